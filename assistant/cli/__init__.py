@@ -1,0 +1,49 @@
+"""The `reflect` command line. Each command group is a small module, imported only when it runs."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from assistant import __version__
+
+# command name -> (module, one-line help). Modules register their own arguments.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "parse": ("assistant.cli.parse_cmd", "read a transcript and print its utterances"),
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="reflect",
+        description="Reflect: ideas, emotional signals, commitment levels and action plans "
+        "from coaching-session transcripts. Runs locally; nothing leaves this machine unless "
+        "you configure a remote model.",
+    )
+    parser.add_argument("--version", action="version", version=f"reflect {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, (module_name, help_text) in COMMANDS.items():
+        module = importlib.import_module(module_name)
+        sub = commands.add_parser(name, help=help_text, description=help_text)
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "run", None):
+        parser.print_help()
+        return 0
+    from assistant.errors import ReflectError
+
+    try:
+        return int(args.run(args) or 0)
+    except ReflectError as exc:
+        print(f"reflect: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("reflect: interrupted", file=sys.stderr)
+        return 130

@@ -1,0 +1,22 @@
+"""Argument helpers shared by the command modules (kept free of heavy imports)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+
+def add_role_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--coach", metavar="NAME", help="the coach's speaker label (default: detected)")
+    parser.add_argument("--client", metavar="NAME", help="the client's speaker label (default: detected)")
+
+
+def write_output(text: str, out: Path | None = None) -> None:
+    """Print, or write to a file when -o is given (the file is written whole or not at all)."""
+    if out is None:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        return
+    from assistant.files import atomic_write_text
+
+    atomic_write_text(out, text)

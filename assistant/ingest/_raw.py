@@ -1,0 +1,54 @@
+"""The readers' common output: speaker turns before roles are known."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_WHITESPACE = re.compile(r"\s+")
+
+
+def normalise_space(text: str) -> str:
+    """Collapse runs of whitespace; the only change Reflect makes to a speaker's words."""
+    return _WHITESPACE.sub(" ", text).strip()
+
+
+@dataclass
+class RawTurn:
+    """One turn as a reader found it."""
+
+    speaker: str | None
+    text: str
+    start: float | None = None
+    end: float | None = None
+
+
+def merge_same_speaker(turns: list[RawTurn]) -> list[RawTurn]:
+    """Join consecutive turns of one speaker (caption cues split a sentence over several cues).
+
+    Unlabelled turns are never joined: with no speaker, a cue boundary is all the structure there is.
+    """
+    merged: list[RawTurn] = []
+    for turn in turns:
+        if merged and turn.speaker is not None and merged[-1].speaker == turn.speaker:
+            last = merged[-1]
+            last.text = f"{last.text} {turn.text}"
+            last.end = turn.end if turn.end is not None else last.end
+        else:
+            merged.append(RawTurn(turn.speaker, turn.text, turn.start, turn.end))
+    return merged
+
+
+_CLOCK = re.compile(r"^(?:(\d{1,2}):)?(\d{1,2}):(\d{2})(?:[.,](\d{1,3}))?$")
+
+
+def clock_to_seconds(stamp: str) -> float | None:
+    """'01:02:03.500', '1:02:03', '02:03' or '00:00:01,000' to seconds; None if not a clock."""
+    match = _CLOCK.match(stamp.strip())
+    if not match:
+        return None
+    hours, minutes, seconds, fraction = match.groups()
+    total = int(hours or 0) * 3600 + int(minutes) * 60 + int(seconds)
+    if fraction:
+        total += int(fraction.ljust(3, "0")) / 1000
+    return float(total)

@@ -1,0 +1,103 @@
+"""Who is the coach and who is the client: labels first, then who asks the questions and who opens."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from assistant.errors import InputError
+from assistant.ingest._raw import RawTurn
+from assistant.types import Role
+
+_COACH_WORDS = ("coach", "interviewer", "counsellor", "counselor", "therapist", "facilitator", "mentor")
+_CLIENT_WORDS = ("client", "coachee", "interviewee", "patient", "mentee")
+_QUESTION_OPENERS = re.compile(
+    r"^(what|how|why|when|where|who|which|tell me|say more|can you|could you|would you|will you|"
+    r"do you|did you|are you|is it|is there|what's|how's)\b",
+    re.IGNORECASE,
+)
+
+
+def is_role_label(speaker: str) -> bool:
+    """True when a label names a role ("Coach", "CLIENT") rather than a person."""
+    return _role_from_label(speaker) is not None
+
+
+def assign_roles(
+    turns: list[RawTurn],
+    *,
+    coach: str | None = None,
+    client: str | None = None,
+    stated: dict[str, Role] | None = None,
+) -> dict[str, Role]:
+    """A role for every speaker label in the turns."""
+    speakers = list(dict.fromkeys(t.speaker for t in turns if t.speaker is not None))
+    roles: dict[str, Role] = dict(stated or {})
+    if coach:
+        roles[_find_speaker(coach, speakers, "--coach")] = "coach"
+    if client:
+        roles[_find_speaker(client, speakers, "--client")] = "client"
+    for speaker in speakers:
+        label_role = _role_from_label(speaker)
+        if speaker not in roles and label_role:
+            roles[speaker] = label_role
+    _infer_missing(turns, speakers, roles)
+    return roles
+
+
+def _find_speaker(name: str, speakers: list[str], option: str) -> str:
+    wanted = name.strip().lower()
+    for speaker in speakers:
+        if speaker.lower() == wanted:
+            return speaker
+    for speaker in speakers:
+        if wanted in speaker.lower().split() or speaker.lower().startswith(wanted + " "):
+            return speaker
+    listed = ", ".join(speakers) or "none"
+    raise InputError(f"{option} {name!r} is not a speaker in this transcript (speakers: {listed})")
+
+
+def _role_from_label(speaker: str) -> Role | None:
+    words = set(re.findall(r"[a-z]+", speaker.lower()))
+    if words & set(_COACH_WORDS):
+        return "coach"
+    if words & set(_CLIENT_WORDS):
+        return "client"
+    return None
+
+
+def _infer_missing(turns: list[RawTurn], speakers: list[str], roles: dict[str, Role]) -> None:
+    """Fill in coach and client by behaviour; everyone left over is 'other'."""
+    unassigned = [s for s in speakers if s not in roles]
+    if not unassigned:
+        return
+    if len(speakers) == 1:
+        roles[speakers[0]] = "client"  # a monologue is the coachee's reflection
+        return
+    questions, words = _speech_profile(turns)
+    if "coach" not in roles.values() and len(unassigned) > (0 if "client" in roles.values() else 1):
+        opener = next(t.speaker for t in turns if t.speaker is not None)
+        coach = max(unassigned, key=lambda s: questions[s] + (0.15 if s == opener else 0.0))
+        roles[coach] = "coach"
+        unassigned.remove(coach)
+    if "client" not in roles.values() and unassigned:
+        client = max(unassigned, key=lambda s: words[s])
+        roles[client] = "client"
+        unassigned.remove(client)
+    for speaker in unassigned:
+        roles[speaker] = "other"
+
+
+def _speech_profile(turns: list[RawTurn]) -> tuple[dict[str, float], dict[str, int]]:
+    """Per speaker: share of turns that ask a question, and words spoken."""
+    asked: dict[str, int] = defaultdict(int)
+    count: dict[str, int] = defaultdict(int)
+    words: dict[str, int] = defaultdict(int)
+    for turn in turns:
+        if turn.speaker is None:
+            continue
+        count[turn.speaker] += 1
+        words[turn.speaker] += len(turn.text.split())
+        if "?" in turn.text or _QUESTION_OPENERS.match(turn.text):
+            asked[turn.speaker] += 1
+    return {s: asked[s] / count[s] for s in count}, dict(words)

@@ -1,0 +1,50 @@
+"""One settings object: environment variables prefixed REFLECT_, an optional .env file, defaults."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    """Reflect's configuration. Secrets (API keys, the UI password hash) never have defaults."""
+
+    model_config = SettingsConfigDict(env_prefix="REFLECT_", env_file=".env", extra="ignore")
+
+    data_dir: Path = Field(default_factory=lambda: Path.home() / ".reflect")
+    """Where the database, the memory index, caches, exports and the local model live."""
+    max_file_mb: float = 5.0
+    """Largest transcript file accepted, in megabytes."""
+    backend: str | None = None
+    """offline, llm or local; unset means: choose (endpoint configured, else local model, else offline)."""
+    llm_base_url: str | None = None
+    """An OpenAI-compatible endpoint (Ollama, vLLM, LM Studio, llama.cpp server)."""
+    llm_model: str | None = None
+    """The model name to ask that endpoint (or OpenAI) for."""
+    llm_timeout: float = 120.0
+    """Seconds to wait for one model call before it counts as failed."""
+    llm_max_retries: int = 3
+    """Retries of a model call on timeouts, 429 and 5xx, with backoff."""
+    local_model: Path | None = None
+    """A GGUF file to use instead of the bundled Qwen2.5-Coder-1.5B model."""
+    local_threads: int | None = None
+    """CPU threads for the local model; unset means all cores."""
+    local_ctx: int = 8192
+    """Context window of the local model, in tokens."""
+    redact_remote: bool = True
+    """Replace names, emails, phone numbers and URLs before text goes to a non-local endpoint."""
+    ui_password_hash: str | None = None
+    """scrypt hash of the UI password, required when the UI listens beyond 127.0.0.1."""
+
+    @property
+    def max_file_bytes(self) -> int:
+        return int(self.max_file_mb * 1024 * 1024)
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The process-wide settings (tests clear the cache after changing the environment)."""
+    return Settings()

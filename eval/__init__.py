@@ -1,0 +1,1 @@
+"""Reflect's evaluation harness: gold set, scorers, runner and reports."""

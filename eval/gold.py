@@ -1,0 +1,153 @@
+"""The gold annotation format (eval/GUIDELINES.md explains how to annotate) and its loader.
+
+One `<id>.gold.json` beside each transcript in `eval/data/<split>/`. Utterance indices are the
+ones `reflect parse FILE --format text` prints.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from assistant.types import CommitmentLevel, DarnCat, Emotion, IdeaStatus, Progress, TalkType
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+Split = Literal["dev", "test"]
+
+
+class _Gold(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class GoldTalk(_Gold):
+    """The reading of one client utterance."""
+
+    talk: TalkType
+    """change, sustain or neutral, relative to the change the session is about."""
+    darncat: DarnCat | None = None
+    """Required for change talk (the strongest subtype present); optional for sustain talk."""
+    hedges: list[str] = Field(default_factory=list)
+    """Hedge phrases exactly as written in the utterance."""
+
+
+class GoldIdea(_Gold):
+    text: str
+    """The idea in a short phrase."""
+    raised_by: Literal["client", "coach"]
+    """Who first put it on the table."""
+    status: IdeaStatus
+    """Its status at the end of the session."""
+    utterance: int
+    """The utterance where it is first said."""
+    quote: str
+    """Verbatim words from that utterance."""
+
+
+class GoldEmotion(_Gold):
+    emotion: Emotion
+    """Label from the taxonomy in GUIDELINES.md."""
+    intensity: int = Field(ge=1, le=3)
+    """1 mild, 2 clear, 3 strong."""
+    utterance: int
+    """The client utterance (or notes paragraph) showing it."""
+    quote: str
+    """Verbatim words that show it."""
+
+
+class GoldCommitment(_Gold):
+    action: str
+    """What the coachee would do."""
+    level: CommitmentLevel
+    """firm, hedged, exploring or resisting."""
+    utterance: int
+    """The utterance where the level is expressed."""
+    quote: str
+    """Verbatim words showing it."""
+
+
+class GoldPlanItem(_Gold):
+    id: str
+    """A1, A2... so follow-up sessions can refer to it."""
+    action: str
+    """What a good coach would write as the action."""
+    owner: str = "client"
+    """"client" unless the transcript names someone else as doing it."""
+    due: str | None = None
+    """The time phrase as said ("by Friday"), only when stated."""
+    first_step: str | None = None
+    """The first step, when said."""
+    success_measure: str | None = None
+    """How they will know it is done, when said."""
+    obstacles: list[str] = Field(default_factory=list)
+    """Obstacles the coachee named for this item."""
+    level: CommitmentLevel
+    """The commitment level behind the item."""
+    utterances: list[int] = Field(min_length=1)
+    """Utterances the item rests on."""
+
+
+class GoldProgress(_Gold):
+    item: str
+    """Id of a plan item of the previous session's gold plan."""
+    progress: Progress
+    """done, in_progress, not_started, dropped or unclear."""
+    utterance: int | None = None
+    """The utterance of this session that shows it (null only when unclear)."""
+    quote: str | None = None
+    """Verbatim words showing it."""
+
+
+class GoldSession(_Gold):
+    """Gold annotation of one transcript."""
+
+    id: str
+    """File stem, e.g. "d01_delegation_tom_1"."""
+    transcript: str
+    """File name of the transcript beside this file."""
+    theme: str
+    """delegation, peer conflict, career move, burnout, board presentation, hard feedback, strategy, new role..."""
+    minutes: int
+    """Approximate session length the transcript represents."""
+    notes: str = ""
+    """Annotator's remarks (special features: resistant coachee, coach-dominated...)."""
+    coach: str | None = None
+    """The coach's speaker label (passed as --coach), null for notes."""
+    client: str | None = None
+    """The client's speaker label (passed as --client), null for notes."""
+    arc: str | None = None
+    """Name of the client arc this session belongs to, if any."""
+    session_number: int = 1
+    """Position in the arc, from 1."""
+    session_date: str | None = None
+    """YYYY-MM-DD, for arcs."""
+    talk: dict[int, GoldTalk] = Field(default_factory=dict)
+    """Every client utterance index with its reading."""
+    ideas: list[GoldIdea] = Field(default_factory=list)
+    emotions: list[GoldEmotion] = Field(default_factory=list)
+    commitments: list[GoldCommitment] = Field(default_factory=list)
+    plan: list[GoldPlanItem] = Field(default_factory=list)
+    progress: list[GoldProgress] = Field(default_factory=list)
+    """For follow-up sessions: what became of each item of the previous session's plan."""
+
+
+class GoldCase(BaseModel):
+    """A transcript file with its gold annotation and split."""
+
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+    split: Split
+    path: Path
+    gold: GoldSession
+
+
+def load_cases(split: str = "all") -> list[GoldCase]:
+    """Gold cases of a split (dev, test or all), ordered by id."""
+    splits = ["dev", "test"] if split == "all" else [split]
+    cases = []
+    for name in splits:
+        for gold_file in sorted((DATA_DIR / name).glob("*.gold.json")):
+            gold = GoldSession.model_validate(json.loads(gold_file.read_text("utf-8")))
+            cases.append(GoldCase(split=name, path=gold_file.parent / gold.transcript, gold=gold))
+    return cases

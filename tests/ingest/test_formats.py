@@ -1,0 +1,152 @@
+"""Every transcript shape a coach brings is read into the right utterances, speakers and roles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.ingest import load_transcript
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def _summary(name: str, **roles: str) -> tuple[str, list[tuple[str, str]]]:
+    transcript = load_transcript(FIXTURES / name, **roles)
+    return transcript.source.format, [(u.speaker, u.role) for u in transcript.utterances]
+
+
+def test_zoom_vtt_merges_consecutive_cues_and_keeps_times() -> None:
+    transcript = load_transcript(FIXTURES / "zoom.vtt")
+    assert transcript.source.format == "vtt"
+    assert [(u.speaker, u.role) for u in transcript.utterances] == [
+        ("Maya Chen", "coach"),
+        ("Tom Okafor", "client"),
+        ("Maya Chen", "coach"),
+        ("Tom Okafor", "client"),
+    ]
+    merged = transcript.utterances[1]
+    assert merged.text == (
+        "Honestly, the quarterly review. I keep rewriting the deck myself "
+        "instead of letting my team own it."
+    )
+    assert (merged.start, merged.end) == (5.1, 13.0)
+    assert transcript.client_name == "Tom Okafor"
+
+
+def test_teams_vtt_voice_tags_entities_and_note_blocks() -> None:
+    transcript = load_transcript(FIXTURES / "teams.vtt")
+    assert [u.speaker for u in transcript.utterances] == ["Rachel Adeyemi", "Jonas Berg", "Rachel Adeyemi"]
+    assert transcript.utterances[1].text == (
+        "I drafted the opening. It's rough but it exists. I'm still nervous about the Q&A part."
+    )
+    assert transcript.utterances[0].role == "coach"
+    assert transcript.utterances[2].start == 15.8
+
+
+def test_srt_with_role_labels() -> None:
+    fmt, turns = _summary("session.srt")
+    assert fmt == "srt"
+    assert turns == [("COACH", "coach"), ("CLIENT", "client"), ("COACH", "coach")]
+
+
+def test_labelled_text_keeps_continuation_lines_and_title_as_notes() -> None:
+    transcript = load_transcript(FIXTURES / "labelled.txt")
+    assert transcript.source.format == "text"
+    roles = [(u.speaker, u.role) for u in transcript.utterances]
+    assert roles[0] == ("Notes", "notes")
+    assert roles[1:] == [("Sam", "coach"), ("Leila", "client")] * 3 + []
+    assert transcript.utterances[2].text == (
+        "With the reorg. I'm exhausted, to be honest. It feels like I'm drowning in approvals "
+        "and nobody else can sign anything off."
+    )
+
+
+def test_upper_case_labels_and_colons_inside_speech() -> None:
+    fmt, turns = _summary("caps.txt")
+    assert fmt == "text"
+    assert len(turns) == 6
+    assert [r for _, r in turns] == ["coach", "client", "coach", "client", "client", "coach"]
+
+
+def test_markdown_bold_labels_skip_headings_and_rules() -> None:
+    transcript = load_transcript(FIXTURES / "bold.md")
+    assert transcript.source.format == "markdown"
+    assert [(u.speaker, u.role) for u in transcript.utterances] == [
+        ("Coach", "coach"),
+        ("Daniel", "client"),
+        ("Coach", "coach"),
+        ("Daniel", "client"),
+    ]
+    assert transcript.client_name == "Daniel"
+
+
+def test_bracketed_timestamps() -> None:
+    transcript = load_transcript(FIXTURES / "timestamped.txt")
+    assert [u.speaker for u in transcript.utterances] == [
+        "Priya Nair", "Owen Hale", "Owen Hale", "Priya Nair", "Owen Hale"
+    ]
+    assert transcript.utterances[0].role == "coach"
+    assert transcript.utterances[1].start == 11.0
+
+
+def test_name_then_timestamp_labels() -> None:
+    transcript = load_transcript(FIXTURES / "name_time.txt")
+    assert [u.role for u in transcript.utterances] == ["coach", "client", "coach", "client"]
+    assert transcript.utterances[3].start == 26.0
+
+
+def test_otter_export() -> None:
+    transcript = load_transcript(FIXTURES / "otter.txt")
+    assert transcript.source.format == "otter"
+    assert [(u.speaker, u.role) for u in transcript.utterances][1:] == [
+        ("Helen Park", "coach"),
+        ("Victor Shah", "client"),
+        ("Helen Park", "coach"),
+        ("Victor Shah", "client"),
+    ]
+    assert transcript.utterances[2].text.endswith("and I just sat there.")
+    assert transcript.utterances[3].start == 75.0
+
+
+def test_unlabelled_notes_are_one_utterance_per_paragraph() -> None:
+    fmt, turns = _summary("notes.txt")
+    assert fmt == "notes"
+    assert turns == [("Notes", "notes")] * 4
+
+
+def test_json_round_trip_keeps_stated_roles() -> None:
+    transcript = load_transcript(FIXTURES / "transcript.json")
+    assert transcript.source.format == "json"
+    assert [(u.speaker, u.role) for u in transcript.utterances] == [
+        ("Coach Amy", "coach"), ("Ravi", "client"), ("Coach Amy", "coach")
+    ]
+    assert transcript.source.file_name == "transcript.json"
+
+
+def test_three_speakers_get_other_role() -> None:
+    _, turns = _summary("three_speakers.txt")
+    assert dict(turns) == {"Coach": "coach", "Nadia": "client", "Ben": "other"}
+
+
+def test_roles_detected_from_who_asks_questions() -> None:
+    _, turns = _summary("no_labels_roles.txt")
+    assert dict(turns) == {"Alex": "coach", "Jordan": "client"}
+
+
+def test_role_overrides_win_over_detection() -> None:
+    _, turns = _summary("no_labels_roles.txt", coach="Jordan", client="alex")
+    assert dict(turns) == {"Alex": "client", "Jordan": "coach"}
+
+
+def test_first_name_matches_a_full_speaker_label() -> None:
+    _, turns = _summary("zoom.vtt", client="Maya")
+    assert dict(turns) == {"Maya Chen": "client", "Tom Okafor": "coach"}
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in FIXTURES.iterdir()))
+def test_text_is_only_whitespace_normalised(name: str) -> None:
+    transcript = load_transcript(FIXTURES / name)
+    for utterance in transcript.utterances:
+        assert utterance.text == " ".join(utterance.text.split())
+        assert utterance.text
