@@ -28,6 +28,8 @@ class Settings(BaseSettings):
     """Seconds to wait for one model call before it counts as failed."""
     llm_max_retries: int = 3
     """Retries of a model call on timeouts, 429 and 5xx, with backoff."""
+    models_dir: Path | None = None
+    """Where the bundled local model is assembled; unset means <data_dir>/models."""
     local_model: Path | None = None
     """A GGUF file to use instead of the bundled Qwen2.5-Coder-1.5B model."""
     local_threads: int | None = None
@@ -38,6 +40,10 @@ class Settings(BaseSettings):
     """Replace names, emails, phone numbers and URLs before text goes to a non-local endpoint."""
     ui_password_hash: str | None = None
     """scrypt hash of the UI password, required when the UI listens beyond 127.0.0.1."""
+
+    @property
+    def model_dir(self) -> Path:
+        return self.models_dir or self.data_dir / "models"
 
     @property
     def max_file_bytes(self) -> int:

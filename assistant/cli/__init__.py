@@ -12,6 +12,7 @@ from assistant import __version__
 # command name -> (module, one-line help). Modules register their own arguments.
 COMMANDS: dict[str, tuple[str, str]] = {
     "parse": ("assistant.cli.parse_cmd", "read a transcript and print its utterances"),
+    "analyze": ("assistant.cli.analyze_cmd", "find ideas, emotions and commitments; draft a plan"),
 }
 
 

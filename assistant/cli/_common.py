@@ -20,3 +20,14 @@ def write_output(text: str, out: Path | None = None) -> None:
     from assistant.files import atomic_write_text
 
     atomic_write_text(out, text)
+
+
+def add_backend_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--backend",
+        choices=["offline", "llm", "local"],
+        help="offline (instant, no model), llm (an OpenAI-compatible endpoint) or local (embedded model); "
+        "default: chosen from your settings",
+    )
+    parser.add_argument("--model", metavar="NAME", help="model name for the llm or local backend")
+    parser.add_argument("--base-url", metavar="URL", help="OpenAI-compatible endpoint (Ollama, vLLM, LM Studio...)")

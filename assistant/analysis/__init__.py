@@ -1,0 +1,66 @@
+"""Analysis: a Transcript in, a grounded Analysis out, from the offline engine or a language model.
+
+    analyze(transcript)                       # the backend Reflect chooses (shown in meta)
+    analyze(transcript, backend="offline")    # instant, deterministic
+"""
+
+from __future__ import annotations
+
+import threading
+from datetime import UTC, datetime
+
+from assistant.analysis.guards import apply_guards
+from assistant.analysis.llm.pipeline import Cancelled, Progress, ProgressFn
+from assistant.analysis.offline import analyze_offline
+from assistant.backends import BackendChoice, choose_backend
+from assistant.errors import ModelError
+from assistant.types import Analysis, Transcript
+
+__all__ = ["Cancelled", "Progress", "analyze", "analyze_offline_checked", "choose_backend"]
+
+
+def analyze_offline_checked(transcript: Transcript) -> Analysis:
+    """The offline engine's analysis after the shared guards."""
+    analysis = apply_guards(analyze_offline(transcript), transcript)
+    analysis.meta.created_at = _now()
+    return analysis
+
+
+def analyze(
+    transcript: Transcript,
+    *,
+    backend: str | None = None,
+    model: str | None = None,
+    base_url: str | None = None,
+    choice: BackendChoice | None = None,
+    progress: ProgressFn | None = None,
+    cancel: threading.Event | None = None,
+) -> Analysis:
+    """Analyse with the chosen backend; the offline result stands wherever the model fails."""
+    choice = choice or choose_backend(backend, model, base_url)
+    offline = analyze_offline_checked(transcript)
+    offline.meta.backend_reason = choice.reason
+    if choice.kind == "offline":
+        return offline
+    from assistant.analysis.llm.pipeline import analyze_with_model
+    from assistant.llm import get_model
+
+    try:
+        chat = get_model(choice.model or "local", base_url=choice.base_url)
+        result = analyze_with_model(transcript, chat, offline, progress=progress, cancel=cancel)
+    except ModelError as exc:
+        return _offline_after_failure(offline, choice, str(exc))
+    result.meta.backend = choice.kind
+    result.meta.backend_reason = choice.reason
+    result.meta.created_at = _now()
+    return result
+
+
+def _offline_after_failure(offline: Analysis, choice: BackendChoice, reason: str) -> Analysis:
+    failed = offline.model_copy(deep=True)
+    failed.meta.warnings.append(f"the {choice.kind} model could not be used ({reason}); this is the offline analysis")
+    return failed
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")

@@ -1,0 +1,175 @@
+"""The checks every analysis passes, whichever engine wrote it.
+
+- grounding: each quote must be in its utterance; a quote found in another utterance gets its
+  index fixed; a quote found nowhere is dropped; an item left without evidence is dropped.
+- hedge guard: a commitment whose evidence sentence holds a hedge is never firm.
+- no invention: plan dates, owners and numbers absent from the transcript are removed.
+Each change is counted in `meta.warnings`, so the coach sees what was corrected.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TypeVar
+
+from assistant.analysis.offline.lexicon import find_hedges
+from assistant.analysis.textspan import find_span, fold, sentence_around
+from assistant.types import ActionItem, ActionPlan, Analysis, Evidence, Transcript, Utterance
+
+_Item = TypeVar("_Item")
+_NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,:]\d+)*(?:%|k|m|x)?(?![\w])", re.IGNORECASE)
+_DATE_WORD = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|"
+    r"june|july|august|september|october|november|december|tomorrow|tonight|today|"
+    r"next (?:week|month|quarter|year)|end of (?:the )?(?:week|month|quarter|year)|q[1-4])\b",
+    re.IGNORECASE,
+)
+_NUMBER_WORDS = {
+    "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
+    "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "fifteen": "15",
+    "twenty": "20", "thirty": "30", "fifty": "50", "hundred": "100", "half": "50%",
+}
+NOT_STATED = "[not stated]"
+
+
+def apply_guards(analysis: Analysis, transcript: Transcript) -> Analysis:
+    """Ground, hedge-guard and de-invent an analysis; returns the corrected copy."""
+    result = analysis.model_copy(deep=True)
+    warnings = result.meta.warnings
+    utterances = transcript.utterances
+    result.ideas = _grounded(result.ideas, utterances, "idea", warnings)
+    result.emotions = _grounded(result.emotions, utterances, "emotional signal", warnings)
+    result.commitments = _grounded(result.commitments, utterances, "commitment", warnings)
+    result.plan.items = _grounded(result.plan.items, utterances, "plan item", warnings)
+    for commitment in result.commitments:
+        commitment.hedges, commitment.level = _hedge_checked(
+            commitment.evidence, commitment.hedges, commitment.level, utterances, warnings
+        )
+    for item in result.plan.items:
+        _, item.level = _hedge_checked(item.evidence, [], item.level, utterances, warnings)
+    _remove_invented(result.plan, transcript, warnings)
+    return result
+
+
+# ----------------------------------------------------------------------------- grounding
+
+
+def ground_evidence(evidence: Evidence, utterances: Sequence[Utterance]) -> Evidence | None:
+    """The evidence with its quote made verbatim and its index right, or None if found nowhere."""
+    if 0 <= evidence.utterance < len(utterances):
+        span = find_span(utterances[evidence.utterance].text, evidence.quote)
+        if span:
+            return Evidence(utterance=evidence.utterance, quote=span.text)
+    by_distance = sorted(range(len(utterances)), key=lambda i: abs(i - evidence.utterance))
+    for index in by_distance:
+        span = find_span(utterances[index].text, evidence.quote)
+        if span:
+            return Evidence(utterance=index, quote=span.text)
+    return None
+
+
+def _grounded(items: list[_Item], utterances: Sequence[Utterance], kind: str, warnings: list[str]) -> list[_Item]:
+    kept = []
+    dropped_quotes = dropped_items = 0
+    for item in items:
+        evidence = []
+        for quoted in item.evidence:  # type: ignore[attr-defined]
+            grounded = ground_evidence(quoted, utterances)
+            if grounded is None:
+                dropped_quotes += 1
+            elif grounded not in evidence:
+                evidence.append(grounded)
+        item.evidence = evidence  # type: ignore[attr-defined]
+        if evidence:
+            kept.append(item)
+        else:
+            dropped_items += 1
+    if dropped_quotes:
+        warnings.append(f"{dropped_quotes} quote(s) for {kind}s were not in the transcript and were dropped")
+    if dropped_items:
+        warnings.append(f"{dropped_items} {kind}(s) had no quote found in the transcript and were dropped")
+    return kept
+
+
+# ----------------------------------------------------------------------------- hedge guard
+
+
+def _hedge_checked(
+    evidence: list[Evidence],
+    hedges: list[str],
+    level: str,
+    utterances: Sequence[Utterance],
+    warnings: list[str],
+) -> tuple[list[str], str]:  # type: ignore[type-arg]
+    """Hedges in the sentences holding the evidence; a hedged sentence can't carry a firm level."""
+    found = list(hedges)
+    for quoted in evidence:
+        text = utterances[quoted.utterance].text
+        span = find_span(text, quoted.quote)
+        if span:
+            found += find_hedges(sentence_around(text, span).text)
+    found = list(dict.fromkeys(found))
+    if level == "firm" and found:
+        warnings.append(f"a commitment said with {found[0]!r} was lowered from firm to hedged")
+        return found, "hedged"
+    return found, level
+
+
+# ----------------------------------------------------------------------------- no invention
+
+
+def _remove_invented(plan: ActionPlan, transcript: Transcript, warnings: list[str]) -> None:
+    said = fold(" ".join(u.text for u in transcript.utterances))
+    said_numbers = set(_NUMBER.findall(said)) | {d for w, d in _NUMBER_WORDS.items() if re.search(rf"\b{w}\b", said)}
+    people = {fold(u.speaker) for u in transcript.utterances}
+    for item in plan.items:
+        _check_item(item, said, said_numbers, people, transcript.client_name, warnings)
+
+
+def _check_item(
+    item: ActionItem, said: str, numbers: set[str], people: set[str], client: str | None, warnings: list[str]
+) -> None:
+    if item.due and fold(item.due).strip(" .") not in said:
+        warnings.append(f"{item.id}: due date {item.due!r} is not in the transcript and was removed")
+        item.due = None
+    if not _owner_ok(item.owner, said, people, client):
+        warnings.append(f"{item.id}: owner {item.owner!r} is not in the transcript; set to the client")
+        item.owner = client or "the client"
+    for field in ("first_step", "success_measure", "support"):
+        value = getattr(item, field)
+        if value and _invented(value, said, numbers):
+            warnings.append(f"{item.id}: {field} held a date or number not in the transcript and was removed")
+            setattr(item, field, None)
+    for field in ("obstacles", "if_then"):
+        values = getattr(item, field)
+        kept = [v for v in values if not _invented(v, said, numbers)]
+        if len(kept) < len(values):
+            warnings.append(f"{item.id}: {field} with invented dates or numbers were removed")
+        setattr(item, field, kept)
+    cleaned = _strip_invented(item.action, said, numbers)
+    if cleaned != item.action:
+        warnings.append(f"{item.id}: a date or number in the action was not in the transcript")
+        item.action = cleaned
+
+
+def _owner_ok(owner: str, said: str, people: set[str], client: str | None) -> bool:
+    folded = fold(owner).strip()
+    allowed = {"client", "the client", "not stated", "coachee", "the coachee", fold(client or "")}
+    return folded in allowed or folded in people or bool(folded and re.search(rf"\b{re.escape(folded)}\b", said))
+
+
+def _invented_tokens(text: str, said: str, numbers: set[str]) -> list[str]:
+    tokens = [n for n in _NUMBER.findall(text) if n.lower() not in numbers]
+    tokens += [d for d in _DATE_WORD.findall(text) if fold(d) not in said]
+    return tokens
+
+
+def _invented(text: str, said: str, numbers: set[str]) -> bool:
+    return bool(_invented_tokens(text, said, numbers))
+
+
+def _strip_invented(text: str, said: str, numbers: set[str]) -> str:
+    for token in _invented_tokens(text, said, numbers):
+        text = re.sub(rf"(?<![\w]){re.escape(token)}(?![\w])", NOT_STATED, text)
+    return text

@@ -1,0 +1,1 @@
+"""The LLM prompt pipeline over any OpenAI-compatible endpoint."""

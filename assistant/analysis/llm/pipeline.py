@@ -1,0 +1,180 @@
+"""The LLM prompt pipeline: talk labels and findings per chunk, then a plan from the merged findings.
+
+Each stage that fails (after the model client's retries and one re-ask) is marked failed with
+its reason, and the offline engine's result for that part stays: a failure never leaves a half
+analysis. The same grounding, hedge guard and no-invention checks run on the model's output.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from assistant.analysis.llm import merge
+from assistant.analysis.llm.chunks import Chunk, chunk_utterances, render
+from assistant.analysis.llm.schemas import ExtractOut, PlanOut, TalkOut
+from assistant.errors import ModelError, ReflectError
+from assistant.llm import ChatModel, ContextTooLong
+from assistant.llm.structured import Usage, ask_structured
+from assistant.prompts import load_prompt
+from assistant.types import Analysis, StageUsage, Transcript
+
+STAGES = ("talk", "extract", "plan")
+
+
+class Cancelled(ReflectError):
+    """The coach cancelled the analysis; the offline result stands."""
+
+
+@dataclass
+class Progress:
+    """Where a running analysis is, for the progress bar."""
+
+    stage: str
+    done: int
+    total: int
+    tokens_per_second: float | None = None
+    seconds_left: float | None = None
+
+
+ProgressFn = Callable[[Progress], None]
+
+
+@dataclass
+class _Run:
+    """The state of one pipeline run: what is asked, what it cost, what failed."""
+
+    transcript: Transcript
+    model: ChatModel
+    chunk_words: int
+    progress: ProgressFn | None
+    cancel: threading.Event | None
+    usage: dict[str, Usage] = field(default_factory=dict)
+    errors: dict[str, str] = field(default_factory=dict)
+    calls_done: int = 0
+    calls_total: int = 0
+    started: float = field(default_factory=time.perf_counter)
+
+    def check_cancel(self) -> None:
+        if self.cancel is not None and self.cancel.is_set():
+            raise Cancelled("analysis cancelled; the offline result is shown")
+
+    def report(self, stage: str) -> None:
+        if self.progress is None:
+            return
+        spent = time.perf_counter() - self.started
+        tokens = sum(u.completion_tokens for u in self.usage.values())
+        generating = sum(u.seconds for u in self.usage.values())
+        left = spent / self.calls_done * (self.calls_total - self.calls_done) if self.calls_done else None
+        rate = tokens / generating if generating else None
+        self.progress(Progress(stage, self.calls_done, self.calls_total, rate, left))
+
+
+def analyze_with_model(
+    transcript: Transcript,
+    model: ChatModel,
+    offline: Analysis,
+    *,
+    chunk_words: int = 1200,
+    progress: ProgressFn | None = None,
+    cancel: threading.Event | None = None,
+) -> Analysis:
+    """The model's analysis, stage by stage, over the offline result (which fills failed stages)."""
+    run = _Run(transcript, model, chunk_words, progress, cancel)
+    chunks = chunk_utterances(transcript.utterances, chunk_words)
+    run.calls_total = 2 * len(chunks) + 1
+    talk = _per_chunk(run, "talk", chunks, _ask_talk)
+    extract = _per_chunk(run, "extract", chunks, _ask_extract)
+    result = merge.assemble(transcript, offline, talk, extract)
+    plan = _ask_plan(run, result) if not run.errors.get("extract") else None
+    result = merge.with_plan(result, plan, transcript)
+    result.meta = _meta(run, offline, result)
+    return result
+
+
+def _per_chunk(run: _Run, stage: str, chunks: list[Chunk], ask: Callable[[_Run, Chunk], object]) -> list | None:  # type: ignore[type-arg]
+    """One call per chunk; a chunk too long for the context window is split and retried."""
+    outputs: list[tuple[Chunk, object]] = []
+    pending = list(chunks)
+    while pending:
+        run.check_cancel()
+        chunk = pending.pop(0)
+        try:
+            outputs.append((chunk, ask(run, chunk)))
+        except ContextTooLong:
+            if len(chunk.utterances) < 2:
+                run.errors[stage] = "an utterance is longer than the model's context window"
+                return None
+            pending[:0] = _halves(chunk)
+            run.calls_total += 1
+            continue
+        except ModelError as exc:
+            run.errors[stage] = str(exc)
+            return None
+        run.calls_done += 1
+        run.report(stage)
+    return outputs
+
+
+def _halves(chunk: Chunk) -> list[Chunk]:
+    owned = [u for u in chunk.utterances if u.index in chunk.owned]
+    middle = len(owned) // 2
+    first, second = owned[:middle] or owned[:1], owned[middle:]
+    return [
+        Chunk(first, range(first[0].index, first[-1].index + 1)),
+        Chunk(second, range(second[0].index, second[-1].index + 1)),
+    ]
+
+
+def _ask_talk(run: _Run, chunk: Chunk) -> TalkOut:
+    clients = [u.index for u in chunk.utterances if u.role == "client" and u.index in chunk.owned]
+    if not clients:
+        return TalkOut()
+    messages = load_prompt("talk").render(transcript=render(chunk), client_indices=", ".join(map(str, clients)))
+    usage = run.usage.setdefault("talk", Usage())
+    return ask_structured(run.model, messages, TalkOut, usage, max_tokens=60 + 14 * len(clients))
+
+
+def _ask_extract(run: _Run, chunk: Chunk) -> ExtractOut:
+    messages = load_prompt("extract").render(transcript=render(chunk))
+    return ask_structured(run.model, messages, ExtractOut, run.usage.setdefault("extract", Usage()), max_tokens=1200)
+
+
+def _ask_plan(run: _Run, analysis: Analysis) -> PlanOut | None:
+    findings = merge.findings_text(analysis)
+    if not findings:
+        return None
+    run.check_cancel()
+    client = run.transcript.client_name or "the coachee"
+    messages = load_prompt("plan").render(client=client, findings=findings)
+    try:
+        plan = ask_structured(run.model, messages, PlanOut, run.usage.setdefault("plan", Usage()), max_tokens=1000)
+    except ModelError as exc:
+        run.errors["plan"] = str(exc)
+        return None
+    run.calls_done += 1
+    run.report("plan")
+    return plan
+
+
+def _meta(run: _Run, offline: Analysis, result: Analysis):  # type: ignore[no-untyped-def]
+    meta = result.meta.model_copy(deep=True)
+    meta.backend = run.model.provider
+    meta.model = run.model.name
+    meta.prompts = {name: load_prompt(name).version for name in STAGES}
+    meta.stages["offline"] = offline.meta.stages.get("offline", StageUsage())
+    for stage in STAGES:
+        usage = run.usage.get(stage, Usage())
+        status = "failed" if stage in run.errors else ("ok" if usage.calls else "skipped")
+        meta.stages[stage] = StageUsage(
+            seconds=round(usage.seconds, 3),
+            prompt_tokens=usage.prompt_tokens,
+            completion_tokens=usage.completion_tokens,
+            status=status,  # type: ignore[arg-type]
+            error=run.errors.get(stage),
+        )
+        if stage in run.errors:
+            meta.warnings.append(f"the model's {stage} stage failed ({run.errors[stage]}); the offline result is shown for it")
+    return meta

@@ -1,0 +1,155 @@
+"""The offline engine: deterministic, no network, no model, instant.
+
+It is the first result the coach sees, the fallback when a model fails, and the cross-check of a
+model's commitment levels.
+"""
+
+from __future__ import annotations
+
+import time
+
+from assistant.analysis.offline.commitments import Found, commitments_in, confidence_of
+from assistant.analysis.offline.emotions import read_emotions, valence_of
+from assistant.analysis.offline.ideas import FoundIdea, ideas_in, settle_status
+from assistant.analysis.offline.plan import draft_plan
+from assistant.analysis.offline.talk import Reading, read_utterance
+from assistant.types import (
+    EMOTION_VALENCE,
+    Analysis,
+    AnalysisMeta,
+    AnalyzedUtterance,
+    Commitment,
+    EmotionalSignal,
+    Evidence,
+    Idea,
+    StageUsage,
+    Transcript,
+    Utterance,
+    ValencePoint,
+)
+
+__all__ = ["analyze_offline", "label_utterances"]
+
+ENGINE_VERSION = "offline-1"
+_SPEAKS_FOR_CLIENT = ("client", "notes")
+
+
+def label_utterances(transcript: Transcript) -> list[tuple[Utterance, Reading]]:
+    """Each client (or notes) utterance with its reading, in order."""
+    readings = []
+    previous_coach: str | None = None
+    for utterance in transcript.utterances:
+        if utterance.role == "coach":
+            previous_coach = utterance.text
+        elif utterance.role in _SPEAKS_FOR_CLIENT:
+            readings.append((utterance, read_utterance(utterance.text, previous_coach, notes=utterance.role == "notes")))
+    return readings
+
+
+def analyze_offline(transcript: Transcript) -> Analysis:
+    started = time.perf_counter()
+    readings = label_utterances(transcript)
+    by_index = {u.index: r for u, r in readings}
+    utterances = [_analyzed(u, by_index.get(u.index)) for u in transcript.utterances]
+    found = _commitments(transcript)
+    found_ideas = _ideas(transcript, found)
+    ideas = [_idea(f"I{n}", f) for n, f in enumerate(found_ideas, 1)]
+    commitments = [_commitment(f"C{n}", f, ideas) for n, f in enumerate(found, 1)]
+    emotions, valence = _emotions(readings)
+    plan = draft_plan(transcript, utterances, commitments, ideas)
+    meta = AnalysisMeta(
+        backend="offline",
+        model=ENGINE_VERSION,
+        backend_reason="",
+        stages={"offline": StageUsage(seconds=time.perf_counter() - started)},
+    )
+    return Analysis(
+        source=transcript.source,
+        utterances=utterances,
+        ideas=ideas,
+        emotions=emotions,
+        valence_series=valence,
+        commitments=commitments,
+        plan=plan,
+        meta=meta,
+    )
+
+
+def _analyzed(utterance: Utterance, reading: Reading | None) -> AnalyzedUtterance:
+    labels = {}
+    if reading is not None and utterance.role == "client":
+        labels = {
+            "talk": reading.talk,
+            "darncat": reading.darncat,
+            "strength": reading.strength,
+            "hedges": reading.hedges,
+        }
+    return AnalyzedUtterance(**utterance.model_dump(), **labels)
+
+
+def _commitments(transcript: Transcript) -> list[Found]:
+    found: list[Found] = []
+    previous_coach: str | None = None
+    for utterance in transcript.utterances:
+        if utterance.role == "coach":
+            previous_coach = utterance.text
+        elif utterance.role in _SPEAKS_FOR_CLIENT:
+            found += commitments_in(utterance, previous_coach, notes=utterance.role == "notes")
+    return found
+
+
+def _ideas(transcript: Transcript, commitments: list[Found]) -> list[FoundIdea]:
+    chosen = [(f.utterance.index, f.action) for f in commitments if f.level != "resisting"]
+    found: list[FoundIdea] = []
+    for utterance in transcript.utterances:
+        for idea in ideas_in(utterance):
+            later = transcript.utterances[utterance.index + 1 :]
+            settle_status(idea, later, chosen)
+            found.append(idea)
+    return found
+
+
+def _idea(idea_id: str, found: FoundIdea) -> Idea:
+    return Idea(
+        id=idea_id,
+        text=found.text.text,
+        raised_by=found.raised_by,  # type: ignore[arg-type]
+        status=found.status,
+        evidence=[Evidence(utterance=found.utterance.index, quote=found.quote.text)],
+    )
+
+
+def _commitment(commitment_id: str, found: Found, ideas: list[Idea]) -> Commitment:
+    from assistant.analysis.offline.phrases import content_words
+
+    words = content_words(found.action)
+    idea = next((i.id for i in ideas if i.status == "chosen" and len(words & content_words(i.text)) >= 2), None)
+    return Commitment(
+        id=commitment_id,
+        action=found.action,
+        level=found.level,
+        darncat=found.reading.darncat,
+        confidence=confidence_of(found.level),
+        hedges=found.reading.hedges,
+        evidence=[Evidence(utterance=found.utterance.index, quote=found.quote.text)],
+        idea=idea,
+    )
+
+
+def _emotions(readings: list[tuple[Utterance, Reading]]) -> tuple[list[EmotionalSignal], list[ValencePoint]]:
+    emotions: list[EmotionalSignal] = []
+    series: list[ValencePoint] = []
+    for utterance, _ in readings:
+        signals = read_emotions(utterance.text)
+        for signal in signals:
+            emotions.append(
+                EmotionalSignal(
+                    id=f"E{len(emotions) + 1}",
+                    emotion=signal.emotion,
+                    valence=EMOTION_VALENCE[signal.emotion],
+                    intensity=signal.intensity,
+                    evidence=[Evidence(utterance=utterance.index, quote=signal.quote.text)],
+                )
+            )
+        series.append(ValencePoint(utterance=utterance.index, valence=valence_of(signals)))
+    return emotions, series

@@ -1,0 +1,98 @@
+"""Commitments from client talk: what the coachee means to do, and how firmly.
+
+Read sentence by sentence: one turn often holds several intentions ("I'll block Fridays. I'll
+try to stop email after 8pm."), each with its own level.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.analysis.offline.phrases import action_after
+from assistant.analysis.offline.talk import Reading, read_utterance
+from assistant.analysis.textspan import Span, fold, sentence_around, sentences
+from assistant.types import CommitmentLevel, Utterance
+
+# Which readings state an intention, and at what level before hedges are considered.
+_LEVELS: dict[tuple[str, str], CommitmentLevel] = {
+    ("change", "commitment"): "firm",
+    ("change", "activation"): "firm",
+    ("change", "need"): "exploring",
+    ("change", "ability"): "exploring",
+    ("change", "desire"): "exploring",
+    ("sustain", "commitment"): "resisting",
+    ("sustain", "desire"): "resisting",
+}
+_CONFIDENCE: dict[CommitmentLevel, float] = {"firm": 0.8, "hedged": 0.85, "exploring": 0.6, "resisting": 0.75}
+_ANAPHOR = re.compile(r"^(?:do |doing )?(?:that|it|this|so|the same|them|those|one)\b", re.IGNORECASE)
+_QUESTION_ACTION = re.compile(
+    r"\b(?:will you|are you going to|would you be willing to|are you willing to|are you ready to|can you commit to|you'll)\s+"
+)
+
+
+@dataclass
+class Found:
+    """A commitment found in one utterance, before ids are given."""
+
+    utterance: Utterance
+    reading: Reading
+    level: CommitmentLevel
+    action: str
+    quote: Span
+
+
+def commitments_in(utterance: Utterance, previous_coach: str | None, *, notes: bool = False) -> list[Found]:
+    """Every intention stated in an utterance, one per sentence at most."""
+    found = []
+    for n, sentence in enumerate(sentences(utterance.text)):
+        reading = read_utterance(sentence.text, previous_coach if n == 0 else None, notes=notes)
+        commitment = _commitment(utterance, sentence, reading, previous_coach if n == 0 else None)
+        if commitment is not None:
+            found.append(commitment)
+    return found
+
+
+def _commitment(utterance: Utterance, sentence: Span, reading: Reading, question: str | None) -> Found | None:
+    if reading.darncat is None:
+        return None
+    level = _LEVELS.get((reading.talk, reading.darncat))
+    if level is None:
+        return None
+    if level == "firm" and reading.hedges:
+        level = "hedged"
+    quote = sentence_around(utterance.text, sentence)
+    if reading.cue is None:  # a bare "Yes, I will": the action is in the coach's question
+        action = _action_in_question(question)
+        return Found(utterance, reading, level, action, quote) if action else None
+    action = action_after(sentence.text, reading.cue)
+    if action == reading.cue or _ANAPHOR.match(action.text):
+        action = _antecedent(sentence.text, reading) or action
+    if action == reading.cue:
+        return None  # "I will." with nothing after it and nothing before it to refer to
+    return Found(utterance, reading, level, action.text, quote)
+
+
+def _antecedent(text: str, reading: Reading) -> Span | None:
+    """What "I'll do that" refers to: the action of an earlier cue in the same sentence."""
+    for _, span in reversed(reading.all_cues):
+        if reading.cue is not None and span.start < reading.cue.start:
+            earlier = action_after(text, span)
+            if earlier != span and not _ANAPHOR.match(earlier.text):
+                return earlier
+    return None
+
+
+def _action_in_question(question: str | None) -> str | None:
+    if not question:
+        return None
+    match = _QUESTION_ACTION.search(fold(question))
+    if not match:
+        return None
+    cue = Span(match.start(), match.end(), question[match.start() : match.end()])
+    action = action_after(question, cue)
+    return action.text.rstrip("?") if action != cue else None
+
+
+def confidence_of(level: CommitmentLevel) -> float:
+    return _CONFIDENCE[level]

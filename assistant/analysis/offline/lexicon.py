@@ -1,0 +1,182 @@
+"""The offline engine's language knowledge: hedges and the motivational-interviewing cues.
+
+Patterns run on text folded by `textspan.fold` (lower case, straight apostrophes). Each cue
+names the talk type and DARN-CAT subtype it signals; `EXCEPTIONS` hold the phrases that look
+like a cue but are not one ("I'll be honest", "I can't keep doing this").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.types import DarnCat, TalkType
+
+_I = r"\b(?:i|we)"  # first person: the coachee, or their team speaking through them
+
+HEDGES = [
+    r"i'll try", r"i will try", r"i'm going to try", r"i am going to try", r"i'd try", r"try to",
+    r"i can try", r"i could try", r"trying to",
+    r"maybe", r"perhaps", r"possibly", r"probably", r"might", r"i guess", r"i suppose",
+    r"i think i(?:'ll| will| can| could| should| might| need)", r"i think we(?:'ll| will| can| could)",
+    r"sort of", r"kind of", r"kinda", r"we'll see", r"hopefully", r"i hope",
+    r"if i (?:have|get|find) (?:the )?time", r"if i can", r"if i get (?:a|the) chance",
+    r"ideally", r"in theory", r"i should", r"i ought to", r"at some point", r"more or less",
+    r"not sure", r"i'd like to think", r"fingers crossed", r"when things calm down",
+    r"if all goes well", r"if nothing else comes up", r"depending on", r"ish\b", r"or so",
+    r"i'll see", r"i'll aim to", r"aim to", r"i'd like to", r"if possible", r"as much as i can",
+    r"where i can", r"a bit", r"somewhat", r"eventually", r"one day",
+]
+HEDGE_RE = re.compile(r"\b(?:" + "|".join(HEDGES) + r")\b")
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A phrase that signals client talk of one type and subtype."""
+
+    talk: TalkType
+    darncat: DarnCat
+    pattern: re.Pattern[str]
+
+
+def _cues(talk: TalkType, darncat: DarnCat, *patterns: str) -> list[Cue]:
+    return [Cue(talk, darncat, re.compile(p)) for p in patterns]
+
+
+# What the status quo sounds like as the object of a refusal: "I won't keep doing it all".
+STATUS_QUO = r"(?:keep|continue|carry on|go on|stay|go back|be the (?:one|bottleneck|person)|let (?:it|this|that|them)|do (?:it|this|everything) all|be stuck|end up)"
+
+# Checked before the cues: phrases that contain a cue's words but say something else.
+EXCEPTIONS = [
+    r"i'll be honest", r"i'll admit", r"i'll tell you", r"i'll give you", r"i'll say (?:this|that)",
+    r"i will say", r"i'll grant", r"i'm going to be honest", r"i'm going to say", r"i'll be frank",
+    r"i can (?:see|tell|imagine|remember|hear|understand|feel|relate|guess|think of|picture)",
+    r"i could (?:see|tell|imagine|hear|feel|sense|have cried|have screamed)",
+    r"i can't (?:remember|believe|wait|tell|imagine|sleep|stop thinking|get (?:it|that) out of)",
+    r"i could(?:n't| not) (?:believe|sleep|stop thinking|wait|imagine)",
+    r"i want to (?:say|be honest|ask|know|check|make sure i understand|understand)",
+    r"i need to (?:think|vent|say|tell you|be honest)", r"i have to say", r"i have to admit",
+    r"i have to be honest", r"i've got to say", r"i must say", r"i must admit",
+]
+EXCEPTION_RE = re.compile(r"\b(?:" + "|".join(EXCEPTIONS) + r")\b")
+
+def _build_cues(i: str) -> tuple[list[Cue], list[Cue]]:
+    """Change and sustain cues for a subject pattern: the client's "I", or a note's "she"."""
+    change = [
+        *_cues("change", "commitment",
+               rf"{i} won't {STATUS_QUO}", rf"{i}(?:'m| am| are|'re|'s| is) not (?:going to|gonna) {STATUS_QUO}",
+               rf"{i}(?:'ll| will| shall)\b(?! never)", rf"{i}(?:'m| am|'re| are|'s| is) (?:going to|gonna)\b",
+               rf"{i}(?:'ve| have|'s| has)? decided\b", rf"{i} (?:plan|intend) (?:to|on)\b",
+               rf"{i}(?:'m| am|'s| is) planning (?:to|on)\b", rf"{i} promise\b", rf"{i}(?:'m| am|'s| is) committ(?:ed|ing) to\b",
+               r"\bmy plan is\b", r"\bstarting (?:tomorrow|monday|tuesday|wednesday|thursday|friday|next week|this week|today)\b",
+               r"\bfrom now on\b", r"^\s*(?:yes|yeah|yep|absolutely|definitely)[,.!]? (?:i (?:will|am|do)|i'll|i'm in)\b",
+               rf"{i} commit\b", r"\bi'm doing it\b", r"\blet me (?:do|take|try|talk|start|draft|send|set)\b"),
+        *_cues("change", "activation",
+               rf"{i}(?:'m| am|'re| are|'s| is) (?:ready|willing|prepared|open|happy|up for it|keen) (?:to|for)\b",
+               rf"{i}(?:'m| am|'s| is) up for\b", r"\bi'm in\b", r"\bi'm game\b", r"\bcount me in\b",
+               rf"{i}(?:'m| am|'s| is) (?:ready|willing)\b"),
+        *_cues("change", "taking_steps",
+               rf"{i}(?:'ve| have|'s| has)? (?:already|actually|finally|just) (?:\w+ed|done|did|sent|told|spoke|spoken|met|made|gave|given|wrote|written|put|set|begun|began)\b",
+               rf"{i}(?:'ve| have|'s| has)? (?:started|drafted|delegated|handed (?:over|off)|blocked|booked|scheduled|set up|tried|practi[sc]ed|rehearsed|declined|turned down|stopped|cancell?ed|reached out|signed up|wrote down|written down|put it in|asked (?:her|him|them|my|priya|\w+) to)\b",
+               rf"{i}(?:'ve| have|'s| has)? said no\b", rf"{i} did it\b", r"\bi gave (?:her|him|them) (?:the|that|some) feedback\b",
+               rf"{i}(?:'ve| have|'s| has) been (?:doing|trying|practi[sc]ing|working on|blocking|delegating)\b"),
+        *_cues("change", "need",
+               rf"{i}(?:'ve| have|'s| has)? (?:really )?(?:need|have|got) to\b(?! (?:think|say|admit|be honest|tell you))",
+               rf"{i} must\b", r"\b(?:this|it|something|that) (?:has|needs|have) to (?:stop|change|give)\b",
+               rf"{i} can(?:'t|not) (?:keep|go on|continue|carry on|afford to keep|do this forever|sustain)\b",
+               r"\bit's time (?:to|i|for me)\b", r"\bcan't go on like this\b", r"\bneeds to change\b",
+               r"\bi should\b", r"\bit's now or never\b"),
+        *_cues("change", "desire",
+               rf"{i}(?:'d| would) (?:really |much |genuinely )?(?:like|love|prefer) to\b",
+               rf"{i} (?:really |genuinely |do |so )?want (?:to|more|my)\b", rf"{i} wish\b",
+               rf"{i}(?:'m| am|'s| is) hoping (?:to|that)\b", rf"{i} hope to\b", r"\bmy goal is\b",
+               rf"{i} don't want to {STATUS_QUO}", r"\bwhat i (?:really )?want is\b"),
+        *_cues("change", "ability",
+               rf"{i} (?:could|can)\b(?!'t| not| never)", rf"{i}(?:'m| am|'re| are|'s| is) able to\b",
+               rf"{i} might be able\b", rf"{i}(?:'d| would) be able to\b", r"\bit's (?:possible|doable|manageable)\b",
+               rf"{i} know how to\b", r"\bone option (?:is|would be)\b", r"\banother option\b",
+               r"\bwhat if i\b", r"\bi think i can\b", r"\bi'm capable\b"),
+        *_cues("change", "reason",
+               r"\b(?:it|that|this) (?:would|will|could|'d|might) (?:free|give|help|save|mean|let|make|allow|reduce|show|build|get)\b",
+               r"\bthen i(?:'d| would) (?:have|be able|get)\b", r"\bso that i\b", r"\bthat way (?:i|we|they|she|he)\b",
+               r"\b(?:it|that) would be (?:better|good|easier|great|healthier|a relief)\b",
+               r"\bthe (?:team|they|she|he) would (?:grow|learn|step up|develop)\b", r"\bthe benefit\b",
+               r"\bi(?:'d| would) (?:have|get) (?:more|my|some) (?:time|evenings|weekends|headspace|life)\b",
+               r"\b(?:they|she|he) deserve\b", r"\bit's costing me\b"),
+    ]
+
+    sustain = [
+        *_cues("sustain", "commitment",
+               rf"{i} won't\b", rf"{i}(?:'m| am|'re| are|'s| is) not (?:going to|gonna)\b", rf"{i} refuse\b",
+               r"\bnot (?:going to|gonna) happen\b", rf"{i}(?:'m| am|'s| is) not doing\b", rf"{i} don't plan to\b",
+               r"\bforget it\b", r"\bno chance\b", rf"{i}(?:'ll| will) never\b", r"\bno way am i\b"),
+        *_cues("sustain", "taking_steps",
+               rf"{i} (?:ended up|wound up) (?:doing|taking|rewriting|redoing|fixing|stepping)\b",
+               rf"{i} took (?:it|them|that|those|the \w+) back\b", rf"{i} did it myself\b",
+               rf"{i} didn't (?:do|get to|manage|send|talk|have|follow|raise|say|tell|block|delegate|try|ask|book)\b",
+               rf"{i} haven't (?:done|started|had|got|gotten|talked|sent|raised|tried|asked|booked|managed|spoken|said)\b",
+               rf"{i} never got (?:to|round|around)\b", rf"{i} slipped\b", rf"{i} went back to\b",
+               rf"{i} (?:caved|backed down|bailed|chickened out)\b"),
+        *_cues("sustain", "ability",
+               rf"{i} can(?:'t|not)\b", rf"{i} couldn't\b", rf"{i}(?:'m| am|'s| is) not able\b",
+               rf"{i} don't know how\b", r"\bno way (?:i|that|we)\b", r"\bimpossible\b",
+               rf"{i} don't think (?:i|we) (?:can|could)\b", rf"{i} could never\b",
+               rf"{i}(?:'m| am|'s| is) not (?:good|cut out|built)\b", rf"{i} wouldn't know how\b"),
+        *_cues("sustain", "desire",
+               rf"{i} don't (?:really )?want to\b", rf"{i}(?:'d| would) rather not\b",
+               rf"{i}(?:'d| would) rather (?:just )?(?:do|keep|stay|handle|not)\b", rf"{i}(?:'m| am|'s| is) not interested\b",
+               rf"{i} don't (?:really )?feel like\b", r"\bi like (?:being|doing it|having control)\b"),
+        *_cues("sustain", "need",
+               rf"{i} don't (?:really )?(?:need|have) to\b", r"\bthere's no need\b",
+               r"\bit's not (?:a problem|an issue|necessary|needed|that bad|a big deal)\b",
+               r"\bit works (?:fine|ok|okay|well)\b", r"\bit's fine (?:as it is|the way it is)\b",
+               r"\bwhy (?:would|should) i\b", r"\bnot a priority\b", r"\bi'm fine\b", r"\bdon't see the point\b"),
+        *_cues("sustain", "reason",
+               r"\bit's (?:faster|quicker|easier|simpler|safer) (?:if|when|to)\b",
+               r"\b(?:they|she|he)(?:'ll| will| would)? (?:mess|screw|drop|miss|get it wrong|not get it)\b",
+               r"\bnobody (?:else )?(?:can|knows|will)\b", r"\bno one (?:else )?(?:can|knows|will)\b",
+               r"\bi'm the only one\b", r"\bwaste of (?:time|money)\b", r"\bnot worth\b",
+               r"\b(?:it|that|this) (?:won't|wouldn't|doesn't|don't) work\b", r"\btoo risky\b",
+               r"\bthey're not ready\b", r"\b(?:isn't|aren't|not) ready\b", r"\bit's my job to\b",
+               r"\bif i don't do it\b", r"\bi'd lose\b", r"\bi'll lose\b", r"\bthat's (?:just )?how (?:i am|it is|it works)\b",
+               r"\bwhat's the point\b", r"\bpointless\b", r"\bi don't have (?:the )?time\b", r"\bno time\b"),
+    ]
+    return change, sustain
+
+
+CHANGE_CUES, SUSTAIN_CUES = _build_cues(_I)
+# A coach's notes report the client in the third person: "she'll try", "he's ready to".
+NOTES_CHANGE_CUES, NOTES_SUSTAIN_CUES = _build_cues(r"\b(?:i|we|she|he|they)")
+
+# Words that mark the clause after them as the one that counts ("I want to, but I can't").
+CONTRAST_RE = re.compile(r"(?:,|\.|;|^|\s)\s*(?:but|though|however|although|except|yet|then again)\b")
+
+# Answers that take their stance from the coach's question.
+YES_RE = re.compile(r"^\s*(?:yes|yeah|yep|yup|sure|definitely|absolutely|of course|i will|i do|i did|i am|i have|100 percent|totally|for sure|ok(?:ay)?,? (?:i will|yes)|i'd say yes)\b")
+NO_RE = re.compile(r"^\s*(?:no|nope|not really|not yet|i don't think so|not sure|nah|i doubt it|not at all|probably not)\b")
+QUESTION_CUES: list[tuple[re.Pattern[str], DarnCat]] = [
+    (re.compile(r"\b(?:will you|are you going to|would you commit|can you commit|do you commit|you'll do)\b"), "commitment"),
+    (re.compile(r"\b(?:are you willing|would you be willing|are you ready|ready to|willing to)\b"), "activation"),
+    (re.compile(r"\b(?:did you|have you|were you able)\b"), "taking_steps"),
+    (re.compile(r"\b(?:do you need|must you|is it necessary)\b"), "need"),
+    (re.compile(r"\b(?:do you want|would you like|is that what you want)\b"), "desire"),
+    (re.compile(r"\b(?:can you|could you|would you be able|do you think you can)\b"), "ability"),
+    (re.compile(r"\b(?:would it help|is it worth|would that)\b"), "reason"),
+]
+STATUS_QUO_QUESTION_RE = re.compile(rf"\b(?:{STATUS_QUO}|still|stay the same|as it is)\b")
+
+# The strongest subtype wins when an utterance holds several (eval/GUIDELINES.md).
+DARNCAT_PRECEDENCE: list[DarnCat] = [
+    "commitment", "activation", "taking_steps", "need", "desire", "ability", "reason"
+]
+BASE_STRENGTH: dict[DarnCat, int] = {
+    "commitment": 3, "activation": 2, "taking_steps": 3, "need": 2,
+    "desire": 2, "ability": 1, "reason": 1,
+}
+
+
+def find_hedges(text: str) -> list[str]:
+    """Hedge phrases in a text, verbatim, in order, without repeats."""
+    from assistant.analysis.textspan import fold
+
+    return list(dict.fromkeys(text[m.start() : m.end()] for m in HEDGE_RE.finditer(fold(text))))

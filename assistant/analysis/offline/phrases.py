@@ -1,0 +1,79 @@
+"""Cutting short phrases out of an utterance: the action after a cue, time phrases, measures."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.analysis.textspan import Span, fold
+
+_CLAUSE_END = re.compile(r"[.;!?]|,\s*(?:but|and then|so|because|which|although|though)\b|\s(?:but|because)\s|\s-\s|\s—\s")
+_LEADING_FILLER = re.compile(
+    r"(?:\s|,|to\b|try(?:ing)? to\b|just\b|actually\b|really\b|probably\b|definitely\b|maybe\b|"
+    r"also\b|then\b|now\b|finally\b|going to\b|gonna\b|have to\b|need to\b|be able to\b|"
+    r"at least\b|like\b|um\b|uh\b|you know\b|i think\b|i guess\b|do\b(?= \w+ \w))+",
+    re.IGNORECASE,
+)
+_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_MONTH = r"(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)"
+_WHEN = (
+    rf"(?:(?:by|on|before|until|after|from|this|next|every|each|end of|the end of)\s+(?:the\s+)?(?:end of\s+)?"
+    rf"(?:{_WEEKDAY}|{_MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?|\d{{1,2}}(?:st|nd|rd|th)?(?:\s+of)?\s+{_MONTH}|"
+    rf"(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)|week|month|quarter|year|q[1-4]|day|weekend|sprint|offsite|board(?: meeting)?|"
+    rf"(?:our|the)\s+next\s+(?:session|meeting)|next\s+(?:session|meeting|week|month|quarter))s?)"
+    rf"|\b(?:tomorrow|tonight|today|this afternoon|this morning|this evening|next week|this week|"
+    rf"in (?:a|one|two|three|four|\d+) (?:days?|weeks?|months?)|within (?:a|one|two|three|\d+) (?:days?|weeks?|months?)|"
+    rf"{_WEEKDAY}(?: morning| afternoon)?(?!s| afternoons| mornings| evenings)|end of (?:the )?(?:day|week|month|quarter))\b"
+)
+WHEN_RE = re.compile(rf"\b(?:{_WHEN})", re.IGNORECASE)
+_MEASURE = re.compile(
+    r"(?:i'll know (?:it's|it has|i've|it)|success (?:would be|looks like|is|means)|so that|"
+    r"the measure|measure of|which means|if (?:i|we) (?:can|manage to|get))\b[^.;!?]{3,120}",
+)
+_FIRST_STEP = re.compile(
+    r"(?:first (?:step|thing)(?: (?:is|will be|i'll do))?|start (?:by|with)|to start,?|step one(?: is)?)\s*(?:is\s+)?(?:to\s+)?[^.;!?]{3,100}"
+)
+
+
+def action_after(text: str, cue: Span, max_words: int = 14) -> Span:
+    """The action a cue introduces: "I'll probably ask Priya to lead it, but..." -> "ask Priya to lead it"."""
+    rest = text[cue.end :]
+    stop = _CLAUSE_END.search(rest)
+    clause_end = cue.end + (stop.start() if stop else len(rest))
+    filler = _LEADING_FILLER.match(text, cue.end, clause_end)
+    start = filler.end() if filler else cue.end
+    words = list(re.finditer(r"\S+", text[start:clause_end]))
+    if len(words) < 2:
+        return cue
+    end = start + words[min(len(words), max_words) - 1].end()
+    phrase = text[start:end].rstrip(",")
+    return Span(start, start + len(phrase), phrase)
+
+
+def when_phrase(text: str) -> str | None:
+    """A time phrase as said ("by Friday", "next week"), or None: dates are never made up."""
+    match = WHEN_RE.search(text)
+    return match.group(0) if match else None
+
+
+def measure_phrase(text: str) -> str | None:
+    match = _MEASURE.search(fold(text))
+    return text[match.start() : match.end()].strip() if match else None
+
+
+def first_step_phrase(text: str) -> str | None:
+    match = _FIRST_STEP.search(fold(text))
+    return text[match.start() : match.end()].strip() if match else None
+
+
+def content_words(text: str) -> set[str]:
+    """Words that carry meaning, for matching an idea to a later commitment."""
+    return {w for w in re.findall(r"[a-z][a-z']{2,}", fold(text)) if w not in _STOP}
+
+
+_STOP = set(
+    "the and for that this with you your are was were have has had not but can could would should "
+    "will just about what when then them they their there here from into out its it's i'm i'll i've "
+    "i'd we'll we're really maybe probably think guess going want like some more very also been being "
+    "one ask get got make take do does did don't doesn't didn't how who why which while over than too "
+    "him her his hers she he our ours us we me my mine yes yeah well okay right so sort kind lot try".split()
+)

@@ -1,0 +1,111 @@
+"""Client talk type per utterance: change, sustain or neutral, with DARN-CAT subtype and strength."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from assistant.analysis.offline import lexicon as lx
+from assistant.analysis.textspan import Span, fold
+from assistant.types import DarnCat, TalkType
+
+
+@dataclass
+class Reading:
+    """What one client utterance says about the change."""
+
+    talk: TalkType = "neutral"
+    darncat: DarnCat | None = None
+    strength: int = 0
+    hedges: list[str] = field(default_factory=list)
+    cue: Span | None = None
+    """Where the deciding cue is in the utterance (None for neutral or context-only readings)."""
+    all_cues: list[tuple[lx.Cue, Span]] = field(default_factory=list)
+    """Every cue found, in order: the goal and anaphora ("I'll do that") look beyond the deciding one."""
+
+
+@dataclass(frozen=True)
+class _Match:
+    cue: lx.Cue
+    start: int
+    end: int
+
+
+def read_utterance(text: str, previous_coach: str | None = None, *, notes: bool = False) -> Reading:
+    """Read one client utterance, using the coach's preceding turn for short answers.
+
+    `notes` reads a coach's notes, where the client is "she" or "he" rather than "I".
+    """
+    folded = fold(text)
+    hedges = lx.find_hedges(text)
+    matches = _cue_matches(folded, notes)
+    all_cues = [(m.cue, Span(m.start, m.end, text[m.start : m.end])) for m in matches]
+    deciding = _deciding_match(folded, matches)
+    if deciding is not None:
+        cue = deciding.cue
+        span = Span(deciding.start, deciding.end, text[deciding.start : deciding.end])
+        strength = _strength(cue.darncat, folded, hedges)
+        return Reading(cue.talk, cue.darncat, strength, hedges, span, all_cues)
+    reading = _answer_to_question(folded, previous_coach)
+    reading.hedges = hedges
+    reading.all_cues = all_cues
+    return reading
+
+
+def _cue_matches(folded: str, notes: bool) -> list[_Match]:
+    """All cue matches outside exception phrases; of overlapping matches the longest is kept."""
+    blocked = [(m.start(), m.end()) for m in lx.EXCEPTION_RE.finditer(folded)]
+    cues = lx.NOTES_CHANGE_CUES + lx.NOTES_SUSTAIN_CUES if notes else lx.CHANGE_CUES + lx.SUSTAIN_CUES
+    found = []
+    for cue in cues:
+        for m in cue.pattern.finditer(folded):
+            if not any(s <= m.start() < e for s, e in blocked):
+                found.append(_Match(cue, m.start(), m.end()))
+    found.sort(key=lambda m: (-(m.end - m.start), m.start))
+    kept: list[_Match] = []
+    for match in found:
+        if all(match.end <= k.start or match.start >= k.end for k in kept):
+            kept.append(match)
+    return sorted(kept, key=lambda m: m.start)
+
+
+def _deciding_match(folded: str, matches: list[_Match]) -> _Match | None:
+    """The clause after the last contrast word decides; otherwise the strongest cue does."""
+    if not matches:
+        return None
+    contrasts = [m.end() for m in lx.CONTRAST_RE.finditer(folded) if m.start() > 0]
+    if contrasts:
+        after = [m for m in matches if m.start >= contrasts[-1]]
+        if after:
+            matches = after
+    return min(matches, key=_rank)
+
+
+def _rank(match: _Match) -> tuple[int, int]:
+    """Lower is stronger: mobilising before preparatory; a refusal counts as mobilising."""
+    order = lx.DARNCAT_PRECEDENCE.index(match.cue.darncat)
+    return (order, -match.start)
+
+
+def _strength(darncat: DarnCat, folded: str, hedges: list[str]) -> int:
+    if hedges:
+        return 1
+    if darncat == "commitment" and re.search(r"\b(?:plan|intend|planning)\b", folded):
+        return 2
+    return lx.BASE_STRENGTH[darncat]
+
+
+def _answer_to_question(folded: str, previous_coach: str | None) -> Reading:
+    """A short yes or no takes its stance from the coach's question ("Will you tell her?" "Yes.")."""
+    if not previous_coach or "?" not in previous_coach:
+        return Reading()
+    question = fold(previous_coach[previous_coach.rfind(".", 0, previous_coach.rfind("?")) + 1 :])
+    darncat = next((d for pattern, d in lx.QUESTION_CUES if pattern.search(question)), None)
+    if darncat is None:
+        return Reading()
+    yes, no = bool(lx.YES_RE.match(folded)), bool(lx.NO_RE.match(folded))
+    if yes == no:
+        return Reading()
+    toward_change = yes != bool(lx.STATUS_QUO_QUESTION_RE.search(question))
+    talk: TalkType = "change" if toward_change else "sustain"
+    return Reading(talk, darncat, lx.BASE_STRENGTH[darncat] if toward_change else 1)
