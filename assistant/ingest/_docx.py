@@ -24,7 +24,8 @@ def docx_text(data: bytes, file_name: str) -> str:
     lines = [paragraph.text for paragraph in document.paragraphs]
     for table in document.tables:
         lines.extend(_row_line(row) for row in table.rows)
-    return "\n".join(lines)
+    # A Word paragraph is a paragraph even without an empty one after it: notes split on blank lines.
+    return "\n\n".join(lines)
 
 
 def _row_line(row) -> str:  # type: ignore[no-untyped-def]

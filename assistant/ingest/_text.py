@@ -33,6 +33,9 @@ _NOT_SPEAKERS = {
     "note", "notes", "goal", "goals", "action", "actions", "next", "summary", "date", "time",
     "agenda", "topic", "topics", "todo", "to do", "re", "subject", "follow up", "follow-up",
     "http", "https", "ps", "p.s", "warning", "example", "question", "answer", "q", "a",
+    "context", "background", "outcome", "outcomes", "purpose", "attendees", "participants", "focus",
+    "objective", "objectives", "observations", "reflection", "reflections", "homework", "location",
+    "duration", "session", "theme", "themes", "commitments", "plan", "next steps", "key points",
 }
 
 
@@ -116,15 +119,20 @@ def _read_otter(lines: list[str]) -> list[RawTurn] | None:
 
 
 def _finish(preamble: list[str], turns: list[RawTurn]) -> list[RawTurn]:
-    """Normalise whitespace, drop empty turns; a title or header before the first label is kept as notes."""
+    """Normalise whitespace and drop empty turns. Text before the first label is a title
+    ("Transcript", "Weekly coaching - Otter.ai") when short, and dropped; longer, it is kept as notes."""
     result = []
-    if preamble:
+    if preamble and not _is_title(preamble):
         result.append(RawTurn(None, normalise_space(" ".join(preamble))))
     for turn in turns:
         turn.text = normalise_space(turn.text)
         if turn.text:
             result.append(turn)
     return result
+
+
+def _is_title(lines: list[str]) -> bool:
+    return len(lines) <= 3 and sum(len(line.split()) for line in lines) <= 15
 
 
 def _read_notes(lines: list[str]) -> list[RawTurn]:

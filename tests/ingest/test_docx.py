@@ -54,12 +54,11 @@ def test_teams_docx_export(tmp_path: Path) -> None:
     )
     transcript = load_transcript(path)
     assert [(u.speaker, u.role) for u in transcript.utterances] == [
-        ("Notes", "notes"),
         ("Rachel Adeyemi", "coach"),
         ("Jonas Berg", "client"),
         ("Rachel Adeyemi", "coach"),
-    ]
-    assert transcript.utterances[3].start == 62.0
+    ]  # the "Transcript" title is not an utterance
+    assert transcript.utterances[2].start == 62.0
 
 
 def test_table_transcript(tmp_path: Path) -> None:
@@ -75,11 +74,20 @@ def test_table_transcript(tmp_path: Path) -> None:
     ]
 
 
-def test_typed_notes_docx(tmp_path: Path) -> None:
+def test_typed_notes_docx_one_utterance_per_word_paragraph(tmp_path: Path) -> None:
     path = _write_docx(
         tmp_path / "notes.docx",
-        ["Session 4 with R.", "", "He seemed lighter today and said the reorg is finally settled."],
+        [
+            "Session 4 with R.",
+            "He seemed lighter today and said the reorg is finally settled.",
+            "",
+            "He will ask Ana to run the Monday meeting.",
+        ],
     )
     transcript = load_transcript(path)
     assert transcript.source.format == "notes"
-    assert [u.role for u in transcript.utterances] == ["notes", "notes"]
+    assert [u.text for u in transcript.utterances] == [
+        "Session 4 with R.",
+        "He seemed lighter today and said the reorg is finally settled.",
+        "He will ask Ana to run the Monday meeting.",
+    ]

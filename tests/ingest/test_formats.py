@@ -50,13 +50,12 @@ def test_srt_with_role_labels() -> None:
     assert turns == [("COACH", "coach"), ("CLIENT", "client"), ("COACH", "coach")]
 
 
-def test_labelled_text_keeps_continuation_lines_and_title_as_notes() -> None:
+def test_labelled_text_keeps_continuation_lines_and_drops_the_title() -> None:
     transcript = load_transcript(FIXTURES / "labelled.txt")
     assert transcript.source.format == "text"
     roles = [(u.speaker, u.role) for u in transcript.utterances]
-    assert roles[0] == ("Notes", "notes")
-    assert roles[1:] == [("Sam", "coach"), ("Leila", "client")] * 3 + []
-    assert transcript.utterances[2].text == (
+    assert roles == [("Sam", "coach"), ("Leila", "client")] * 3
+    assert transcript.utterances[1].text == (
         "With the reorg. I'm exhausted, to be honest. It feels like I'm drowning in approvals "
         "and nobody else can sign anything off."
     )
@@ -99,14 +98,25 @@ def test_name_then_timestamp_labels() -> None:
 def test_otter_export() -> None:
     transcript = load_transcript(FIXTURES / "otter.txt")
     assert transcript.source.format == "otter"
-    assert [(u.speaker, u.role) for u in transcript.utterances][1:] == [
+    assert [(u.speaker, u.role) for u in transcript.utterances] == [
         ("Helen Park", "coach"),
         ("Victor Shah", "client"),
         ("Helen Park", "coach"),
         ("Victor Shah", "client"),
     ]
-    assert transcript.utterances[2].text.endswith("and I just sat there.")
-    assert transcript.utterances[3].start == 75.0
+    assert transcript.utterances[1].text.endswith("and I just sat there.")
+    assert transcript.utterances[2].start == 75.0
+
+
+def test_a_long_preamble_is_kept_as_notes(tmp_path: Path) -> None:
+    path = tmp_path / "s.txt"
+    path.write_text(
+        "Context: second session. Dana is preparing for the reorg announcement and asked to focus\n"
+        "on how she will tell her team, after last time's difficult all-hands.\n"
+        "Coach: Where would you like to start?\nDana: With the announcement.\n"
+    )
+    transcript = load_transcript(path)
+    assert [u.role for u in transcript.utterances] == ["notes", "coach", "client"]
 
 
 def test_unlabelled_notes_are_one_utterance_per_paragraph() -> None:
