@@ -36,6 +36,8 @@ class Settings(BaseSettings):
     """CPU threads for the local model; unset means all cores."""
     local_ctx: int = 8192
     """Context window of the local model, in tokens."""
+    embeddings: str = "minilm"
+    """minilm (offline, default) or openai (only with OPENAI_API_KEY; text leaves the machine)."""
     redact_remote: bool = True
     """Replace names, emails, phone numbers and URLs before text goes to a non-local endpoint."""
     ui_password_hash: str | None = None

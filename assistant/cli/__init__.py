@@ -13,6 +13,7 @@ from assistant import __version__
 COMMANDS: dict[str, tuple[str, str]] = {
     "parse": ("assistant.cli.parse_cmd", "read a transcript and print its utterances"),
     "analyze": ("assistant.cli.analyze_cmd", "find ideas, emotions and commitments; draft a plan"),
+    "eval": ("assistant.cli.eval_cmd", "measure an engine on the gold set (or compare two runs)"),
 }
 
 

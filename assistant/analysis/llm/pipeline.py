@@ -85,36 +85,52 @@ def analyze_with_model(
     run = _Run(transcript, model, chunk_words, progress, cancel)
     chunks = chunk_utterances(transcript.utterances, chunk_words)
     run.calls_total = 2 * len(chunks) + 1
-    talk = _per_chunk(run, "talk", chunks, _ask_talk)
-    extract = _per_chunk(run, "extract", chunks, _ask_extract)
-    result = merge.assemble(transcript, offline, talk, extract)
-    plan = _ask_plan(run, result) if not run.errors.get("extract") else None
+    outputs = _over_chunks(run, chunks, {"talk": _ask_talk, "extract": _ask_extract})
+    result = merge.assemble(transcript, offline, outputs["talk"], outputs["extract"])  # type: ignore[arg-type]
+    plan = _ask_plan(run, result) if outputs["extract"] is not None else None
     result = merge.with_plan(result, plan, transcript)
     result.meta = _meta(run, offline, result)
     return result
 
 
-def _per_chunk(run: _Run, stage: str, chunks: list[Chunk], ask: Callable[[_Run, Chunk], object]) -> list | None:  # type: ignore[type-arg]
-    """One call per chunk; a chunk too long for the context window is split and retried."""
-    outputs: list[tuple[Chunk, object]] = []
+def _over_chunks(
+    run: _Run, chunks: list[Chunk], stages: dict[str, Callable[[_Run, Chunk], object]]
+) -> dict[str, list[tuple[Chunk, object]] | None]:
+    """Every stage on a chunk before the next chunk: the chunk's transcript text is the shared
+    prompt prefix, so a local llama.cpp server reuses its cache from one stage to the next.
+    A chunk too long for the context window is split in two and redone."""
+    outputs: dict[str, list[tuple[Chunk, object]] | None] = {stage: [] for stage in stages}
     pending = list(chunks)
     while pending:
-        run.check_cancel()
         chunk = pending.pop(0)
+        done: dict[str, object] = {}
         try:
-            outputs.append((chunk, ask(run, chunk)))
+            for stage, ask in stages.items():
+                if outputs[stage] is None:
+                    continue  # this stage already failed; the offline result covers it
+                run.check_cancel()
+                try:
+                    done[stage] = ask(run, chunk)
+                except ModelError as exc:
+                    if isinstance(exc, ContextTooLong):
+                        raise
+                    run.errors[stage] = str(exc)
+                    outputs[stage] = None
+                run.calls_done += 1
+                run.report(stage)
         except ContextTooLong:
             if len(chunk.utterances) < 2:
-                run.errors[stage] = "an utterance is longer than the model's context window"
-                return None
+                for stage in stages:
+                    run.errors.setdefault(stage, "an utterance is longer than the model's context window")
+                    outputs[stage] = None
+                continue
             pending[:0] = _halves(chunk)
-            run.calls_total += 1
+            run.calls_total += len(stages)
             continue
-        except ModelError as exc:
-            run.errors[stage] = str(exc)
-            return None
-        run.calls_done += 1
-        run.report(stage)
+        for stage, output in done.items():
+            stage_outputs = outputs[stage]
+            if stage_outputs is not None:
+                stage_outputs.append((chunk, output))
     return outputs
 
 

@@ -1,0 +1,115 @@
+"""The assess step: the last approved plan checked against what the coachee now says.
+
+For each earlier item: done, in progress, not started, dropped or unclear, with the words that
+show it; what has come to light since; obstacles met; the change/sustain balance across
+sessions; and a next plan that carries unfinished items forward.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.analysis.offline.phrases import content_words
+from assistant.analysis.textspan import fold, sentences
+from assistant.assess.offline import assess_items
+from assistant.backends import BackendChoice
+from assistant.memory.embeddings import Embedder, MiniLMEmbedder
+from assistant.types import (
+    ActionPlan,
+    Analysis,
+    AnalysisMeta,
+    Assessment,
+    Evidence,
+    ItemProgress,
+    StageUsage,
+    TalkBalance,
+    Transcript,
+)
+
+__all__ = ["assess_plan", "carry_forward", "talk_balance"]
+
+_NEW_INFORMATION = re.compile(
+    r"\b(?:turns out|it turned out|found out|i learned|i learnt|i realised|i realized|i discovered|news|"
+    r"since we (?:last )?(?:met|spoke|talked)|what happened|noticed|surprised|the board|announced)\b"
+)
+_OBSTACLE = re.compile(
+    r"\b(?:push(?:ed)? back|pushback|got in the way|blocked|resist\w*|objected|hard(?:er)? than|"
+    r"didn't go|went badly|backfired|struggl\w*|no time|too busy|fell apart|derailed|stuck)\b"
+)
+
+
+def talk_balance(session_id: str, session_date: str | None, analysis: Analysis) -> TalkBalance:
+    """Change, sustain and neutral client utterances of one analysed session."""
+    talk = [u.talk for u in analysis.utterances if u.role == "client" and u.talk]
+    return TalkBalance(session_id=session_id, session_date=session_date, change=talk.count("change"),
+                       sustain=talk.count("sustain"), neutral=talk.count("neutral"))
+
+
+def assess_plan(
+    plan: ActionPlan,
+    transcript: Transcript,
+    analysis: Analysis,
+    *,
+    client: str,
+    session_id: str,
+    plan_session_id: str,
+    choice: BackendChoice | None = None,
+    history: list[TalkBalance] | None = None,
+    session_date: str | None = None,
+    embedder: Embedder | None = None,
+) -> Assessment:
+    """Assess the accepted items of `plan` against the new session."""
+    import time
+
+    started = time.perf_counter()
+    items = [i for i in plan.items if i.status != "rejected"]
+    progress = assess_items(items, transcript, embedder or MiniLMEmbedder())
+    meta = AnalysisMeta(backend="offline", model="assess-offline-1",
+                        stages={"assess": StageUsage(seconds=time.perf_counter() - started)})
+    if choice is not None and choice.kind != "offline":
+        from assistant.assess.llm import assess_with_model
+
+        progress, meta = assess_with_model(items, transcript, progress, choice, meta)
+    trend = list(history or []) + [talk_balance(session_id, session_date, analysis)]
+    return Assessment(
+        client=client,
+        session_id=session_id,
+        plan_session_id=plan_session_id,
+        items=progress,
+        new_information=_quotes(transcript, _NEW_INFORMATION),
+        obstacles_met=_quotes(transcript, _OBSTACLE),
+        trend=trend,
+        meta=meta,
+    )
+
+
+def _quotes(transcript: Transcript, pattern: re.Pattern[str], limit: int = 5) -> list[Evidence]:
+    found = []
+    for utterance in transcript.utterances:
+        if utterance.role not in ("client", "notes"):
+            continue
+        for sentence in sentences(utterance.text):
+            if pattern.search(fold(sentence.text)):
+                found.append(Evidence(utterance=utterance.index, quote=sentence.text))
+                break
+        if len(found) == limit:
+            break
+    return found
+
+
+def carry_forward(new_plan: ActionPlan, progress: list[ItemProgress], plan_session_id: str) -> ActionPlan:
+    """The new draft plan with unfinished earlier items added (marked), unless already restated."""
+    plan = new_plan.model_copy(deep=True)
+    existing = [content_words(i.action) for i in plan.items]
+    for entry in progress:
+        if entry.progress in ("done", "dropped"):
+            continue
+        words = content_words(entry.item.action)
+        if any(len(words & other) >= max(2, len(words) // 2) for other in existing):
+            continue
+        item = entry.item.model_copy(update={
+            "id": f"A{len(plan.items) + 1}", "status": "proposed", "carried_over_from": plan_session_id,
+        })
+        plan.items.append(item)
+        existing.append(words)
+    return plan

@@ -1,0 +1,118 @@
+"""The offline assess engine: find where the new session speaks of each plan item, read its progress.
+
+A plan item is "spoken of" where a client sentence is close to its action in meaning (MiniLM
+embeddings), or where the client answers a coach question that is. Progress cues are read with
+the negative ones first, because "I haven't done it" contains "done".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.analysis.textspan import Span, fold, sentences
+from assistant.memory.embeddings import Embedder
+from assistant.types import ActionItem, Evidence, ItemProgress, Progress, Transcript
+
+RELEVANT = 0.42
+"""Cosine similarity from which a sentence is taken to speak of a plan item (tuned on the dev arc)."""
+
+_CUES: list[tuple[Progress, re.Pattern[str]]] = [
+    ("dropped", re.compile(
+        r"\b(?:decided not to|dropped|let (?:it|that|this) go|not (?:doing|going to do) (?:it|that)|scrapped|parked|"
+        r"no longer|gave up on|giving up on|abandon\w*|took (?:it|that) off|off the table|shelved|killed (?:it|that)|"
+        r"not worth (?:it|doing)|decided against|changed my mind)\b")),
+    ("not_started", re.compile(
+        r"\b(?:haven't|have not|hasn't|didn't|did not|never) (?:\w+ )?(?:start\w*|done|do|had|get|got|gotten|talk\w*|"
+        r"sen[dt]|ask\w*|book\w*|manag\w*|touch\w*|found the time|make it|raise\w*|call\w*|begun|tried)\b|"
+        r"\bnot yet\b|\bnever got (?:round|around|to)\b|\bstill haven't\b|\bhasn't happened\b|\bslipped\b|"
+        r"\bdidn't happen\b|\bno progress\b|\bpushed (?:it|that) (?:back|out)\b")),
+    ("in_progress", re.compile(
+        r"\b(?:started|starting|halfway|half way|working on|in progress|partly|partially|begun|began|"
+        r"first draft|drafted|some of|most of|on track|getting there|part of the way|underway|under way|"
+        r"so far|two of|one of the|scheduled|booked (?:it|a|the) for|next week i|still (?:working|doing)|ongoing|"
+        r"trying to|midway|not finished|not done yet|almost)\b")),
+    ("done", re.compile(
+        r"\b(?:did it|i did|done|finished|completed|sent|had the conversation|talked to|spoke to|told|"
+        r"asked|delegated|handed (?:it )?over|gave (?:her|him|them)|went (?:well|fine|better|ok|okay|really well)|"
+        r"it happened|blocked|ran (?:it|the)|presented|signed off|met with|we met|she (?:led|ran|did)|"
+        r"he (?:led|ran|did)|they (?:led|ran|did)|nailed|pulled it off|made the call|called)\b")),
+]
+
+
+@dataclass
+class _Sentence:
+    utterance: int
+    role: str
+    span: Span
+
+
+def _sentences(transcript: Transcript) -> list[_Sentence]:
+    return [
+        _Sentence(u.index, u.role, s)
+        for u in transcript.utterances
+        if u.role in ("client", "coach", "notes")
+        for s in sentences(u.text)
+    ]
+
+
+def assess_items(items: list[ActionItem], transcript: Transcript, embedder: Embedder) -> list[ItemProgress]:
+    """The progress of each plan item in the new transcript, with the sentences that show it."""
+    all_sentences = _sentences(transcript)
+    if not items or not all_sentences:
+        return [ItemProgress(item=i, progress="unclear", note="the session does not mention it") for i in items]
+    vectors = embedder.embed([s.span.text for s in all_sentences] + [i.action for i in items])
+    sentence_vectors, item_vectors = vectors[: len(all_sentences)], vectors[len(all_sentences) :]
+    return [
+        _progress(item, all_sentences, sentence_vectors, item_vector, transcript)
+        for item, item_vector in zip(items, item_vectors, strict=True)
+    ]
+
+
+def _progress(item, all_sentences, sentence_vectors, item_vector, transcript) -> ItemProgress:  # type: ignore[no-untyped-def]
+    spoken = _client_sentences_about(all_sentences, sentence_vectors, item_vector, transcript)
+    for progress, cue in _CUES:
+        for sentence in spoken:
+            if cue.search(fold(sentence.span.text)):
+                evidence = [Evidence(utterance=sentence.utterance, quote=sentence.span.text)]
+                return ItemProgress(item=item, progress=progress, evidence=evidence,
+                                    note=f"the coachee's words read as {progress.replace('_', ' ')}")
+    if spoken:
+        evidence = [Evidence(utterance=spoken[0].utterance, quote=spoken[0].span.text)]
+        return ItemProgress(item=item, progress="unclear", evidence=evidence,
+                            note="mentioned, but the words do not say how far it got")
+    return ItemProgress(item=item, progress="unclear", note="the session does not mention it")
+
+
+def _client_sentences_about(all_sentences, sentence_vectors, item_vector, transcript) -> list[_Sentence]:  # type: ignore[no-untyped-def]
+    """Client sentences about the item, most similar first; answers to a coach question about it count."""
+    scored = []
+    for n, (sentence, vector) in enumerate(zip(all_sentences, sentence_vectors, strict=True)):
+        similarity = sum(a * b for a, b in zip(vector, item_vector, strict=True))
+        if similarity < RELEVANT:
+            continue
+        if sentence.role in ("client", "notes"):
+            scored.append((similarity, n, sentence))
+        else:
+            answer = _answer_after(all_sentences, n)
+            if answer is not None:
+                scored.append((similarity - 0.05, n, answer))
+    scored.sort(key=lambda t: (-t[0], t[1]))
+    seen, ordered = set(), []
+    for _, _, sentence in scored:
+        key = (sentence.utterance, sentence.span.start)
+        if key not in seen:
+            seen.add(key)
+            ordered.append(sentence)
+    return ordered[:4]
+
+
+def _answer_after(all_sentences: list[_Sentence], position: int) -> _Sentence | None:
+    """The first client sentence after a coach sentence (the answer to its question)."""
+    coach_utterance = all_sentences[position].utterance
+    for sentence in all_sentences[position + 1 :]:
+        if sentence.role in ("client", "notes") and sentence.utterance > coach_utterance:
+            return sentence
+        if sentence.role == "coach" and sentence.utterance != coach_utterance:
+            return None
+    return None

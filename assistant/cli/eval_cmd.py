@@ -1,0 +1,63 @@
+"""reflect eval: measure a backend on the gold set; reflect eval compare OLD NEW: spot regressions."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from assistant.cli._common import add_backend_options
+
+
+def register(parser: argparse.ArgumentParser) -> None:
+    add_backend_options(parser)
+    parser.add_argument("--split", choices=["dev", "test", "all"], default="all")
+    parser.add_argument("--out", type=Path, default=Path("eval/out"), help="folder for results.json and report.md")
+    parser.add_argument("--workers", type=int, default=1, help="transcripts analysed at once (model endpoints)")
+    parser.set_defaults(run=run)
+    sub = parser.add_subparsers(dest="eval_command", required=False, metavar="compare")
+    compare = sub.add_parser("compare", help="compare two results.json files and flag regressions")
+    compare.add_argument("old", type=Path)
+    compare.add_argument("new", type=Path)
+    compare.set_defaults(run=run_compare)
+
+
+def run(args: argparse.Namespace) -> int:
+    from rich.console import Console
+    from rich.progress import Progress
+
+    from eval.gold import load_cases
+    from eval.report import print_tables
+    from eval.runner import run as run_eval
+    from eval.runner import write
+
+    console = Console(stderr=True)
+    total = len(load_cases(args.split))
+    with Progress(console=console, transient=True) as progress:
+        task = progress.add_task(f"evaluating ({args.split})", total=total)
+        document = run_eval(
+            backend=args.backend, model=args.model, base_url=args.base_url, split=args.split,
+            workers=args.workers, on_case=lambda _: progress.advance(task),
+        )
+    write(document, args.out)
+    print_tables(document, Console())
+    console.print(f"results: {args.out / 'results.json'}  report: {args.out / 'report.md'}")
+    return 0
+
+
+def run_compare(args: argparse.Namespace) -> int:
+    from rich.console import Console
+    from rich.table import Table
+
+    from eval.compare import compare, load, regressions
+    from eval.report import fmt
+
+    rows = compare(load(args.old), load(args.new))
+    table = Table(title=f"{args.old} → {args.new}")
+    for column in ("metric", "old", "new", "change", ""):
+        table.add_column(column, justify="left" if column == "metric" else "right")
+    for row in rows:
+        change = "–" if row["change"] is None else f"{row['change']:+.3f}"
+        table.add_row(row["metric"], fmt(row["old"]), fmt(row["new"]), change, "[red]REGRESSION[/red]" if row["regression"] else "")
+    Console().print(table)
+    worse = regressions(rows)
+    return 1 if worse else 0

