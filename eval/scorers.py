@@ -115,12 +115,30 @@ def score_emotion_labels(sample: Sample) -> Score:
 # ----------------------------------------------------------------------------- commitments
 
 
-def _commitments_at(sample: Sample) -> dict[int, list[str]]:
-    found: dict[int, list[str]] = {}
+def _commitments_at(sample: Sample) -> dict[int, list[tuple[str, str]]]:
+    """Predicted (level, quote) pairs by the utterance they cite."""
+    found: dict[int, list[tuple[str, str]]] = {}
     for c in sample.analysis.commitments:
         for e in c.evidence:
-            found.setdefault(e.utterance, []).append(c.level)
+            found.setdefault(e.utterance, []).append((c.level, e.quote))
     return found
+
+
+def _overlap(a: str, b: str) -> bool:
+    """Two quotes of one utterance speak of the same words: one holds the other, or they share most words."""
+    a, b = _squash(a).lower(), _squash(b).lower()
+    if a in b or b in a:
+        return True
+    wa, wb = set(a.split()), set(b.split())
+    return len(wa & wb) >= 0.5 * min(len(wa), len(wb))
+
+
+def levels_for(gold_utterance: int, gold_quote: str, at: dict[int, list[tuple[str, str]]]) -> list[str]:
+    """The levels the engine gave this gold commitment: its commitments at the same words, else at
+    the same utterance (one turn often holds a hedged and a firm intention)."""
+    here = at.get(gold_utterance, [])
+    same_words = [level for level, quote in here if _overlap(quote, gold_quote)]
+    return same_words or [level for level, _ in here]
 
 
 def score_commitment_detection(sample: Sample) -> Score:
@@ -131,7 +149,7 @@ def score_commitment_detection(sample: Sample) -> Score:
 def score_commitment_level(sample: Sample) -> Score:
     """Of gold commitments the engine found (same utterance), the share given the gold level."""
     at = _commitments_at(sample)
-    found = [(c.level, at[c.utterance]) for c in sample.gold.commitments if c.utterance in at]
+    found = [(c.level, levels_for(c.utterance, c.quote, at)) for c in sample.gold.commitments if c.utterance in at]
     correct = sum(1 for gold_level, levels in found if gold_level in levels)
     value = correct / len(found) if found else None
     return Score(value, f"{correct} of {len(found)} found commitments at the gold level",
@@ -142,7 +160,7 @@ def score_hedged_reported_firm(sample: Sample) -> Score:
     """Share of gold hedged or exploring commitments that the engine reported firm (target 0)."""
     at = _commitments_at(sample)
     weak = [c for c in sample.gold.commitments if c.level in ("hedged", "exploring")]
-    firm = [c for c in weak if "firm" in at.get(c.utterance, [])]
+    firm = [c for c in weak if "firm" in levels_for(c.utterance, c.quote, at)]
     value = len(firm) / len(weak) if weak else None
     quoted = "; ".join(repr(c.quote) for c in firm[:3])
     return Score(value, f"{len(firm)} of {len(weak)} weak commitments reported firm {quoted}".strip(),
@@ -152,16 +170,16 @@ def score_hedged_reported_firm(sample: Sample) -> Score:
 # ----------------------------------------------------------------------------- groundedness and invention
 
 
+def _squash(text: str) -> str:
+    return " ".join(text.split())
+
+
 def _all_evidence(analysis: Analysis) -> list[tuple[int, str]]:
     evidence = [e for i in analysis.ideas for e in i.evidence]
     evidence += [e for x in analysis.emotions for e in x.evidence]
     evidence += [e for c in analysis.commitments for e in c.evidence]
     evidence += [e for p in analysis.plan.items for e in p.evidence]
     return [(e.utterance, e.quote) for e in evidence]
-
-
-def _squash(text: str) -> str:
-    return " ".join(text.split())
 
 
 def score_groundedness(sample: Sample) -> Score:

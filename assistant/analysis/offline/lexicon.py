@@ -48,7 +48,10 @@ STATUS_QUO = r"(?:keep|continue|carry on|go on|stay|go back|be the (?:one|bottle
 
 # Checked before the cues: phrases that contain a cue's words but say something else.
 EXCEPTIONS = [
-    r"i'll be honest", r"i'll admit", r"i'll tell you", r"i'll give you", r"i'll say (?:this|that)",
+    r"i'll be honest", r"i'll admit", r"i'll tell you", r"i'll give (?:you|them|him|her) that", r"i'll give you",
+    r"i'll say (?:this|that) (?:for|much)", r"i'll take (?:that|it)(?=[.!,]|$)", r"i'll frame it", r"i'll tear",
+    r"i could (?:scream|kill|cry)", r"i'm not saying i'm", r"i'll think about", r"(?:when|whether) i'll",
+    r"i want to (?:talk|start|go back|come back|pick up|look at|tell you|share|run something)", r"i'll think,", r"i'll be a wreck", r"i'll get through",
     r"i will say", r"i'll grant", r"i'm going to be honest", r"i'm going to say", r"i'll be frank",
     r"i can (?:see|tell|imagine|remember|hear|understand|feel|relate|guess|think of|picture)",
     r"i could (?:see|tell|imagine|hear|feel|sense|have cried|have screamed)",
@@ -69,22 +72,31 @@ def _build_cues(i: str) -> tuple[list[Cue], list[Cue]]:
                rf"{i}(?:'ve| have|'s| has)? decided\b", rf"{i} (?:plan|intend) (?:to|on)\b",
                rf"{i}(?:'m| am|'s| is) planning (?:to|on)\b", rf"{i} promise\b", rf"{i}(?:'m| am|'s| is) committ(?:ed|ing) to\b",
                r"\bmy plan is\b", r"\bstarting (?:tomorrow|monday|tuesday|wednesday|thursday|friday|next week|this week|today)\b",
-               r"\bfrom now on\b", r"^\s*(?:yes|yeah|yep|absolutely|definitely)[,.!]? (?:i (?:will|am|do)|i'll|i'm in)\b",
-               rf"{i} commit\b", r"\bi'm doing it\b", r"\blet me (?:do|take|try|talk|start|draft|send|set)\b"),
+               r"\bfrom now on\b", rf"{i} don't take (?:it|that|them) back\b",
+               rf"^(?:and )?then {i} (?:ask|tell|offer|say|go|write|book|call|send|do|pull|put|raise|walk|show|name)\b",
+               rf"{i}(?:'m| am) not (?:going to )?(?:drop|give up on|let go of) (?:it|this|that)\b",
+               r"\bit's (?:booked|happening|in the diary|in the calendar)\b",
+               r"\b(?:that one's|that one is|it's|they're|that's|the rest are|this is) (?:definitely |really )?happening\b",
+               r"\bi'm done (?:missing|being|waiting|with|letting|saying)\b", r"\bno more\b(?! than)", r"^\s*(?:yes|yeah|yep|absolutely|definitely)[,.!]? (?:i (?:will|am|do)|i'll|i'm in)\b",
+               rf"{i} commit\b", r"\blet me (?:do|take|try|talk|start|draft|send|set)\b"),
         *_cues("change", "activation",
                rf"{i}(?:'m| am|'re| are|'s| is) (?:ready|willing|prepared|open|happy|up for it|keen) (?:to|for)\b",
-               rf"{i}(?:'m| am|'s| is) up for\b", r"\bi'm in\b", r"\bi'm game\b", r"\bcount me in\b",
+               rf"{i}(?:'m| am|'s| is) up for\b", r"\bi'm in(?=[.!,]|$)", r"\bi'm game\b", r"\bcount me in\b",
                rf"{i}(?:'m| am|'s| is) (?:ready|willing)\b"),
         *_cues("change", "taking_steps",
                rf"{i}(?:'ve| have|'s| has)? (?:already|actually|finally|just) (?:\w+ed|done|did|sent|told|spoke|spoken|met|made|gave|given|wrote|written|put|set|begun|began)\b",
                rf"{i}(?:'ve| have|'s| has)? (?:started|drafted|delegated|handed (?:over|off)|blocked|booked|scheduled|set up|tried|practi[sc]ed|rehearsed|declined|turned down|stopped|cancell?ed|reached out|signed up|wrote down|written down|put it in|asked (?:her|him|them|my|priya|\w+) to)\b",
-               rf"{i}(?:'ve| have|'s| has)? said no\b", rf"{i} did it\b", r"\bi gave (?:her|him|them) (?:the|that|some) feedback\b",
+               rf"{i}(?:'ve| have|'s| has)? said no\b", rf"{i} did it\b",
+               rf"{i} didn't (?:take (?:it|that|them) back|rewrite|redo|step in|jump in|fix it myself|touch it)\b",
+               rf"{i} (?:asked|told|sent|booked|emailed|called|messaged|raised it|gave (?:her|him|them)|handed|showed|let (?:her|him|them))\b", r"\bi gave (?:her|him|them) (?:the|that|some) feedback\b",
                rf"{i}(?:'ve| have|'s| has) been (?:doing|trying|practi[sc]ing|working on|blocking|delegating)\b"),
         *_cues("change", "need",
                rf"{i}(?:'ve| have|'s| has)? (?:really )?(?:need|have|got) to\b(?! (?:think|say|admit|be honest|tell you))",
                rf"{i} must\b", r"\b(?:this|it|something|that) (?:has|needs|have) to (?:stop|change|give)\b",
                rf"{i} can(?:'t|not) (?:keep|go on|continue|carry on|afford to keep|do this forever|sustain)\b",
                r"\bit's time (?:to|i|for me)\b", r"\bcan't go on like this\b", r"\bneeds to change\b",
+           r"\bit can't be me\b", r"\b(?:it's|that's|this is) not sustainable\b", r"\b(?:it|this|that) has to happen\b",
+           r"\bit's (?:long )?overdue\b", r"\bsomething has to go\b",
                r"\bi should\b", r"\bit's now or never\b"),
         *_cues("change", "desire",
                rf"{i}(?:'d| would) (?:really |much |genuinely )?(?:like|love|prefer) to\b",
@@ -95,26 +107,33 @@ def _build_cues(i: str) -> tuple[list[Cue], list[Cue]]:
                rf"{i} (?:could|can)\b(?!'t| not| never)", rf"{i}(?:'m| am|'re| are|'s| is) able to\b",
                rf"{i} might be able\b", rf"{i}(?:'d| would) be able to\b", r"\bit's (?:possible|doable|manageable)\b",
                rf"{i} know how to\b", r"\bone option (?:is|would be)\b", r"\banother option\b",
-               r"\bwhat if i\b", r"\bi think i can\b", r"\bi'm capable\b"),
+               r"\bwhat if (?:i|we)\b", r"\bi think i can\b", r"\bi'm capable\b",
+           rf"{i}(?:'d| would) (?:tell|ask|say|start|go|frame|write|send|book|offer|let|put|show|pull|set|bring|do)\b"),
         *_cues("change", "reason",
                r"\b(?:it|that|this) (?:would|will|could|'d|might) (?:free|give|help|save|mean|let|make|allow|reduce|show|build|get)\b",
                r"\bthen i(?:'d| would) (?:have|be able|get)\b", r"\bso that i\b", r"\bthat way (?:i|we|they|she|he)\b",
                r"\b(?:it|that) would be (?:better|good|easier|great|healthier|a relief)\b",
                r"\bthe (?:team|they|she|he) would (?:grow|learn|step up|develop)\b", r"\bthe benefit\b",
                r"\bi(?:'d| would) (?:have|get) (?:more|my|some) (?:time|evenings|weekends|headspace|life)\b",
-               r"\b(?:they|she|he) deserve\b", r"\bit's costing me\b"),
+               r"\b(?:they|she|he) deserve\b", r"\bit's costing me\b", r"\bcosts? me\b",
+               rf"\bif {i} (?:keep|carry on|continue|go on)\b", r"\bi'm (?:why|the bottleneck|the problem)\b",
+               r"\b(?:that|it) (?:actually )?helps\b", r"\bthat would be the dream\b", r"\bi'd regret\b",
+               r"\bthat's (?:exactly )?what i want\b", r"\bi don't want to be that\b",
+               r"\b(?:that's|it's|that is) (?:really |actually )?(?:useful|the right (?:call|thing|move)|right for)\b",
+               r"\bi (?:was|am|'m) the (?:bottleneck|one in the weeds|problem)\b", r"\bif i stepped back\b"),
     ]
 
     sustain = [
         *_cues("sustain", "commitment",
                rf"{i} won't\b", rf"{i}(?:'m| am|'re| are|'s| is) not (?:going to|gonna)\b", rf"{i} refuse\b",
                r"\bnot (?:going to|gonna) happen\b", rf"{i}(?:'m| am|'s| is) not doing\b", rf"{i} don't plan to\b",
-               r"\bforget it\b", r"\bno chance\b", rf"{i}(?:'ll| will) never\b", r"\bno way am i\b"),
+               r"\bforget it\b", r"\bno chance\b", rf"{i}(?:'ll| will) never\b", r"\bno way am i\b",
+               rf"{i}(?:'ve| have)? decided not to\b", rf"{i}(?:'m| am) not touching\b", r"\b(?:that|it) stays with me\b",
+               rf"{i}(?:'ll| will) cave\b", rf"{i}(?:'ll| will) be tempted\b"),
         *_cues("sustain", "taking_steps",
                rf"{i} (?:ended up|wound up) (?:doing|taking|rewriting|redoing|fixing|stepping)\b",
                rf"{i} took (?:it|them|that|those|the \w+) back\b", rf"{i} did it myself\b",
-               rf"{i} didn't (?:do|get to|manage|send|talk|have|follow|raise|say|tell|block|delegate|try|ask|book)\b",
-               rf"{i} haven't (?:done|started|had|got|gotten|talked|sent|raised|tried|asked|booked|managed|spoken|said)\b",
+               # Not having done something yet is neutral news, not an argument for the status quo.
                rf"{i} never got (?:to|round|around)\b", rf"{i} slipped\b", rf"{i} went back to\b",
                rf"{i} (?:caved|backed down|bailed|chickened out)\b"),
         *_cues("sustain", "ability",
@@ -123,7 +142,7 @@ def _build_cues(i: str) -> tuple[list[Cue], list[Cue]]:
                rf"{i} don't think (?:i|we) (?:can|could)\b", rf"{i} could never\b",
                rf"{i}(?:'m| am|'s| is) not (?:good|cut out|built)\b", rf"{i} wouldn't know how\b"),
         *_cues("sustain", "desire",
-               rf"{i} don't (?:really )?want to\b", rf"{i}(?:'d| would) rather not\b",
+               rf"{i}(?:'d| would) rather not\b",
                rf"{i}(?:'d| would) rather (?:just )?(?:do|keep|stay|handle|not)\b", rf"{i}(?:'m| am|'s| is) not interested\b",
                rf"{i} don't (?:really )?feel like\b", r"\bi like (?:being|doing it|having control)\b"),
         *_cues("sustain", "need",
@@ -139,7 +158,9 @@ def _build_cues(i: str) -> tuple[list[Cue], list[Cue]]:
                r"\b(?:it|that|this) (?:won't|wouldn't|doesn't|don't) work\b", r"\btoo risky\b",
                r"\bthey're not ready\b", r"\b(?:isn't|aren't|not) ready\b", r"\bit's my job to\b",
                r"\bif i don't do it\b", r"\bi'd lose\b", r"\bi'll lose\b", r"\bthat's (?:just )?how (?:i am|it is|it works)\b",
-               r"\bwhat's the point\b", r"\bpointless\b", r"\bi don't have (?:the )?time\b", r"\bno time\b"),
+               r"\bwhat's the point\b", r"\bpointless\b", r"\bi don't have (?:the )?time\b", r"\bno time\b",
+               r"\bkeeps? me from\b", r"\bi can't get past\b", r"\bflying blind\b", r"\bthings (?:will )?fall over\b",
+               rf"\bif {i} step back\b", r"\beveryone looks at me\b", r"\bit's easier\b"),
     ]
     return change, sustain
 
@@ -154,6 +175,14 @@ CONTRAST_RE = re.compile(r"(?:,|\.|;|^|\s)\s*(?:but|though|however|although|exce
 # Answers that take their stance from the coach's question.
 YES_RE = re.compile(r"^\s*(?:yes|yeah|yep|yup|sure|definitely|absolutely|of course|i will|i do|i did|i am|i have|100 percent|totally|for sure|ok(?:ay)?,? (?:i will|yes)|i'd say yes)\b")
 NO_RE = re.compile(r"^\s*(?:no|nope|not really|not yet|i don't think so|not sure|nah|i doubt it|not at all|probably not)\b")
+# "On a scale of zero to ten, how confident are you?" "Eight." is ability talk (a confidence rating).
+RATING_QUESTION_RE = re.compile(r"\b(?:zero to ten|0 to 10|one to ten|1 to 10|scale|how confident|how likely|how sure)\b")
+RATING_ANSWER_RE = re.compile(r"^\W*(?:honestly,? |maybe |probably |about |a |i'd say |like )?(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\b")
+# "What would help?" "Maybe writing it down." names an option: ability talk.
+OPTION_QUESTION_RE = re.compile(r"\bwhat (?:would|could|might) (?:help|make it easier|it take|you do|you say|work|that look like)|\bhow (?:would|could|might) you\b")
+# A coach's summary of a plan ("Before Monday." "Tomorrow morning, after the call.") confirmed by the client.
+PLAN_SUMMARY_RE = re.compile(r"\b(?:you'll|you will|you're going to|so you|your plan)\b")
+NOT_A_REAL_QUESTION_RE = re.compile(r"\b(?:hear me|see me|see my screen|hear you|see you)\b")
 QUESTION_CUES: list[tuple[re.Pattern[str], DarnCat]] = [
     (re.compile(r"\b(?:will you|are you going to|would you commit|can you commit|do you commit|you'll do)\b"), "commitment"),
     (re.compile(r"\b(?:are you willing|would you be willing|are you ready|ready to|willing to)\b"), "activation"),

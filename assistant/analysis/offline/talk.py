@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.analysis.offline import lexicon as lx
-from assistant.analysis.textspan import Span, fold
+from assistant.analysis.offline.phrases import WHEN_RE
+from assistant.analysis.textspan import Span, fold, sentences
 from assistant.types import DarnCat, TalkType
 
 
@@ -52,9 +53,14 @@ def read_utterance(text: str, previous_coach: str | None = None, *, notes: bool 
     return reading
 
 
+_QUOTED = re.compile(r'"[^"]{3,200}"')
+
+
 def _cue_matches(folded: str, notes: bool) -> list[_Match]:
-    """All cue matches outside exception phrases; of overlapping matches the longest is kept."""
+    """All cue matches outside exception phrases and quoted speech ("She said, 'I want more scope'");
+    of overlapping matches the longest is kept."""
     blocked = [(m.start(), m.end()) for m in lx.EXCEPTION_RE.finditer(folded)]
+    blocked += [(m.start(), m.end()) for m in _QUOTED.finditer(folded)]
     cues = lx.NOTES_CHANGE_CUES + lx.NOTES_SUSTAIN_CUES if notes else lx.CHANGE_CUES + lx.SUSTAIN_CUES
     found = []
     for cue in cues:
@@ -95,17 +101,68 @@ def _strength(darncat: DarnCat, folded: str, hedges: list[str]) -> int:
     return lx.BASE_STRENGTH[darncat]
 
 
+_SHORT_ANSWER_WORDS = 12
+_SECOND_TO_FIRST = [
+    (re.compile(r"\b(?:let me|let's|i'm|i'll|i'd|i've|i|me|my|we|we'll|we're|us)\b"), "the coach"),
+    (re.compile(r"\byou're\b"), "i'm"), (re.compile(r"\byou'll\b"), "i'll"), (re.compile(r"\byou'd\b"), "i'd"),
+    (re.compile(r"\byou've\b"), "i've"), (re.compile(r"\byour\b"), "my"), (re.compile(r"\byou\b"), "i"),
+]
+
+
 def _answer_to_question(folded: str, previous_coach: str | None) -> Reading:
-    """A short yes or no takes its stance from the coach's question ("Will you tell her?" "Yes.")."""
-    if not previous_coach or "?" not in previous_coach:
-        return Reading()
-    question = fold(previous_coach[previous_coach.rfind(".", 0, previous_coach.rfind("?")) + 1 :])
-    darncat = next((d for pattern, d in lx.QUESTION_CUES if pattern.search(question)), None)
-    if darncat is None:
+    """A short yes or no takes its stance from the coach's turn before it: "Will you tell her?"
+    "Yes." is a commitment; "So part of you would rather not know." "Yeah." is sustain talk."""
+    if not previous_coach or len(folded.split()) > _SHORT_ANSWER_WORDS:
         return Reading()
     yes, no = bool(lx.YES_RE.match(folded)), bool(lx.NO_RE.match(folded))
+    last = fold(_last_sentence(previous_coach))
+    if lx.NOT_A_REAL_QUESTION_RE.search(last):
+        return Reading()
+    contextual = _contextual(folded, last, yes, no)
+    if contextual is not None:
+        return contextual
     if yes == no:
         return Reading()
-    toward_change = yes != bool(lx.STATUS_QUO_QUESTION_RE.search(question))
-    talk: TalkType = "change" if toward_change else "sustain"
-    return Reading(talk, darncat, lx.BASE_STRENGTH[darncat] if toward_change else 1)
+    darncat = next((d for pattern, d in lx.QUESTION_CUES if pattern.search(last)), None)
+    if darncat is not None and "?" in last:
+        toward_change = yes != bool(lx.STATUS_QUO_QUESTION_RE.search(last))
+        talk: TalkType = "change" if toward_change else "sustain"
+        return Reading(talk, darncat, lx.BASE_STRENGTH[darncat] if toward_change else 1)
+    return _agreeing_with(last) if yes else Reading()
+
+
+def _contextual(answer: str, question: str, yes: bool, no: bool) -> Reading | None:
+    """Answers whose stance is in the kind of question: ratings, options asked for, plans summed up."""
+    if lx.RATING_QUESTION_RE.search(question) and lx.RATING_ANSWER_RE.match(answer):
+        return Reading("change", "ability", 1)
+    if no:
+        return None
+    if lx.OPTION_QUESTION_RE.search(question) and "?" in question:
+        return Reading("change", "ability", 1)
+    summary = lx.PLAN_SUMMARY_RE.search(question) or WHEN_RE.search(question)
+    if summary and (yes or _echoes(answer, question)) and len(question.split()) <= 14:
+        return Reading("change", "commitment", 2)
+    return None
+
+
+def _echoes(answer: str, question: str) -> bool:
+    """The answer repeats the start of the coach's words ("Before Monday." "Before Monday. Yeah.")."""
+    words = re.findall(r"[a-z']+", question)[:2]
+    return bool(words) and re.findall(r"[a-z']+", answer)[: len(words)] == words
+
+
+def _agreeing_with(coach_sentence: str) -> Reading:
+    """Agreement with a reflection adopts it: the coach's "you" read as the client's "I"."""
+    mirrored = coach_sentence
+    for pattern, replacement in _SECOND_TO_FIRST:
+        mirrored = pattern.sub(replacement, mirrored)
+    deciding = _deciding_match(mirrored, _cue_matches(mirrored, notes=False))
+    if deciding is None:
+        return Reading()
+    cue = deciding.cue
+    return Reading(cue.talk, cue.darncat, 1)
+
+
+def _last_sentence(text: str) -> str:
+    spans = sentences(text)
+    return spans[-1].text if spans else text
