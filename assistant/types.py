@@ -385,3 +385,118 @@ class Assessment(_Model):
     """Change vs sustain talk per session, oldest first."""
     meta: AnalysisMeta
     """How the assessment was produced."""
+
+
+# --------------------------------------------------------------------------- storage records
+
+EditableField = Literal[
+    "action", "first_step", "owner", "due", "success_measure", "support", "obstacles", "if_then", "level", "status"
+]
+PlanVersionKind = Literal["draft", "edit", "approved", "carried", "chat"]
+
+
+class ClientInfo(_Model):
+    """A coachee as the coach's list shows them."""
+
+    id: int
+    """Database id."""
+    name: str
+    """The name the coach gave."""
+    created_at: str
+    """When the client was added (UTC, ISO 8601)."""
+    sessions: int = 0
+    """Number of sessions stored."""
+    last_session: str | None = None
+    """Date of the latest session, when known."""
+
+
+class SessionInfo(_Model):
+    """One stored session."""
+
+    id: str
+    """Session id, e.g. "s-3f9a2b1c" (stable: the same file for the same client gets the same id)."""
+    client: str
+    """The client's name."""
+    date: str | None = None
+    """Session date (YYYY-MM-DD) when the coach gave it."""
+    file_name: str
+    """The transcript file's name."""
+    created_at: str
+    """When it was imported."""
+    backend: str | None = None
+    """Backend of the latest analysis."""
+    plan_state: str = "draft"
+    """draft, approved, or edited (changed since the last approval)."""
+
+
+class PlanEdit(_Model):
+    """One change to a plan: what the coach does in the editor, or what the chat proposes."""
+
+    op: Literal["edit_field", "add_item", "set_status", "move_item", "set_goal"]
+    """The kind of change."""
+    item: str | None = None
+    """The item id (not for add_item and set_goal)."""
+    field: EditableField | None = None
+    """For edit_field: which field."""
+    value: str | None = None
+    """The new value (lists as one entry per line; for move_item the new position from 1)."""
+
+
+class PlanProposal(_Model):
+    """A structured diff the chat proposes; nothing changes until the coach applies it."""
+
+    summary: str
+    """One sentence for the coach: what the change does."""
+    edits: list[PlanEdit] = Field(default_factory=list)
+    """The changes, applied together or not at all."""
+
+
+class PlanVersionInfo(_Model):
+    """One version of a session's plan."""
+
+    version: int
+    """1 is the engine's draft; each edit, approval or applied proposal adds one."""
+    kind: PlanVersionKind
+    """What made this version."""
+    change: str
+    """A short description of the change."""
+    created_at: str
+    """When (UTC)."""
+    plan: ActionPlan
+    """The plan as it was at this version."""
+
+
+class ChatMessage(_Model):
+    """One turn of the plan chat."""
+
+    id: int
+    """Database id."""
+    role: Literal["user", "assistant"]
+    """The coach (user) or Reflect (assistant)."""
+    content: str
+    """The text shown."""
+    proposal: PlanProposal | None = None
+    """A proposed plan change, if the assistant made one."""
+    proposal_state: Literal["pending", "applied", "discarded"] | None = None
+    """What the coach did with the proposal."""
+    created_at: str
+    """When (UTC)."""
+
+
+class RecallHit(_Model):
+    """One remembered utterance, with its citation."""
+
+    quote: str
+    """The utterance text (or plan item action)."""
+    session: str
+    """Session id."""
+    date: str | None = None
+    """Session date when known."""
+    utterance: int | None = None
+    """Utterance index (None for a plan item)."""
+    speaker: str | None = None
+    """Who said it."""
+    kind: Literal["utterance", "plan_item"] = "utterance"
+    """What was remembered."""
+    score: float = 0.0
+    """Similarity to the question, 0..1."""

@@ -13,6 +13,12 @@ from assistant import __version__
 COMMANDS: dict[str, tuple[str, str]] = {
     "parse": ("assistant.cli.parse_cmd", "read a transcript and print its utterances"),
     "analyze": ("assistant.cli.analyze_cmd", "find ideas, emotions and commitments; draft a plan"),
+    "client": ("assistant.cli.client_cmd", "add, list or delete clients"),
+    "session": ("assistant.cli.session_cmd", "import a session for a client, or list sessions"),
+    "plan": ("assistant.cli.plan_cmd", "show, edit, approve a session's action plan"),
+    "assess": ("assistant.cli.assess_cmd", "check the last approved plan against a new session"),
+    "recall": ("assistant.cli.recall_cmd", "search what a client said across sessions"),
+    "export": ("assistant.cli.export_cmd", "export a session summary and plan (md, json, docx)"),
     "eval": ("assistant.cli.eval_cmd", "measure an engine on the gold set (or compare two runs)"),
 }
 
@@ -49,3 +55,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("reflect: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # output piped into `head`: the reader left, nothing is wrong
+        sys.stderr.close()
+        return 0

@@ -31,3 +31,29 @@ def add_backend_options(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--model", metavar="NAME", help="model name for the llm or local backend")
     parser.add_argument("--base-url", metavar="URL", help="OpenAI-compatible endpoint (Ollama, vLLM, LM Studio...)")
+
+
+def workspace():  # type: ignore[no-untyped-def]
+    """The coach's workspace in the configured data directory."""
+    from assistant.workspace import Workspace
+
+    return Workspace()
+
+
+def print_json(value: object) -> None:
+    import json
+
+    from pydantic import BaseModel
+
+    def encode(v: object) -> object:
+        if isinstance(v, BaseModel):
+            return v.model_dump(mode="json")
+        if isinstance(v, list):
+            return [encode(x) for x in v]
+        return v
+
+    sys.stdout.write(json.dumps(encode(value), indent=2, ensure_ascii=False) + "\n")
+
+
+def add_format_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--format", choices=["text", "json"], default="text")

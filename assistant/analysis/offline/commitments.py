@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.analysis.offline.phrases import action_after
+from assistant.analysis.offline.lexicon import find_hedges
+from assistant.analysis.offline.phrases import action_after, content_words
 from assistant.analysis.offline.talk import Reading, read_utterance
 from assistant.analysis.textspan import Span, fold, sentence_around, sentences
 from assistant.types import CommitmentLevel, Utterance
@@ -27,7 +28,8 @@ _LEVELS: dict[tuple[str, str], CommitmentLevel] = {
 _CONFIDENCE: dict[CommitmentLevel, float] = {"firm": 0.8, "hedged": 0.85, "exploring": 0.6, "resisting": 0.75}
 _ANAPHOR = re.compile(r"^(?:do |doing )?(?:that|it|this|so|the same|them|those|one)\b", re.IGNORECASE)
 _QUESTION_ACTION = re.compile(
-    r"\b(?:will you|are you going to|would you be willing to|are you willing to|are you ready to|can you commit to|you'll)\s+"
+    r"\b(?:will you|are you going to|would you be willing to|are you willing to|are you ready to|can you commit to|"
+    r"you'll|would you|could you|can you|do you want to|you want to|you could|what if you)\s+"
 )
 
 
@@ -47,10 +49,15 @@ def commitments_in(utterance: Utterance, previous_coach: str | None, *, notes: b
     found = []
     for n, sentence in enumerate(sentences(utterance.text)):
         reading = read_utterance(sentence.text, previous_coach if n == 0 else None, notes=notes)
-        commitment = _commitment(utterance, sentence, reading, previous_coach if n == 0 else None)
+        commitment = _commitment(utterance, sentence, reading, previous_coach)
         if commitment is not None:
             found.append(commitment)
     return found
+
+
+def is_resolved(action: str) -> bool:
+    """An action a coach can act on names something ("ask Priya to lead"), not just "do it"."""
+    return not _ANAPHOR.match(action) and len(content_words(action)) >= 1
 
 
 def _commitment(utterance: Utterance, sentence: Span, reading: Reading, question: str | None) -> Found | None:
@@ -66,11 +73,31 @@ def _commitment(utterance: Utterance, sentence: Span, reading: Reading, question
         action = _action_in_question(question)
         return Found(utterance, reading, level, action, quote) if action else None
     action = action_after(sentence.text, reading.cue)
-    if action == reading.cue or _ANAPHOR.match(action.text):
-        action = _antecedent(sentence.text, reading) or action
-    if action == reading.cue:
+    text = action.text
+    if action == reading.cue or _ANAPHOR.match(text):
+        # "I'll do it": the action is earlier in the sentence, earlier in the turn, or in the question.
+        earlier = _antecedent(sentence.text, reading) or _earlier_in_turn(utterance.text, sentence)
+        text = earlier.text if earlier else (_action_in_question(question) or text)
+    if action == reading.cue and text == action.text:
         return None  # "I will." with nothing after it and nothing before it to refer to
-    return Found(utterance, reading, level, action.text, quote)
+    if action == reading.cue:
+        if sentence.text.rstrip().endswith(("...", "…", "-", "—")):
+            return None  # "I'll... I'll try it.": a false start, not a separate commitment
+        if level == "firm" and find_hedges(utterance.text):
+            level = "hedged"  # "I will. Probably." the hedge is elsewhere in the turn
+    return Found(utterance, reading, level, text, quote)
+
+
+def _earlier_in_turn(text: str, sentence: Span) -> Span | None:
+    """The action of the nearest earlier intention cue in the same turn ("I want to hand it over. I'll do it.")."""
+    before = [s for s in sentences(text) if s.end <= sentence.start]
+    for earlier in reversed(before):
+        reading = read_utterance(earlier.text)
+        for _, span in reversed(reading.all_cues):
+            candidate = action_after(earlier.text, span)
+            if candidate != span and not _ANAPHOR.match(candidate.text):
+                return candidate
+    return None
 
 
 def _antecedent(text: str, reading: Reading) -> Span | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.analysis.offline.commitments import is_resolved
 from assistant.analysis.offline.phrases import (
     content_words,
     first_step_phrase,
@@ -38,7 +39,8 @@ def draft_plan(
 ) -> ActionPlan:
     """One item per firm or hedged commitment (latest wording of an action wins)."""
     owner = transcript.client_name or "the client"
-    chosen = _latest_per_action([c for c in commitments if c.level in ("firm", "hedged")])
+    # An unresolved "do it" is kept as a commitment (with its quote) but is no plan item.
+    chosen = _latest_per_action([c for c in commitments if c.level in ("firm", "hedged") and is_resolved(c.action)])
     items = [_item(f"A{n}", c, utterances, ideas, owner) for n, c in enumerate(chosen, 1)]
     return ActionPlan(
         goal=_goal(utterances),

@@ -1,0 +1,121 @@
+"""The offline engine's template action plan, read from the real engine's output."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.analysis import analyze_offline_checked
+from assistant.ingest import parse_bytes
+from assistant.report import render_markdown
+from assistant.types import ActionItem, Analysis, Commitment
+
+SESSION = (
+    "{coach}: What will you take away from today?\n"
+    "{client}: I will hand the budget review to Priya by Friday. "
+    "I'll try to stop answering email after 8pm. The board meets next week.\n"
+    "{coach}: What else?\n"
+    "{client}: I want to delegate more. I won't give up the hiring decisions. "
+    "I could ask Sam to help with the forecasts.\n"
+)
+
+
+def _analyse(coach: str = "Coach", client: str = "Dana") -> Analysis:
+    text = SESSION.format(coach=coach, client=client)
+    return analyze_offline_checked(parse_bytes(text.encode(), "s.txt"))
+
+
+def _commitment(analysis: Analysis, item: ActionItem) -> Commitment:
+    ids = {c.id: c for c in analysis.commitments}
+    assert item.why and item.why[0] in ids, f"{item.id} does not name its commitment"
+    return ids[item.why[0]]
+
+
+def _item_with(analysis: Analysis, words: str) -> ActionItem:
+    found = [i for i in analysis.plan.items if words in i.action]
+    assert len(found) == 1, (
+        f"expected one plan item about {words!r}: {[i.action for i in analysis.plan.items]}"
+    )
+    return found[0]
+
+
+def test_one_item_per_firm_or_hedged_commitment() -> None:
+    analysis = _analyse()
+    acting = [c for c in analysis.commitments if c.level in ("firm", "hedged")]
+    assert sorted(c.level for c in acting) == ["firm", "hedged"]
+    assert len(analysis.plan.items) == len(acting)
+    assert sorted(_commitment(analysis, i).id for i in analysis.plan.items) == sorted(
+        c.id for c in acting
+    )
+    for item in analysis.plan.items:
+        commitment = _commitment(analysis, item)
+        assert item.level == commitment.level
+        assert item.evidence == commitment.evidence
+        assert item.action == commitment.action
+
+
+def test_exploring_and_resisting_commitments_give_no_item() -> None:
+    analysis = _analyse()
+    weak = [c for c in analysis.commitments if c.level in ("exploring", "resisting")]
+    assert {c.level for c in weak} == {"exploring", "resisting"}, "the session holds both kinds"
+    cited = {ref for item in analysis.plan.items for ref in item.why}
+    assert not cited & {c.id for c in weak}
+    for item in analysis.plan.items:
+        assert (
+            "hiring" not in item.action
+            and "Sam" not in item.action
+            and "delegate more" not in item.action
+        )
+
+
+def test_no_firm_or_hedged_commitment_means_no_items() -> None:
+    text = (
+        "Coach: What could you do?\n"
+        "Dana: I could ask Sam to help. I want to delegate more. I won't give up hiring."
+    )
+    analysis = analyze_offline_checked(parse_bytes(text.encode(), "s.txt"))
+    assert analysis.commitments and all(
+        c.level in ("exploring", "resisting") for c in analysis.commitments
+    )
+    assert analysis.plan.items == []
+    assert "No firm or hedged commitments" in render_markdown(analysis)
+
+
+def test_due_only_when_the_commitments_sentence_states_a_time() -> None:
+    analysis = _analyse()
+    budget = _item_with(analysis, "budget review")
+    assert budget.due is not None and "Friday" in budget.due
+    assert budget.due in budget.evidence[0].quote
+    email = _item_with(analysis, "email")
+    # "next week" is said in the same turn, but in another sentence: not this item's date.
+    assert email.due is None
+
+
+def test_markdown_says_not_stated_for_a_missing_due_date() -> None:
+    analysis = _analyse()
+    markdown = render_markdown(analysis)
+    blocks = markdown.split("\n\n")
+    budget = next(b for b in blocks if "budget review" in b and "Owner:" in b)
+    email = next(b for b in blocks if "email" in b and "Owner:" in b)
+    assert f"Due: {_item_with(analysis, 'budget review').due}" in budget
+    assert "Due: not stated" in email
+    assert "Due: not stated" not in budget
+
+
+@pytest.mark.parametrize(("coach", "client"), [("Coach", "Dana"), ("Maya Chen", "Tom Okafor")])
+def test_owner_is_the_clients_name(coach: str, client: str) -> None:
+    analysis = _analyse(coach, client)
+    assert analysis.plan.items
+    assert all(item.owner == client for item in analysis.plan.items)
+
+
+def test_questions_for_next_session_mention_hedged_commitments() -> None:
+    analysis = _analyse()
+    hedged = [c for c in analysis.commitments if c.level == "hedged"]
+    assert hedged
+    questions = analysis.plan.questions_for_next_session
+    for commitment in hedged:
+        about = [q for q in questions if commitment.action in q]
+        assert about, f"no question about the hedged {commitment.action!r}"
+        assert any(h in q for q in about for h in commitment.hedges)
+    firm = [c for c in analysis.commitments if c.level == "firm"]
+    assert not any(c.action in q and "firm yes" in q for c in firm for q in questions)

@@ -1,0 +1,125 @@
+"""The real CLI on every dev and test transcript: valid JSON, verbatim quotes, no hedged firm item,
+and a Markdown report."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from assistant.analysis.offline.lexicon import find_hedges
+from assistant.analysis.textspan import find_span, sentence_around
+from assistant.cli import main
+from assistant.types import Analysis, Evidence
+
+DATA = Path(__file__).resolve().parents[2] / "eval" / "data"
+GOLDS = sorted(DATA.glob("dev/*.gold.json")) + sorted(DATA.glob("test/*.gold.json"))
+_JSON: dict[Path, str] = {}
+
+
+def _transcript_and_roles(gold_path: Path) -> tuple[Path, list[str]]:
+    gold = json.loads(gold_path.read_text("utf-8"))
+    path = gold_path.parent / gold["transcript"]
+    roles = []
+    for key in ("coach", "client"):
+        if gold.get(key):  # a coach's notes file has neither
+            roles += [f"--{key}", gold[key]]
+    return path, roles
+
+
+def _run(capsys: pytest.CaptureFixture[str], gold_path: Path, fmt: str) -> str:
+    path, roles = _transcript_and_roles(gold_path)
+    capsys.readouterr()
+    code = main(["analyze", str(path), "--backend", "offline", "--format", fmt, *roles])
+    out = capsys.readouterr().out
+    assert code == 0
+    return out
+
+
+def _analysis(capsys: pytest.CaptureFixture[str], gold_path: Path) -> Analysis:
+    """The CLI's JSON for one file (run once per file per session; the engine is deterministic)."""
+    if gold_path not in _JSON:
+        _JSON[gold_path] = _run(capsys, gold_path, "json")
+    return Analysis.model_validate_json(_JSON[gold_path])
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _evidence(analysis: Analysis) -> list[tuple[str, Evidence]]:
+    found = []
+    for kind, group in (
+        ("idea", analysis.ideas),
+        ("emotion", analysis.emotions),
+        ("commitment", analysis.commitments),
+        ("plan item", analysis.plan.items),
+    ):
+        found += [(f"{kind} {x.id}", e) for x in group for e in x.evidence]
+    return found
+
+
+def _hedges_in_sentence(analysis: Analysis, evidence: Evidence) -> list[str]:
+    text = analysis.utterances[evidence.utterance].text
+    span = find_span(text, evidence.quote)
+    assert span is not None
+    return find_hedges(sentence_around(text, span).text)
+
+
+IDS = [p.name.removesuffix(".gold.json") for p in GOLDS]
+
+
+def test_every_sample_has_a_transcript() -> None:
+    assert len(GOLDS) >= 20
+    for gold in GOLDS:
+        assert _transcript_and_roles(gold)[0].is_file(), gold
+
+
+@pytest.mark.parametrize("gold", GOLDS, ids=IDS)
+def test_json_validates_as_analysis(capsys: pytest.CaptureFixture[str], gold: Path) -> None:
+    analysis = _analysis(capsys, gold)
+    assert analysis.meta.backend == "offline"
+    assert analysis.utterances
+    assert [u.index for u in analysis.utterances] == list(range(len(analysis.utterances)))
+    assert analysis.source.file_name == _transcript_and_roles(gold)[0].name
+
+
+@pytest.mark.parametrize("gold", GOLDS, ids=IDS)
+def test_every_quote_is_verbatim_in_the_utterance_it_cites(
+    capsys: pytest.CaptureFixture[str], gold: Path
+) -> None:
+    analysis = _analysis(capsys, gold)
+    evidence = _evidence(analysis)
+    assert evidence, "the engine found nothing at all in this session"
+    for where, e in evidence:
+        assert 0 <= e.utterance < len(analysis.utterances), where
+        assert _norm(e.quote) in _norm(analysis.utterances[e.utterance].text), (
+            f"{where}: {e.quote!r}"
+        )
+
+
+@pytest.mark.parametrize("gold", GOLDS, ids=IDS)
+def test_no_firm_plan_item_or_commitment_holds_a_hedge(
+    capsys: pytest.CaptureFixture[str], gold: Path
+) -> None:
+    analysis = _analysis(capsys, gold)
+    for item in analysis.plan.items:
+        if item.level == "firm":
+            for e in item.evidence:
+                assert not _hedges_in_sentence(analysis, e), f"{item.id} is firm: {e.quote!r}"
+    for commitment in analysis.commitments:
+        if commitment.level == "firm":
+            assert not commitment.hedges, commitment.id
+            for e in commitment.evidence:
+                assert not _hedges_in_sentence(analysis, e), f"{commitment.id} is firm: {e.quote!r}"
+
+
+@pytest.mark.parametrize("gold", GOLDS, ids=IDS)
+def test_markdown_report(capsys: pytest.CaptureFixture[str], gold: Path) -> None:
+    markdown = _run(capsys, gold, "md")
+    assert markdown.startswith("# ")
+    assert "Action plan" in markdown
+    analysis = _analysis(capsys, gold)
+    for item in analysis.plan.items:
+        assert item.action in markdown
