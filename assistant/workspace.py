@@ -57,8 +57,17 @@ class Workspace:
         self, client: str, transcript: Transcript, *, date: str | None = None, choice: BackendChoice | None = None,
         progress: ProgressFn | None = None, cancel: threading.Event | None = None,
     ) -> Imported:
-        """Store the offline analysis at once (durable, indexed); then, if a model backend is chosen,
-        its analysis replaces the offline one (the coach's plan edits are never overwritten)."""
+        """Store the offline analysis, index it, then (for a model backend) let the model's analysis
+        replace the offline one; the coach's plan edits are never overwritten."""
+        imported = self.store_offline(client, transcript, date=date)
+        if not imported.created:
+            return imported
+        analysis = self.finish_import(imported.session.id, choice, progress=progress, cancel=cancel)
+        return Imported(self.store.session_info(imported.session.id), True, analysis or imported.analysis)
+
+    def store_offline(self, client: str, transcript: Transcript, *, date: str | None = None) -> Imported:
+        """Parse-to-screen in well under a second: the offline analysis, stored in one transaction.
+        Indexing and any model run follow in `finish_import` (in the background in the app)."""
         info = self.store.client(client)
         check_date(date)
         existing = self.store.find_session(info.id, transcript.source.sha256)
@@ -66,11 +75,15 @@ class Workspace:
             return Imported(self.store.session_info(existing), False, self.store.session(existing).analysis)
         offline = analyze_offline_checked(transcript)
         session, created = self.store.add_session(client, transcript, offline, date)
-        self.index(session.id)
-        analysis = offline
-        if choice is not None and choice.kind != "offline":
-            analysis = self.upgrade(session.id, choice, progress=progress, cancel=cancel)
-        return Imported(self.store.session_info(session.id), created, analysis)
+        return Imported(session, created, offline)
+
+    def finish_import(self, session_id: str, choice: BackendChoice | None, *, progress: ProgressFn | None = None,
+                      cancel: threading.Event | None = None) -> Analysis | None:
+        """Index the stored session; run the model if one is chosen. Returns the model's analysis."""
+        self.index(session_id)
+        if choice is None or choice.kind == "offline":
+            return None
+        return self.upgrade(session_id, choice, progress=progress, cancel=cancel)
 
     def upgrade(self, session_id: str, choice: BackendChoice, *, progress: ProgressFn | None = None,
                 cancel: threading.Event | None = None) -> Analysis:

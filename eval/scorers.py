@@ -199,12 +199,14 @@ _DIGITS = re.compile(r"\d+(?:[.,:]\d+)*")
 def invented_facts(sample: Sample) -> list[str]:
     """Plan dates, owners and numbers that the transcript never says (checked independently of
     the engine's own guard, so the guard is tested, not trusted)."""
-    said = " ".join(u.text for u in sample.transcript.utterances).lower()
+    raw = " ".join(" ".join(u.text.split()) for u in sample.transcript.utterances)
+    said = re.sub(r"\bMay\b", "MAY_MONTH", raw).lower().replace("’", "'")
     people = {u.speaker.lower() for u in sample.transcript.utterances}
     client = (sample.transcript.client_name or "").lower()
     invented = []
     for item in sample.analysis.plan.items:
-        if item.due and item.due.lower().strip(" .") not in said:
+        due = re.sub(r"\bMay\b", "MAY_MONTH", item.due or "").lower().replace("’", "'").strip(" .")
+        if due and not re.search(rf"(?<!\w){re.escape(due)}(?!\w)", said):
             invented.append(f"{item.id} due {item.due!r}")
         owner = item.owner.lower()
         if owner not in {"client", "the client", "not stated", client} | people and owner not in said:

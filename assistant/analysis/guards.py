@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import TypeVar
 
 from assistant.analysis.offline.lexicon import find_hedges
-from assistant.analysis.textspan import find_span, fold, sentence_around
+from assistant.analysis.textspan import Span, find_span, fold, sentence_around, sentences
 from assistant.types import ActionItem, ActionPlan, Analysis, Evidence, Transcript, Utterance
 
 _Item = TypeVar("_Item")
@@ -38,7 +38,7 @@ def apply_guards(analysis: Analysis, transcript: Transcript) -> Analysis:
     result = analysis.model_copy(deep=True)
     warnings = result.meta.warnings
     utterances = transcript.utterances
-    result.ideas = _grounded(result.ideas, utterances, "idea", warnings)
+    result.ideas = _grounded(result.ideas, utterances, "idea", warnings, ANY_ROLE)  # the coach raises ideas too
     result.emotions = _grounded(result.emotions, utterances, "emotional signal", warnings)
     result.commitments = _grounded(result.commitments, utterances, "commitment", warnings)
     result.plan.items = _grounded(result.plan.items, utterances, "plan item", warnings)
@@ -55,13 +55,19 @@ def apply_guards(analysis: Analysis, transcript: Transcript) -> Analysis:
 # ----------------------------------------------------------------------------- grounding
 
 
-def ground_evidence(evidence: Evidence, utterances: Sequence[Utterance]) -> Evidence | None:
-    """The evidence with its quote made verbatim and its index right, or None if found nowhere."""
-    if 0 <= evidence.utterance < len(utterances):
-        span = find_span(utterances[evidence.utterance].text, evidence.quote)
-        if span:
-            return Evidence(utterance=evidence.utterance, quote=span.text)
-    by_distance = sorted(range(len(utterances)), key=lambda i: abs(i - evidence.utterance))
+CLIENT_ROLES = ("client", "notes")
+ANY_ROLE = ("client", "notes", "coach", "other")
+
+
+def ground_evidence(
+    evidence: Evidence, utterances: Sequence[Utterance], roles: tuple[str, ...] = CLIENT_ROLES
+) -> Evidence | None:
+    """The evidence with its quote made verbatim and its index right, or None if found nowhere.
+
+    Only utterances of the given roles count: a commitment is the client's, so words found only
+    in the coach's question ("will you talk to her by Friday?") ground nothing."""
+    allowed = [i for i, u in enumerate(utterances) if u.role in roles]
+    by_distance = sorted(allowed, key=lambda i: (i != evidence.utterance, abs(i - evidence.utterance)))
     for index in by_distance:
         span = find_span(utterances[index].text, evidence.quote)
         if span:
@@ -69,13 +75,16 @@ def ground_evidence(evidence: Evidence, utterances: Sequence[Utterance]) -> Evid
     return None
 
 
-def _grounded(items: list[_Item], utterances: Sequence[Utterance], kind: str, warnings: list[str]) -> list[_Item]:
+def _grounded(
+    items: list[_Item], utterances: Sequence[Utterance], kind: str, warnings: list[str],
+    roles: tuple[str, ...] = CLIENT_ROLES,
+) -> list[_Item]:
     kept = []
     dropped_quotes = dropped_items = 0
     for item in items:
         evidence = []
         for quoted in item.evidence:  # type: ignore[attr-defined]
-            grounded = ground_evidence(quoted, utterances)
+            grounded = ground_evidence(quoted, utterances, roles)
             if grounded is None:
                 dropped_quotes += 1
             elif grounded not in evidence:
@@ -108,7 +117,7 @@ def _hedge_checked(
         text = utterances[quoted.utterance].text
         span = find_span(text, quoted.quote)
         if span:
-            found += find_hedges(sentence_around(text, span).text)
+            found += find_hedges(_hedge_context(text, span))
     found = list(dict.fromkeys(found))
     if level == "firm" and found:
         warnings.append(f"a commitment said with {found[0]!r} was lowered from firm to hedged")
@@ -116,11 +125,20 @@ def _hedge_checked(
     return found, level
 
 
+def _hedge_context(text: str, span: Span) -> str:
+    """The sentence holding a quote, plus a short sentence right after it ("... Probably.")."""
+    sentence = sentence_around(text, span)
+    following = [s for s in sentences(text) if s.start >= sentence.end]
+    if following and len(following[0].text.split()) <= 4:
+        return f"{sentence.text} {following[0].text}"
+    return sentence.text
+
+
 # ----------------------------------------------------------------------------- no invention
 
 
 def _remove_invented(plan: ActionPlan, transcript: Transcript, warnings: list[str]) -> None:
-    said = fold(" ".join(u.text for u in transcript.utterances))
+    said = transcript_text(transcript)
     said_numbers = set(_NUMBER.findall(said)) | {d for w, d in _NUMBER_WORDS.items() if re.search(rf"\b{w}\b", said)}
     people = {fold(u.speaker) for u in transcript.utterances}
     for item in plan.items:
@@ -130,7 +148,7 @@ def _remove_invented(plan: ActionPlan, transcript: Transcript, warnings: list[st
 def _check_item(
     item: ActionItem, said: str, numbers: set[str], people: set[str], client: str | None, warnings: list[str]
 ) -> None:
-    if item.due and fold(item.due).strip(" .") not in said:
+    if item.due and not was_said(item.due, said):
         warnings.append(f"{item.id}: due date {item.due!r} is not in the transcript and was removed")
         item.due = None
     if not _owner_ok(item.owner, said, people, client):
@@ -153,6 +171,25 @@ def _check_item(
         item.action = cleaned
 
 
+_MAY_MONTH = re.compile(r"\bMay\b")
+
+
+def _month_aware(text: str) -> str:
+    """Folded text in which the month "May" stays distinct from the verb "may"."""
+    return fold(_MAY_MONTH.sub("MAY-MONTH", text))
+
+
+def was_said(phrase: str, said: str) -> bool:
+    """A phrase is in the transcript as whole words (case and apostrophes aside; "May" the month
+    is not "may" the verb). `said` is the transcript text as `transcript_text` returns it."""
+    wanted = " ".join(_month_aware(phrase).strip(" .,").split())
+    return bool(wanted) and re.search(rf"(?<![\w-]){re.escape(wanted)}(?![\w-])", said) is not None
+
+
+def transcript_text(transcript: Transcript) -> str:
+    return " ".join(_month_aware(" ".join(u.text.split())) for u in transcript.utterances)
+
+
 def _owner_ok(owner: str, said: str, people: set[str], client: str | None) -> bool:
     folded = fold(owner).strip()
     allowed = {"client", "the client", "not stated", "coachee", "the coachee", fold(client or "")}
@@ -161,7 +198,7 @@ def _owner_ok(owner: str, said: str, people: set[str], client: str | None) -> bo
 
 def _invented_tokens(text: str, said: str, numbers: set[str]) -> list[str]:
     tokens = [n for n in _NUMBER.findall(text) if n.lower() not in numbers]
-    tokens += [d for d in _DATE_WORD.findall(text) if fold(d) not in said]
+    tokens += [d for d in _DATE_WORD.findall(text) if not was_said(d, said)]
     return tokens
 
 

@@ -275,11 +275,6 @@ def test_invented_dates_in_obstacles_and_if_then_are_removed(transcript: Transcr
     assert any("if_then" in w for w in result.meta.warnings)
 
 
-@pytest.mark.xfail(
-    reason="the due-date check is a case-insensitive substring test, so an invented month "
-    "'May' passes because the verb 'may' is in the transcript",
-    strict=True,
-)
 def test_invented_month_is_removed_even_when_the_word_is_said_as_a_verb() -> None:
     transcript = parse_bytes(
         b"Coach: What next?\nDana: I may need help. I will send the deck to the board.", "s.txt"
@@ -290,12 +285,6 @@ def test_invented_month_is_removed_even_when_the_word_is_said_as_a_verb() -> Non
     assert result.plan.items[0].due is None
 
 
-@pytest.mark.xfail(
-    reason="grounding re-indexes a commitment quote to any utterance holding it, so a "
-    "commitment taken from the coach's question ('will you talk to her by Friday?') "
-    "is kept, citing the coach",
-    strict=True,
-)
 def test_commitment_quoted_only_from_the_coach_is_not_kept_as_the_clients() -> None:
     transcript = parse_bytes(
         b"Coach: Will you talk to her by Friday?\nDana: Hmm, it's complicated.", "s.txt"

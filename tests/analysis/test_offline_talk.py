@@ -150,12 +150,6 @@ def test_hedged_intent_is_never_a_firm_commitment(text: str, hedge: str) -> None
     _assert_grounded(analysis)
 
 
-@pytest.mark.xfail(
-    reason="a hedge said as its own next sentence ('I'm going to hand it over. Probably.') "
-    "is ignored: the commitment and plan item stay firm although the utterance's "
-    "hedges list 'Probably'",
-    strict=True,
-)
 def test_trailing_hedge_sentence_still_hedges_the_commitment() -> None:
     analysis = _analyse("Coach: What will you do?\nDana: I'm going to hand it over. Probably.")
     assert analysis.utterances[1].hedges == ["Probably"]
@@ -273,14 +267,7 @@ def test_yes_i_will_answer_becomes_a_firm_commitment_of_the_client() -> None:
     [
         'She said "I want more scope".',
         "She said, \u201cI want more scope.\u201d",
-        pytest.param(
-            "She said 'I want more scope'.",
-            marks=pytest.mark.xfail(
-                reason="quoted speech in single quotes is read as the client's own desire "
-                "(only double quotes are excluded)",
-                strict=True,
-            ),
-        ),
+        "She said 'I want more scope'.",
     ],
 )
 def test_quoted_speech_of_someone_else_is_not_the_clients_desire(text: str) -> None:
@@ -364,11 +351,6 @@ def test_ideas_with_who_raised_them() -> None:
     _assert_grounded(analysis)
 
 
-@pytest.mark.xfail(
-    reason="'What if I asked Priya to ...' (a hypothetical) is read as taking_steps, strength 3, "
-    "as if the client had already asked",
-    strict=True,
-)
 def test_hypothetical_what_if_is_not_taking_steps() -> None:
     reading = read_utterance("What if I asked Priya to run the Monday meeting?")
     assert reading.darncat != "taking_steps"
@@ -394,11 +376,6 @@ def test_third_person_notes_give_one_firm_and_one_hedged_commitment() -> None:
     _assert_grounded(analysis)
 
 
-@pytest.mark.xfail(
-    reason="in a coach's notes the coach's own first person ('I would like to explore ...') "
-    "is read as a client commitment",
-    strict=True,
-)
 def test_coachs_own_intentions_in_notes_are_not_client_commitments() -> None:
     analysis = _analyse(
         "She will block Fridays. I would like to explore her fear of the Q&A next time.",
@@ -408,12 +385,6 @@ def test_coachs_own_intentions_in_notes_are_not_client_commitments() -> None:
     assert all("explore" not in c.action for c in analysis.commitments)
 
 
-@pytest.mark.xfail(
-    reason="in a coach's notes the client's own words quoted in double quotes "
-    "('She said \"I'm going to do a dry run on Thursday.\"') are excluded as someone "
-    "else's speech, so her firm commitment is lost (eval d10: no plan item for the dry run)",
-    strict=True,
-)
 def test_clients_quoted_words_in_notes_are_her_commitment() -> None:
     analysis = _analyse(
         'She said "I\'m going to do a dry run with Martin on Thursday."', "notes.txt"

@@ -47,12 +47,23 @@ class Found:
 def commitments_in(utterance: Utterance, previous_coach: str | None, *, notes: bool = False) -> list[Found]:
     """Every intention stated in an utterance, one per sentence at most."""
     found = []
-    for n, sentence in enumerate(sentences(utterance.text)):
+    spans = sentences(utterance.text)
+    for n, sentence in enumerate(spans):
         reading = read_utterance(sentence.text, previous_coach if n == 0 else None, notes=notes)
         commitment = _commitment(utterance, sentence, reading, previous_coach)
-        if commitment is not None:
-            found.append(commitment)
+        if commitment is None:
+            continue
+        trailing = _trailing_hedges(spans[n + 1]) if n + 1 < len(spans) else []
+        if trailing:  # "I'm going to hand it over. Probably." the hedge belongs to the intention
+            commitment.reading.hedges = list(dict.fromkeys(commitment.reading.hedges + trailing))
+            commitment.level = "hedged" if commitment.level == "firm" else commitment.level
+        found.append(commitment)
     return found
+
+
+def _trailing_hedges(sentence: Span) -> list[str]:
+    """Hedges said as a sentence of their own right after an intention ("Probably." "We'll see.")."""
+    return find_hedges(sentence.text) if len(sentence.text.split()) <= 4 else []
 
 
 def is_resolved(action: str) -> bool:

@@ -53,26 +53,42 @@ def read_utterance(text: str, previous_coach: str | None = None, *, notes: bool 
     return reading
 
 
-_QUOTED = re.compile(r'"[^"]{3,200}"')
+# Quoted speech: "..." or '...' (a single quote between letters is an apostrophe, not a quote).
+_QUOTED = re.compile(r'"[^"]{3,200}"|(?<![a-z])\'.{3,200}?\'(?![a-z])')
 
 
 def _cue_matches(folded: str, notes: bool) -> list[_Match]:
-    """All cue matches outside exception phrases and quoted speech ("She said, 'I want more scope'");
-    of overlapping matches the longest is kept."""
+    """All cue matches outside exception phrases; of overlapping matches the longest is kept.
+
+    In a client's turn, quoted speech is someone else's ("She said, 'I want more scope'") and is
+    skipped. In a coach's notes it is the reverse: "I" outside quotes is the coach, so only the
+    third person counts there, while inside quotes "I" is the client speaking."""
     blocked = [(m.start(), m.end()) for m in lx.EXCEPTION_RE.finditer(folded)]
-    blocked += [(m.start(), m.end()) for m in _QUOTED.finditer(folded)]
-    cues = lx.NOTES_CHANGE_CUES + lx.NOTES_SUSTAIN_CUES if notes else lx.CHANGE_CUES + lx.SUSTAIN_CUES
-    found = []
-    for cue in cues:
-        for m in cue.pattern.finditer(folded):
-            if not any(s <= m.start() < e for s, e in blocked):
-                found.append(_Match(cue, m.start(), m.end()))
-    found.sort(key=lambda m: (-(m.end - m.start), m.start))
+    quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(folded)]
+    if notes:
+        candidates = _matches(folded, lx.NOTES_CHANGE_CUES + lx.NOTES_SUSTAIN_CUES, blocked + quoted)
+        candidates += [m for m in _matches(folded, lx.CHANGE_CUES + lx.SUSTAIN_CUES, blocked) if _inside(m, quoted)]
+    else:
+        candidates = _matches(folded, lx.CHANGE_CUES + lx.SUSTAIN_CUES, blocked + quoted)
+    candidates.sort(key=lambda m: (-(m.end - m.start), m.start))
     kept: list[_Match] = []
-    for match in found:
+    for match in candidates:
         if all(match.end <= k.start or match.start >= k.end for k in kept):
             kept.append(match)
     return sorted(kept, key=lambda m: m.start)
+
+
+def _matches(folded: str, cues: list[lx.Cue], blocked: list[tuple[int, int]]) -> list[_Match]:
+    return [
+        _Match(cue, m.start(), m.end())
+        for cue in cues
+        for m in cue.pattern.finditer(folded)
+        if not any(s <= m.start() < e for s, e in blocked)
+    ]
+
+
+def _inside(match: _Match, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= match.start < e for s, e in spans)
 
 
 def _deciding_match(folded: str, matches: list[_Match]) -> _Match | None:

@@ -1,0 +1,94 @@
+"""Background jobs: a model analysis runs for minutes on a laptop CPU, so it runs beside the app.
+
+A job reports its stage, progress, tokens per second and time left; it can be cancelled; when it
+ends it is `done`, `failed` (with a one-line reason) or `cancelled`: never a spinner left running.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from assistant.analysis.llm.pipeline import Cancelled, Progress
+from assistant.errors import ReflectError
+
+JobState = Literal["running", "done", "failed", "cancelled"]
+
+
+@dataclass
+class Job:
+    id: str
+    label: str
+    key: str
+    """What the job is for (a session id), so the page finds it again after a rerun."""
+    state: JobState = "running"
+    stage: str = "starting"
+    done: int = 0
+    total: int = 0
+    tokens_per_second: float | None = None
+    seconds_left: float | None = None
+    message: str = ""
+    result: Any = None
+    started: float = field(default_factory=time.monotonic)
+    cancel: threading.Event = field(default_factory=threading.Event)
+
+    def update(self, progress: Progress) -> None:
+        self.stage, self.done, self.total = progress.stage, progress.done, progress.total
+        self.tokens_per_second, self.seconds_left = progress.tokens_per_second, progress.seconds_left
+
+    @property
+    def finished(self) -> bool:
+        return self.state != "running"
+
+
+class JobManager:
+    """Runs jobs in daemon threads; one running job per key."""
+
+    def __init__(self) -> None:
+        self._jobs: dict[str, Job] = {}
+        self._lock = threading.Lock()
+
+    def submit(self, key: str, label: str, work: Callable[[Job], Any]) -> Job:
+        with self._lock:
+            running = self.for_key(key)
+            if running is not None and not running.finished:
+                return running
+            job = Job(id=uuid.uuid4().hex[:8], label=label, key=key)
+            self._jobs[job.id] = job
+        threading.Thread(target=self._run, args=(job, work), name=f"reflect-job-{job.id}", daemon=True).start()
+        return job
+
+    def _run(self, job: Job, work: Callable[[Job], Any]) -> None:
+        try:
+            job.result = work(job)
+            job.state = "done"
+            job.message = "finished"
+        except Cancelled as exc:
+            job.state, job.message = "cancelled", str(exc)
+        except ReflectError as exc:
+            job.state, job.message = "failed", str(exc)
+        except Exception as exc:  # a job must end in a clear state whatever went wrong
+            job.state, job.message = "failed", f"unexpected error ({type(exc).__name__}); the offline result is kept"
+
+    def for_key(self, key: str) -> Job | None:
+        candidates = [j for j in self._jobs.values() if j.key == key]
+        return max(candidates, key=lambda j: j.started) if candidates else None
+
+    def cancel(self, key: str) -> None:
+        job = self.for_key(key)
+        if job is not None:
+            job.cancel.set()
+
+    def wait(self, key: str, timeout: float) -> Job | None:
+        """For tests and the CLI: block until the job for `key` ends (or the timeout passes)."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            job = self.for_key(key)
+            if job is None or job.finished:
+                return job
+            time.sleep(0.05)
+        return self.for_key(key)
