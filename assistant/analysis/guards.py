@@ -174,7 +174,7 @@ def _check_item(
 _MAY_MONTH = re.compile(r"\bMay\b")
 
 
-def _month_aware(text: str) -> str:
+def month_aware(text: str) -> str:
     """Folded text in which the month "May" stays distinct from the verb "may"."""
     return fold(_MAY_MONTH.sub("MAY-MONTH", text))
 
@@ -182,12 +182,12 @@ def _month_aware(text: str) -> str:
 def was_said(phrase: str, said: str) -> bool:
     """A phrase is in the transcript as whole words (case and apostrophes aside; "May" the month
     is not "may" the verb). `said` is the transcript text as `transcript_text` returns it."""
-    wanted = " ".join(_month_aware(phrase).strip(" .,").split())
+    wanted = " ".join(month_aware(phrase).strip(" .,").split())
     return bool(wanted) and re.search(rf"(?<![\w-]){re.escape(wanted)}(?![\w-])", said) is not None
 
 
 def transcript_text(transcript: Transcript) -> str:
-    return " ".join(_month_aware(" ".join(u.text.split())) for u in transcript.utterances)
+    return " ".join(month_aware(" ".join(u.text.split())) for u in transcript.utterances)
 
 
 def _owner_ok(owner: str, said: str, people: set[str], client: str | None) -> bool:

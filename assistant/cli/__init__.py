@@ -20,6 +20,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "recall": ("assistant.cli.recall_cmd", "search what a client said across sessions"),
     "export": ("assistant.cli.export_cmd", "export a session summary and plan (md, json, docx)"),
     "eval": ("assistant.cli.eval_cmd", "measure an engine on the gold set (or compare two runs)"),
+    "ui": ("assistant.cli.ui_cmd", "start the coach's workspace in the browser"),
+    "password": ("assistant.cli.password_cmd", "make a password hash for the app on a network address"),
 }
 
 

@@ -68,26 +68,36 @@ def _findings(
 ) -> tuple[list[Idea], list[EmotionalSignal], list[Commitment]]:
     ideas, emotions, commitments = [], [], []
     seen: set[tuple[str, int, str]] = set()
-    for chunk, out in extract:
+    for chunk, raw in extract:
+        out = _quoted_only(raw)
         for i in out.ideas:
             if i.u in chunk.owned and ("idea", i.u, i.idea.lower()) not in seen:
                 seen.add(("idea", i.u, i.idea.lower()))
                 ideas.append(Idea(id=f"I{len(ideas) + 1}", text=i.idea, raised_by=i.by, status=i.status,  # type: ignore[arg-type]
-                                  evidence=[Evidence(utterance=i.u, quote=i.quote or i.idea)]))
+                                  evidence=[Evidence(utterance=i.u, quote=i.quote)]))
         for e in out.emotions:
             if e.u in chunk.owned and ("emotion", e.u, e.emotion) not in seen:
                 seen.add(("emotion", e.u, e.emotion))
                 emotions.append(EmotionalSignal(id=f"E{len(emotions) + 1}", emotion=e.emotion,
                                                 valence=EMOTION_VALENCE[e.emotion], intensity=e.intensity,
-                                                evidence=[Evidence(utterance=e.u, quote=e.quote or "-")]))
+                                                evidence=[Evidence(utterance=e.u, quote=e.quote)]))
         for c in out.commitments:
             if c.u in chunk.owned and ("commitment", c.u, c.action.lower()) not in seen:
                 seen.add(("commitment", c.u, c.action.lower()))
                 darncat = utterances[c.u].darncat if 0 <= c.u < len(utterances) else None
                 commitments.append(Commitment(id=f"C{len(commitments) + 1}", action=c.action, level=c.level,
                                               darncat=darncat, confidence=_LEVEL_CONFIDENCE,
-                                              evidence=[Evidence(utterance=c.u, quote=c.quote or c.action)]))
+                                              evidence=[Evidence(utterance=c.u, quote=c.quote)]))
     return ideas, emotions, commitments
+
+
+def _quoted_only(out: ExtractOut) -> ExtractOut:
+    """Findings without a quote (or without words) cannot be grounded: they are not findings."""
+    return ExtractOut(
+        ideas=[i for i in out.ideas if i.quote.strip() and i.idea.strip()],
+        emotions=[e for e in out.emotions if e.quote.strip()],
+        commitments=[c for c in out.commitments if c.quote.strip() and c.action.strip()],
+    )
 
 
 def valence_series(utterances: list[AnalyzedUtterance], emotions: list[EmotionalSignal]) -> list[ValencePoint]:

@@ -119,6 +119,7 @@ def _over_chunks(
                 run.calls_done += 1
                 run.report(stage)
         except ContextTooLong:
+            run.calls_done -= len(done)  # the chunk's finished calls are redone on its halves
             if len(chunk.utterances) < 2:
                 for stage in stages:
                     run.errors.setdefault(stage, "an utterance is longer than the model's context window")

@@ -1,0 +1,79 @@
+"""Chat: ask about the session or the client's history (answers cite date and quote), or ask for a
+plan change, which comes back as a diff to apply or discard with one click."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+import app_state
+from assistant.chat import reply, stream_words
+from assistant.errors import ReflectError
+from views._common import show_error
+
+
+def render() -> None:
+    ws = app_state.workspace()
+    sid = app_state.require_session()
+    info = ws.store.session_info(sid)
+    st.header(f"Chat · {info.client} · {info.date or 'no date'}")
+    st.caption("Ask what the client said (\"what did she say about the board?\") or for a plan change "
+               "(\"set due of A2 to Friday\", \"make item 2 measurable\"). Nothing changes without your click.")
+    for message in ws.store.messages(sid):
+        with st.chat_message(message.role):
+            st.markdown(message.content)
+            if message.proposal is not None:
+                _proposal(ws, sid, message)
+    if prompt := st.chat_input("Ask about the session or the plan"):
+        ws.store.add_message(sid, "user", prompt)
+        with st.chat_message("user"):
+            st.markdown(prompt)
+        with st.chat_message("assistant"):
+            answer = _answer(ws, info.client, sid, prompt)
+            if answer is not None:
+                st.write_stream(stream_words(answer.text))
+                ws.store.add_message(sid, "assistant", answer.text, answer.proposal)
+                st.rerun()
+
+
+def _answer(ws, client: str, sid: str, prompt: str):  # type: ignore[no-untyped-def]
+    from assistant.backends import choose_backend
+
+    try:
+        hits = ws.recall(client, prompt, k=5)
+        try:
+            choice = choose_backend()
+        except ReflectError:
+            choice = None
+        with st.spinner("Thinking…"):
+            return reply(client, ws.store.current_plan(sid).plan, prompt, hits, choice)
+    except ReflectError as exc:
+        show_error(exc)
+        return None
+
+
+def _proposal(ws, sid: str, message) -> None:  # type: ignore[no-untyped-def]
+    from assistant.plans import apply_edits, plan_diff
+
+    current = ws.store.current_plan(sid).plan
+    if message.proposal_state == "pending":
+        try:
+            proposed, _ = apply_edits(current, message.proposal.edits)
+            st.code("\n".join(plan_diff(current, proposed)) or "no change", language="diff")
+        except ReflectError as exc:
+            st.caption(f"This proposal no longer applies: {exc}")
+        cols = st.columns(2)
+        if cols[0].button("Apply", key=f"apply-{message.id}", type="primary"):
+            _resolve(ws, sid, message.id, True)
+        if cols[1].button("Discard", key=f"discard-{message.id}"):
+            _resolve(ws, sid, message.id, False)
+    else:
+        st.caption(f"Proposal {message.proposal_state}: {message.proposal.summary}")
+
+
+def _resolve(ws, sid: str, message_id: int, apply: bool) -> None:  # type: ignore[no-untyped-def]
+    try:
+        ws.store.resolve_proposal(sid, message_id, apply)
+    except ReflectError as exc:
+        show_error(exc)
+        return
+    st.rerun()

@@ -1,0 +1,92 @@
+"""New session: upload a transcript or paste notes, check who is who, analyse.
+
+The offline analysis is stored and shown at once; indexing and the model's analysis run in the
+background with visible progress."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import streamlit as st
+
+import app_state
+from assistant.backends import choose_backend
+from assistant.errors import ReflectError
+from assistant.ingest import SUPPORTED_EXTENSIONS
+from views._common import show_error
+
+
+def render() -> None:
+    ws = app_state.workspace()
+    name = app_state.client()
+    st.header("New session")
+    if name is None:
+        st.info("Choose or add a client first (sidebar, or the Clients page).")
+        return
+    st.caption(f"For {name}")
+    upload = st.file_uploader("Transcript (Zoom or Teams .vtt, .srt, .docx, Otter .txt, .md, .json)",
+                              type=[e.lstrip(".") for e in SUPPORTED_EXTENSIONS], key="upload")
+    pasted = st.text_area("…or paste your own session notes", height=120, key="pasted")
+    if upload is not None:
+        data, file_name = upload.getvalue(), upload.name
+    elif pasted.strip():
+        data, file_name = pasted.encode("utf-8"), "pasted-notes.txt"
+    else:
+        return
+    known_date = st.checkbox("I know the session date", value=True, key="has-date")
+    date = st.date_input("Session date", value=dt.date.today(), key="date") if known_date else None
+    transcript = _preview(ws, data, file_name)
+    if transcript is None:
+        return
+    if st.button("Analyse and save", type="primary", key="analyse"):
+        _import(ws, name, transcript, date.isoformat() if date else None)
+
+
+def _preview(ws, data: bytes, file_name: str):  # type: ignore[no-untyped-def]
+    coach = st.session_state.get("coach-label")
+    client = st.session_state.get("client-label")
+    try:
+        transcript = ws.parse(data, file_name, coach=coach, client_label=client)
+    except ReflectError as exc:
+        show_error(exc)
+        return None
+    speakers = list(dict.fromkeys(u.speaker for u in transcript.utterances))
+    st.markdown(f"**{len(transcript.utterances)} utterances** read from {file_name} ({transcript.source.format}).")
+    if len(speakers) > 1:
+        cols = st.columns(2)
+        current_coach = next(iter(transcript.speakers("coach")), None)
+        current_client = next(iter(transcript.speakers("client")), None)
+        cols[0].selectbox("Coach is", speakers, index=speakers.index(current_coach) if current_coach in speakers else 0,
+                          key="coach-label")
+        cols[1].selectbox("Client is", speakers, index=speakers.index(current_client) if current_client in speakers else 0,
+                          key="client-label")
+    rows = [{"#": u.index, "speaker": u.speaker, "role": u.role, "text": u.text[:160]} for u in transcript.utterances[:200]]
+    st.dataframe(rows, hide_index=True, width="stretch", height=260)
+    return transcript
+
+
+def _import(ws, name: str, transcript, date: str | None) -> None:  # type: ignore[no-untyped-def]
+    try:
+        imported = ws.store_offline(name, transcript, date=date)
+    except ReflectError as exc:
+        show_error(exc)
+        return
+    if not imported.created:
+        st.info(f"This file was already imported for {name} (session {imported.session.id}).")
+    else:
+        choice = _choice()
+        app_state.jobs().submit(
+            imported.session.id, "indexing and model analysis",
+            lambda job: ws.finish_import(imported.session.id, choice, progress=job.update, cancel=job.cancel),
+        )
+    for key in ("upload", "pasted", "coach-label", "client-label"):
+        st.session_state.pop(key, None)
+    app_state.go("Session review", session=imported.session.id)
+    st.rerun()
+
+
+def _choice():  # type: ignore[no-untyped-def]
+    try:
+        return choose_backend()
+    except ReflectError:
+        return None
