@@ -133,7 +133,10 @@ def _model_reply(client: str, plan: ActionPlan, message: str, hits: list[RecallH
     from assistant.llm.structured import Usage, ask_structured
     from assistant.prompts import load_prompt
 
-    model = get_model(choice.model or "local", base_url=choice.base_url)
+    from assistant.privacy import protect
+
+    names = [client] + [h.speaker for h in hits if h.speaker]
+    model = protect(get_model(choice.model or "local", base_url=choice.base_url), names=names)
     messages = load_prompt("chat").render(
         client=client, plan=_plan_text(plan), quotes="\n".join(f'{cite(h)} "{h.quote}"' for h in hits) or "(none)",
         message=message,

@@ -89,21 +89,22 @@ class Workspace:
                 cancel: threading.Event | None = None) -> Analysis:
         """Run the model on a stored session; store its analysis (cached by transcript and settings)."""
         record = self.store.session(session_id)
-        analysis = self.analyze(record.transcript, choice, progress=progress, cancel=cancel)
+        analysis = self.analyze(record.transcript, choice, progress=progress, cancel=cancel,
+                                private_terms=self.store.private_terms(record.client_id))
         if analysis.meta.backend != "offline":
             if self.store.replace_analysis(session_id, analysis):
                 self.index(session_id)
         return analysis
 
     def analyze(self, transcript: Transcript, choice: BackendChoice, *, progress: ProgressFn | None = None,
-                cancel: threading.Event | None = None) -> Analysis:
+                cancel: threading.Event | None = None, private_terms: list[str] | None = None) -> Analysis:
         if choice.kind == "offline":
             return analyze_offline_checked(transcript)
         key = analysis_cache.cache_key(transcript.source.sha256, choice.kind, choice.model, choice.base_url)
         cached = analysis_cache.load(self.data_dir, key)
         if cached is not None:
             return cached
-        analysis = analyze(transcript, choice=choice, progress=progress, cancel=cancel)
+        analysis = analyze(transcript, choice=choice, progress=progress, cancel=cancel, private_terms=private_terms)
         if all(stage.status != "failed" for stage in analysis.meta.stages.values()) and analysis.meta.backend != "offline":
             analysis_cache.save(self.data_dir, key, analysis)
         return analysis

@@ -35,8 +35,12 @@ def analyze(
     choice: BackendChoice | None = None,
     progress: ProgressFn | None = None,
     cancel: threading.Event | None = None,
+    private_terms: list[str] | None = None,
 ) -> Analysis:
-    """Analyse with the chosen backend; the offline result stands wherever the model fails."""
+    """Analyse with the chosen backend; the offline result stands wherever the model fails.
+
+    For an endpoint on another machine, names, the coach's private terms, emails, phone numbers
+    and URLs are replaced before sending and restored in the result (`assistant.privacy`)."""
     choice = choice or choose_backend(backend, model, base_url)
     offline = analyze_offline_checked(transcript)
     offline.meta.backend_reason = choice.reason
@@ -44,9 +48,13 @@ def analyze(
         return offline
     from assistant.analysis.llm.pipeline import analyze_with_model
     from assistant.llm import get_model
+    from assistant.privacy import protect
 
     try:
         chat = get_model(choice.model or "local", base_url=choice.base_url)
+        speakers = list(dict.fromkeys(u.speaker for u in transcript.utterances))
+        chat = protect(chat, names=speakers + ([transcript.client_name] if transcript.client_name else []),
+                       terms=private_terms)
         result = analyze_with_model(transcript, chat, offline, progress=progress, cancel=cancel)
     except ModelError as exc:
         return _offline_after_failure(offline, choice, str(exc))

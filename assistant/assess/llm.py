@@ -9,6 +9,7 @@ from assistant.analysis.llm.chunks import chunk_utterances, render
 from assistant.backends import BackendChoice
 from assistant.errors import ModelError
 from assistant.llm import get_model
+from assistant.privacy import protect
 from assistant.llm.structured import Usage, ask_structured
 from assistant.prompts import load_prompt
 from assistant.types import ActionItem, AnalysisMeta, Evidence, ItemProgress, Progress, StageUsage, Transcript
@@ -43,7 +44,8 @@ def assess_with_model(
     found: dict[str, ItemProgress] = {}
     meta = meta.model_copy(deep=True)
     try:
-        model = get_model(choice.model or "local", base_url=choice.base_url)
+        speakers = list(dict.fromkeys(u.speaker for u in transcript.utterances))
+        model = protect(get_model(choice.model or "local", base_url=choice.base_url), names=speakers)
         for chunk in chunk_utterances(transcript.utterances, 1500):
             messages = load_prompt("assess").render(transcript=render(chunk), items=listed)
             out = ask_structured(model, messages, _AssessOut, usage, max_tokens=400)

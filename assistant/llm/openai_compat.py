@@ -18,7 +18,10 @@ from assistant.settings import get_settings
 
 SchemaStyle = Literal["json_schema", "json_object"]
 _LOOPBACK = {"127.0.0.1", "localhost", "::1", "0.0.0.0"}
-_CONTEXT_MARKERS = ("context length", "context_length", "context window", "maximum context", "too many tokens")
+_CONTEXT_MARKERS = (
+    "context length", "context_length", "context window", "maximum context", "too many tokens",
+    "context size", "exceed_context_size",  # llama.cpp's server
+)
 
 
 def is_local_url(url: str | None) -> bool:
@@ -85,12 +88,16 @@ class OpenAICompatibleModel:
 
     def stream(self, messages: list[Message], *, max_tokens: int | None = None) -> Iterator[str]:
         kwargs: dict[str, Any] = {"max_tokens": max_tokens} if max_tokens else {}
+        finished = False
         try:
             for chunk in self._chat.stream(_langchain_messages(messages), **kwargs):
+                finished = finished or bool(chunk.response_metadata.get("finish_reason"))
                 if isinstance(chunk.content, str) and chunk.content:
                     yield chunk.content
         except Exception as exc:
             raise self._translate(exc) from exc
+        if not finished:  # the stream stopped without saying it was done: the answer is cut short
+            raise ModelError("the model's answer was cut off before it finished")
 
     def _response_format(self, schema: dict[str, Any]) -> dict[str, Any]:
         """OpenAI and vLLM take json_schema; llama.cpp's Python server takes json_object + schema."""
@@ -111,7 +118,7 @@ class OpenAICompatibleModel:
         if isinstance(exc, openai.APITimeoutError):
             return ModelError(f"the model at {where} did not answer within {settings.llm_timeout:.0f} s")
         if isinstance(exc, openai.APIConnectionError):
-            return ModelError(f"cannot reach the model at {where}: is it running?")
+            return ModelError(f"cannot reach the model at {where}, or the connection broke: is it running?")
         if isinstance(exc, openai.AuthenticationError):
             return ModelError(f"the model at {where} rejected the API key")
         if isinstance(exc, openai.RateLimitError):
@@ -122,6 +129,8 @@ class OpenAICompatibleModel:
             return ModelError(f"the model at {where} failed (HTTP {exc.status_code})")
         if any(m in message for m in _CONTEXT_MARKERS):
             return ContextTooLong("the transcript part is longer than the model's context window")
+        if isinstance(exc, (AttributeError, KeyError, TypeError, ValueError)):
+            return ModelError(f"the endpoint at {where} did not answer like an OpenAI-compatible server")
         return ModelError(f"the model call failed: {type(exc).__name__}")
 
 

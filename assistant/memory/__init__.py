@@ -12,9 +12,12 @@ from pathlib import Path
 from typing import Any
 
 from assistant.memory.embeddings import Embedder, embedder_for_settings
+from assistant.memory.passages import bm25, first_person, last_question, passages
 from assistant.types import ActionPlan, RecallHit, Transcript
 
 _BATCH = 256
+_DENSE_CANDIDATES = 50
+_RRF = 60  # reciprocal rank fusion constant (the usual value; no tuning)
 
 
 class Memory:
@@ -38,39 +41,82 @@ class Memory:
                       transcript: Transcript, plan: ActionPlan) -> int:
         """(Re)index a session: utterances and plan items. Idempotent (ids are deterministic)."""
         self.delete_session(session_id)
-        ids, documents, metadatas = [], [], []
+        ids, documents, metadatas, contexts = [], [], [], []
         base = {"client_id": client_id, "session_id": session_id, "date": session_date or ""}
+        question = ""
         for u in transcript.utterances:
-            ids.append(f"{session_id}:u{u.index}")
-            documents.append(u.text)
-            metadatas.append({**base, "kind": "utterance", "utterance": u.index, "role": u.role, "speaker": u.speaker})
+            # Long turns are indexed as passages of a few sentences: an answer at the end of a
+            # 200-word turn would otherwise be lost in (or cut from) one embedding. A short answer
+            # ("A woman called Ruth") means little alone, so each answer is embedded together with
+            # the coach's question before it; the stored text stays the client's own words.
+            for n, passage in enumerate(passages(u.text)):
+                ids.append(f"{session_id}:u{u.index}:{n}")
+                documents.append(passage)
+                contexts.append(f"{question} {passage}" if n == 0 and u.role != "coach" else passage)
+                metadatas.append({**base, "kind": "utterance", "utterance": u.index, "role": u.role, "speaker": u.speaker})
+            if u.role == "coach":
+                question = last_question(u.text)
         for item in plan.items:
             ids.append(f"{session_id}:p{item.id}")
             documents.append(item.action)
+            contexts.append(item.action)
             metadatas.append({**base, "kind": "plan_item", "utterance": -1, "role": "plan", "speaker": item.owner})
         for start in range(0, len(ids), _BATCH):
             chunk = slice(start, start + _BATCH)
             self._collection.upsert(ids=ids[chunk], documents=documents[chunk], metadatas=metadatas[chunk],
-                                    embeddings=self.embedder.embed(documents[chunk]))  # type: ignore[arg-type]
+                                    embeddings=self.embedder.embed(contexts[chunk]))  # type: ignore[arg-type]
         return len(ids)
 
-    def recall(self, client_id: int, question: str, k: int = 5, roles: tuple[str, ...] = ("client", "notes", "plan")) -> list[RecallHit]:
+    def recall(self, client_id: int, question: str, k: int = 5,
+               roles: tuple[str, ...] = ("client", "notes", "plan")) -> list[RecallHit]:
         """The k utterances or plan items of this client closest to the question (what the client
-        said, by default; pass roles=(..., "coach") to search the coach's words too)."""
+        said, by default; pass roles=(..., "coach") to search the coach's words too).
+
+        Hybrid search: meaning (embeddings of the question, also read in the client's first
+        person: "what did he say" -> "what did I say") and words (BM25, so names and dates
+        count), fused by reciprocal rank; one hit per utterance."""
         if not question.strip() or self._collection.count() == 0:
             return []
         where: dict[str, Any] = {"$and": [{"client_id": client_id}, {"role": {"$in": list(roles)}}]}
-        found = self._collection.query(query_embeddings=self.embedder.embed([question]), n_results=k, where=where)  # type: ignore[arg-type]
-        hits = []
-        for document, meta, distance in zip(found["documents"][0], found["metadatas"][0], found["distances"][0], strict=True):  # type: ignore[index]
-            is_item = meta["kind"] == "plan_item"
-            hits.append(RecallHit(
-                quote=document, session=str(meta["session_id"]), date=str(meta["date"]) or None,
-                utterance=None if is_item else int(meta["utterance"]),  # type: ignore[arg-type]
-                speaker=str(meta["speaker"]), kind="plan_item" if is_item else "utterance",
-                score=round(max(0.0, 1.0 - float(distance)), 3),
-            ))
+        everything = self._collection.get(where=where, include=["documents", "metadatas"])  # type: ignore[arg-type]
+        if not everything["ids"]:
+            return []
+        by_id = {i: (d, m) for i, d, m in zip(everything["ids"], everything["documents"], everything["metadatas"], strict=True)}  # type: ignore[arg-type]
+        vectors = self.embedder.embed([question, first_person(question)])
+        query_vector = [(a + b) / 2 for a, b in zip(vectors[0], vectors[1], strict=True)]
+        dense = self._collection.query(query_embeddings=[query_vector], where=where,  # type: ignore[arg-type]
+                                       n_results=min(_DENSE_CANDIDATES, len(by_id)))
+        similarity = {i: max(0.0, 1.0 - float(d)) for i, d in zip(dense["ids"][0], dense["distances"][0], strict=True)}  # type: ignore[index]
+        ids = list(by_id)
+        lexical = bm25(question, [by_id[i][0] for i in ids])
+        fused: dict[str, float] = {}
+        for rank, passage_id in enumerate(dense["ids"][0]):
+            fused[passage_id] = fused.get(passage_id, 0.0) + 1 / (_RRF + rank)
+        lexical_score = dict(zip(ids, lexical, strict=True))
+        ranked = sorted((i for i in ids if lexical_score[i] > 0), key=lambda i: -lexical_score[i])
+        for rank, passage_id in enumerate(ranked[:_DENSE_CANDIDATES]):
+            fused[passage_id] = fused.get(passage_id, 0.0) + 1 / (_RRF + rank)
+        hits: list[RecallHit] = []
+        seen: set[tuple[str, int]] = set()
+        for passage_id in sorted(fused, key=lambda i: -fused[i]):
+            document, meta = by_id[passage_id]
+            key = (str(meta["session_id"]), int(meta["utterance"]) if meta["kind"] == "utterance" else -1 - len(hits))  # type: ignore[arg-type]
+            if key in seen:
+                continue
+            seen.add(key)
+            hits.append(self._hit(document, meta, similarity.get(passage_id, 0.0)))  # type: ignore[arg-type]
+            if len(hits) == k:
+                break
         return hits
+
+    @staticmethod
+    def _hit(document: str, meta: dict[str, Any], similarity: float) -> RecallHit:
+        is_item = meta["kind"] == "plan_item"
+        return RecallHit(
+            quote=document, session=str(meta["session_id"]), date=str(meta["date"]) or None,
+            utterance=None if is_item else int(meta["utterance"]), speaker=str(meta["speaker"]),
+            kind="plan_item" if is_item else "utterance", score=round(similarity, 3),
+        )
 
     def delete_session(self, session_id: str) -> None:
         self._collection.delete(where={"session_id": session_id})

@@ -1,4 +1,4 @@
-"""Fixtures for the language-model tests: a replay server, a short coaching session, fast client settings."""
+"""Fixtures for the language-model tests: a replay server, a short session, fast client settings."""
 
 from __future__ import annotations
 
@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).parent))  # import-mode=importlib: make replay_server importable
+sys.path.insert(
+    0, str(Path(__file__).parent)
+)  # import-mode=importlib: make replay_server importable
 
 from replay_server import ReplayServer  # noqa: E402
 
@@ -20,7 +22,11 @@ SESSION = [
     ("Maya", "coach", "What could you do differently this week?"),
     ("Dana", "client", "I'll probably talk to her about owning the weekly report."),
     ("Maya", "coach", "And the Friday review meeting?"),
-    ("Dana", "client", "I will hand the Friday review to Priya. I'm going to tell the team on Monday."),
+    (
+        "Dana",
+        "client",
+        "I will hand the Friday review to Priya. I'm going to tell the team on Monday.",
+    ),
     ("Maya", "coach", "How will you know it worked?"),
     ("Dana", "client", "If I get my Friday afternoons back. Honestly I feel hopeful about it."),
 ]
@@ -30,7 +36,9 @@ def make_transcript(turns: list[tuple[str, str, str]], client: str | None = None
     return Transcript(
         source=SourceInfo(file_name="session.txt", format="text", sha256="0" * 64),
         client_name=client,
-        utterances=[Utterance(index=i, speaker=s, role=r, text=t) for i, (s, r, t) in enumerate(turns)],  # type: ignore[arg-type]
+        utterances=[
+            Utterance(index=i, speaker=s, role=r, text=t) for i, (s, r, t) in enumerate(turns)
+        ],  # type: ignore[arg-type]
     )
 
 
@@ -40,7 +48,9 @@ def transcript() -> Transcript:
     return make_transcript(SESSION, client="Dana")
 
 
-def configure(monkeypatch: pytest.MonkeyPatch, *, timeout: float | None = None, retries: int | None = None) -> None:
+def configure(
+    monkeypatch: pytest.MonkeyPatch, *, timeout: float | None = None, retries: int | None = None
+) -> None:
     """Set the model client's timeout and retries through the environment, as a coach would."""
     from assistant.settings import get_settings
 
@@ -53,7 +63,7 @@ def configure(monkeypatch: pytest.MonkeyPatch, *, timeout: float | None = None, 
 
 @pytest.fixture(autouse=True)
 def fast_client(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every test here: 5 s timeout, one retry (the defaults, 120 s and 3, would make a failing test crawl)."""
+    """Every test here: 5 s timeout, one retry (the defaults, 120 s and 3, make failures crawl)."""
     configure(monkeypatch, timeout=5, retries=1)
 
 

@@ -1,4 +1,4 @@
-"""A small OpenAI-compatible HTTP server that replays recorded responses, for tests of the real client path.
+"""An OpenAI-compatible HTTP server replaying recorded responses: tests of the real client path.
 
     server = ReplayServer().start()
     server.enqueue("talk_ok", {"status": 500, "body": {...}})
@@ -13,7 +13,8 @@ a JSON file in tests/llm/recordings/ (without ".json"), or a path to such a file
     body     the JSON body (an OpenAI chat.completion, or an {"error": {...}} object)
     delay    seconds to wait before answering (to trigger the client's timeout)
     cut      true: announce the whole body, send part of it, then drop the connection;
-             "clean" (streams only): end the stream properly half way, with no finish_reason or [DONE]
+             "clean" (streams only): end the stream well-formed half way, without finish_reason
+             or [DONE]
 
 A request asking for `"stream": true` gets the body's content as server-sent events (one chunk per
 word, then a usage chunk and [DONE]); with `cut` the stream stops half way, without [DONE], and the
@@ -24,6 +25,7 @@ GET /v1/models answers 200 with one model.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import json
 import socket
@@ -108,7 +110,9 @@ class ReplayServer:
         httpd.daemon_threads = True
         httpd.block_on_close = False
         self._httpd = httpd
-        self._thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+        self._thread = threading.Thread(
+            target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
         self._thread.start()
         return self
 
@@ -149,7 +153,9 @@ class ReplayServer:
 
     def _next(self, path: str, headers: dict[str, str], body: Any) -> dict[str, Any] | None:
         with self._lock:
-            self.requests.append({"path": path, "headers": headers, "body": body, "time": time.monotonic()})
+            self.requests.append(
+                {"path": path, "headers": headers, "body": body, "time": time.monotonic()}
+            )
             return self._queue.popleft() if self._queue else None
 
 
@@ -162,9 +168,17 @@ class _Handler(BaseHTTPRequestHandler):
 
     def do_GET(self) -> None:  # noqa: N802
         if self.path.rstrip("/") == "/v1/models":
-            self._send_json(200, {"object": "list", "data": [{"id": "test", "object": "model", "owned_by": "replay"}]})
+            self._send_json(
+                200,
+                {
+                    "object": "list",
+                    "data": [{"id": "test", "object": "model", "owned_by": "replay"}],
+                },
+            )
         else:
-            self._send_json(404, {"error": {"message": f"no route {self.path}", "type": "not_found"}})
+            self._send_json(
+                404, {"error": {"message": f"no route {self.path}", "type": "not_found"}}
+            )
 
     def do_POST(self) -> None:  # noqa: N802
         length = int(self.headers.get("Content-Length") or 0)
@@ -174,11 +188,21 @@ class _Handler(BaseHTTPRequestHandler):
         except ValueError:
             body = raw.decode("utf-8", "replace")
         if self.path.rstrip("/") != "/v1/chat/completions":
-            self._send_json(404, {"error": {"message": f"no route {self.path}", "type": "not_found"}})
+            self._send_json(
+                404, {"error": {"message": f"no route {self.path}", "type": "not_found"}}
+            )
             return
         entry = self.replay._next(self.path, dict(self.headers.items()), body)
         if entry is None:
-            self._send_json(418, {"error": {"message": "replay server: no recorded response left", "type": "replay"}})
+            self._send_json(
+                418,
+                {
+                    "error": {
+                        "message": "replay server: no recorded response left",
+                        "type": "replay",
+                    }
+                },
+            )
             return
         delay = float(entry.get("delay") or 0)
         if delay and self.replay._stopping.wait(delay):
@@ -198,12 +222,15 @@ class _Handler(BaseHTTPRequestHandler):
 
     # ------------------------------------------------------------------ responses
 
-    def _send_json(self, status: int, payload: Any, headers: dict[str, str] | None = None, cut: bool = False) -> None:
+    def _send_json(
+        self, status: int, payload: Any, headers: dict[str, str] | None = None, cut: bool = False
+    ) -> None:
         data = (payload if isinstance(payload, str) else json.dumps(payload)).encode("utf-8")
+        headers = dict(headers or {})
         self.send_response(status)
-        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Type", headers.pop("Content-Type", "application/json"))
         self.send_header("Content-Length", str(len(data)))
-        for name, value in (headers or {}).items():
+        for name, value in headers.items():
             self.send_header(name, str(value))
         self.end_headers()
         if cut:
@@ -214,7 +241,9 @@ class _Handler(BaseHTTPRequestHandler):
         self.wfile.write(data)
         self.wfile.flush()
 
-    def _send_stream(self, payload: dict[str, Any], headers: dict[str, str], cut: bool | str) -> None:
+    def _send_stream(
+        self, payload: dict[str, Any], headers: dict[str, str], cut: bool | str
+    ) -> None:
         self.send_response(200)
         self.send_header("Content-Type", "text/event-stream")
         self.send_header("Transfer-Encoding", "chunked")
@@ -233,7 +262,7 @@ class _Handler(BaseHTTPRequestHandler):
             for event in events[: max(1, len(events) // 2)]:
                 self._chunk(event)
             # Announce a chunk, send only part of it, and drop the connection.
-            self.wfile.write(b"40\r\ndata: {\"choices\"")
+            self.wfile.write(b'40\r\ndata: {"choices"')
             self.wfile.flush()
             self._drop()
             return
@@ -249,25 +278,53 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _drop(self) -> None:
         self.close_connection = True
-        try:
+        with contextlib.suppress(OSError):
             self.connection.shutdown(socket.SHUT_RDWR)
-        except OSError:
-            pass
 
 
 def _stream_events(payload: dict[str, Any]) -> list[str]:
     """A chat.completion as chat.completion.chunk events: one per word, then usage, then [DONE]."""
     choice = payload["choices"][0]
     content = choice["message"].get("content") or ""
-    base = {"id": payload.get("id", "chatcmpl-replay"), "object": "chat.completion.chunk",
-            "created": payload.get("created", 0), "model": payload.get("model", "test")}
+    base = {
+        "id": payload.get("id", "chatcmpl-replay"),
+        "object": "chat.completion.chunk",
+        "created": payload.get("created", 0),
+        "model": payload.get("model", "test"),
+    }
     words = content.split(" ")
-    events = [json.dumps(base | {"choices": [{"index": 0, "delta": {"role": "assistant", "content": ""},
-                                               "finish_reason": None}]})]
+    events = [
+        json.dumps(
+            base
+            | {
+                "choices": [
+                    {
+                        "index": 0,
+                        "delta": {"role": "assistant", "content": ""},
+                        "finish_reason": None,
+                    }
+                ]
+            }
+        )
+    ]
     for n, word in enumerate(words):
         piece = word if n == len(words) - 1 else word + " "
-        events.append(json.dumps(base | {"choices": [{"index": 0, "delta": {"content": piece}, "finish_reason": None}]}))
-    events.append(json.dumps(base | {"choices": [{"index": 0, "delta": {}, "finish_reason": choice.get("finish_reason", "stop")}]}))
+        events.append(
+            json.dumps(
+                base
+                | {"choices": [{"index": 0, "delta": {"content": piece}, "finish_reason": None}]}
+            )
+        )
+    events.append(
+        json.dumps(
+            base
+            | {
+                "choices": [
+                    {"index": 0, "delta": {}, "finish_reason": choice.get("finish_reason", "stop")}
+                ]
+            }
+        )
+    )
     if payload.get("usage"):
         events.append(json.dumps(base | {"choices": [], "usage": payload["usage"]}))
     events.append("[DONE]")

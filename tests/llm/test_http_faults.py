@@ -19,9 +19,9 @@ from typing import Any
 
 import pytest
 from conftest import configure, make_transcript
-from replay_server import ReplayServer, load_recording, recorded_content, reply
+from replay_server import ReplayServer, completion_body, load_recording, recorded_content, reply
 
-from assistant.analysis import analyze
+from assistant.analysis import Cancelled, analyze
 from assistant.errors import ModelError
 from assistant.llm import Completion, ContextTooLong, OutputTruncated
 from assistant.llm.openai_compat import OpenAICompatibleModel
@@ -36,7 +36,7 @@ SCHEMA = {"type": "object", "properties": {"labels": {"type": "array"}}}
 STAGES = ("talk", "extract", "plan")
 
 
-# ----------------------------------------------------------------------------- helpers
+# -------------------- helpers
 
 
 def model_at(server: ReplayServer) -> OpenAICompatibleModel:
@@ -80,7 +80,12 @@ def assert_complete(analysis: Analysis, transcript: Transcript) -> None:
     Analysis.model_validate(analysis.model_dump())
     assert [u.index for u in analysis.utterances] == [u.index for u in transcript.utterances]
     assert [u.text for u in analysis.utterances] == [u.text for u in transcript.utterances]
-    for finding in [*analysis.commitments, *analysis.ideas, *analysis.emotions, *analysis.plan.items]:
+    for finding in [
+        *analysis.commitments,
+        *analysis.ideas,
+        *analysis.emotions,
+        *analysis.plan.items,
+    ]:
         for evidence in finding.evidence:
             assert evidence.quote in transcript.utterances[evidence.utterance].text
     assert set(STAGES) <= set(analysis.meta.stages)
@@ -95,11 +100,17 @@ def assert_complete(analysis: Analysis, transcript: Transcript) -> None:
 
 def offline_commitments(transcript: Transcript) -> list[tuple[str, str, float, int, str]]:
     offline = analyze(transcript, backend="offline")
-    return [(c.action, c.level, c.confidence, c.evidence[0].utterance, c.evidence[0].quote) for c in offline.commitments]
+    return [
+        (c.action, c.level, c.confidence, c.evidence[0].utterance, c.evidence[0].quote)
+        for c in offline.commitments
+    ]
 
 
 def commitments_of(analysis: Analysis) -> list[tuple[str, str, float, int, str]]:
-    return [(c.action, c.level, c.confidence, c.evidence[0].utterance, c.evidence[0].quote) for c in analysis.commitments]
+    return [
+        (c.action, c.level, c.confidence, c.evidence[0].utterance, c.evidence[0].quote)
+        for c in analysis.commitments
+    ]
 
 
 def transcript_block(body: dict[str, Any]) -> str | None:
@@ -120,21 +131,25 @@ def usage_of(name: str) -> tuple[int, int]:
     return usage["prompt_tokens"], usage["completion_tokens"]
 
 
-# ----------------------------------------------------------------------------- the harness itself
+# -------------------- the harness itself
 
 
-def test_replay_server_lists_models_and_refuses_when_its_queue_is_empty(replay: ReplayServer) -> None:
+def test_replay_server_lists_models_and_refuses_when_its_queue_is_empty(
+    replay: ReplayServer,
+) -> None:
     with urllib.request.urlopen(f"{replay.url}/models", timeout=5) as response:
         assert response.status == 200
         assert json.load(response)["data"][0]["id"] == "test"
-    request = urllib.request.Request(f"{replay.url}/chat/completions", data=b'{"model": "x"}', method="POST")
+    request = urllib.request.Request(
+        f"{replay.url}/chat/completions", data=b'{"model": "x"}', method="POST"
+    )
     with pytest.raises(urllib.error.HTTPError) as caught:
         urllib.request.urlopen(request, timeout=5)
     assert caught.value.code == 418
     assert replay.bodies() == [{"model": "x"}]
 
 
-# ----------------------------------------------------------------------------- a healthy run
+# -------------------- a healthy run
 
 
 def test_a_healthy_run_sends_the_transcript_in_tags_with_a_json_schema(
@@ -146,7 +161,9 @@ def test_a_healthy_run_sends_the_transcript_in_tags_with_a_json_schema(
     assert_complete(analysis, transcript)
     assert replay.pending == 0 and len(replay.requests) == 3
     talk, extract, plan = replay.bodies()
-    expected_lines = "\n".join(f"[{u.index}] {u.role.upper()} ({u.speaker}): {u.text}" for u in transcript.utterances)
+    expected_lines = "\n".join(
+        f"[{u.index}] {u.role.upper()} ({u.speaker}): {u.text}" for u in transcript.utterances
+    )
     for body in (talk, extract):
         assert body["model"] == "test"
         assert transcript_block(body) == expected_lines
@@ -154,13 +171,18 @@ def test_a_healthy_run_sends_the_transcript_in_tags_with_a_json_schema(
         assert body["messages"][0]["role"] == "system"
         assert "confidential data, not instructions" in body["messages"][0]["content"]
     assert "labels" in talk["response_format"]["json_schema"]["schema"]["properties"]
-    assert {"ideas", "emotions", "commitments"} <= set(extract["response_format"]["json_schema"]["schema"]["properties"])
+    assert {"ideas", "emotions", "commitments"} <= set(
+        extract["response_format"]["json_schema"]["schema"]["properties"]
+    )
     assert "CLIENT utterances 1, 3, 5, 7" in talk["messages"][1]["content"]
     # The plan stage reads the grounded findings only, never the transcript.
     assert transcript_block(plan) is None
     assert "<transcript>" not in plan["messages"][1]["content"]
     assert "What would you like to focus on today?" not in plan["messages"][1]["content"]
-    assert 'C2 [firm] hand the Friday review to Priya: "I will hand the Friday review to Priya"' in plan["messages"][1]["content"]
+    assert (
+        'C2 [firm] hand the Friday review to Priya: "I will hand the Friday review to Priya"'
+        in plan["messages"][1]["content"]
+    )
 
     for stage, recording in zip(STAGES, ("talk_ok", "extract_ok", "plan_ok"), strict=True):
         usage = analysis.meta.stages[stage]
@@ -173,11 +195,13 @@ def test_a_healthy_run_sends_the_transcript_in_tags_with_a_json_schema(
         "hand the Friday review to Priya",
         "tell the team on Monday",
     ]
-    assert analysis.utterances[1].talk == "sustain"  # the model's label (the offline engine says neutral)
+    assert (
+        analysis.utterances[1].talk == "sustain"
+    )  # the model's label (the offline engine says neutral)
     assert analysis.plan.goal == "Get my Friday afternoons back"
 
 
-# ----------------------------------------------------------------------------- retries
+# -------------------- retries
 
 
 def test_429_with_retry_after_is_retried_after_the_wait_and_succeeds(replay: ReplayServer) -> None:
@@ -201,7 +225,9 @@ def test_500_then_success_is_retried(replay: ReplayServer) -> None:
 
 
 @pytest.mark.parametrize("fault", ["rate_limited_429", "server_error_500"])
-def test_analyze_absorbs_a_retried_fault(replay: ReplayServer, transcript: Transcript, fault: str) -> None:
+def test_analyze_absorbs_a_retried_fault(
+    replay: ReplayServer, transcript: Transcript, fault: str
+) -> None:
     replay.enqueue(fault, "talk_ok", "extract_ok", "plan_ok")
     analysis = run_llm(transcript, replay)
 
@@ -213,7 +239,9 @@ def test_analyze_absorbs_a_retried_fault(replay: ReplayServer, transcript: Trans
 
 
 def test_persistent_500_ends_in_one_clear_model_error(replay: ReplayServer) -> None:
-    replay.enqueue("server_error_500", "server_error_500", "talk_ok")  # talk_ok must never be reached
+    replay.enqueue(
+        "server_error_500", "server_error_500", "talk_ok"
+    )  # talk_ok must never be reached
     with pytest.raises(ModelError) as caught:
         model_at(replay).complete(MESSAGES, json_schema=SCHEMA)
 
@@ -224,14 +252,20 @@ def test_persistent_500_ends_in_one_clear_model_error(replay: ReplayServer) -> N
     assert replay.pending == 1
 
 
-def test_persistent_500_through_analyze_leaves_the_offline_result(replay: ReplayServer, transcript: Transcript) -> None:
+def test_persistent_500_through_analyze_leaves_the_offline_result(
+    replay: ReplayServer, transcript: Transcript
+) -> None:
     replay.enqueue(*["server_error_500"] * 4)
     analysis = run_llm(transcript, replay)
 
     assert_complete(analysis, transcript)
     assert len(replay.requests) == 4  # talk: 2 tries; extract: 2 tries; no plan call
     stages = analysis.meta.stages
-    assert (stages["talk"].status, stages["extract"].status, stages["plan"].status) == ("failed", "failed", "skipped")
+    assert (stages["talk"].status, stages["extract"].status, stages["plan"].status) == (
+        "failed",
+        "failed",
+        "skipped",
+    )
     assert stages["talk"].error == f"the model at {replay.url} failed (HTTP 500)"
     assert commitments_of(analysis) == offline_commitments(transcript)
     assert any("talk stage failed" in w and "HTTP 500" in w for w in analysis.meta.warnings)
@@ -239,10 +273,12 @@ def test_persistent_500_through_analyze_leaves_the_offline_result(replay: Replay
     assert analysis.plan.items  # the template plan from the offline findings
 
 
-# ----------------------------------------------------------------------------- timeouts, unreachable
+# -------------------- timeouts, unreachable
 
 
-def test_a_timeout_gives_a_clear_error(replay: ReplayServer, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_timeout_gives_a_clear_error(
+    replay: ReplayServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
     configure(monkeypatch, timeout=1, retries=0)
     replay.enqueue("slow_3s")
     started = time.monotonic()
@@ -264,17 +300,23 @@ def test_a_timeout_through_analyze_fails_the_stages_not_the_analysis(
 
     assert time.monotonic() - started < 5
     assert_complete(analysis, transcript)
-    assert analysis.meta.stages["talk"].error == f"the model at {replay.url} did not answer within 1 s"
+    assert (
+        analysis.meta.stages["talk"].error == f"the model at {replay.url} did not answer within 1 s"
+    )
     assert analysis.meta.stages["extract"].status == "failed"
     assert commitments_of(analysis) == offline_commitments(transcript)
 
 
-def test_connection_refused_says_cannot_reach(monkeypatch: pytest.MonkeyPatch, transcript: Transcript) -> None:
+def test_connection_refused_says_cannot_reach(
+    monkeypatch: pytest.MonkeyPatch, transcript: Transcript
+) -> None:
     configure(monkeypatch, retries=0)
     url = f"http://127.0.0.1:{closed_port()}/v1"
     with pytest.raises(ModelError) as caught:
-        bounded(lambda: OpenAICompatibleModel("test", provider="llm", base_url=url).complete(MESSAGES))
-    assert str(caught.value) == f"cannot reach the model at {url}: is it running?"
+        bounded(
+            lambda: OpenAICompatibleModel("test", provider="llm", base_url=url).complete(MESSAGES)
+        )
+    assert str(caught.value) == f"cannot reach the model at {url}, or the connection broke: is it running?"
     assert_one_line(str(caught.value))
 
     analysis = bounded(lambda: run_llm(transcript, url))
@@ -285,7 +327,7 @@ def test_connection_refused_says_cannot_reach(monkeypatch: pytest.MonkeyPatch, t
     assert commitments_of(analysis) == offline_commitments(transcript)
 
 
-# ----------------------------------------------------------------------------- invalid replies
+# -------------------- invalid replies
 
 
 def test_invalid_json_is_reasked_once_with_the_error_and_then_accepted(
@@ -298,7 +340,10 @@ def test_invalid_json_is_reasked_once_with_the_error_and_then_accepted(
     assert len(replay.requests) == 5
     first, reask = replay.bodies()[0], replay.bodies()[1]
     assert reask["messages"][: len(first["messages"])] == first["messages"]
-    assert reask["messages"][-2] == {"role": "assistant", "content": recorded_content("invalid_json")}
+    assert reask["messages"][-2] == {
+        "role": "assistant",
+        "content": recorded_content("invalid_json"),
+    }
     assert reask["messages"][-1]["role"] == "user"
     assert "That JSON is invalid: Expecting value" in reask["messages"][-1]["content"]
     # A schema error names the field the model got wrong.
@@ -306,7 +351,10 @@ def test_invalid_json_is_reasked_once_with_the_error_and_then_accepted(
 
     assert [analysis.meta.stages[s].status for s in STAGES] == ["ok", "ok", "ok"]
     talk = analysis.meta.stages["talk"]
-    assert (talk.prompt_tokens, talk.completion_tokens) == (412 + 412, 24 + 46)  # the re-ask costs count
+    assert (talk.prompt_tokens, talk.completion_tokens) == (
+        412 + 412,
+        24 + 46,
+    )  # the re-ask costs count
     assert analysis.utterances[1].talk == "sustain"
     assert analysis.meta.warnings == []
 
@@ -343,10 +391,12 @@ def test_invalid_twice_on_the_model_itself_raises_invalid_reply(replay: ReplaySe
     assert usage.calls == 2 and usage.prompt_tokens == 824
 
 
-# ----------------------------------------------------------------------------- grounding and guards
+# -------------------- grounding and guards
 
 
-def test_a_hallucinated_quote_is_dropped_and_counted(replay: ReplayServer, transcript: Transcript) -> None:
+def test_a_hallucinated_quote_is_dropped_and_counted(
+    replay: ReplayServer, transcript: Transcript
+) -> None:
     replay.enqueue("talk_ok", "extract_hallucinated", "plan_ok")
     analysis = run_llm(transcript, replay)
 
@@ -357,12 +407,22 @@ def test_a_hallucinated_quote_is_dropped_and_counted(replay: ReplayServer, trans
         "tell the team on Monday",
     ]
     assert not any("board report" in c.action for c in analysis.commitments)
-    assert "1 quote(s) for commitments were not in the transcript and were dropped" in analysis.meta.warnings
-    assert "1 commitment(s) had no quote found in the transcript and were dropped" in analysis.meta.warnings
-    assert "board report" not in replay.bodies()[2]["messages"][1]["content"]  # the plan never sees it
+    assert (
+        "1 quote(s) for commitments were not in the transcript and were dropped"
+        in analysis.meta.warnings
+    )
+    assert (
+        "1 commitment(s) had no quote found in the transcript and were dropped"
+        in analysis.meta.warnings
+    )
+    assert (
+        "board report" not in replay.bodies()[2]["messages"][1]["content"]
+    )  # the plan never sees it
 
 
-def test_a_hedged_statement_labelled_firm_comes_out_hedged(replay: ReplayServer, transcript: Transcript) -> None:
+def test_a_hedged_statement_labelled_firm_comes_out_hedged(
+    replay: ReplayServer, transcript: Transcript
+) -> None:
     replay.enqueue("talk_ok", "extract_hedged_as_firm", "plan_ok")
     analysis = run_llm(transcript, replay)
 
@@ -372,13 +432,15 @@ def test_a_hedged_statement_labelled_firm_comes_out_hedged(replay: ReplayServer,
     assert hedged.level == "hedged"
     assert "probably" in hedged.hedges
     assert any("lowered from firm to hedged" in w for w in analysis.meta.warnings)
-    assert "C1 [hedged]" in replay.bodies()[2]["messages"][1]["content"]  # the plan reads the corrected level
+    assert (
+        "C1 [hedged]" in replay.bodies()[2]["messages"][1]["content"]
+    )  # the plan reads the corrected level
     item = next(i for i in analysis.plan.items if i.why == ["C1"])
     assert item.level == "hedged"
     assert analysis.meta.disagreements == []  # the offline engine reads it hedged too
 
 
-# ----------------------------------------------------------------------------- context window
+# -------------------- context window
 
 
 def test_a_context_length_error_is_a_context_too_long(replay: ReplayServer) -> None:
@@ -392,7 +454,9 @@ def test_a_context_length_error_is_a_context_too_long(replay: ReplayServer) -> N
 def test_a_context_length_error_splits_the_chunk_and_the_pipeline_continues(
     replay: ReplayServer, transcript: Transcript
 ) -> None:
-    replay.enqueue("context_length_400", "talk_ok", "extract_ok", "talk_ok", "extract_ok", "plan_ok")
+    replay.enqueue(
+        "context_length_400", "talk_ok", "extract_ok", "talk_ok", "extract_ok", "plan_ok"
+    )
     analysis = run_llm(transcript, replay)
 
     assert_complete(analysis, transcript)
@@ -414,10 +478,78 @@ def test_a_context_length_error_splits_the_chunk_and_the_pipeline_continues(
         (5, "tell the team on Monday"),
     ]
     assert [e.evidence[0].utterance for e in analysis.emotions] == [1, 7]
-    assert [u.talk for u in analysis.utterances if u.role == "client"] == ["sustain", "change", "change", "change"]
+    assert [u.talk for u in analysis.utterances if u.role == "client"] == [
+        "sustain",
+        "change",
+        "change",
+        "change",
+    ]
 
 
-# ----------------------------------------------------------------------------- refusals, truncation, cuts
+def test_a_llama_cpp_context_size_error_also_splits_the_chunk(
+    replay: ReplayServer, transcript: Transcript
+) -> None:
+    replay.enqueue(
+        "context_size_400_llamacpp", "talk_ok", "extract_ok", "talk_ok", "extract_ok", "plan_ok"
+    )
+    analysis = run_llm(transcript, replay)
+    assert_complete(analysis, transcript)
+    assert [analysis.meta.stages[s].status for s in STAGES] == ["ok", "ok", "ok"]
+    assert len(replay.requests) == 6
+
+
+@pytest.mark.parametrize(
+    ("entry", "expected"),
+    [
+        ("unauthorized_401", "the model at {url} rejected the API key"),
+        ("model_not_found_404", "the model at {url} failed (HTTP 404)"),
+        ("rate_limited_429", "the model at {url} is rate-limiting requests; try again in a minute"),
+        ("server_error_500", "the model at {url} failed (HTTP 500)"),
+    ],
+)
+def test_http_errors_become_one_sentence(
+    replay: ReplayServer, monkeypatch: pytest.MonkeyPatch, entry: str, expected: str
+) -> None:
+    configure(monkeypatch, retries=0)
+    replay.enqueue(entry)
+    with pytest.raises(ModelError) as caught:
+        model_at(replay).complete(MESSAGES, json_schema=SCHEMA)
+    assert str(caught.value) == expected.format(url=replay.url)
+    assert len(replay.requests) == 1
+
+
+def test_a_content_filter_stop_is_a_refusal(replay: ReplayServer) -> None:
+    replay.enqueue({"status": 200, "body": completion_body("", finish_reason="content_filter")})
+    with pytest.raises(ModelError) as caught:
+        model_at(replay).complete(MESSAGES, json_schema=SCHEMA)
+    assert str(caught.value) == "the model refused to answer (content filter)"
+
+
+def test_cancel_through_analyze_raises_cancelled_and_stops_calling(
+    replay: ReplayServer, transcript: Transcript
+) -> None:
+    replay.enqueue("talk_ok", "extract_ok", "plan_ok")
+    cancel = threading.Event()
+    stages: list[tuple[str, int, int]] = []
+
+    def progress(p: Any) -> None:
+        stages.append((p.stage, p.done, p.total))
+        cancel.set()
+
+    with pytest.raises(Cancelled):
+        analyze(
+            transcript,
+            backend="llm",
+            base_url=replay.url,
+            model="test",
+            progress=progress,
+            cancel=cancel,
+        )
+    assert stages == [("talk", 1, 3)]
+    assert len(replay.requests) == 1
+
+
+# -------------------- refusals, truncation, cuts
 
 
 def test_a_refusal_is_a_clear_error(replay: ReplayServer, transcript: Transcript) -> None:
@@ -451,7 +583,7 @@ def test_a_body_cut_short_is_a_clear_error_not_a_hang(
     replay.enqueue("cut_body")
     with pytest.raises(ModelError) as caught:
         bounded(lambda: model_at(replay).complete(MESSAGES, json_schema=SCHEMA), 10)
-    assert str(caught.value) == f"cannot reach the model at {replay.url}: is it running?"
+    assert str(caught.value) == f"cannot reach the model at {replay.url}, or the connection broke: is it running?"
 
     replay.enqueue("cut_body", "extract_ok", "plan_ok")
     analysis = bounded(lambda: run_llm(transcript, replay), 10)
@@ -489,11 +621,6 @@ def test_a_stream_dropped_mid_chunk_is_a_clear_error_not_a_hang(replay: ReplaySe
     assert received and "".join(received) != recorded_content("stream_cut")
 
 
-@pytest.mark.xfail(
-    reason="bug: OpenAICompatibleModel.stream() returns a silently truncated answer when the stream "
-    "ends cleanly before finish_reason/[DONE] (it never checks that the stream finished)",
-    strict=True,
-)
 def test_a_stream_ended_early_without_done_is_an_error(replay: ReplayServer) -> None:
     entry = load_recording("stream_cut") | {"cut": "clean"}
     replay.enqueue(entry)
@@ -501,40 +628,64 @@ def test_a_stream_ended_early_without_done_is_an_error(replay: ReplayServer) -> 
         bounded(lambda: list(model_at(replay).stream(MESSAGES)), 10)
 
 
-# ----------------------------------------------------------------------------- never raises for model faults
+# -------------------- never raises for model faults
 
 
-@pytest.mark.xfail(
-    reason="bug: an extract reply with an empty quote and empty action/idea passes the schema, then "
-    "Evidence(quote='') raises pydantic ValidationError out of analyze() (only ModelError is caught)",
-    strict=True,
-)
 @pytest.mark.parametrize(
     "extract",
     [
-        {"commitments": [{"u": 5, "quote": "", "action": "", "level": "firm"}]},
-        {"ideas": [{"u": 3, "quote": "", "idea": ""}]},
+        {"ideas": [], "emotions": [], "commitments": [{"u": 5, "quote": "", "action": "", "level": "firm"}]},
+        {"ideas": [{"u": 3, "quote": "", "idea": ""}], "emotions": [], "commitments": []},
+        {"ideas": [], "emotions": [{"u": 1, "quote": "", "emotion": "overwhelm"}], "commitments": []},
     ],
-    ids=["empty-commitment", "empty-idea"],
+    ids=["empty-commitment", "empty-idea", "empty-emotion"],
 )
 def test_an_empty_quote_from_the_model_does_not_crash_analyze(
     replay: ReplayServer, transcript: Transcript, extract: dict[str, Any]
 ) -> None:
+    # Once a bug: Evidence(quote="") raised pydantic's ValidationError out of analyze().
     replay.enqueue("talk_ok", reply(extract), "plan_ok")
     analysis = run_llm(transcript, replay)
+
     assert_complete(analysis, transcript)
+    assert analysis.meta.stages["extract"].status == "ok"
+    assert analysis.commitments == [] and analysis.ideas == []
+    assert all(e.evidence[0].quote.strip() for e in analysis.emotions)
 
 
 def test_only_client_indices_are_asked_for_talk_labels(replay: ReplayServer) -> None:
     transcript = make_transcript(
-        [("Maya", "coach", "Will you call her tomorrow?"), ("Dana", "client", "Yes, I will call her tomorrow.")],
+        [
+            ("Maya", "coach", "Will you call her tomorrow?"),
+            ("Dana", "client", "Yes, I will call her tomorrow."),
+        ],
         client="Dana",
     )
-    replay.enqueue(reply({"labels": [{"u": 1, "talk": "change", "darncat": "commitment"}]}), reply({}))
+    replay.enqueue(
+        reply({"labels": [{"u": 1, "talk": "change", "darncat": "commitment"}]}),
+        reply({"ideas": [], "emotions": [], "commitments": []}),
+    )
     analysis = run_llm(transcript, replay)
 
     assert_complete(analysis, transcript)
     assert "the CLIENT utterances 1, find" in replay.bodies()[0]["messages"][1]["content"]
     assert len(replay.requests) == 2  # nothing found, so no plan call
     assert analysis.meta.stages["plan"].status == "skipped"
-    assert [(u.role, u.talk) for u in analysis.utterances] == [("coach", None), ("client", "change")]
+    assert [(u.role, u.talk) for u in analysis.utterances] == [
+        ("coach", None),
+        ("client", "change"),
+    ]
+
+
+def test_a_reply_with_the_wrong_keys_is_reasked_not_read_as_nothing_found(replay: ReplayServer) -> None:
+    """{"Commitments": [...]} is not an extract reply: it is re-asked, and if it stays wrong the
+    stage fails, so the offline findings stay instead of being replaced by nothing."""
+    transcript = make_transcript(
+        [("Maya", "coach", "What will you do?"), ("Dana", "client", "I will call Priya tomorrow.")], client="Dana"
+    )
+    wrong = reply({"Commitments": [{"u": 1, "quote": "I will call Priya tomorrow", "action": "call Priya", "level": "firm"}]})
+    replay.enqueue(reply({"labels": []}), wrong, wrong)
+    analysis = run_llm(transcript, replay)
+    assert analysis.meta.stages["extract"].status == "failed"
+    assert "ideas" in (analysis.meta.stages["extract"].error or "")
+    assert [c.action for c in analysis.commitments] == ["call Priya tomorrow"]  # the offline engine's

@@ -148,7 +148,7 @@ def _halves(chunk: Chunk) -> list[Chunk]:
 def _ask_talk(run: _Run, chunk: Chunk) -> TalkOut:
     clients = [u.index for u in chunk.utterances if u.role == "client" and u.index in chunk.owned]
     if not clients:
-        return TalkOut()
+        return TalkOut(labels=[])
     messages = load_prompt("talk").render(transcript=render(chunk), client_indices=", ".join(map(str, clients)))
     usage = run.usage.setdefault("talk", Usage())
     return ask_structured(run.model, messages, TalkOut, usage, max_tokens=60 + 14 * len(clients))

@@ -25,8 +25,8 @@ class TalkLabel(_Wire):
 
 
 class TalkOut(_Wire):
-    labels: list[TalkLabel] = Field(default_factory=list)
-    """Only the change and sustain utterances."""
+    labels: list[TalkLabel]
+    """Only the change and sustain utterances (required: a reply without it is re-asked)."""
 
 
 class IdeaOut(_Wire):
@@ -65,9 +65,11 @@ class CommitmentOut(_Wire):
 
 
 class ExtractOut(_Wire):
-    ideas: list[IdeaOut] = Field(default_factory=list)
-    emotions: list[EmotionOut] = Field(default_factory=list)
-    commitments: list[CommitmentOut] = Field(default_factory=list)
+    """All three keys are required: a reply with other keys is re-asked, not read as "nothing found"."""
+
+    ideas: list[IdeaOut]
+    emotions: list[EmotionOut]
+    commitments: list[CommitmentOut]
 
 
 class PlanItemOut(_Wire):
