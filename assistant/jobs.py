@@ -6,6 +6,7 @@ ends it is `done`, `failed` (with a one-line reason) or `cancelled`: never a spi
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 import uuid
@@ -45,6 +46,14 @@ class Job:
         return self.state != "running"
 
 
+def lower_priority() -> None:
+    """Background work yields the CPU to the coach's clicks (Linux: per-thread nice value)."""
+    try:
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
+    except (AttributeError, OSError):
+        pass
+
+
 class JobManager:
     """Runs jobs in daemon threads; one running job per key."""
 
@@ -63,6 +72,7 @@ class JobManager:
         return job
 
     def _run(self, job: Job, work: Callable[[Job], Any]) -> None:
+        lower_priority()
         try:
             job.result = work(job)
             job.state = "done"

@@ -25,6 +25,9 @@ def _warm_up(ws: Workspace) -> None:
     import threading
 
     def warm() -> None:
+        from assistant.jobs import lower_priority
+
+        lower_priority()
         try:
             ws.reconcile()
         except Exception:  # warming up is an optimisation; a failure shows up where it matters
@@ -127,7 +130,7 @@ def _session_links(ws: Workspace, name: str) -> None:
     st.caption("Sessions")
     for s in reversed(sessions):
         label = f"{s.date or s.created_at[:10]} · {s.file_name}"
-        icon = "✅" if s.plan_state == "approved" else "📝"
+        icon = "●" if s.plan_state == "approved" else "○"
         if st.button(f"{icon} {label}", key=f"open-{s.id}", width="stretch",
                      type="primary" if s.id == session_id() else "secondary"):
             go("Session review", session=s.id)

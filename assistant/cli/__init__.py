@@ -19,6 +19,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "assess": ("assistant.cli.assess_cmd", "check the last approved plan against a new session"),
     "recall": ("assistant.cli.recall_cmd", "search what a client said across sessions"),
     "export": ("assistant.cli.export_cmd", "export a session summary and plan (md, json, docx)"),
+    "backup": ("assistant.cli.backup_cmd", "back up the whole data directory to a file"),
+    "restore": ("assistant.cli.restore_cmd", "restore the data directory from a backup"),
     "eval": ("assistant.cli.eval_cmd", "measure an engine on the gold set (or compare two runs)"),
     "ui": ("assistant.cli.ui_cmd", "start the coach's workspace in the browser"),
     "password": ("assistant.cli.password_cmd", "make a password hash for the app on a network address"),

@@ -41,31 +41,19 @@ class Memory:
                       transcript: Transcript, plan: ActionPlan) -> int:
         """(Re)index a session: utterances and plan items. Idempotent (ids are deterministic)."""
         self.delete_session(session_id)
-        ids, documents, metadatas, contexts = [], [], [], []
-        base = {"client_id": client_id, "session_id": session_id, "date": session_date or ""}
-        question = ""
-        for u in transcript.utterances:
-            # Long turns are indexed as passages of a few sentences: an answer at the end of a
-            # 200-word turn would otherwise be lost in (or cut from) one embedding. A short answer
-            # ("A woman called Ruth") means little alone, so each answer is embedded together with
-            # the coach's question before it; the stored text stays the client's own words.
-            for n, passage in enumerate(passages(u.text)):
-                ids.append(f"{session_id}:u{u.index}:{n}")
-                documents.append(passage)
-                contexts.append(f"{question} {passage}" if n == 0 and u.role != "coach" else passage)
-                metadatas.append({**base, "kind": "utterance", "utterance": u.index, "role": u.role, "speaker": u.speaker})
-            if u.role == "coach":
-                question = last_question(u.text)
-        for item in plan.items:
-            ids.append(f"{session_id}:p{item.id}")
-            documents.append(item.action)
-            contexts.append(item.action)
-            metadatas.append({**base, "kind": "plan_item", "utterance": -1, "role": "plan", "speaker": item.owner})
+        entries = index_entries(client_id, session_id, session_date, transcript, plan)
+        ids = [e[0] for e in entries]
+        documents = [e[1] for e in entries]
+        contexts = [e[2] for e in entries]
+        metadatas = [e[3] for e in entries]
         for start in range(0, len(ids), _BATCH):
             chunk = slice(start, start + _BATCH)
             self._collection.upsert(ids=ids[chunk], documents=documents[chunk], metadatas=metadatas[chunk],
                                     embeddings=self.embedder.embed(contexts[chunk]))  # type: ignore[arg-type]
         return len(ids)
+
+    def ids(self, session_id: str) -> set[str]:
+        return set(self._collection.get(where={"session_id": session_id}, include=[])["ids"])
 
     def recall(self, client_id: int, question: str, k: int = 5,
                roles: tuple[str, ...] = ("client", "notes", "plan")) -> list[RecallHit]:
@@ -133,3 +121,27 @@ class Memory:
         if session_id is None:
             return self._collection.count()
         return len(self._collection.get(where={"session_id": session_id}, include=[])["ids"])
+
+
+def index_entries(client_id: int, session_id: str, session_date: str | None, transcript: Transcript,
+                  plan: ActionPlan) -> list[tuple[str, str, str, dict[str, Any]]]:
+    """(id, stored text, text to embed, metadata) for every passage and plan item of a session.
+
+    Long turns are indexed as passages of a few sentences: an answer at the end of a 200-word turn
+    would otherwise be lost in (or cut from) one embedding. A short answer ("A woman called Ruth")
+    means little alone, so each answer is embedded together with the coach's question before it;
+    the stored text stays the client's own words."""
+    base = {"client_id": client_id, "session_id": session_id, "date": session_date or ""}
+    entries: list[tuple[str, str, str, dict[str, Any]]] = []
+    question = ""
+    for u in transcript.utterances:
+        meta = {**base, "kind": "utterance", "utterance": u.index, "role": u.role, "speaker": u.speaker}
+        for n, passage in enumerate(passages(u.text)):
+            context = f"{question} {passage}" if n == 0 and u.role != "coach" else passage
+            entries.append((f"{session_id}:u{u.index}:{n}", passage, context, meta))
+        if u.role == "coach":
+            question = last_question(u.text)
+    for item in plan.items:
+        meta = {**base, "kind": "plan_item", "utterance": -1, "role": "plan", "speaker": item.owner}
+        entries.append((f"{session_id}:p{item.id}", item.action, item.action, meta))
+    return entries

@@ -3,6 +3,8 @@ transcript; charts of valence and change/sustain talk; the model's progress whil
 
 from __future__ import annotations
 
+import html
+
 import streamlit as st
 
 import app_state
@@ -124,11 +126,13 @@ def _transcript(record) -> None:  # type: ignore[no-untyped-def]
                 st.markdown(f"<small>#{u.index}</small> **{u.speaker}**: {highlighted(u.text, quote)}",
                             unsafe_allow_html=True)
     st.markdown("**Transcript**")
+    lines = []
+    for u in utterances:  # one HTML block: hundreds of separate elements would slow the page down
+        quote = focus[1] if focus and u.index == focus[0] else None
+        lines.append(f"<p><small>#{u.index} · {u.role}</small> <b>{html.escape(u.speaker)}</b>: "
+                     f"{highlighted(u.text, quote)}</p>")
     with st.container(height=560):
-        for u in utterances:
-            quote = focus[1] if focus and u.index == focus[0] else None
-            st.markdown(f"<small>#{u.index} · {u.role}</small> **{u.speaker}**: {highlighted(u.text, quote)}",
-                        unsafe_allow_html=True)
+        st.html("\n".join(lines))
 
 
 def _job_progress(sid: str) -> None:

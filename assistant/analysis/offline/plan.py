@@ -29,6 +29,9 @@ _OBSTACLE = re.compile(
 )
 _OWN_IF_THEN = re.compile(r"\bif\b[^.;!?]{3,80},?\s*(?:then\s+)?i(?:'ll| will| can| could)\b[^.;!?]{3,80}")
 _NEARBY = 4  # client utterances on either side in which an obstacle still belongs to a commitment
+MAX_ITEMS = 8
+"""A plan a coach can use is short: beyond this, the firmest and latest-said commitments win
+(intentions firm up towards the end of a session); the rest stay listed as commitments."""
 
 
 def draft_plan(
@@ -58,7 +61,8 @@ def _latest_per_action(commitments: list[Commitment]) -> list[Commitment]:
         for earlier in same:
             kept.remove(earlier)
         kept.append(commitment)
-    return sorted(kept, key=lambda c: c.evidence[0].utterance)
+    strongest = sorted(kept, key=lambda c: (c.level != "firm", -c.evidence[0].utterance))[:MAX_ITEMS]
+    return sorted(strongest, key=lambda c: c.evidence[0].utterance)
 
 
 def _item(
