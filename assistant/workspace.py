@@ -173,6 +173,8 @@ class Workspace:
 
     def recall(self, client: str, question: str, k: int = 5) -> list[RecallHit]:
         info = self.store.client(client)
+        if not 1 <= k <= 50:
+            raise InputError("the number of hits (-k) must be between 1 and 50")
         if not question.strip():
             raise InputError("ask a question to recall, e.g. \"what did she say about the board?\"")
         return self.memory.recall(info.id, question, k)

@@ -20,8 +20,9 @@ def load(path: Path) -> dict[str, Any]:
         document = json.loads(file.read_text("utf-8"))
     except (OSError, json.JSONDecodeError) as exc:
         raise InputError(f"{file}: not a readable results.json ({type(exc).__name__})") from None
-    if "metrics" not in document:
-        raise InputError(f"{file}: not a Reflect eval results file")
+    metrics = document.get("metrics") if isinstance(document, dict) else None
+    if not isinstance(metrics, dict) or not all(v is None or isinstance(v, int | float) for v in metrics.values()):
+        raise InputError(f"{file}: not a Reflect eval results file (metrics must be numbers)")
     return document
 
 

@@ -22,4 +22,5 @@ if not app_state.signed_in():
     st.stop()
 app_state.sidebar(list(PAGES))
 st.title("Reflect")
+app_state.show_flash()
 PAGES[app_state.page()]()

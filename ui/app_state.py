@@ -149,9 +149,22 @@ def ws_backend_label() -> str:
 
 
 def require_session() -> str:
-    """The selected session id, or a message and a stop."""
+    """The selected session id, or a message and a stop (also when the session was deleted)."""
     sid = session_id()
+    if sid is not None and sid not in workspace().store.all_session_ids():
+        st.warning("That session no longer exists (its client may have been deleted).")
+        sid = None
     if sid is None:
         st.info("Choose a session in the sidebar, or add one on the New session page.")
         st.stop()
     return sid  # type: ignore[return-value]
+
+
+def flash(message: str) -> None:
+    """A message to show after the next rerun (st.rerun would wipe one shown now)."""
+    st.session_state["flash"] = message
+
+
+def show_flash() -> None:
+    if message := st.session_state.pop("flash", None):
+        st.info(message)

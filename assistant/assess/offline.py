@@ -31,9 +31,10 @@ _CUES: list[tuple[Progress, re.Pattern[str]]] = [
         r"\b(?:started|starting|halfway|half way|working on|in progress|partly|partially|begun|began|"
         r"first draft|drafted|some of|most of|on track|getting there|part of the way|underway|under way|"
         r"so far|two of|one of the|scheduled|booked (?:it|a|the) for|next week i|still (?:working|doing)|ongoing|"
-        r"trying to|midway|not finished|not done yet|almost)\b")),
+        r"trying to|midway|not finished|not done yet|almost|(?:one|two|three|four) out of (?:two|three|four|five|six)|"
+        r"(?:one|two|three) of the (?:two|three|four|five)|twice|once|partly|halfway)\b")),
     ("done", re.compile(
-        r"\b(?:did it|i did|done|finished|completed|sent|had the conversation|talked to|spoke to|told|"
+        r"\b(?:did it|i did|done(?! (?:missing|with|being|waiting|letting))|finished|completed|sent|had the conversation|talked to|spoke to|told|"
         r"asked|delegated|handed (?:it )?over|gave (?:her|him|them)|went (?:well|fine|better|ok|okay|really well)|"
         r"it happened|blocked|ran (?:it|the)|presented|signed off|met with|we met|she (?:led|ran|did)|"
         r"he (?:led|ran|did)|they (?:led|ran|did)|nailed|pulled it off|made the call|called)\b")),
@@ -63,20 +64,22 @@ def assess_items(items: list[ActionItem], transcript: Transcript, embedder: Embe
         return [ItemProgress(item=i, progress="unclear", note="the session does not mention it") for i in items]
     vectors = embedder.embed([s.span.text for s in all_sentences] + [i.action for i in items])
     sentence_vectors, item_vectors = vectors[: len(all_sentences)], vectors[len(all_sentences) :]
-    return [
-        _progress(item, all_sentences, sentence_vectors, item_vector, transcript)
-        for item, item_vector in zip(items, item_vectors, strict=True)
-    ]
+    # similarity[s][i]: how close sentence s is to item i. A sentence speaks of the item it is
+    # closest to, so "I decided not to" about one item is not read as another item dropped.
+    similarity = [[sum(a * b for a, b in zip(sv, iv, strict=True)) for iv in item_vectors] for sv in sentence_vectors]
+    return [_progress(n, item, all_sentences, similarity) for n, item in enumerate(items)]
 
 
-def _progress(item, all_sentences, sentence_vectors, item_vector, transcript) -> ItemProgress:  # type: ignore[no-untyped-def]
-    spoken = _client_sentences_about(all_sentences, sentence_vectors, item_vector, transcript)
-    for progress, cue in _CUES:
-        for sentence in spoken:
-            if cue.search(fold(sentence.span.text)):
-                evidence = [Evidence(utterance=sentence.utterance, quote=sentence.span.text)]
-                return ItemProgress(item=item, progress=progress, evidence=evidence,
-                                    note=f"the coachee's words read as {progress.replace('_', ' ')}")
+def _progress(n: int, item: ActionItem, all_sentences: list[_Sentence], similarity: list[list[float]]) -> ItemProgress:
+    spoken = _client_sentences_about(n, all_sentences, similarity)
+    neighbours = [s for s in _with_neighbours(spoken, all_sentences) if s not in spoken]
+    for group in (spoken, neighbours):  # the sentences about the item speak first; their neighbours after
+        for progress, cue in _CUES:
+            for sentence in group:
+                if cue.search(fold(sentence.span.text)):
+                    evidence = [Evidence(utterance=sentence.utterance, quote=sentence.span.text)]
+                    return ItemProgress(item=item, progress=progress, evidence=evidence,
+                                        note=f"the coachee's words read as {progress.replace('_', ' ')}")
     if spoken:
         evidence = [Evidence(utterance=spoken[0].utterance, quote=spoken[0].span.text)]
         return ItemProgress(item=item, progress="unclear", evidence=evidence,
@@ -84,19 +87,19 @@ def _progress(item, all_sentences, sentence_vectors, item_vector, transcript) ->
     return ItemProgress(item=item, progress="unclear", note="the session does not mention it")
 
 
-def _client_sentences_about(all_sentences, sentence_vectors, item_vector, transcript) -> list[_Sentence]:  # type: ignore[no-untyped-def]
-    """Client sentences about the item, most similar first; answers to a coach question about it count."""
+def _client_sentences_about(n: int, all_sentences: list[_Sentence], similarity: list[list[float]]) -> list[_Sentence]:
+    """Client sentences about item n, closest first; a client's answer to a coach question about
+    it counts too. Only sentences that are closest to this item (of all items) are taken."""
     scored = []
-    for n, (sentence, vector) in enumerate(zip(all_sentences, sentence_vectors, strict=True)):
-        similarity = sum(a * b for a, b in zip(vector, item_vector, strict=True))
-        if similarity < RELEVANT:
+    for position, (sentence, row) in enumerate(zip(all_sentences, similarity, strict=True)):
+        if row[n] < RELEVANT or row[n] < max(row) - 0.02:
             continue
         if sentence.role in ("client", "notes"):
-            scored.append((similarity, n, sentence))
+            scored.append((row[n], position, sentence))
         else:
-            answer = _answer_after(all_sentences, n)
+            answer = _answer_after(all_sentences, position)
             if answer is not None:
-                scored.append((similarity - 0.05, n, answer))
+                scored.append((row[n] - 0.05, position, answer))
     scored.sort(key=lambda t: (-t[0], t[1]))
     seen, ordered = set(), []
     for _, _, sentence in scored:
@@ -105,6 +108,18 @@ def _client_sentences_about(all_sentences, sentence_vectors, item_vector, transc
             seen.add(key)
             ordered.append(sentence)
     return ordered[:4]
+
+
+def _with_neighbours(spoken: list[_Sentence], all_sentences: list[_Sentence]) -> list[_Sentence]:
+    """Each sentence about the item, then the sentences around it in the same turn: "That one?
+    I haven't even started on it." names the item in one sentence and its progress in the next."""
+    ordered: list[_Sentence] = []
+    for sentence in spoken:
+        position = next(i for i, s in enumerate(all_sentences) if s is sentence)
+        around = [all_sentences[i] for i in (position, position + 1, position - 1, position + 2)
+                  if 0 <= i < len(all_sentences) and all_sentences[i].utterance == sentence.utterance]
+        ordered += [s for s in around if s not in ordered]
+    return ordered
 
 
 def _answer_after(all_sentences: list[_Sentence], position: int) -> _Sentence | None:

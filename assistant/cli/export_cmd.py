@@ -19,9 +19,12 @@ def register(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from assistant.errors import InputError
     from assistant.export import export
     from assistant.files import atomic_write_bytes
 
+    if args.output is not None and args.output.is_dir():
+        raise InputError(f"{args.output} is a folder; give a file name, e.g. {args.output / ('summary.' + args.format)}")
     ws = workspace()
     record = ws.store.session(args.session_id)
     data = export(record, ws.store.current_plan(args.session_id), args.format, args.audience)

@@ -25,6 +25,8 @@ class PlansMixin(_StoreBase):
             "SELECT version, kind, change, created_at, plan_json FROM plan_versions WHERE session_id = ? ORDER BY version",
             (session_id,),
         )
+        if not rows:
+            raise NotFoundError(f"no session {session_id!r}; list them with: reflect session list CLIENT")
         return [
             PlanVersionInfo(version=r["version"], kind=r["kind"], change=r["change"], created_at=r["created_at"],
                             plan=ActionPlan.model_validate_json(r["plan_json"]))

@@ -84,8 +84,11 @@ def arc(data_dir: Path, embedder: SharedMiniLM, gold: dict[str, GoldSession]) ->
     ws.store.add_client(CLIENT)
     # store_offline: parsed, analysed and stored like import_session, without the memory index
     # (recall is not under test here, and indexing costs seconds)
-    s1 = ws.store_offline(CLIENT, load_transcript(first.path, coach=first.gold.coach, client=first.gold.client),
-                          date=DATE_1).session.id
+    s1 = ws.store_offline(
+        CLIENT,
+        load_transcript(first.path, coach=first.gold.coach, client=first.gold.client),
+        date=DATE_1,
+    ).session.id
     ws.store.replace_plan(s1, gold_plan(first.gold), "edit", "gold plan")
     approved = ws.store.approve_plan(s1).plan
     session_2 = load_transcript(second.path, coach=second.gold.coach, client=second.gold.client)
@@ -94,11 +97,22 @@ def arc(data_dir: Path, embedder: SharedMiniLM, gold: dict[str, GoldSession]) ->
 
 
 def _assess(arc: Arc, embedder: SharedMiniLM, choice: BackendChoice | None) -> Assessment:
-    plan_session, plan = arc.ws.store.last_approved_plan(arc.ws.store.client(CLIENT).id, before_session=arc.s2)
+    plan_session, plan = arc.ws.store.last_approved_plan(
+        arc.ws.store.client(CLIENT).id, before_session=arc.s2
+    )
     assert plan_session == arc.s1
     record = arc.ws.store.session(arc.s2)
-    return assess_plan(plan, record.transcript, record.analysis, client=CLIENT, session_id=arc.s2,
-                       plan_session_id=arc.s1, choice=choice, session_date=DATE_2, embedder=embedder)
+    return assess_plan(
+        plan,
+        record.transcript,
+        record.analysis,
+        client=CLIENT,
+        session_id=arc.s2,
+        plan_session_id=arc.s1,
+        choice=choice,
+        session_date=DATE_2,
+        embedder=embedder,
+    )
 
 
 def _verbatim(assessment: Assessment, transcript: Transcript) -> None:
@@ -122,7 +136,11 @@ def test_gold_arc_is_what_the_tests_assume(gold: dict[str, GoldSession]) -> None
 
 def test_offline_assess_of_the_arc(arc: Arc, capsys: pytest.CaptureFixture[str]) -> None:
     assessment = arc.ws.assess(CLIENT)
-    assert (assessment.client, assessment.session_id, assessment.plan_session_id) == (CLIENT, arc.s2, arc.s1)
+    assert (assessment.client, assessment.session_id, assessment.plan_session_id) == (
+        CLIENT,
+        arc.s2,
+        arc.s1,
+    )
     assert assessment.meta.backend == "offline"
 
     # every approved item is assessed, in the plan's order, as approved
@@ -133,8 +151,10 @@ def test_offline_assess_of_the_arc(arc: Arc, capsys: pytest.CaptureFixture[str])
     right = [item for item, progress in readings.items() if progress == arc.gold_progress[item]]
     accuracy = len(right) / len(readings)
     with capsys.disabled():
-        print(f"\noffline assess accuracy on the Tom arc: {len(right)}/{len(readings)} = {accuracy:.2f}; "
-              f"read {readings}; gold {arc.gold_progress}")
+        print(
+            f"\noffline assess accuracy on the Tom arc: {len(right)}/{len(readings)} = "
+            f"{accuracy:.2f}; read {readings}; gold {arc.gold_progress}"
+        )
     assert accuracy >= OFFLINE_ACCURACY_FLOOR
 
     # every reading other than unclear shows the coachee's words, verbatim, from session 2
@@ -144,10 +164,13 @@ def test_offline_assess_of_the_arc(arc: Arc, capsys: pytest.CaptureFixture[str])
     _verbatim(assessment, arc.session_2)
 
     # the trend covers both sessions, oldest first
-    assert [(t.session_id, t.session_date) for t in assessment.trend] == [(arc.s1, DATE_1), (arc.s2, DATE_2)]
+    assert [(t.session_id, t.session_date) for t in assessment.trend] == [
+        (arc.s1, DATE_1),
+        (arc.s2, DATE_2),
+    ]
     assert all(t.change + t.sustain + t.neutral > 0 for t in assessment.trend)
 
-    # session 2's plan now carries the unfinished items forward; done and dropped ones are not carried
+    # session 2's plan now carries the unfinished items forward (not the done or dropped ones)
     versions = arc.ws.store.plan_versions(arc.s2)
     draft, current = versions[0].plan, versions[-1].plan
     carried = [i for i in current.items if i.carried_over_from]
@@ -161,7 +184,9 @@ def test_offline_assess_of_the_arc(arc: Arc, capsys: pytest.CaptureFixture[str])
     assert not {i.action for i in carried} & {i.action for i in finished}
     for item in unfinished:  # carried, or already restated in the new draft
         words = content_words(item.action)
-        restated = any(len(words & content_words(d.action)) >= max(2, len(words) // 2) for d in draft.items)
+        restated = any(
+            len(words & content_words(d.action)) >= max(2, len(words) // 2) for d in draft.items
+        )
         assert restated or item.action in {c.action for c in carried}, item.id
     assert len({i.id for i in current.items}) == len(current.items)
     # assessing again would carry nothing twice
@@ -195,24 +220,53 @@ def _chunks(transcript: Transcript) -> int:
     return len(chunk_utterances(transcript.utterances, 1500))
 
 
-def test_model_readings_are_used_when_grounded(arc: Arc, embedder: SharedMiniLM, replay: ReplayServer) -> None:
+def test_model_readings_are_used_when_grounded(
+    arc: Arc, embedder: SharedMiniLM, replay: ReplayServer
+) -> None:
     u = arc.session_2.utterances
     assert "I told her the QBR was hers, and I sent the email" in u[5].text
     assert "I did what I said for two of them" in u[31].text
     assert "I haven't even started on that one" in u[39].text and u[38].role == "coach"
     assert "So that one you decided against." in u[44].text and u[44].role == "coach"
-    model_reply = {"progress": [
-        {"item": "A1", "progress": "done", "u": 5, "quote": "I told her the QBR was hers, and I sent the email"},
-        {"item": "A2", "progress": "in_progress", "u": 31, "quote": "I did what I said for two of them"},
-        # the right words, the wrong index (the coach's question): the quote is found in 39
-        {"item": "A3", "progress": "not_started", "u": 38, "quote": "I haven't even started on that one"},
-        # invented words: no reading
-        {"item": "A4", "progress": "not_started", "u": 29, "quote": "I never kept the log, not once"},
-        # only the coach said it: no reading
-        {"item": "A5", "progress": "in_progress", "u": 44, "quote": "So that one you decided against."},
-        # no such item
-        {"item": "A9", "progress": "done", "u": 5, "quote": "I did it."},
-    ]}
+    model_reply = {
+        "progress": [
+            {
+                "item": "A1",
+                "progress": "done",
+                "u": 5,
+                "quote": "I told her the QBR was hers, and I sent the email",
+            },
+            {
+                "item": "A2",
+                "progress": "in_progress",
+                "u": 31,
+                "quote": "I did what I said for two of them",
+            },
+            # the right words, the wrong index (the coach's question): the quote is found in 39
+            {
+                "item": "A3",
+                "progress": "not_started",
+                "u": 38,
+                "quote": "I haven't even started on that one",
+            },
+            # invented words: no reading
+            {
+                "item": "A4",
+                "progress": "not_started",
+                "u": 29,
+                "quote": "I never kept the log, not once",
+            },
+            # only the coach said it: no reading
+            {
+                "item": "A5",
+                "progress": "in_progress",
+                "u": 44,
+                "quote": "So that one you decided against.",
+            },
+            # no such item
+            {"item": "A9", "progress": "done", "u": 5, "quote": "I did it."},
+        ]
+    }
     chunks = _chunks(arc.session_2)
     replay.enqueue(reply(model_reply), *[reply({"progress": []}) for _ in range(chunks - 1)])
 
@@ -248,20 +302,28 @@ def test_model_readings_are_used_when_grounded(arc: Arc, embedder: SharedMiniLM,
     assert meta.stages["assess_model"].status == "ok"
     assert meta.stages["assess_model"].prompt_tokens == 100 * chunks  # the recorded usage
     assert meta.warnings == []
-    assert [t.session_id for t in assessment.trend] == [arc.s2]  # no history given: this session only
+    assert [t.session_id for t in assessment.trend] == [
+        arc.s2
+    ]  # no history given: this session only
 
 
-def test_a_model_failure_leaves_the_offline_assessment(arc: Arc, embedder: SharedMiniLM, replay: ReplayServer,
-                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_model_failure_leaves_the_offline_assessment(
+    arc: Arc, embedder: SharedMiniLM, replay: ReplayServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("REFLECT_LLM_MAX_RETRIES", "0")
     get_settings.cache_clear()
-    error = {"status": 500, "body": {"error": {"message": "internal error", "type": "server_error"}}}
+    error = {
+        "status": 500,
+        "body": {"error": {"message": "internal error", "type": "server_error"}},
+    }
     replay.enqueue(error, error)
 
     offline = _assess(arc, embedder, None)
     assessment = _assess(arc, embedder, _choice(replay))
 
-    assert len(replay.requests) == 1 and replay.pending == 1  # no retry with REFLECT_LLM_MAX_RETRIES=0
+    assert (
+        len(replay.requests) == 1 and replay.pending == 1
+    )  # no retry with REFLECT_LLM_MAX_RETRIES=0
     assert assessment.items == offline.items
     assert assessment.new_information == offline.new_information
     meta = assessment.meta
@@ -274,15 +336,27 @@ def test_a_model_failure_leaves_the_offline_assessment(arc: Arc, embedder: Share
 
 
 def test_workspace_assess_with_the_model_saves_its_reading(arc: Arc, replay: ReplayServer) -> None:
-    """Through Workspace.assess: the model's reading is what is saved and what drives the carry-over."""
+    """Through Workspace.assess: the model's reading is what is saved and drives the carry-over."""
     chunks = _chunks(arc.session_2)
-    every_item = {"progress": [
-        {"item": "A1", "progress": "done", "u": 5, "quote": "I told her the QBR was hers"},
-        {"item": "A2", "progress": "in_progress", "u": 31, "quote": "I did what I said for two of them"},
-        {"item": "A3", "progress": "not_started", "u": 39, "quote": "I haven't even started on that one"},
-        {"item": "A4", "progress": "done", "u": 29, "quote": "I kept the log, I did that"},
-        {"item": "A5", "progress": "dropped", "u": 43, "quote": "I decided not to"},
-    ]}
+    every_item = {
+        "progress": [
+            {"item": "A1", "progress": "done", "u": 5, "quote": "I told her the QBR was hers"},
+            {
+                "item": "A2",
+                "progress": "in_progress",
+                "u": 31,
+                "quote": "I did what I said for two of them",
+            },
+            {
+                "item": "A3",
+                "progress": "not_started",
+                "u": 39,
+                "quote": "I haven't even started on that one",
+            },
+            {"item": "A4", "progress": "done", "u": 29, "quote": "I kept the log, I did that"},
+            {"item": "A5", "progress": "dropped", "u": 43, "quote": "I decided not to"},
+        ]
+    }
     replay.enqueue(reply(every_item), *[reply({"progress": []}) for _ in range(chunks - 1)])
     assessment = arc.ws.assess(CLIENT, choice=_choice(replay))
     assert {e.item.id: e.progress for e in assessment.items} == arc.gold_progress

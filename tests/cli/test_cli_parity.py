@@ -68,8 +68,20 @@ def _call(*argv: str) -> Run:
 
 
 def _add_args(client: str, path: Path, date: str) -> list[str]:
-    return ["session", "add", client, str(path), "--date", date, "--coach", COACH, "--client-label", CLIENT,
-            "--backend", "offline"]
+    return [
+        "session",
+        "add",
+        client,
+        str(path),
+        "--date",
+        date,
+        "--coach",
+        COACH,
+        "--client-label",
+        CLIENT,
+        "--backend",
+        "offline",
+    ]
 
 
 def db_counts(data_dir: Path) -> dict[str, int]:
@@ -88,7 +100,10 @@ def db_counts(data_dir: Path) -> dict[str, int]:
 def lists(capsys: pytest.CaptureFixture[str]) -> tuple[list[dict], dict[str, list[dict]]]:  # type: ignore[type-arg]
     """The clients list and each client's sessions list, as the CLI prints them (JSON)."""
     clients = run(capsys, "client", "list", "--format", "json").json()
-    sessions = {c["name"]: run(capsys, "session", "list", c["name"], "--format", "json").json() for c in clients}
+    sessions = {
+        c["name"]: run(capsys, "session", "list", c["name"], "--format", "json").json()
+        for c in clients
+    }
     return clients, sessions
 
 
@@ -109,7 +124,12 @@ def golden(tmp_path_factory: pytest.TempPathFactory) -> Golden:
     golden = Golden(path)
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("REFLECT_DATA_DIR", str(path))
-        for name in ("REFLECT_BACKEND", "REFLECT_LLM_BASE_URL", "OPENAI_API_KEY", "REFLECT_LLM_MODEL"):
+        for name in (
+            "REFLECT_BACKEND",
+            "REFLECT_LLM_BASE_URL",
+            "OPENAI_API_KEY",
+            "REFLECT_LLM_MODEL",
+        ):
             mp.delenv(name, raising=False)
         get_settings.cache_clear()
         try:
@@ -130,7 +150,9 @@ def golden(tmp_path_factory: pytest.TempPathFactory) -> Golden:
 @pytest.fixture
 def seeded(golden: Golden, data_dir: Path) -> Golden:
     """This test's data directory, holding a copy of the golden one."""
-    shutil.copytree(golden.path, data_dir, dirs_exist_ok=True, ignore=shutil.ignore_patterns("*-shm", "*-wal"))
+    shutil.copytree(
+        golden.path, data_dir, dirs_exist_ok=True, ignore=shutil.ignore_patterns("*-shm", "*-wal")
+    )
     return golden
 
 
@@ -152,7 +174,9 @@ def test_help_lists_every_command(capsys: pytest.CaptureFixture[str]) -> None:
     for name in COMMANDS:
         assert name in out
     # no command at all prints the same help and succeeds
-    bare = run(capsys, )
+    bare = run(
+        capsys,
+    )
     assert bare.rc == 0 and bare.out.startswith("usage: reflect") and bare.err == ""
 
 
@@ -185,7 +209,10 @@ def test_client_add_list_delete(capsys: pytest.CaptureFixture[str], data_dir: Pa
 
     listed = run(capsys, "client", "list", "--format", "json").json()
     assert [c["name"] for c in listed] == ["Ana Ruiz", CLIENT]
-    assert all(c["sessions"] == 0 and c["last_session"] is None and isinstance(c["id"], int) for c in listed)
+    assert all(
+        c["sessions"] == 0 and c["last_session"] is None and isinstance(c["id"], int)
+        for c in listed
+    )
     text = run(capsys, "client", "list").out
     assert f"{CLIENT}\t0 session(s)\tlast: -" in text
 
@@ -194,13 +221,17 @@ def test_client_add_list_delete(capsys: pytest.CaptureFixture[str], data_dir: Pa
     assert [c["name"] for c in run(capsys, "client", "list", "--format", "json").json()] == [CLIENT]
 
 
-def test_client_delete_erases_sessions_and_memory(capsys: pytest.CaptureFixture[str], seeded: Golden,
-                                                   data_dir: Path) -> None:
+def test_client_delete_erases_sessions_and_memory(
+    capsys: pytest.CaptureFixture[str], seeded: Golden, data_dir: Path
+) -> None:
     exported = run(capsys, "export", seeded.s1, "--format", "docx")
     assert exported.rc == 0
     docx_path = Path(exported.out.removeprefix("wrote ").strip())
     assert docx_path.is_file()
 
+    from assistant.workspace import Workspace
+
+    assert Workspace(data_dir).memory.count() > 0
     deleted = run(capsys, "client", "delete", CLIENT, "--yes")
     assert deleted.rc == 0, deleted.err
     assert run(capsys, "client", "list", "--format", "json").json() == []
@@ -208,8 +239,6 @@ def test_client_delete_erases_sessions_and_memory(capsys: pytest.CaptureFixture[
     counts = db_counts(data_dir)
     for table in ("sessions", "analyses", "plan_versions", "item_status_history", "assessments"):
         assert counts[table] == 0, table
-    from assistant.workspace import Workspace
-
     assert Workspace(data_dir).memory.count() == 0  # no vector of what he said is left in the index
 
     # a new client of the same name starts empty: nothing of the old one is remembered
@@ -231,8 +260,9 @@ def test_session_add_prints_the_new_session(golden: Golden) -> None:
     assert golden.log["client add"].rc == 0
 
 
-def test_importing_the_same_file_twice_gives_one_session(capsys: pytest.CaptureFixture[str], seeded: Golden,
-                                                         data_dir: Path) -> None:
+def test_importing_the_same_file_twice_gives_one_session(
+    capsys: pytest.CaptureFixture[str], seeded: Golden, data_dir: Path
+) -> None:
     before = db_counts(data_dir)
     again = run(capsys, *_add_args(CLIENT, D01, DATE_1))
     assert again.rc == 0, again.err
@@ -243,7 +273,9 @@ def test_importing_the_same_file_twice_gives_one_session(capsys: pytest.CaptureF
     sessions = run(capsys, "session", "list", CLIENT, "--format", "json").json()
     assert [s["id"] for s in sessions] == [seeded.s1, seeded.s2]
     after = db_counts(data_dir)
-    assert {k: v for k, v in after.items() if k != "audit_log"} == {k: v for k, v in before.items() if k != "audit_log"}
+    assert {k: v for k, v in after.items() if k != "audit_log"} == {
+        k: v for k, v in before.items() if k != "audit_log"
+    }
 
 
 def test_session_list_json(capsys: pytest.CaptureFixture[str], seeded: Golden) -> None:
@@ -251,7 +283,9 @@ def test_session_list_json(capsys: pytest.CaptureFixture[str], seeded: Golden) -
     assert listed.rc == 0 and listed.err == ""
     sessions = [SessionInfo.model_validate(s) for s in listed.json()]
     assert [(s.id, s.date, s.file_name) for s in sessions] == [
-        (seeded.s1, DATE_1, D01.name), (seeded.s2, DATE_2, D02.name)]
+        (seeded.s1, DATE_1, D01.name),
+        (seeded.s2, DATE_2, D02.name),
+    ]
     assert all(s.id.startswith("s-") and s.client == CLIENT for s in sessions)
     assert all(s.backend == "offline" and s.plan_state == "draft" for s in sessions)
     clients = run(capsys, "client", "list", "--format", "json").json()
@@ -272,7 +306,9 @@ def test_plan_show_json(capsys: pytest.CaptureFixture[str], seeded: Golden) -> N
     for item in plan.items:  # every drafted item is traceable to what the client said
         assert item.evidence
         for evidence in item.evidence:
-            assert " ".join(evidence.quote.split()) in " ".join(transcript.utterances[evidence.utterance].text.split())
+            assert " ".join(evidence.quote.split()) in " ".join(
+                transcript.utterances[evidence.utterance].text.split()
+            )
     text = run(capsys, "plan", "show", seeded.s1)
     assert text.out.startswith(f"Plan of {seeded.s1}, version 1 (draft)")
     assert f"{plan.items[0].id} [" in text.out
@@ -281,7 +317,9 @@ def test_plan_show_json(capsys: pytest.CaptureFixture[str], seeded: Golden) -> N
 def test_plan_edit_makes_a_new_version(capsys: pytest.CaptureFixture[str], seeded: Golden) -> None:
     before = _plan(capsys, seeded.s1)
     item = before["plan"]["items"][0]
-    edited = run(capsys, "plan", "edit", seeded.s1, item["id"], "--field", "due", "--value", "by Friday")
+    edited = run(
+        capsys, "plan", "edit", seeded.s1, item["id"], "--field", "due", "--value", "by Friday"
+    )
     assert edited.rc == 0, edited.err
     assert edited.out.startswith("saved as version 2: ") and "'by Friday'" in edited.out
     after = _plan(capsys, seeded.s1)
@@ -300,8 +338,21 @@ def test_plan_edit_makes_a_new_version(capsys: pytest.CaptureFixture[str], seede
     assert [line.split("\t")[:2] for line in text] == [["v1", "draft"], ["v2", "edit"]]
 
     # a list field takes one entry per line
-    run(capsys, "plan", "edit", seeded.s1, item["id"], "--field", "obstacles", "--value", "the close\nMarcus is late")
-    assert _plan(capsys, seeded.s1)["plan"]["items"][0]["obstacles"] == ["the close", "Marcus is late"]
+    run(
+        capsys,
+        "plan",
+        "edit",
+        seeded.s1,
+        item["id"],
+        "--field",
+        "obstacles",
+        "--value",
+        "the close\nMarcus is late",
+    )
+    assert _plan(capsys, seeded.s1)["plan"]["items"][0]["obstacles"] == [
+        "the close",
+        "Marcus is late",
+    ]
 
 
 def test_plan_add_item(capsys: pytest.CaptureFixture[str], seeded: Golden) -> None:
@@ -310,10 +361,16 @@ def test_plan_add_item(capsys: pytest.CaptureFixture[str], seeded: Golden) -> No
     added = run(capsys, "plan", "add", seeded.s1, "Book a retro with Priya after the QBR")
     assert added.rc == 0, added.err
     new_id = f"A{max(numbers) + 1}"
-    assert added.out == f"saved as version 2: {new_id} added: Book a retro with Priya after the QBR\n"
+    assert (
+        added.out == f"saved as version 2: {new_id} added: Book a retro with Priya after the QBR\n"
+    )
     after = _plan(capsys, seeded.s1)
     new = after["plan"]["items"][-1]
-    assert (new["id"], new["action"], new["status"]) == (new_id, "Book a retro with Priya after the QBR", "accepted")
+    assert (new["id"], new["action"], new["status"]) == (
+        new_id,
+        "Book a retro with Priya after the QBR",
+        "accepted",
+    )
     assert len(after["plan"]["items"]) == len(before["plan"]["items"]) + 1
 
 
@@ -325,19 +382,27 @@ def test_plan_approve_locks_a_version(capsys: pytest.CaptureFixture[str], seeded
     shown = _plan(capsys, seeded.s1)
     assert shown["state"] == "approved" and shown["version"] == 2
     assert all(i["status"] in ("accepted", "rejected") for i in shown["plan"]["items"])
-    assert [i["action"] for i in shown["plan"]["items"]] == [i["action"] for i in draft["plan"]["items"]]
+    assert [i["action"] for i in shown["plan"]["items"]] == [
+        i["action"] for i in draft["plan"]["items"]
+    ]
     sessions = run(capsys, "session", "list", CLIENT, "--format", "json").json()
     assert sessions[0]["plan_state"] == "approved"
 
     item = shown["plan"]["items"][0]["id"]
-    assert run(capsys, "plan", "edit", seeded.s1, item, "--field", "due", "--value", "by Friday").rc == 0
+    assert (
+        run(capsys, "plan", "edit", seeded.s1, item, "--field", "due", "--value", "by Friday").rc
+        == 0
+    )
     later = _plan(capsys, seeded.s1)
     assert later["state"] == "edited" and later["version"] == 3
     versions = run(capsys, "plan", "history", seeded.s1, "--format", "json").json()
     assert [v["kind"] for v in versions] == ["draft", "approved", "edit"]
     assert versions[1]["plan"] == shown["plan"]  # the approved version is unchanged by the edit
     assert versions[1]["plan"]["items"][0]["due"] != "by Friday"
-    assert run(capsys, "session", "list", CLIENT, "--format", "json").json()[0]["plan_state"] == "edited"
+    assert (
+        run(capsys, "session", "list", CLIENT, "--format", "json").json()[0]["plan_state"]
+        == "edited"
+    )
 
 
 # --------------------------------------------------------------------------- assess
@@ -350,7 +415,11 @@ def test_assess_json(capsys: pytest.CaptureFixture[str], seeded: Golden) -> None
     assert assessed.rc == 0, assessed.err
     document = assessed.json()
     assessment = Assessment.model_validate(document)
-    assert (assessment.client, assessment.session_id, assessment.plan_session_id) == (CLIENT, seeded.s2, seeded.s1)
+    assert (assessment.client, assessment.session_id, assessment.plan_session_id) == (
+        CLIENT,
+        seeded.s2,
+        seeded.s1,
+    )
     expected = [i for i in approved["items"] if i["status"] != "rejected"]
     assert [entry["item"] for entry in document["items"]] == expected
     assert all(entry["progress"] in PROGRESS for entry in document["items"])
@@ -366,12 +435,23 @@ def test_assess_json(capsys: pytest.CaptureFixture[str], seeded: Golden) -> None
 
 
 def test_recall_json(capsys: pytest.CaptureFixture[str], seeded: Golden) -> None:
-    recalled = run(capsys, "recall", CLIENT, "How often has he made his daughter's netball?", "--format", "json", "-k", "3")
+    recalled = run(
+        capsys,
+        "recall",
+        CLIENT,
+        "How often has he made his daughter's netball?",
+        "--format",
+        "json",
+        "-k",
+        "3",
+    )
     assert recalled.rc == 0, recalled.err
     hits = [RecallHit.model_validate(h) for h in recalled.json()]
     assert 1 <= len(hits) <= 3
-    texts = {seeded.s1: load_transcript(D01, coach=COACH, client=CLIENT),
-             seeded.s2: load_transcript(D02, coach=COACH, client=CLIENT)}
+    texts = {
+        seeded.s1: load_transcript(D01, coach=COACH, client=CLIENT),
+        seeded.s2: load_transcript(D02, coach=COACH, client=CLIENT),
+    }
     dates = {seeded.s1: DATE_1, seeded.s2: DATE_2}
     for hit in hits:
         assert hit.session in texts and hit.date == dates[hit.session]
@@ -400,26 +480,54 @@ def _docx_text(data: bytes) -> str:
     return "\n".join(p.text for p in document.paragraphs)
 
 
-def test_export_markdown_coach_and_client(capsys: pytest.CaptureFixture[str], seeded: Golden, tmp_path: Path) -> None:
+def test_export_markdown_coach_and_client(
+    capsys: pytest.CaptureFixture[str], seeded: Golden, tmp_path: Path
+) -> None:
     items = _plan(capsys, seeded.s1)["plan"]["items"]
     rejected = items[-1]
-    assert run(capsys, "plan", "edit", seeded.s1, rejected["id"], "--field", "status", "--value", "rejected").rc == 0
+    assert (
+        run(
+            capsys,
+            "plan",
+            "edit",
+            seeded.s1,
+            rejected["id"],
+            "--field",
+            "status",
+            "--value",
+            "rejected",
+        ).rc
+        == 0
+    )
 
     coach = run(capsys, "export", seeded.s1, "--format", "md")
     client = run(capsys, "export", seeded.s1, "--format", "md", "--audience", "client")
     assert coach.rc == client.rc == 0
     assert coach.out.startswith(f"# {CLIENT}: session {DATE_1}")
-    for heading in ("## Action plan", "## Emotional signals", "## Change and sustain talk", "## Questions for the next session"):
+    for heading in (
+        "## Action plan",
+        "## Emotional signals",
+        "## Change and sustain talk",
+        "## Questions for the next session",
+    ):
         assert heading in coach.out
     assert "## Action plan" in client.out and items[0]["action"] in client.out
-    for private in ("## Emotional signals", "Emotional", "## Change and sustain talk", "Change talk",
-                    "## Questions for the next session", "Analysed by"):
+    for private in (
+        "## Emotional signals",
+        "Emotional",
+        "## Change and sustain talk",
+        "Change talk",
+        "## Questions for the next session",
+        "Analysed by",
+    ):
         assert private not in client.out
     assert f"**{rejected['action']}**" in _section(coach.out, "## Action plan")
     assert rejected["action"] not in _section(client.out, "## Action plan")
 
     out = tmp_path / "summary.md"
-    written = run(capsys, "export", seeded.s1, "--format", "md", "--audience", "client", "-o", str(out))
+    written = run(
+        capsys, "export", seeded.s1, "--format", "md", "--audience", "client", "-o", str(out)
+    )
     assert written.rc == 0 and written.out == f"wrote {out}\n"
     assert out.read_text("utf-8") == client.out
 
@@ -437,28 +545,49 @@ def test_export_json_coach_and_client(capsys: pytest.CaptureFixture[str], seeded
     assert private["emotions"] == [] and private["valence_series"] == []
     assert private["plan"]["questions_for_next_session"] == []
     assert "utterances" not in private  # no talk labels, so no talk statistics
-    assert [i["action"] for i in private["plan"]["items"]] == [i["action"] for i in analysis["plan"]["items"]
-                                                               if i["status"] != "rejected"]
+    assert [i["action"] for i in private["plan"]["items"]] == [
+        i["action"] for i in analysis["plan"]["items"] if i["status"] != "rejected"
+    ]
     text = json.dumps(client)
     assert '"talk"' not in text and '"emotion"' not in text
     assert '"intensity"' not in text and '"valence"' not in text
     assert '"emotion"' in json.dumps(coach)
 
 
-def test_export_docx(capsys: pytest.CaptureFixture[str], seeded: Golden, tmp_path: Path, data_dir: Path) -> None:
+def test_export_docx(
+    capsys: pytest.CaptureFixture[str], seeded: Golden, tmp_path: Path, data_dir: Path
+) -> None:
     items = _plan(capsys, seeded.s1)["plan"]["items"]
     client_file = tmp_path / "for-tom.docx"
-    written = run(capsys, "export", seeded.s1, "--format", "docx", "--audience", "client", "-o", str(client_file))
+    written = run(
+        capsys,
+        "export",
+        seeded.s1,
+        "--format",
+        "docx",
+        "--audience",
+        "client",
+        "-o",
+        str(client_file),
+    )
     assert written.rc == 0 and written.out == f"wrote {client_file}\n"
     client_text = _docx_text(client_file.read_bytes())
     assert f"{CLIENT}: session {DATE_1}" in client_text and items[0]["action"] in client_text
-    for private in ("Emotional signals", "Change and sustain talk", "Questions for the next session"):
+    for private in (
+        "Emotional signals",
+        "Change and sustain talk",
+        "Questions for the next session",
+    ):
         assert private not in client_text
 
-    default = run(capsys, "export", seeded.s1, "--format", "docx")  # the coach's copy, in the data directory
+    default = run(
+        capsys, "export", seeded.s1, "--format", "docx"
+    )  # the coach's copy, in the data directory
     assert default.rc == 0
     path = Path(default.out.removeprefix("wrote ").strip())
-    assert path.is_file() and path.is_relative_to(data_dir) and path.name == f"{seeded.s1}-coach.docx"
+    assert (
+        path.is_file() and path.is_relative_to(data_dir) and path.name == f"{seeded.s1}-coach.docx"
+    )
     coach_text = _docx_text(path.read_bytes())
     assert "Emotional signals" in coach_text and "Questions for the next session" in coach_text
 
@@ -471,7 +600,9 @@ def _results(path: Path, **metrics: float) -> Path:
     return path
 
 
-def test_eval_compare(capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_eval_compare(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("COLUMNS", "160")
     old = _results(tmp_path / "old.json", macro_f1=0.62, ideas_f1=0.50, invented_facts=2.0)
     same = _results(tmp_path / "same.json", macro_f1=0.62, ideas_f1=0.50, invented_facts=2.0)
@@ -489,7 +620,9 @@ def test_eval_compare(capsys: pytest.CaptureFixture[str], tmp_path: Path, monkey
     folder = tmp_path / "run"
     folder.mkdir()
     _results(folder / "results.json", macro_f1=0.30)
-    assert run(capsys, "eval", "compare", str(old), str(folder)).rc == 1  # a folder holding results.json
+    assert (
+        run(capsys, "eval", "compare", str(old), str(folder)).rc == 1
+    )  # a folder holding results.json
 
 
 # --------------------------------------------------------------------------- bad input
@@ -502,26 +635,113 @@ BAD = {
     "client delete unknown": ["client", "delete", "Nobody", "--yes"],
     "client delete without --yes": ["client", "delete", CLIENT],
     "session add unknown client": ["session", "add", "Nobody", str(D03), "--backend", "offline"],
-    "session add impossible date": ["session", "add", CLIENT, str(D03), "--date", "2026-02-30", "--backend", "offline"],
-    "session add date not ISO": ["session", "add", CLIENT, str(D03), "--date", "03/02/2026", "--backend", "offline"],
+    "session add impossible date": [
+        "session",
+        "add",
+        CLIENT,
+        str(D03),
+        "--date",
+        "2026-02-30",
+        "--backend",
+        "offline",
+    ],
+    "session add date not ISO": [
+        "session",
+        "add",
+        CLIENT,
+        str(D03),
+        "--date",
+        "03/02/2026",
+        "--backend",
+        "offline",
+    ],
     "session add binary file": ["session", "add", CLIENT, "{binary}", "--backend", "offline"],
     "session add empty file": ["session", "add", CLIENT, "{empty}", "--backend", "offline"],
     "session add missing file": ["session", "add", CLIENT, "{missing}", "--backend", "offline"],
     "session list unknown client": ["session", "list", "Nobody"],
     "plan show unknown session": ["plan", "show", NO_SESSION, "--format", "json"],
-    "plan edit unknown session": ["plan", "edit", NO_SESSION, "A1", "--field", "due", "--value", "by Friday"],
-    "plan edit unknown item": ["plan", "edit", "{s1}", "A99", "--field", "due", "--value", "by Friday"],
-    "plan edit bad field": ["plan", "edit", "{s1}", "{item}", "--field", "colour", "--value", "red"],
-    "plan edit bad level": ["plan", "edit", "{s1}", "{item}", "--field", "level", "--value", "certain"],
-    "plan edit bad status": ["plan", "edit", "{s1}", "{item}", "--field", "status", "--value", "maybe"],
-    "plan edit empty action": ["plan", "edit", "{s1}", "{item}", "--field", "action", "--value", "  "],
+    "plan edit unknown session": [
+        "plan",
+        "edit",
+        NO_SESSION,
+        "A1",
+        "--field",
+        "due",
+        "--value",
+        "by Friday",
+    ],
+    "plan edit unknown item": [
+        "plan",
+        "edit",
+        "{s1}",
+        "A99",
+        "--field",
+        "due",
+        "--value",
+        "by Friday",
+    ],
+    "plan edit bad field": [
+        "plan",
+        "edit",
+        "{s1}",
+        "{item}",
+        "--field",
+        "colour",
+        "--value",
+        "red",
+    ],
+    "plan edit bad level": [
+        "plan",
+        "edit",
+        "{s1}",
+        "{item}",
+        "--field",
+        "level",
+        "--value",
+        "certain",
+    ],
+    "plan edit bad status": [
+        "plan",
+        "edit",
+        "{s1}",
+        "{item}",
+        "--field",
+        "status",
+        "--value",
+        "maybe",
+    ],
+    "plan edit empty action": [
+        "plan",
+        "edit",
+        "{s1}",
+        "{item}",
+        "--field",
+        "action",
+        "--value",
+        "  ",
+    ],
     "plan add empty action": ["plan", "add", "{s1}", ""],
     "plan add unknown session": ["plan", "add", NO_SESSION, "Call Priya"],
     "plan approve unknown session": ["plan", "approve", NO_SESSION],
     "plan history unknown session": ["plan", "history", NO_SESSION, "--format", "json"],
     "assess unknown client": ["assess", "Nobody", "--format", "json", "--backend", "offline"],
-    "assess unknown session": ["assess", CLIENT, NO_SESSION, "--format", "json", "--backend", "offline"],
-    "assess without an approved plan": ["assess", CLIENT, "--format", "json", "--backend", "offline"],
+    "assess unknown session": [
+        "assess",
+        CLIENT,
+        NO_SESSION,
+        "--format",
+        "json",
+        "--backend",
+        "offline",
+    ],
+    "assess without an approved plan": [
+        "assess",
+        CLIENT,
+        "--format",
+        "json",
+        "--backend",
+        "offline",
+    ],
     "recall unknown client": ["recall", "Nobody", "netball"],
     "recall empty question": ["recall", CLIENT, ""],
     "recall blank question": ["recall", CLIENT, "  \t "],
@@ -537,29 +757,13 @@ BAD = {
     "analyze empty file": ["analyze", "{empty}", "--backend", "offline"],
 }
 
-KNOWN_BUGS = {
-    # case: (reason, what the test meets today)
-    "plan history unknown session": ("plan history of an unknown session id prints [] and exits 0 "
-                                     "(Store.plan_versions returns an empty list instead of raising NotFoundError)",
-                                     AssertionError),
-    "recall k zero": ("recall -k 0 exits 0 and prints every hit of the client (Memory.recall stops only "
-                      "when len(hits) == k; -k is never checked)", AssertionError),
-    "recall negative k": ("recall -k -2 exits 0 and prints every hit of the client (-k is never checked)",
-                          AssertionError),
-    "export to a directory": ("export -o EXISTING_DIR raises IsADirectoryError from atomic_write_bytes: "
-                              "a traceback and exit 1", IsADirectoryError),
-    "eval compare non-numeric metric": ("eval compare on a results.json whose metric is a string raises "
-                                        "TypeError in eval.compare.compare: a traceback and exit 1", TypeError),
-}
-
-
-@pytest.mark.parametrize(
-    "case",
-    [pytest.param(name, marks=pytest.mark.xfail(reason=KNOWN_BUGS[name][0], raises=KNOWN_BUGS[name][1], strict=True))
-     if name in KNOWN_BUGS else name for name in BAD],
-)
+@pytest.mark.parametrize("case", list(BAD))
 def test_bad_input_exits_2_with_one_line_and_stores_nothing(
-    case: str, capsys: pytest.CaptureFixture[str], seeded: Golden, data_dir: Path, tmp_path: Path,
+    case: str,
+    capsys: pytest.CaptureFixture[str],
+    seeded: Golden,
+    data_dir: Path,
+    tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     binary = tmp_path / "recording.vtt"
@@ -573,10 +777,18 @@ def test_bad_input_exits_2_with_one_line_and_stores_nothing(
     outdir = tmp_path / "outdir"
     outdir.mkdir()
     item = _plan(capsys, seeded.s1)["plan"]["items"][0]["id"]
-    values = {"s1": seeded.s1, "item": item, "binary": str(binary), "empty": str(empty),
-              "missing": str(tmp_path / "nowhere.vtt"), "out": str(tmp_path / "x.docx"),
-              "missing_json": str(tmp_path / "nowhere.json"), "not_results": str(not_results),
-              "bad_metric": str(bad_metric), "outdir": str(outdir)}
+    values = {
+        "s1": seeded.s1,
+        "item": item,
+        "binary": str(binary),
+        "empty": str(empty),
+        "missing": str(tmp_path / "nowhere.vtt"),
+        "out": str(tmp_path / "x.docx"),
+        "missing_json": str(tmp_path / "nowhere.json"),
+        "not_results": str(not_results),
+        "bad_metric": str(bad_metric),
+        "outdir": str(outdir),
+    }
     argv = [arg.format(**values) for arg in BAD[case]]
     monkeypatch.setattr(sys, "stdin", io.StringIO("y\n"))  # not a terminal, even if it says yes
 
@@ -594,15 +806,23 @@ def test_bad_input_exits_2_with_one_line_and_stores_nothing(
     assert list(outdir.iterdir()) == [] and not list(tmp_path.glob(".*.tmp"))
 
 
-def test_bad_input_messages_say_what_is_wrong(capsys: pytest.CaptureFixture[str], seeded: Golden) -> None:
+def test_bad_input_messages_say_what_is_wrong(
+    capsys: pytest.CaptureFixture[str], seeded: Golden
+) -> None:
     """The one line names the problem (spot checks)."""
     item = _plan(capsys, seeded.s1)["plan"]["items"][0]["id"]
     expectations = [
         (["session", "add", CLIENT, str(D03), "--date", "2026-02-30"], "not a real date"),
         (["session", "add", CLIENT, str(D03), "--date", "03/02/2026"], "YYYY-MM-DD"),
         (["plan", "edit", seeded.s1, "A99", "--field", "due", "--value", "x"], "A99"),
-        (["plan", "edit", seeded.s1, item, "--field", "colour", "--value", "x"], "--field must be one of"),
-        (["plan", "edit", seeded.s1, item, "--field", "level", "--value", "certain"], "level must be one of"),
+        (
+            ["plan", "edit", seeded.s1, item, "--field", "colour", "--value", "x"],
+            "--field must be one of",
+        ),
+        (
+            ["plan", "edit", seeded.s1, item, "--field", "level", "--value", "certain"],
+            "level must be one of",
+        ),
         (["assess", CLIENT, "--backend", "offline"], "approve"),
         (["client", "delete", CLIENT], "--yes"),
         (["recall", "Nobody", "netball"], "no client named 'Nobody'"),

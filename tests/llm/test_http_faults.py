@@ -640,16 +640,17 @@ def test_a_stream_ended_early_without_done_is_an_error(replay: ReplayServer) -> 
     ],
     ids=["empty-commitment", "empty-idea", "empty-emotion"],
 )
-def test_an_empty_quote_from_the_model_does_not_crash_analyze(
+def test_an_empty_quote_from_the_model_is_reasked_and_never_crashes_analyze(
     replay: ReplayServer, transcript: Transcript, extract: dict[str, Any]
 ) -> None:
     # Once a bug: Evidence(quote="") raised pydantic's ValidationError out of analyze().
-    replay.enqueue("talk_ok", reply(extract), "plan_ok")
+    # Now an empty quote breaks the reply's schema (quotes need 3+ characters): it is re-asked.
+    replay.enqueue("talk_ok", reply(extract), reply(extract))
     analysis = run_llm(transcript, replay)
 
     assert_complete(analysis, transcript)
-    assert analysis.meta.stages["extract"].status == "ok"
-    assert analysis.commitments == [] and analysis.ideas == []
+    assert analysis.meta.stages["extract"].status == "failed"
+    assert "quote" in replay.bodies()[2]["messages"][-1]["content"]
     assert all(e.evidence[0].quote.strip() for e in analysis.emotions)
 
 

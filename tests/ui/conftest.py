@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -21,8 +21,8 @@ TIMEOUT = 60  # the first recall loads the embedding model (a few seconds on a l
 _COMPONENTS: list[object] = []
 
 
-def _remember_components(at: AppTest, run):  # type: ignore[no-untyped-def]
-    def run_and_remember(*args, **kwargs):  # type: ignore[no-untyped-def]
+def _remember_components(at: AppTest, run):
+    def run_and_remember(*args, **kwargs):
         result = run(*args, **kwargs)
         manager = getattr(at, "_bidi_component_manager", None)
         if manager is not None and not _COMPONENTS:
@@ -33,7 +33,7 @@ def _remember_components(at: AppTest, run):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def make_app(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., AppTest]:
+def make_app(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[..., AppTest]]:
     """A function building a fresh AppTest (one browser tab) of ui/app.py, optionally opened at
     a page and selection given as query params, e.g. make_app(page="Action plan", session=sid)."""
     import streamlit as st
@@ -90,7 +90,7 @@ def _seeded(_stored_template: tuple[Path, str], data_dir: Path) -> str:
 
 
 @pytest.fixture
-def workspace(request: pytest.FixtureRequest, make_app, data_dir: Path):  # type: ignore[no-untyped-def]
+def workspace(request: pytest.FixtureRequest, make_app, data_dir: Path):
     """A Workspace over the same data directory the app uses."""
     from assistant.workspace import Workspace
 
@@ -100,7 +100,7 @@ def workspace(request: pytest.FixtureRequest, make_app, data_dir: Path):  # type
 
 
 @pytest.fixture
-def stored_session(_seeded: str, workspace) -> str:  # type: ignore[no-untyped-def]
+def stored_session(_seeded: str, workspace) -> str:
     """A client (CLIENT) with one stored, analysed and indexed session from d04_peer_conflict.txt,
     in this test's data directory; returns the session id."""
     assert [s.id for s in workspace.store.sessions(CLIENT)] == [_seeded]

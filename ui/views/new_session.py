@@ -72,7 +72,7 @@ def _import(ws, name: str, transcript, date: str | None) -> None:  # type: ignor
         show_error(exc)
         return
     if not imported.created:
-        st.info(f"This file was already imported for {name} (session {imported.session.id}).")
+        app_state.flash(f"This file was already imported for {name}: here is that session; nothing new was stored.")
     else:
         choice = _choice()
         app_state.jobs().submit(

@@ -111,8 +111,9 @@ def _history(ws, sid: str) -> None:  # type: ignore[no-untyped-def]
         if len(versions) > 1:
             numbers = [v.version for v in versions]
             cols = st.columns(2)
-            old = cols[0].selectbox("Compare version", numbers, index=len(numbers) - 2, key=f"diff-old-{sid}")
-            new = cols[1].selectbox("with version", numbers, index=len(numbers) - 1, key=f"diff-new-{sid}")
+            # keyed by the newest version, so the comparison follows each new version by default
+            old = cols[0].selectbox("Compare version", numbers, index=len(numbers) - 2, key=f"diff-old-{sid}-{numbers[-1]}")
+            new = cols[1].selectbox("with version", numbers, index=len(numbers) - 1, key=f"diff-new-{sid}-{numbers[-1]}")
             by_number = {v.version: v.plan for v in versions}
             st.code("\n".join(plan_diff(by_number[old], by_number[new])) or "no difference", language="diff")
 

@@ -29,12 +29,16 @@ class TalkOut(_Wire):
     """Only the change and sustain utterances (required: a reply without it is re-asked)."""
 
 
+_QUOTE = Field(min_length=3, max_length=160)
+_SHORT = Field(min_length=2, max_length=90)
+
+
 class IdeaOut(_Wire):
     u: int
     """Utterance index."""
-    quote: str
-    """Words copied exactly from that utterance."""
-    idea: str
+    quote: str = _QUOTE
+    """3 to 15 words copied exactly from that utterance."""
+    idea: str = _SHORT
     """The idea in under 10 words."""
     by: str = Field(default="client", pattern="^(client|coach)$")
     """Who raised it."""
@@ -45,8 +49,8 @@ class IdeaOut(_Wire):
 class EmotionOut(_Wire):
     u: int
     """Utterance index."""
-    quote: str
-    """Words copied exactly from that utterance."""
+    quote: str = _QUOTE
+    """3 to 15 words copied exactly from that utterance."""
     emotion: Emotion
     """Label from the taxonomy."""
     intensity: int = Field(default=2, ge=1, le=3)
@@ -56,9 +60,9 @@ class EmotionOut(_Wire):
 class CommitmentOut(_Wire):
     u: int
     """Utterance index."""
-    quote: str
-    """Words copied exactly from that utterance."""
-    action: str
+    quote: str = _QUOTE
+    """3 to 15 words copied exactly from that utterance."""
+    action: str = _SHORT
     """What the client would do, under 10 words."""
     level: CommitmentLevel
     """firm, hedged, exploring or resisting."""
