@@ -38,6 +38,14 @@ class Settings(BaseSettings):
     """Context window of the local model, in tokens."""
     embeddings: str = "minilm"
     """minilm (offline, default) or openai (only with OPENAI_API_KEY; text leaves the machine)."""
+    model_talk_labels: str = "auto"
+    """Whether the model labels change/sustain talk: on, off, or auto (on for llm endpoints, off for the
+    embedded 1.5B model, whose labels measured far below the offline engine's on the dev split)."""
+    model_mode: str = "auto"
+    """extract (the model finds ideas, emotions, commitments), refine (the model judges the offline
+    engine's candidate statements), or auto: refine for the embedded 1.5B model, extract otherwise."""
+    chunk_words: int | None = None
+    """Words of transcript per model call; unset: 900 for the local model, 2000 for endpoints."""
     redact_remote: bool = True
     """Replace names, emails, phone numbers and URLs before text goes to a non-local endpoint."""
     ui_password_hash: str | None = None

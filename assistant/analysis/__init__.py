@@ -55,13 +55,25 @@ def analyze(
         speakers = list(dict.fromkeys(u.speaker for u in transcript.utterances))
         chat = protect(chat, names=speakers + ([transcript.client_name] if transcript.client_name else []),
                        terms=private_terms)
-        result = analyze_with_model(transcript, chat, offline, progress=progress, cancel=cancel)
+        result = analyze_with_model(transcript, chat, offline, progress=progress, cancel=cancel,
+                                    **model_options(choice.kind))
     except ModelError as exc:
         return _offline_after_failure(offline, choice, str(exc))
     result.meta.backend = choice.kind
     result.meta.backend_reason = choice.reason
     result.meta.created_at = _now()
     return result
+
+
+def model_options(kind: str) -> dict[str, object]:
+    """Chunk size and whether the model labels talk, per backend (settings can override)."""
+    from assistant.settings import get_settings
+
+    settings = get_settings()
+    local = kind == "local"
+    talk = {"on": True, "off": False}.get(settings.model_talk_labels, not local)
+    mode = settings.model_mode if settings.model_mode in ("extract", "refine") else ("refine" if local else "extract")
+    return {"chunk_words": settings.chunk_words or (900 if local else 2000), "talk_labels": talk, "mode": mode}
 
 
 def _offline_after_failure(offline: Analysis, choice: BackendChoice, reason: str) -> Analysis:

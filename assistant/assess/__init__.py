@@ -66,7 +66,7 @@ def assess_plan(
     progress = assess_items(items, transcript, embedder or MiniLMEmbedder())
     meta = AnalysisMeta(backend="offline", model="assess-offline-1",
                         stages={"assess": StageUsage(seconds=time.perf_counter() - started)})
-    if choice is not None and choice.kind != "offline":
+    if choice is not None and choice.kind != "offline" and _model_assesses(choice):
         from assistant.assess.llm import assess_with_model
 
         progress, meta = assess_with_model(items, transcript, progress, choice, meta)
@@ -81,6 +81,14 @@ def assess_plan(
         trend=trend,
         meta=meta,
     )
+
+
+def _model_assesses(choice: BackendChoice) -> bool:
+    """The embedded 1.5B model judges no progress (in refine mode it only words actions)."""
+    from assistant.settings import get_settings
+
+    mode = get_settings().model_mode
+    return not (choice.kind == "local" and mode in ("auto", "refine"))
 
 
 def _quotes(transcript: Transcript, pattern: re.Pattern[str], limit: int = 5) -> list[Evidence]:

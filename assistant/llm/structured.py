@@ -45,9 +45,12 @@ def ask_structured(
     *,
     max_tokens: int | None = None,
     reasks: int = 1,
+    schema: dict[str, object] | None = None,
 ) -> T:
-    """Ask for JSON matching `output`; on a validation error, re-ask with the error shown."""
-    schema = output.model_json_schema()
+    """Ask for JSON matching `output`; on a validation error, re-ask with the error shown.
+
+    `schema` narrows the model's JSON schema for one call (e.g. exactly n items)."""
+    schema = schema or output.model_json_schema()
     conversation = list(messages)
     for attempt in range(reasks + 1):
         completion = model.complete(conversation, json_schema=schema, max_tokens=max_tokens)

@@ -46,6 +46,20 @@ def assemble(
     return result
 
 
+def assemble_refined(transcript: Transcript, offline: Analysis, judged: list[tuple[Chunk, object]] | None) -> Analysis:
+    """The offline analysis with the model's judgement of each candidate commitment."""
+    from assistant.analysis.llm.refine import commitments
+
+    result = offline.model_copy(deep=True)
+    if judged is None:
+        return result
+    texts = [u.text for u in transcript.utterances]
+    context = {i: " ".join(texts[max(0, i - 2) : i + 1]) for i in range(len(texts))}  # the turn and the two before
+    result.commitments, found = commitments([out for _, out in judged], offline.commitments, context)  # type: ignore[misc]
+    result.meta.disagreements = found
+    return apply_guards(result, transcript)
+
+
 def _with_talk(utterances: list[AnalyzedUtterance], talk: list[tuple[Chunk, TalkOut]]) -> list[AnalyzedUtterance]:
     labels = {}
     for chunk, out in talk:

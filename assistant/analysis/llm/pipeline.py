@@ -21,7 +21,7 @@ from assistant.llm.structured import Usage, ask_structured
 from assistant.prompts import load_prompt
 from assistant.types import Analysis, StageUsage, Transcript
 
-STAGES = ("talk", "extract", "plan")
+STAGES = ("talk", "extract", "refine", "plan")
 
 
 class Cancelled(ReflectError):
@@ -78,16 +78,34 @@ def analyze_with_model(
     offline: Analysis,
     *,
     chunk_words: int = 1200,
+    talk_labels: bool = True,
+    mode: str = "extract",
     progress: ProgressFn | None = None,
     cancel: threading.Event | None = None,
 ) -> Analysis:
-    """The model's analysis, stage by stage, over the offline result (which fills failed stages)."""
+    """The model's analysis, stage by stage, over the offline result (which fills failed stages).
+
+    mode "extract": the model finds ideas, emotions and commitments itself (capable models).
+    mode "refine": the model judges the offline engine's candidate statements (small models).
+    With `talk_labels` off the talk stage is skipped and the offline engine's labels stand."""
     run = _Run(transcript, model, chunk_words, progress, cancel)
     chunks = chunk_utterances(transcript.utterances, chunk_words)
-    run.calls_total = 2 * len(chunks) + 1
-    outputs = _over_chunks(run, chunks, {"talk": _ask_talk, "extract": _ask_extract})
-    result = merge.assemble(transcript, offline, outputs["talk"], outputs["extract"])  # type: ignore[arg-type]
-    plan = _ask_plan(run, result) if outputs["extract"] is not None else None
+    finding_stage = "refine" if mode == "refine" else "extract"
+    stages: dict[str, Callable[[_Run, Chunk], object]] = {finding_stage: _ask_refine if mode == "refine" else _ask_extract}
+    if talk_labels:
+        stages = {"talk": _ask_talk, **stages}
+    run.calls_total = len(stages) * len(chunks) + (0 if mode == "refine" else 1)
+    outputs = _over_chunks(run, chunks, stages)
+    if mode == "refine":
+        result = merge.assemble_refined(transcript, offline, outputs["refine"])
+        if outputs.get("talk") is not None:
+            result.utterances = merge.assemble(transcript, offline, outputs["talk"], None).utterances  # type: ignore[arg-type]
+    else:
+        result = merge.assemble(transcript, offline, outputs.get("talk"), outputs["extract"])  # type: ignore[arg-type]
+    # A small model's plan stage drafted worse plans than the template: in refine mode the template
+    # plan is drawn from the model-worded commitments instead.
+    wants_plan = outputs[finding_stage] is not None and mode != "refine"
+    plan = _ask_plan(run, result) if wants_plan else None
     result = merge.with_plan(result, plan, transcript)
     result.meta = _meta(run, offline, result)
     return result
@@ -159,6 +177,20 @@ def _ask_extract(run: _Run, chunk: Chunk) -> ExtractOut:
     return ask_structured(run.model, messages, ExtractOut, run.usage.setdefault("extract", Usage()), max_tokens=1200)
 
 
+def _ask_refine(run: _Run, chunk: Chunk) -> object:
+    from assistant.analysis.llm.refine import RefineOut, render_statements, statements
+
+    found = statements(chunk)
+    if not found:
+        return (found, RefineOut(items=[]))
+    messages = load_prompt("refine").render(transcript=render(chunk), statements=render_statements(found))
+    schema = RefineOut.model_json_schema()
+    schema["properties"]["items"] |= {"minItems": len(found), "maxItems": len(found)}  # one verdict per sentence
+    out = ask_structured(run.model, messages, RefineOut, run.usage.setdefault("refine", Usage()),
+                         max_tokens=40 + 24 * len(found), schema=schema)
+    return (found, out)
+
+
 def _ask_plan(run: _Run, analysis: Analysis) -> PlanOut | None:
     findings = merge.findings_text(analysis)
     if not findings:
@@ -180,7 +212,7 @@ def _meta(run: _Run, offline: Analysis, result: Analysis):  # type: ignore[no-un
     meta = result.meta.model_copy(deep=True)
     meta.backend = run.model.provider
     meta.model = run.model.name
-    meta.prompts = {name: load_prompt(name).version for name in STAGES}
+    meta.prompts = {name: load_prompt(name).version for name in STAGES if name in run.usage}
     meta.stages["offline"] = offline.meta.stages.get("offline", StageUsage())
     for stage in STAGES:
         usage = run.usage.get(stage, Usage())
