@@ -22,6 +22,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "backup": ("assistant.cli.backup_cmd", "back up the whole data directory to a file"),
     "restore": ("assistant.cli.restore_cmd", "restore the data directory from a backup"),
     "eval": ("assistant.cli.eval_cmd", "measure an engine on the gold set (or compare two runs)"),
+    "model": ("assistant.cli.model_cmd", "install or check the embedded local model"),
     "ui": ("assistant.cli.ui_cmd", "start the coach's workspace in the browser"),
     "password": ("assistant.cli.password_cmd", "make a password hash for the app on a network address"),
 }
