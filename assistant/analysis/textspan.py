@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _EQUIVALENT = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'“‘(]?[A-Z0-9])")
@@ -32,6 +33,7 @@ class Span:
     text: str
 
 
+@lru_cache(maxsize=4096)  # grounding looks up many quotes in the same few hundred utterances
 def _folded_with_map(text: str) -> tuple[str, list[int]]:
     """The text folded with whitespace runs collapsed, and each folded char's index in `text`."""
     chars: list[str] = []

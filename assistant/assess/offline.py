@@ -10,12 +10,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from assistant.analysis.offline.phrases import content_words
 from assistant.analysis.textspan import Span, fold, sentences
 from assistant.memory.embeddings import Embedder
 from assistant.types import ActionItem, Evidence, ItemProgress, Progress, Transcript
 
 RELEVANT = 0.42
-"""Cosine similarity from which a sentence is taken to speak of a plan item (tuned on the dev arc)."""
+"""Similarity from which a sentence is taken to speak of a plan item (tuned on the dev arc)."""
+_WORD_BONUS = 0.08
+"""Added to the cosine for each content word a sentence shares with the item."""
 
 _CUES: list[tuple[Progress, re.Pattern[str]]] = [
     ("dropped", re.compile(
@@ -64,9 +67,15 @@ def assess_items(items: list[ActionItem], transcript: Transcript, embedder: Embe
         return [ItemProgress(item=i, progress="unclear", note="the session does not mention it") for i in items]
     vectors = embedder.embed([s.span.text for s in all_sentences] + [i.action for i in items])
     sentence_vectors, item_vectors = vectors[: len(all_sentences)], vectors[len(all_sentences) :]
-    # similarity[s][i]: how close sentence s is to item i. A sentence speaks of the item it is
+    # similarity[s][i]: how close sentence s is to item i, in meaning plus shared words ("message"
+    # in "message him today" and "I sent Mark a message"). A sentence speaks of the item it is
     # closest to, so "I decided not to" about one item is not read as another item dropped.
-    similarity = [[sum(a * b for a, b in zip(sv, iv, strict=True)) for iv in item_vectors] for sv in sentence_vectors]
+    item_words = [content_words(i.action) for i in items]
+    similarity = [
+        [sum(a * b for a, b in zip(sv, iv, strict=True)) + _WORD_BONUS * len(words & content_words(s.span.text))
+         for iv, words in zip(item_vectors, item_words, strict=True)]
+        for s, sv in zip(all_sentences, sentence_vectors, strict=True)
+    ]
     return [_progress(n, item, all_sentences, similarity) for n, item in enumerate(items)]
 
 

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from assistant.analysis.offline.lexicon import find_hedges
 from assistant.analysis.offline.phrases import action_after, content_words
-from assistant.analysis.offline.talk import Reading, read_utterance
-from assistant.analysis.textspan import Span, fold, sentence_around, sentences
+from assistant.analysis.offline.talk import Reading, read_sentences
+from assistant.analysis.textspan import Span, fold, sentence_around
 from assistant.types import CommitmentLevel, Utterance
 
 # Which readings state an intention, and at what level before hedges are considered.
@@ -26,7 +26,11 @@ _LEVELS: dict[tuple[str, str], CommitmentLevel] = {
     ("sustain", "desire"): "resisting",
 }
 _CONFIDENCE: dict[CommitmentLevel, float] = {"firm": 0.8, "hedged": 0.85, "exploring": 0.6, "resisting": 0.75}
-_ANAPHOR = re.compile(r"^(?:do |doing )?(?:that|it|this|so|the same|them|those|one)\b", re.IGNORECASE)
+_ANAPHOR = re.compile(
+    r"^(?:do |doing )?(?:that|it|this|so|the same|them|those|one)\b"  # "do that", "it"
+    r"|^\w+ (?:it|that|this|them|so)(?: (?:down|up|out|through|over|again|then))?[.!?]?$",  # "say it", "write it down"
+    re.IGNORECASE,
+)
 _QUESTION_ACTION = re.compile(
     r"\b(?:will you|are you going to|would you be willing to|are you willing to|are you ready to|can you commit to|"
     r"you'll|would you|could you|can you|do you want to|you want to|you could|what if you)\s+"
@@ -47,10 +51,10 @@ class Found:
 def commitments_in(utterance: Utterance, previous_coach: str | None, *, notes: bool = False) -> list[Found]:
     """Every intention stated in an utterance, one per sentence at most."""
     found = []
-    spans = sentences(utterance.text)
-    for n, sentence in enumerate(spans):
-        reading = read_utterance(sentence.text, previous_coach if n == 0 else None, notes=notes)
-        commitment = _commitment(utterance, sentence, reading, previous_coach)
+    readings = read_sentences(utterance.text, previous_coach, notes=notes)
+    spans = [span for span, _ in readings]
+    for n, (sentence, reading) in enumerate(readings):
+        commitment = _commitment(utterance, sentence, reading, previous_coach, readings[:n])
         if commitment is None:
             continue
         trailing = _trailing_hedges(spans[n + 1]) if n + 1 < len(spans) else []
@@ -71,7 +75,8 @@ def is_resolved(action: str) -> bool:
     return not _ANAPHOR.match(action) and len(content_words(action)) >= 1
 
 
-def _commitment(utterance: Utterance, sentence: Span, reading: Reading, question: str | None) -> Found | None:
+def _commitment(utterance: Utterance, sentence: Span, reading: Reading, question: str | None,
+                before: list[tuple[Span, Reading]]) -> Found | None:
     if reading.darncat is None:
         return None
     level = _LEVELS.get((reading.talk, reading.darncat))
@@ -87,7 +92,7 @@ def _commitment(utterance: Utterance, sentence: Span, reading: Reading, question
     text = action.text
     if action == reading.cue or _ANAPHOR.match(text):
         # "I'll do it": the action is earlier in the sentence, earlier in the turn, or in the question.
-        earlier = _antecedent(sentence.text, reading) or _earlier_in_turn(utterance.text, sentence)
+        earlier = _antecedent(sentence.text, reading) or _earlier_in_turn(before)
         text = earlier.text if earlier else (_action_in_question(question) or text)
     if action == reading.cue and text == action.text:
         return None  # "I will." with nothing after it and nothing before it to refer to
@@ -99,11 +104,9 @@ def _commitment(utterance: Utterance, sentence: Span, reading: Reading, question
     return Found(utterance, reading, level, text, quote)
 
 
-def _earlier_in_turn(text: str, sentence: Span) -> Span | None:
+def _earlier_in_turn(before: list[tuple[Span, Reading]]) -> Span | None:
     """The action of the nearest earlier intention cue in the same turn ("I want to hand it over. I'll do it.")."""
-    before = [s for s in sentences(text) if s.end <= sentence.start]
-    for earlier in reversed(before):
-        reading = read_utterance(earlier.text)
+    for earlier, reading in reversed(before):
         for _, span in reversed(reading.all_cues):
             candidate = action_after(earlier.text, span)
             if candidate != span and not _ANAPHOR.match(candidate.text):

@@ -52,7 +52,9 @@ EXCEPTIONS = [
     r"i'll say (?:this|that) (?:for|much)", r"i'll take (?:that|it)(?=[.!,]|$)", r"i'll frame it", r"i'll tear",
     r"i could (?:scream|kill|cry)", r"i'm not saying i'm", r"i'll think about", r"(?:when|whether) i'll",
     r"i want to (?:talk|start|go back|come back|pick up|look at|tell you|share|run something)",
-    r"(?:what if|if|suppose|imagine|say) (?:i|we) \w+ed\b",  # a hypothetical, not a step taken r"i'll think,", r"i'll be a wreck", r"i'll get through",
+    r"(?:what if|if|suppose|imagine|say) (?:i|we) \w+ed\b",  # a hypothetical, not a step taken
+    r"(?:because|cause|otherwise|or else|in case) if [^.;!?]*",  # "because if I open my mouth I'll say..."
+    r"(?:i'll think|i think to myself|i tell myself|i'll tell myself|i say to myself),? i'll \w+",  # a reported thought r"i'll think,", r"i'll be a wreck", r"i'll get through",
     r"i will say", r"i'll grant", r"i'm going to be honest", r"i'm going to say", r"i'll be frank",
     r"i can (?:see|tell|imagine|remember|hear|understand|feel|relate|guess|think of|picture)",
     r"i could (?:see|tell|imagine|hear|feel|sense|have cried|have screamed)",
@@ -167,8 +169,10 @@ def _build_cues(i: str) -> tuple[list[Cue], list[Cue]]:
 
 
 CHANGE_CUES, SUSTAIN_CUES = _build_cues(_I)
+CLIENT_CUES = CHANGE_CUES + SUSTAIN_CUES
 # A coach's notes report the client in the third person: "she'll try", "he's ready to".
 NOTES_CHANGE_CUES, NOTES_SUSTAIN_CUES = _build_cues(r"\b(?:she|he|they)")
+NOTES_CUES = NOTES_CHANGE_CUES + NOTES_SUSTAIN_CUES
 
 # Words that mark the clause after them as the one that counts ("I want to, but I can't").
 CONTRAST_RE = re.compile(r"(?:,|\.|;|^|\s)\s*(?:but|though|however|although|except|yet|then again)\b")

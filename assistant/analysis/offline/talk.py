@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from assistant.analysis.offline import lexicon as lx
 from assistant.analysis.offline.phrases import WHEN_RE
@@ -38,8 +40,25 @@ def read_utterance(text: str, previous_coach: str | None = None, *, notes: bool 
     `notes` reads a coach's notes, where the client is "she" or "he" rather than "I".
     """
     folded = fold(text)
-    hedges = lx.find_hedges(text)
+    return _reading(text, folded, _cue_matches(folded, notes), previous_coach)
+
+
+def read_sentences(text: str, previous_coach: str | None = None, *, notes: bool = False) -> list[tuple[Span, Reading]]:
+    """Each sentence of an utterance with its reading; the cues are found once for the whole turn
+    (quoted speech and exceptions can span sentences). Only the first sentence answers the coach."""
+    folded = fold(text)
     matches = _cue_matches(folded, notes)
+    readings = []
+    for n, sentence in enumerate(sentences(text)):
+        inside = [_Match(m.cue, m.start - sentence.start, m.end - sentence.start)
+                  for m in matches if sentence.start <= m.start and m.end <= sentence.end]
+        question = previous_coach if n == 0 else None
+        readings.append((sentence, _reading(sentence.text, folded[sentence.start : sentence.end], inside, question)))
+    return readings
+
+
+def _reading(text: str, folded: str, matches: Sequence[_Match], previous_coach: str | None) -> Reading:
+    hedges = lx.find_hedges(text)
     all_cues = [(m.cue, Span(m.start, m.end, text[m.start : m.end])) for m in matches]
     deciding = _deciding_match(folded, matches)
     if deciding is not None:
@@ -57,7 +76,8 @@ def read_utterance(text: str, previous_coach: str | None = None, *, notes: bool 
 _QUOTED = re.compile(r'"[^"]{3,200}"|(?<![a-z])\'.{3,200}?\'(?![a-z])')
 
 
-def _cue_matches(folded: str, notes: bool) -> list[_Match]:
+@lru_cache(maxsize=2048)  # each turn is read for its talk type and again, sentence by sentence, for commitments
+def _cue_matches(folded: str, notes: bool) -> tuple[_Match, ...]:
     """All cue matches outside exception phrases; of overlapping matches the longest is kept.
 
     In a client's turn, quoted speech is someone else's ("She said, 'I want more scope'") and is
@@ -66,16 +86,16 @@ def _cue_matches(folded: str, notes: bool) -> list[_Match]:
     blocked = [(m.start(), m.end()) for m in lx.EXCEPTION_RE.finditer(folded)]
     quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(folded)]
     if notes:
-        candidates = _matches(folded, lx.NOTES_CHANGE_CUES + lx.NOTES_SUSTAIN_CUES, blocked + quoted)
-        candidates += [m for m in _matches(folded, lx.CHANGE_CUES + lx.SUSTAIN_CUES, blocked) if _inside(m, quoted)]
+        candidates = _matches(folded, lx.NOTES_CUES, blocked + quoted)
+        candidates += [m for m in _matches(folded, lx.CLIENT_CUES, blocked) if _inside(m, quoted)]
     else:
-        candidates = _matches(folded, lx.CHANGE_CUES + lx.SUSTAIN_CUES, blocked + quoted)
+        candidates = _matches(folded, lx.CLIENT_CUES, blocked + quoted)
     candidates.sort(key=lambda m: (-(m.end - m.start), m.start))
     kept: list[_Match] = []
     for match in candidates:
         if all(match.end <= k.start or match.start >= k.end for k in kept):
             kept.append(match)
-    return sorted(kept, key=lambda m: m.start)
+    return tuple(sorted(kept, key=lambda m: m.start))
 
 
 def _matches(folded: str, cues: list[lx.Cue], blocked: list[tuple[int, int]]) -> list[_Match]:
@@ -91,7 +111,7 @@ def _inside(match: _Match, spans: list[tuple[int, int]]) -> bool:
     return any(s <= match.start < e for s, e in spans)
 
 
-def _deciding_match(folded: str, matches: list[_Match]) -> _Match | None:
+def _deciding_match(folded: str, matches: Sequence[_Match]) -> _Match | None:
     """The clause after the last contrast word decides; otherwise the strongest cue does."""
     if not matches:
         return None
