@@ -58,6 +58,7 @@ def restore(archive_path: Path, data_dir: Path) -> Path | None:
     try:
         _extract(archive_path, staging)
         _verify(staging)
+        _forget_open_indexes()
         previous = None
         if data_dir.exists() and any(data_dir.iterdir()):
             previous = data_dir.with_name(f"{data_dir.name}.before-restore-{time.strftime('%Y%m%d-%H%M%S')}")
@@ -70,6 +71,16 @@ def restore(archive_path: Path, data_dir: Path) -> Path | None:
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+
+
+def _forget_open_indexes() -> None:
+    """Chroma keeps one client per folder per process; after the folder is swapped it must reopen."""
+    try:
+        from chromadb.api.client import SharedSystemClient
+
+        SharedSystemClient.clear_system_cache()
+    except ImportError:
+        pass
 
 
 def _extract(archive_path: Path, staging: Path) -> None:
