@@ -1,19 +1,24 @@
-# Reflect: `make run` sets everything up and starts the app; `make test` sets everything up and runs all tests.
+# Reflect. Two commands (see README.md):
+#   make run    set everything up, then start the app on http://127.0.0.1:8501
+#   make test   set everything up, then run every test
 SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 STAMP := $(VENV)/.reflect-installed
+# Models and data never come from a hub at run time.
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export ANONYMIZED_TELEMETRY := False
+# The bundled local model is assembled once here and shared by the app and the tests.
+export REFLECT_MODELS_DIR ?= $(HOME)/.reflect/models
 
-.PHONY: run test setup system-deps lint
+.PHONY: run test setup model system-deps lint eval bench
 
-run: setup
-	$(VENV)/bin/reflect analyze eval/data/dev/d04_peer_conflict.txt --format md
+run: setup model
+	$(VENV)/bin/reflect ui
 
-test: setup system-deps
+test: setup system-deps model
 	$(VENV)/bin/pytest
 
 setup: $(STAMP)
@@ -23,17 +28,27 @@ $(PY):
 	$(PIP) install --quiet --upgrade pip
 
 # torch first and pinned: the CPU build on this machine's disk, not a multi-GB CUDA download.
+# llama-cpp-python compiles once (about 10 minutes on 2 cores); pip keeps the wheel for later installs.
 $(STAMP): pyproject.toml constraints.txt | $(PY)
 	$(PIP) install --quiet -c constraints.txt torch==2.13.0
 	$(PIP) install --quiet -c constraints.txt -e '.[local,test]'
 	touch $@
 
-# Headless Chromium for the browser test (Debian packages).
+model: setup
+	$(VENV)/bin/reflect model install
+
+# Headless Chromium and its driver for the browser test (Debian packages).
 system-deps:
-	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || { \
+	@command -v chromium >/dev/null || { \
 	  SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
 	  $$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q chromium chromium-driver; }
 
 lint: setup
 	$(VENV)/bin/ruff check assistant eval ui tests
 	$(VENV)/bin/mypy
+
+eval: setup
+	$(VENV)/bin/reflect eval --backend offline --split test --out eval/out/offline-test
+
+bench: setup
+	$(PY) -m eval.bench all

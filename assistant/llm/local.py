@@ -128,7 +128,7 @@ class LocalServer:
         log = (settings.data_dir / "logs").resolve()
         log.mkdir(parents=True, exist_ok=True)
         command = [
-            sys.executable, "-m", "llama_cpp.server",
+            sys.executable, "-m", "assistant.llm._serve", str(os.getpid()),
             "--model", str(self.model_path),
             "--host", "127.0.0.1", "--port", str(self.port),
             "--n_ctx", str(settings.local_ctx),
