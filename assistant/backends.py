@@ -32,9 +32,7 @@ class BackendChoice:
         return self.kind == "llm" and not is_local_url(self.base_url)
 
 
-def choose_backend(
-    backend: str | None = None, model: str | None = None, base_url: str | None = None
-) -> BackendChoice:
+def choose_backend(backend: str | None = None, model: str | None = None, base_url: str | None = None) -> BackendChoice:
     settings = get_settings()
     base_url = base_url or settings.llm_base_url
     model = model or settings.llm_model

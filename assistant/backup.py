@@ -87,11 +87,17 @@ def _extract(archive_path: Path, staging: Path) -> None:
     try:
         with tarfile.open(archive_path, "r:gz") as archive:
             for member in archive.getmembers():
-                if member.name.startswith("/") or ".." in Path(member.name).parts or not (member.isfile() or member.isdir()):
+                if (
+                    member.name.startswith("/")
+                    or ".." in Path(member.name).parts
+                    or not (member.isfile() or member.isdir())
+                ):
                     raise InputError(f"{archive_path.name} holds an unsafe path ({member.name}); nothing restored")
             archive.extractall(staging, filter="data")
     except (tarfile.TarError, OSError, EOFError) as exc:
-        raise InputError(f"{archive_path.name} is not a Reflect backup ({type(exc).__name__}); nothing restored") from None
+        raise InputError(
+            f"{archive_path.name} is not a Reflect backup ({type(exc).__name__}); nothing restored"
+        ) from None
 
 
 def _verify(staging: Path) -> None:

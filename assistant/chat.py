@@ -20,12 +20,25 @@ from assistant.plans import apply_edits
 from assistant.types import ActionPlan, PlanEdit, PlanProposal, RecallHit
 
 _FIELDS = {
-    "due": "due", "due date": "due", "deadline": "due", "owner": "owner", "first step": "first_step",
-    "success measure": "success_measure", "measure": "success_measure", "support": "support", "action": "action",
+    "due": "due",
+    "due date": "due",
+    "deadline": "due",
+    "owner": "owner",
+    "first step": "first_step",
+    "success measure": "success_measure",
+    "measure": "success_measure",
+    "support": "support",
+    "action": "action",
 }
 _ITEM = r"(?:item\s+)?(a?\d+)"
 _COMMANDS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(rf"\b(?:set|change|make)\s+(?:the\s+)?({'|'.join(_FIELDS)})\s+(?:of|for|on)\s+{_ITEM}\s+(?:to|=|:)\s*(.+)", re.I), "field"),
+    (
+        re.compile(
+            rf"\b(?:set|change|make)\s+(?:the\s+)?({'|'.join(_FIELDS)})\s+(?:of|for|on)\s+{_ITEM}\s+(?:to|=|:)\s*(.+)",
+            re.I,
+        ),
+        "field",
+    ),
     (re.compile(rf"\badd\s+(?:an?\s+)?(if[- ]then|obstacle)\s+(?:to|for)\s+{_ITEM}\s*[:,-]?\s*(.+)", re.I), "append"),
     (re.compile(r"\badd\s+(?:an?\s+)?(?:new\s+)?item\s*[:,-]?\s*(.+)", re.I), "add"),
     (re.compile(rf"\b(accept|reject)\s+{_ITEM}\b", re.I), "status"),
@@ -62,8 +75,7 @@ def reply(client: str, plan: ActionPlan, message: str, hits: list[RecallHit], ch
 
 def stream_words(text: str) -> Iterator[str]:
     """The reply piece by piece, for st.write_stream."""
-    for word in re.findall(r"\S+\s*", text):
-        yield word
+    yield from re.findall(r"\S+\s*", text)
 
 
 def cite(hit: RecallHit) -> str:
@@ -81,13 +93,17 @@ def _offline_reply(client: str, plan: ActionPlan, message: str, hits: list[Recal
             _, descriptions = apply_edits(plan, edits)
         except ReflectError as exc:
             return Reply(f"I can't make that change: {exc}.")
-        return Reply("Proposed change: " + "; ".join(descriptions) + ". Apply it to save it to the plan.",
-                     PlanProposal(summary="; ".join(descriptions), edits=edits))
+        return Reply(
+            "Proposed change: " + "; ".join(descriptions) + ". Apply it to save it to the plan.",
+            PlanProposal(summary="; ".join(descriptions), edits=edits),
+        )
     if re.search(r"\b(measurable|if[- ]then|due|deadline|owner|first step)\b", message, re.I):
         return Reply(
             "Without a language model I only make changes you spell out, so nothing is invented. "
-            "For example: \"set success measure of A2 to two drafts reviewed by Friday\", "
-            "\"add if-then to A1: If Daniel pushes back, then I show him the numbers\".", citations=hits)
+            'For example: "set success measure of A2 to two drafts reviewed by Friday", '
+            '"add if-then to A1: If Daniel pushes back, then I show him the numbers".',
+            citations=hits,
+        )
     if not hits:
         return Reply(f"I found nothing {client} said about that.")
     lines = [f"Closest to that, {client} said:"] + [f'- "{h.quote}" {cite(h)}' for h in hits[:3]]
@@ -108,14 +124,26 @@ def _commands(message: str, plan: ActionPlan) -> list[PlanEdit]:
         if not match:
             continue
         if kind == "field":
-            return [PlanEdit(op="edit_field", item=_item_id(match[2], plan), field=_FIELDS[match[1].lower()],  # type: ignore[arg-type]
-                             value=match[3].strip().rstrip("."))]
+            return [
+                PlanEdit(
+                    op="edit_field",
+                    item=_item_id(match[2], plan),
+                    field=_FIELDS[match[1].lower()],  # type: ignore[arg-type]
+                    value=match[3].strip().rstrip("."),
+                )
+            ]
         if kind == "append":
             field_name = "if_then" if match[1].lower().startswith("if") else "obstacles"
             item_id = _item_id(match[2], plan)
             current = next((getattr(i, field_name) for i in plan.items if i.id == item_id), [])
-            return [PlanEdit(op="edit_field", item=item_id, field=field_name,  # type: ignore[arg-type]
-                             value="\n".join([*current, match[3].strip()]))]
+            return [
+                PlanEdit(
+                    op="edit_field",
+                    item=item_id,
+                    field=field_name,  # type: ignore[arg-type]
+                    value="\n".join([*current, match[3].strip()]),
+                )
+            ]
         if kind == "add":
             return [PlanEdit(op="add_item", value=match[1].strip().rstrip("."))]
         if kind == "status":
@@ -131,14 +159,15 @@ def _commands(message: str, plan: ActionPlan) -> list[PlanEdit]:
 def _model_reply(client: str, plan: ActionPlan, message: str, hits: list[RecallHit], choice: BackendChoice) -> Reply:
     from assistant.llm import get_model
     from assistant.llm.structured import Usage, ask_structured
-    from assistant.prompts import load_prompt
-
     from assistant.privacy import protect
+    from assistant.prompts import load_prompt
 
     names = [client] + [h.speaker for h in hits if h.speaker]
     model = protect(get_model(choice.model or "local", base_url=choice.base_url), names=names)
     messages = load_prompt("chat").render(
-        client=client, plan=_plan_text(plan), quotes="\n".join(f'{cite(h)} "{h.quote}"' for h in hits) or "(none)",
+        client=client,
+        plan=_plan_text(plan),
+        quotes="\n".join(f'{cite(h)} "{h.quote}"' for h in hits) or "(none)",
         message=message,
     )
     out = ask_structured(model, messages, _ChatOut, Usage(), max_tokens=500)
@@ -153,8 +182,13 @@ def _model_reply(client: str, plan: ActionPlan, message: str, hits: list[RecallH
 def _plan_text(plan: ActionPlan) -> str:
     lines = [f"goal: {plan.goal or '-'}"]
     for item in plan.items:
-        fields = {k: v for k, v in item.model_dump(include={"first_step", "owner", "due", "success_measure",
-                                                            "obstacles", "if_then", "support"}).items() if v}
+        fields = {
+            k: v
+            for k, v in item.model_dump(
+                include={"first_step", "owner", "due", "success_measure", "obstacles", "if_then", "support"}
+            ).items()
+            if v
+        }
         lines.append(f"{item.id} [{item.status}] {item.action} {fields}")
     return "\n".join(lines)
 

@@ -23,8 +23,11 @@ def for_audience(analysis: Analysis, plan: PlanVersionInfo, audience: Audience) 
     if audience == "client":
         shown.emotions = []
         shown.valence_series = []
-        shown.utterances = [u.model_copy(update={"talk": None, "darncat": None, "strength": None, "hedges": []})
-                            for u in shown.utterances if u.role != "notes"]
+        shown.utterances = [
+            u.model_copy(update={"talk": None, "darncat": None, "strength": None, "hedges": []})
+            for u in shown.utterances
+            if u.role != "notes"
+        ]
         shown.plan.items = [i for i in shown.plan.items if i.status != "rejected"]
         shown.plan.questions_for_next_session = []
         shown.meta.warnings = []
@@ -64,7 +67,9 @@ def _docx(markdown: str) -> bytes:
         elif stripped.startswith("## "):
             document.add_heading(stripped[3:], level=1)
         elif stripped.startswith("- "):
-            document.add_paragraph(_plain(stripped[2:]), style="List Bullet" if not line.startswith("   ") else "List Bullet 2")
+            document.add_paragraph(
+                _plain(stripped[2:]), style="List Bullet" if not line.startswith("   ") else "List Bullet 2"
+            )
         elif stripped[:1].isdigit() and ". " in stripped[:4]:
             document.add_paragraph(_plain(stripped.split(". ", 1)[1]), style="List Number")
         else:

@@ -6,6 +6,7 @@ ends it is `done`, `failed` (with a one-line reason) or `cancelled`: never a spi
 
 from __future__ import annotations
 
+import contextlib
 import os
 import threading
 import time
@@ -48,10 +49,8 @@ class Job:
 
 def lower_priority() -> None:
     """Background work yields the CPU to the coach's clicks (Linux: per-thread nice value)."""
-    try:
+    with contextlib.suppress(AttributeError, OSError):
         os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
-    except (AttributeError, OSError):
-        pass
 
 
 class JobManager:

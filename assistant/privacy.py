@@ -83,8 +83,9 @@ class RedactingModel:
     def leaves_machine(self) -> bool:
         return self.inner.leaves_machine
 
-    def complete(self, messages: list[Message], *, json_schema: dict[str, Any] | None = None,
-                 max_tokens: int | None = None) -> Completion:
+    def complete(
+        self, messages: list[Message], *, json_schema: dict[str, Any] | None = None, max_tokens: int | None = None
+    ) -> Completion:
         reply = self.inner.complete(self._redacted(messages), json_schema=json_schema, max_tokens=max_tokens)
         reply.text = self.redactor.restore(reply.text)
         return reply

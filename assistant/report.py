@@ -46,7 +46,8 @@ def _plan(analysis: Analysis, audience: Audience) -> list[str]:
 def _item(n: int, item: ActionItem) -> list[str]:
     lines = [f"{n}. **{item.action}** ({item.level}; {item.status})"]
     fields = [
-        ("Owner", item.owner), ("Due", item.due or "not stated"),
+        ("Owner", item.owner),
+        ("Due", item.due or "not stated"),
         ("First step", item.first_step or "not stated"),
         ("Success measure", item.success_measure or "not stated"),
     ]
@@ -84,9 +85,7 @@ def _emotions(analysis: Analysis) -> list[str]:
     if not analysis.emotions:
         return []
     lines = ["## Emotional signals", ""]
-    lines += [
-        f"- {e.emotion.replace('_', ' ')} ({'●' * e.intensity}) {_cite(e.evidence)}" for e in analysis.emotions
-    ]
+    lines += [f"- {e.emotion.replace('_', ' ')} ({'●' * e.intensity}) {_cite(e.evidence)}" for e in analysis.emotions]
     return lines + [""]
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from assistant.analysis import ProgressFn, analyze, analyze_offline_checked
 from assistant.analysis import cache as analysis_cache
-from assistant.backends import BackendChoice, choose_backend
+from assistant.backends import BackendChoice
 from assistant.errors import InputError, NotFoundError
 from assistant.ingest import parse_bytes
 from assistant.memory.embeddings import Embedder
@@ -50,12 +50,20 @@ class Workspace:
 
     # ------------------------------------------------------------------ sessions
 
-    def parse(self, data: bytes, file_name: str, *, coach: str | None = None, client_label: str | None = None) -> Transcript:
+    def parse(
+        self, data: bytes, file_name: str, *, coach: str | None = None, client_label: str | None = None
+    ) -> Transcript:
         return parse_bytes(data, file_name, coach=coach, client=client_label)
 
     def import_session(
-        self, client: str, transcript: Transcript, *, date: str | None = None, choice: BackendChoice | None = None,
-        progress: ProgressFn | None = None, cancel: threading.Event | None = None,
+        self,
+        client: str,
+        transcript: Transcript,
+        *,
+        date: str | None = None,
+        choice: BackendChoice | None = None,
+        progress: ProgressFn | None = None,
+        cancel: threading.Event | None = None,
     ) -> Imported:
         """Store the offline analysis, index it, then (for a model backend) let the model's analysis
         replace the offline one; the coach's plan edits are never overwritten."""
@@ -77,27 +85,50 @@ class Workspace:
         session, created = self.store.add_session(client, transcript, offline, date)
         return Imported(session, created, offline)
 
-    def finish_import(self, session_id: str, choice: BackendChoice | None, *, progress: ProgressFn | None = None,
-                      cancel: threading.Event | None = None) -> Analysis | None:
+    def finish_import(
+        self,
+        session_id: str,
+        choice: BackendChoice | None,
+        *,
+        progress: ProgressFn | None = None,
+        cancel: threading.Event | None = None,
+    ) -> Analysis | None:
         """Index the stored session; run the model if one is chosen. Returns the model's analysis."""
         self.index(session_id)
         if choice is None or choice.kind == "offline":
             return None
         return self.upgrade(session_id, choice, progress=progress, cancel=cancel)
 
-    def upgrade(self, session_id: str, choice: BackendChoice, *, progress: ProgressFn | None = None,
-                cancel: threading.Event | None = None) -> Analysis:
+    def upgrade(
+        self,
+        session_id: str,
+        choice: BackendChoice,
+        *,
+        progress: ProgressFn | None = None,
+        cancel: threading.Event | None = None,
+    ) -> Analysis:
         """Run the model on a stored session; store its analysis (cached by transcript and settings)."""
         record = self.store.session(session_id)
-        analysis = self.analyze(record.transcript, choice, progress=progress, cancel=cancel,
-                                private_terms=self.store.private_terms(record.client_id))
-        if analysis.meta.backend != "offline":
-            if self.store.replace_analysis(session_id, analysis):
-                self.index(session_id)
+        analysis = self.analyze(
+            record.transcript,
+            choice,
+            progress=progress,
+            cancel=cancel,
+            private_terms=self.store.private_terms(record.client_id),
+        )
+        if analysis.meta.backend != "offline" and self.store.replace_analysis(session_id, analysis):
+            self.index(session_id)
         return analysis
 
-    def analyze(self, transcript: Transcript, choice: BackendChoice, *, progress: ProgressFn | None = None,
-                cancel: threading.Event | None = None, private_terms: list[str] | None = None) -> Analysis:
+    def analyze(
+        self,
+        transcript: Transcript,
+        choice: BackendChoice,
+        *,
+        progress: ProgressFn | None = None,
+        cancel: threading.Event | None = None,
+        private_terms: list[str] | None = None,
+    ) -> Analysis:
         if choice.kind == "offline":
             return analyze_offline_checked(transcript)
         key = analysis_cache.cache_key(transcript.source.sha256, choice.kind, choice.model, choice.base_url)
@@ -105,7 +136,10 @@ class Workspace:
         if cached is not None:
             return cached
         analysis = analyze(transcript, choice=choice, progress=progress, cancel=cancel, private_terms=private_terms)
-        if all(stage.status != "failed" for stage in analysis.meta.stages.values()) and analysis.meta.backend != "offline":
+        if (
+            all(stage.status != "failed" for stage in analysis.meta.stages.values())
+            and analysis.meta.backend != "offline"
+        ):
             analysis_cache.save(self.data_dir, key, analysis)
         return analysis
 
@@ -154,13 +188,24 @@ class Workspace:
             raise NotFoundError(f"session {target!r} is not one of {info.name}'s sessions")
         prior = self.store.last_approved_plan(info.id, before_session=target)
         if prior is None:
-            raise InputError(f"no approved plan before session {target}; approve one with: reflect plan approve SESSION_ID")
+            raise InputError(
+                f"no approved plan before session {target}; approve one with: reflect plan approve SESSION_ID"
+            )
         plan_session, plan = prior
         record = self.store.session(target)
-        history = [talk_balance(s.id, s.date, self.store.session(s.id).analysis) for s in sessions[: order.index(target)]]
+        history = [
+            talk_balance(s.id, s.date, self.store.session(s.id).analysis) for s in sessions[: order.index(target)]
+        ]
         assessment = assess_plan(
-            plan, record.transcript, record.analysis, client=info.name, session_id=target,
-            plan_session_id=plan_session, choice=choice, history=history, session_date=record.info.date,
+            plan,
+            record.transcript,
+            record.analysis,
+            client=info.name,
+            session_id=target,
+            plan_session_id=plan_session,
+            choice=choice,
+            history=history,
+            session_date=record.info.date,
             embedder=self.memory.embedder,
         )
         self.store.save_assessment(assessment)
@@ -168,7 +213,12 @@ class Workspace:
             current = self.store.current_plan(target).plan
             carried = carry_forward(current, assessment.items, plan_session)
             if len(carried.items) > len(current.items):
-                self.store.replace_plan(target, carried, "carried", f"carried over {len(carried.items) - len(current.items)} unfinished item(s) from {plan_session}")
+                self.store.replace_plan(
+                    target,
+                    carried,
+                    "carried",
+                    f"carried over {len(carried.items) - len(current.items)} unfinished item(s) from {plan_session}",
+                )
         return assessment
 
     def recall(self, client: str, question: str, k: int = 5) -> list[RecallHit]:
@@ -176,5 +226,5 @@ class Workspace:
         if not 1 <= k <= 50:
             raise InputError("the number of hits (-k) must be between 1 and 50")
         if not question.strip():
-            raise InputError("ask a question to recall, e.g. \"what did she say about the board?\"")
+            raise InputError('ask a question to recall, e.g. "what did she say about the board?"')
         return self.memory.recall(info.id, question, k)

@@ -11,8 +11,15 @@ from typing import Any
 from eval import metrics as m
 from eval.scorers import DARNCAT_LABELS, PROGRESS_LABELS, TALK_LABELS, Score
 
-LOWER_IS_BETTER = {"invented_facts", "hedged_reported_firm", "seconds_per_transcript", "seconds_per_1000_words",
-                   "tokens_per_transcript", "prompt_tokens_per_transcript", "completion_tokens_per_transcript"}
+LOWER_IS_BETTER = {
+    "invented_facts",
+    "hedged_reported_firm",
+    "seconds_per_transcript",
+    "seconds_per_1000_words",
+    "tokens_per_transcript",
+    "prompt_tokens_per_transcript",
+    "completion_tokens_per_transcript",
+}
 
 
 def _pool(cases: list[dict[str, Score]], metric: str, key: str) -> list[Any]:
@@ -31,19 +38,28 @@ def _ratio(numerator: int, denominator: int) -> float | None:
     return numerator / denominator if denominator else None
 
 
-def aggregate(cases: list[dict[str, Score]], costs: list[dict[str, float]]) -> tuple[dict[str, float | None], dict[str, Any]]:
+def aggregate(
+    cases: list[dict[str, Score]], costs: list[dict[str, float]]
+) -> tuple[dict[str, float | None], dict[str, Any]]:
     """(metric name -> value, details such as confusion matrices and per-label F1)."""
     figures: dict[str, float | None] = {}
     details: dict[str, Any] = {}
     _talk(cases, figures, details)
     _darncat(cases, figures, details)
-    for name, metric in [("ideas", "ideas_f1"), ("plan_items", "plan_items_f1"),
-                         ("emotion_utterance", "emotion_utterance_f1"), ("emotion_label", "emotion_label_f1"),
-                         ("commitment_detection", "commitment_detection_f1")]:
+    for name, metric in [
+        ("ideas", "ideas_f1"),
+        ("plan_items", "plan_items_f1"),
+        ("emotion_utterance", "emotion_utterance_f1"),
+        ("emotion_label", "emotion_label_f1"),
+        ("commitment_detection", "commitment_detection_f1"),
+    ]:
         result = m.prf(_sum(cases, metric, "tp"), _sum(cases, metric, "fp"), _sum(cases, metric, "fn"))
-        figures.update({f"{name}_precision": result.precision, f"{name}_recall": result.recall, f"{name}_f1": result.f1})
-    figures["commitment_level_accuracy"] = _ratio(_sum(cases, "commitment_level_accuracy", "correct"),
-                                                  _sum(cases, "commitment_level_accuracy", "total"))
+        figures.update(
+            {f"{name}_precision": result.precision, f"{name}_recall": result.recall, f"{name}_f1": result.f1}
+        )
+    figures["commitment_level_accuracy"] = _ratio(
+        _sum(cases, "commitment_level_accuracy", "correct"), _sum(cases, "commitment_level_accuracy", "total")
+    )
     firm, weak = _sum(cases, "hedged_reported_firm", "firm"), _sum(cases, "hedged_reported_firm", "total")
     figures["hedged_reported_firm"] = _ratio(firm, weak)
     figures["hedge_preservation"] = None if weak == 0 else 1 - firm / weak
@@ -76,8 +92,9 @@ def _completeness(cases: list[dict[str, Score]], figures: dict[str, float | None
     items = _sum(cases, "plan_completeness", "items")
     figures["plan_first_step_share"] = _ratio(_sum(cases, "plan_completeness", "with_step"), items)
     figures["plan_success_measure_share"] = _ratio(_sum(cases, "plan_completeness", "with_measure"), items)
-    figures["plan_if_then_share"] = _ratio(_sum(cases, "plan_completeness", "planned"),
-                                           _sum(cases, "plan_completeness", "obstacles"))
+    figures["plan_if_then_share"] = _ratio(
+        _sum(cases, "plan_completeness", "planned"), _sum(cases, "plan_completeness", "obstacles")
+    )
 
 
 def _assess(cases: list[dict[str, Score]], figures: dict[str, float | None], details: dict[str, Any]) -> None:

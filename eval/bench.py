@@ -1,9 +1,9 @@
 """Speed benchmarks; each prints its figures (targets are checked here, not in timed tests).
 
-    python -m eval.bench parse      # 60-minute transcript: parse time (target < 100 ms)
-    python -m eval.bench offline    # 60-minute transcript: offline analysis (target < 0.5 s)
-    python -m eval.bench store      # store and index a 60-minute transcript; recall latency
-    python -m eval.bench local      # the embedded model on a 10-minute sample: per stage, tokens, memory
+python -m eval.bench parse      # 60-minute transcript: parse time (target < 100 ms)
+python -m eval.bench offline    # 60-minute transcript: offline analysis (target < 0.5 s)
+python -m eval.bench store      # store and index a 60-minute transcript; recall latency
+python -m eval.bench local      # the embedded model on a 10-minute sample: per stage, tokens, memory
 """
 
 from __future__ import annotations
@@ -40,8 +40,10 @@ def bench_parse(runs: int) -> None:
     from assistant.ingest import load_transcript
 
     median, worst = _timed(lambda: load_transcript(LONG), runs)
-    print(f"parse {LONG.name} ({_words(LONG)} words): median {median * 1000:.1f} ms, worst {worst * 1000:.1f} ms "
-          f"over {runs} runs (target < 100 ms)")
+    print(
+        f"parse {LONG.name} ({_words(LONG)} words): median {median * 1000:.1f} ms, worst {worst * 1000:.1f} ms "
+        f"over {runs} runs (target < 100 ms)"
+    )
 
 
 def bench_offline(runs: int) -> None:
@@ -56,8 +58,10 @@ def bench_offline(runs: int) -> None:
         analyze_offline_checked(transcript)
 
     median, worst = _timed(first_analysis, runs)
-    print(f"offline analysis of {LONG.name} ({_words(LONG)} words): median {median:.3f} s, worst {worst:.3f} s "
-          f"over {runs} runs (target < 0.5 s)")
+    print(
+        f"offline analysis of {LONG.name} ({_words(LONG)} words): median {median:.3f} s, worst {worst:.3f} s "
+        f"over {runs} runs (target < 0.5 s)"
+    )
 
 
 def bench_store(runs: int) -> None:
@@ -78,24 +82,33 @@ def bench_store(runs: int) -> None:
         ws.index(imported.session.id)
         store_times.append(stored - started)
         index_times.append(time.perf_counter() - stored)
-    questions = ["what did she say about Luca's client work", "when will she have the conversation",
-                 "how does she feel about the friendship", "what did she decide about the written note"]
+    questions = [
+        "what did she say about Luca's client work",
+        "when will she have the conversation",
+        "how does she feel about the friendship",
+        "what did she decide about the written note",
+    ]
     latencies = []
     for question in questions * 3:
         started = time.perf_counter()
         ws.recall(f"Client {runs - 1}", question, 3)
         latencies.append(time.perf_counter() - started)
-    print(f"store {LONG.name} (parse done; offline analysis, SQLite transaction): median {statistics.median(store_times):.2f} s")
+    print(
+        f"store {LONG.name} (offline analysis, SQLite transaction): "
+        f"median {statistics.median(store_times):.2f} s"
+    )
     print(f"index it in Chroma (all-MiniLM-L6-v2 on the CPU): median {statistics.median(index_times):.2f} s")
-    print(f"recall latency: median {statistics.median(latencies) * 1000:.0f} ms, worst {max(latencies) * 1000:.0f} ms "
-          f"({len(latencies)} questions)")
+    print(
+        f"recall latency: median {statistics.median(latencies) * 1000:.0f} ms, worst {max(latencies) * 1000:.0f} ms "
+        f"({len(latencies)} questions)"
+    )
 
 
 def bench_local() -> None:
     from assistant.analysis import analyze
     from assistant.backends import choose_backend
     from assistant.ingest import load_transcript
-    from assistant.llm.local import DEFAULT_MODEL_FILE, server_for, resolve_model_path
+    from assistant.llm.local import DEFAULT_MODEL_FILE, resolve_model_path, server_for
 
     transcript = load_transcript(TEN_MINUTES)
     words = _words(TEN_MINUTES)
@@ -109,7 +122,10 @@ def bench_local() -> None:
         if stage.status == "skipped":
             continue
         rate = stage.completion_tokens / stage.seconds if stage.seconds and stage.completion_tokens else 0
-        print(f"{name:10} {stage.seconds / words * 1000:>13.1f} {stage.prompt_tokens:>11} {stage.completion_tokens:>11} {rate:>10.1f}")
+        print(
+            f"{name:10} {stage.seconds / words * 1000:>13.1f} {stage.prompt_tokens:>11} "
+            f"{stage.completion_tokens:>11} {rate:>10.1f}"
+        )
     print(f"peak memory of the model server: {_peak_mb(server._process.pid) if server._process else 0:.0f} MB")
 
 

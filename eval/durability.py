@@ -56,7 +56,9 @@ def _worker(mode: str, data_dir: Path) -> None:
         else:
             value = f"edit-{os.getpid()}-{n}"
             item = ws.store.current_plan(session).plan.items[0].id
-            version = ws.store.edit_plan(session, [PlanEdit(op="edit_field", item=item, field="success_measure", value=value)])
+            version = ws.store.edit_plan(
+                session, [PlanEdit(op="edit_field", item=item, field="success_measure", value=value)]
+            )
             print(f"saved {version.version} {value}", flush=True)
             if n % 5 == 4:
                 approved = ws.store.approve_plan(session)
@@ -96,7 +98,11 @@ def kill_once(mode: str, data_dir: Path, rng: random.Random, window: float) -> K
     """Start a worker, let it run for a random time, SIGKILL it, then check the data directory."""
     process = subprocess.Popen(
         [sys.executable, "-m", "eval.durability", "--worker", mode, "--data-dir", str(data_dir)],
-        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, cwd=REPO, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        cwd=REPO,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
     )
     assert process.stdout is not None
     ready = process.stdout.readline().strip()
@@ -131,7 +137,9 @@ def check(data_dir: Path, confirmed: list[str]) -> list[str]:
     for session_id in stored:
         record = ws.store.session(session_id)
         plan = ws.store.current_plan(session_id).plan
-        expected = {e[0] for e in index_entries(record.client_id, session_id, record.info.date, record.transcript, plan)}
+        expected = {
+            e[0] for e in index_entries(record.client_id, session_id, record.info.date, record.transcript, plan)
+        }
         if ws.memory.ids(session_id) != expected:
             problems.append(f"memory index of {session_id} does not match its transcript and plan")
     problems += _lost(ws, confirmed)
@@ -171,8 +179,11 @@ def run(kills: int, data_dir: Path, modes: tuple[str, ...] = MODES, seed: int = 
     for mode in modes:
         results = [kill_once(mode, data_dir, rng, windows[mode]) for _ in range(kills)]
         problems = [p for r in results for p in r.problems]
-        summary[mode] = {"kills": kills, "operations_confirmed": sum(r.confirmed for r in results),
-                         "problems": len(problems)}
+        summary[mode] = {
+            "kills": kills,
+            "operations_confirmed": sum(r.confirmed for r in results),
+            "problems": len(problems),
+        }
         for problem in problems[:10]:
             print(f"  {mode}: {problem}", file=sys.stderr)
     return summary

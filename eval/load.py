@@ -24,8 +24,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-SAMPLES = [REPO / "eval/data/dev/d04_peer_conflict.txt", REPO / "eval/data/dev/d06_career_move.md",
-           REPO / "eval/data/test/t09_new_role.txt", REPO / "eval/data/test/t08_burnout_resistant.md"]
+SAMPLES = [
+    REPO / "eval/data/dev/d04_peer_conflict.txt",
+    REPO / "eval/data/dev/d06_career_move.md",
+    REPO / "eval/data/test/t09_new_role.txt",
+    REPO / "eval/data/test/t08_burnout_resistant.md",
+]
 CHROMIUM = "/usr/bin/chromium"
 
 
@@ -41,8 +45,12 @@ def start_app(data_dir: Path) -> tuple[subprocess.Popen[bytes], str]:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     env = {**os.environ, "REFLECT_DATA_DIR": str(data_dir), "REFLECT_BACKEND": "offline"}
-    process = subprocess.Popen([sys.executable, "-m", "assistant", "ui", "--port", str(port)], env=env,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "assistant", "ui", "--port", str(port)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -133,7 +141,9 @@ async def _drive(url: str, sessions: int) -> list[CoachRun]:
 
     async with async_playwright() as playwright:
         browser = await playwright.chromium.launch(
-            executable_path=CHROMIUM, args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+            executable_path=CHROMIUM,
+            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
         runs = await asyncio.gather(*(coach(browser, url, n) for n in range(sessions)))
         await browser.close()
     return list(runs)
@@ -159,7 +169,9 @@ def main() -> int:
     print(f"{args.sessions} concurrent coaches; page errors: {len(errors)}; lost or crossed edits: {len(problems)}")
     for name in runs[0].timings:
         values = [r.timings[name] for r in runs if name in r.timings]
-        print(f"  {name:20} median {statistics.median(values):6.2f} s   max {max(values):6.2f} s   ({len(values)} done)")
+        print(
+            f"  {name:20} median {statistics.median(values):6.2f} s   max {max(values):6.2f} s   ({len(values)} done)"
+        )
     for line in errors + problems:
         print("  " + line)
     return 1 if errors or problems else 0

@@ -22,9 +22,7 @@ class Candidate:
     utterances: frozenset[int]
 
 
-def match(
-    predicted: Sequence[Candidate], gold: Sequence[Candidate], embed
-) -> list[tuple[int, int, float]]:  # type: ignore[no-untyped-def]
+def match(predicted: Sequence[Candidate], gold: Sequence[Candidate], embed) -> list[tuple[int, int, float]]:  # type: ignore[no-untyped-def]
     """(predicted index, gold index, similarity) for each matched pair."""
     if not predicted or not gold:
         return []

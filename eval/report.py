@@ -6,21 +6,40 @@ from pathlib import Path
 from typing import Any
 
 HEADLINE = [
-    ("macro_f1", "client talk macro-F1"), ("talk_accuracy", "talk accuracy"), ("talk_kappa", "talk Cohen's kappa"),
-    ("darncat_macro_f1", "DARN-CAT macro-F1"), ("ideas_f1", "ideas F1"), ("plan_items_f1", "plan items F1"),
-    ("emotion_utterance_f1", "emotions F1 (utterance)"), ("emotion_label_f1", "emotions F1 (label)"),
-    ("commitment_detection_f1", "commitment detection F1"), ("commitment_level_accuracy", "commitment level accuracy"),
+    ("macro_f1", "client talk macro-F1"),
+    ("talk_accuracy", "talk accuracy"),
+    ("talk_kappa", "talk Cohen's kappa"),
+    ("darncat_macro_f1", "DARN-CAT macro-F1"),
+    ("ideas_f1", "ideas F1"),
+    ("plan_items_f1", "plan items F1"),
+    ("emotion_utterance_f1", "emotions F1 (utterance)"),
+    ("emotion_label_f1", "emotions F1 (label)"),
+    ("commitment_detection_f1", "commitment detection F1"),
+    ("commitment_level_accuracy", "commitment level accuracy"),
     ("hedge_preservation", "hedge preservation (1 = no weak commitment reported firm)"),
     ("hedged_reported_firm", "weak commitments reported firm (target 0)"),
-    ("groundedness", "groundedness (quotes verbatim, target 1)"), ("invented_facts", "invented plan facts (target 0)"),
-    ("plan_first_step_share", "plan items with a first step"), ("plan_success_measure_share", "plan items with a success measure"),
-    ("plan_if_then_share", "obstacles with an if-then"), ("assess_accuracy", "assess progress accuracy"),
-    ("seconds_per_transcript", "seconds per transcript"), ("seconds_per_1000_words", "seconds per 1,000 words"),
+    ("groundedness", "groundedness (quotes verbatim, target 1)"),
+    ("invented_facts", "invented plan facts (target 0)"),
+    ("plan_first_step_share", "plan items with a first step"),
+    ("plan_success_measure_share", "plan items with a success measure"),
+    ("plan_if_then_share", "obstacles with an if-then"),
+    ("assess_accuracy", "assess progress accuracy"),
+    ("seconds_per_transcript", "seconds per transcript"),
+    ("seconds_per_1000_words", "seconds per 1,000 words"),
     ("prompt_tokens_per_transcript", "prompt tokens per transcript"),
     ("completion_tokens_per_transcript", "completion tokens per transcript"),
 ]
-CASE_COLUMNS = ["talk_macro_f1", "commitment_level_accuracy", "hedged_reported_firm", "groundedness",
-                "invented_facts", "ideas_f1", "plan_items_f1", "emotion_label_f1", "assess_accuracy"]
+CASE_COLUMNS = [
+    "talk_macro_f1",
+    "commitment_level_accuracy",
+    "hedged_reported_firm",
+    "groundedness",
+    "invented_facts",
+    "ideas_f1",
+    "plan_items_f1",
+    "emotion_label_f1",
+    "assess_accuracy",
+]
 
 
 def fmt(value: float | None) -> str:
@@ -42,15 +61,26 @@ def write_report(document: dict[str, Any], out: Path) -> None:
         "|---|---|",
     ]
     lines += [f"| {label} | {fmt(metrics.get(name))} |" for name, label in HEADLINE if name in metrics]
-    lines += ["", "## Per transcript", "", "| case | " + " | ".join(CASE_COLUMNS) + " |",
-              "|---|" + "---|" * len(CASE_COLUMNS)]
+    lines += [
+        "",
+        "## Per transcript",
+        "",
+        "| case | " + " | ".join(CASE_COLUMNS) + " |",
+        "|---|" + "---|" * len(CASE_COLUMNS),
+    ]
     for case in document["cases"]:
         lines.append(f"| {case['id']} | " + " | ".join(fmt(case["metrics"].get(c)) for c in CASE_COLUMNS) + " |")
     lines += ["", "## Plots", ""] + [f"![{name}]({name})" for name in plots]
     lines += ["", "## Notes per transcript", ""]
     for case in document["cases"]:
-        lines.append(f"- **{case['id']}**: " + "; ".join(
-            f"{k}: {v}" for k, v in case["explanations"].items() if k in ("hedged_reported_firm", "invented_facts", "groundedness")))
+        lines.append(
+            f"- **{case['id']}**: "
+            + "; ".join(
+                f"{k}: {v}"
+                for k, v in case["explanations"].items()
+                if k in ("hedged_reported_firm", "invented_facts", "groundedness")
+            )
+        )
     (out / "report.md").write_text("\n".join(lines) + "\n", "utf-8")
 
 

@@ -37,8 +37,17 @@ class Solved:
 def gold_plan(gold: GoldSession) -> ActionPlan:
     """A session's gold plan as the approved plan the assess step starts from."""
     items = [
-        ActionItem(id=i.id, action=i.action, owner=i.owner, due=i.due, first_step=i.first_step,
-                   success_measure=i.success_measure, obstacles=i.obstacles, level=i.level, status="accepted")
+        ActionItem(
+            id=i.id,
+            action=i.action,
+            owner=i.owner,
+            due=i.due,
+            first_step=i.first_step,
+            success_measure=i.success_measure,
+            obstacles=i.obstacles,
+            level=i.level,
+            status="accepted",
+        )
         for i in gold.plan
     ]
     return ActionPlan(items=items)
@@ -70,13 +79,23 @@ def _assess(case, transcript, analysis, choice, previous) -> Assessment | None: 
     from assistant.assess import assess_plan
 
     return assess_plan(
-        gold_plan(before), transcript, analysis, client=gold.client or "client",
-        session_id=gold.id, plan_session_id=before.id, choice=choice,
+        gold_plan(before),
+        transcript,
+        analysis,
+        client=gold.client or "client",
+        session_id=gold.id,
+        plan_session_id=before.id,
+        choice=choice,
     )
 
 
 def run(
-    *, backend: str | None, model: str | None, base_url: str | None, split: str, workers: int,
+    *,
+    backend: str | None,
+    model: str | None,
+    base_url: str | None,
+    split: str,
+    workers: int,
     on_case=None,  # type: ignore[no-untyped-def]
 ) -> dict[str, Any]:
     """Solve and score every case of a split; returns the results document."""
@@ -98,7 +117,9 @@ def run(
     return _document(choice, split, solved, figures, details, time.perf_counter() - started)
 
 
-def _document(choice: BackendChoice, split: str, solved: list[Solved], figures, details, seconds: float) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+def _document(
+    choice: BackendChoice, split: str, solved: list[Solved], figures, details, seconds: float
+) -> dict[str, Any]:  # type: ignore[no-untyped-def]
     models = {s.sample.analysis.meta.model for s in solved}
     return {
         "schema_version": RESULTS_SCHEMA,
@@ -131,8 +152,9 @@ def _case(solved: Solved) -> dict[str, Any]:
 
 def _git_commit() -> str | None:
     try:
-        out = subprocess.run(["git", "rev-parse", "HEAD"], capture_output=True, text=True, check=True,
-                             cwd=Path(__file__).parent)
+        out = subprocess.run(
+            ["git", "rev-parse", "HEAD"], capture_output=True, text=True, check=True, cwd=Path(__file__).parent
+        )
         return out.stdout.strip()
     except (OSError, subprocess.CalledProcessError):
         return None

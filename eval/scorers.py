@@ -152,8 +152,11 @@ def score_commitment_level(sample: Sample) -> Score:
     found = [(c.level, levels_for(c.utterance, c.quote, at)) for c in sample.gold.commitments if c.utterance in at]
     correct = sum(1 for gold_level, levels in found if gold_level in levels)
     value = correct / len(found) if found else None
-    return Score(value, f"{correct} of {len(found)} found commitments at the gold level",
-                 {"correct": correct, "total": len(found)})
+    return Score(
+        value,
+        f"{correct} of {len(found)} found commitments at the gold level",
+        {"correct": correct, "total": len(found)},
+    )
 
 
 def score_hedged_reported_firm(sample: Sample) -> Score:
@@ -163,8 +166,11 @@ def score_hedged_reported_firm(sample: Sample) -> Score:
     firm = [c for c in weak if "firm" in levels_for(c.utterance, c.quote, at)]
     value = len(firm) / len(weak) if weak else None
     quoted = "; ".join(repr(c.quote) for c in firm[:3])
-    return Score(value, f"{len(firm)} of {len(weak)} weak commitments reported firm {quoted}".strip(),
-                 {"firm": len(firm), "total": len(weak)})
+    return Score(
+        value,
+        f"{len(firm)} of {len(weak)} weak commitments reported firm {quoted}".strip(),
+        {"firm": len(firm), "total": len(weak)},
+    )
 
 
 # ----------------------------------------------------------------------------- groundedness and invention
@@ -186,9 +192,7 @@ def score_groundedness(sample: Sample) -> Score:
     """Share of quotes that appear verbatim (whitespace aside) in the utterance they cite."""
     utterances = sample.transcript.utterances
     quotes = _all_evidence(sample.analysis)
-    verbatim = sum(
-        1 for i, q in quotes if 0 <= i < len(utterances) and _squash(q) in _squash(utterances[i].text)
-    )
+    verbatim = sum(1 for i, q in quotes if 0 <= i < len(utterances) and _squash(q) in _squash(utterances[i].text))
     value = verbatim / len(quotes) if quotes else None
     return Score(value, f"{verbatim} of {len(quotes)} quotes verbatim", {"verbatim": verbatim, "total": len(quotes)})
 
@@ -227,14 +231,25 @@ def score_plan_completeness(sample: Sample) -> Score:
     with_measure = sum(1 for i in items if i.success_measure)
     obstacles = sum(len(i.obstacles) for i in items)
     planned = sum(min(len(i.if_then), len(i.obstacles)) for i in items)
-    parts = [with_step / len(items) if items else None, with_measure / len(items) if items else None,
-             planned / obstacles if obstacles else None]
+    parts = [
+        with_step / len(items) if items else None,
+        with_measure / len(items) if items else None,
+        planned / obstacles if obstacles else None,
+    ]
     known = [p for p in parts if p is not None]
-    data = {"items": len(items), "with_step": with_step, "with_measure": with_measure,
-            "obstacles": obstacles, "planned": planned}
-    return Score(sum(known) / len(known) if known else None,
-                 f"{with_step}/{len(items)} first steps, {with_measure}/{len(items)} measures, "
-                 f"{planned}/{obstacles} obstacles with an if-then", data)
+    data = {
+        "items": len(items),
+        "with_step": with_step,
+        "with_measure": with_measure,
+        "obstacles": obstacles,
+        "planned": planned,
+    }
+    return Score(
+        sum(known) / len(known) if known else None,
+        f"{with_step}/{len(items)} first steps, {with_measure}/{len(items)} measures, "
+        f"{planned}/{obstacles} obstacles with an if-then",
+        data,
+    )
 
 
 # ----------------------------------------------------------------------------- assess
@@ -247,8 +262,11 @@ def score_assess(sample: Sample) -> Score:
         return Score(None, "no assessment produced", {"pairs": []})
     predicted = {p.item.id: p.progress for p in sample.assessment.items}
     pairs = [(g.progress, predicted.get(g.item, "unclear")) for g in sample.gold.progress]
-    return Score(m.accuracy(pairs), f"{sum(g == p for g, p in pairs)} of {len(pairs)} items at the gold progress",
-                 {"pairs": pairs})
+    return Score(
+        m.accuracy(pairs),
+        f"{sum(g == p for g, p in pairs)} of {len(pairs)} items at the gold progress",
+        {"pairs": pairs},
+    )
 
 
 SCORERS: dict[str, Callable[[Sample], Score]] = {

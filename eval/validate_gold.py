@@ -84,7 +84,11 @@ def validate(cases: Iterable[GoldCase]) -> list[str]:
 def main(argv: list[str]) -> int:
     cases = load_cases("all")
     if argv:
-        cases = [c for c in cases if c.gold.id in argv or str(c.path) in argv or any(a.endswith(c.gold.id + ".gold.json") for a in argv)]
+        cases = [
+            c
+            for c in cases
+            if c.gold.id in argv or str(c.path) in argv or any(a.endswith(c.gold.id + ".gold.json") for a in argv)
+        ]
     problems = validate(cases)
     for problem in problems:
         print(problem)

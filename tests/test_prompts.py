@@ -36,9 +36,7 @@ def test_renders_with_all_its_variables(prompt: Prompt) -> None:
         assert value in text
 
 
-@pytest.mark.parametrize(
-    "prompt", [p for p in PROMPTS if p.variables], ids=[p.name for p in PROMPTS if p.variables]
-)
+@pytest.mark.parametrize("prompt", [p for p in PROMPTS if p.variables], ids=[p.name for p in PROMPTS if p.variables])
 def test_missing_variable_raises(prompt: Prompt) -> None:
     values = _values(prompt)
     for name in prompt.variables:

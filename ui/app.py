@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import streamlit as st
-
 import app_state
+import streamlit as st
 from views import assess, chat, clients, new_session, plan, review, settings
 
 PAGES = {

@@ -3,7 +3,7 @@ refresh or a second tab shows the same thing), sign-in and the sidebar."""
 
 from __future__ import annotations
 
-import hmac
+import contextlib
 import os
 
 import streamlit as st
@@ -28,10 +28,8 @@ def _warm_up(ws: Workspace) -> None:
         from assistant.jobs import lower_priority
 
         lower_priority()
-        try:
+        with contextlib.suppress(Exception):  # warming up is an optimisation; a failure shows up where it matters
             ws.reconcile()
-        except Exception:  # warming up is an optimisation; a failure shows up where it matters
-            pass
 
     threading.Thread(target=warm, name="reflect-warm-up", daemon=True).start()
 
@@ -111,8 +109,13 @@ def sidebar(pages: list[str]) -> None:
         # The URL is the truth (a reload or a second tab shows the same view); the widgets follow it
         # and write back to it in their callbacks.
         st.session_state["sidebar-client"] = client() if client() in names else None
-        st.selectbox("Client", names, placeholder="Choose a client", key="sidebar-client",
-                     on_change=lambda: go("Clients", client=st.session_state["sidebar-client"], session=None))
+        st.selectbox(
+            "Client",
+            names,
+            placeholder="Choose a client",
+            key="sidebar-client",
+            on_change=lambda: go("Clients", client=st.session_state["sidebar-client"], session=None),
+        )
         if client() in names:
             _session_links(ws, client())  # type: ignore[arg-type]
         st.divider()
@@ -131,8 +134,12 @@ def _session_links(ws: Workspace, name: str) -> None:
     for s in reversed(sessions):
         label = f"{s.date or s.created_at[:10]} · {s.file_name}"
         icon = "●" if s.plan_state == "approved" else "○"
-        if st.button(f"{icon} {label}", key=f"open-{s.id}", width="stretch",
-                     type="primary" if s.id == session_id() else "secondary"):
+        if st.button(
+            f"{icon} {label}",
+            key=f"open-{s.id}",
+            width="stretch",
+            type="primary" if s.id == session_id() else "secondary",
+        ):
             go("Session review", session=s.id)
             st.rerun()
 

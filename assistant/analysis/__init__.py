@@ -1,7 +1,7 @@
 """Analysis: a Transcript in, a grounded Analysis out, from the offline engine or a language model.
 
-    analyze(transcript)                       # the backend Reflect chooses (shown in meta)
-    analyze(transcript, backend="offline")    # instant, deterministic
+analyze(transcript)                       # the backend Reflect chooses (shown in meta)
+analyze(transcript, backend="offline")    # instant, deterministic
 """
 
 from __future__ import annotations
@@ -53,10 +53,12 @@ def analyze(
     try:
         chat = get_model(choice.model or "local", base_url=choice.base_url)
         speakers = list(dict.fromkeys(u.speaker for u in transcript.utterances))
-        chat = protect(chat, names=speakers + ([transcript.client_name] if transcript.client_name else []),
-                       terms=private_terms)
-        result = analyze_with_model(transcript, chat, offline, progress=progress, cancel=cancel,
-                                    **model_options(choice.kind))
+        chat = protect(
+            chat, names=speakers + ([transcript.client_name] if transcript.client_name else []), terms=private_terms
+        )
+        result = analyze_with_model(
+            transcript, chat, offline, progress=progress, cancel=cancel, **model_options(choice.kind)
+        )
     except ModelError as exc:
         return _offline_after_failure(offline, choice, str(exc))
     result.meta.backend = choice.kind

@@ -26,9 +26,24 @@ _DATE_WORD = re.compile(
     re.IGNORECASE,
 )
 _NUMBER_WORDS = {
-    "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
-    "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "fifteen": "15",
-    "twenty": "20", "thirty": "30", "fifty": "50", "hundred": "100", "half": "50%",
+    "one": "1",
+    "two": "2",
+    "three": "3",
+    "four": "4",
+    "five": "5",
+    "six": "6",
+    "seven": "7",
+    "eight": "8",
+    "nine": "9",
+    "ten": "10",
+    "eleven": "11",
+    "twelve": "12",
+    "fifteen": "15",
+    "twenty": "20",
+    "thirty": "30",
+    "fifty": "50",
+    "hundred": "100",
+    "half": "50%",
 }
 NOT_STATED = "[not stated]"
 
@@ -76,7 +91,10 @@ def ground_evidence(
 
 
 def _grounded(
-    items: list[_Item], utterances: Sequence[Utterance], kind: str, warnings: list[str],
+    items: list[_Item],
+    utterances: Sequence[Utterance],
+    kind: str,
+    warnings: list[str],
     roles: tuple[str, ...] = CLIENT_ROLES,
 ) -> list[_Item]:
     kept = []

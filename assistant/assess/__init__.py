@@ -41,8 +41,13 @@ _OBSTACLE = re.compile(
 def talk_balance(session_id: str, session_date: str | None, analysis: Analysis) -> TalkBalance:
     """Change, sustain and neutral client utterances of one analysed session."""
     talk = [u.talk for u in analysis.utterances if u.role == "client" and u.talk]
-    return TalkBalance(session_id=session_id, session_date=session_date, change=talk.count("change"),
-                       sustain=talk.count("sustain"), neutral=talk.count("neutral"))
+    return TalkBalance(
+        session_id=session_id,
+        session_date=session_date,
+        change=talk.count("change"),
+        sustain=talk.count("sustain"),
+        neutral=talk.count("neutral"),
+    )
 
 
 def assess_plan(
@@ -64,8 +69,11 @@ def assess_plan(
     started = time.perf_counter()
     items = [i for i in plan.items if i.status != "rejected"]
     progress = assess_items(items, transcript, embedder or MiniLMEmbedder())
-    meta = AnalysisMeta(backend="offline", model="assess-offline-1",
-                        stages={"assess": StageUsage(seconds=time.perf_counter() - started)})
+    meta = AnalysisMeta(
+        backend="offline",
+        model="assess-offline-1",
+        stages={"assess": StageUsage(seconds=time.perf_counter() - started)},
+    )
     if choice is not None and choice.kind != "offline" and _model_assesses(choice):
         from assistant.assess.llm import assess_with_model
 
@@ -115,9 +123,13 @@ def carry_forward(new_plan: ActionPlan, progress: list[ItemProgress], plan_sessi
         words = content_words(entry.item.action)
         if any(len(words & other) >= max(2, len(words) // 2) for other in existing):
             continue
-        item = entry.item.model_copy(update={
-            "id": f"A{len(plan.items) + 1}", "status": "proposed", "carried_over_from": plan_session_id,
-        })
+        item = entry.item.model_copy(
+            update={
+                "id": f"A{len(plan.items) + 1}",
+                "status": "proposed",
+                "carried_over_from": plan_session_id,
+            }
+        )
         plan.items.append(item)
         existing.append(words)
     return plan

@@ -9,8 +9,8 @@ from assistant.analysis.llm.chunks import chunk_utterances, render
 from assistant.backends import BackendChoice
 from assistant.errors import ModelError
 from assistant.llm import get_model
-from assistant.privacy import protect
 from assistant.llm.structured import Usage, ask_structured
+from assistant.privacy import protect
 from assistant.prompts import load_prompt
 from assistant.types import ActionItem, AnalysisMeta, Evidence, ItemProgress, Progress, StageUsage, Transcript
 
@@ -57,8 +57,12 @@ def assess_with_model(
         meta.warnings.append(f"the model's assess stage failed ({exc}); the offline reading is shown")
         status = "failed"
     meta.prompts["assess"] = load_prompt("assess").version
-    meta.stages["assess_model"] = StageUsage(seconds=round(usage.seconds, 3), prompt_tokens=usage.prompt_tokens,
-                                             completion_tokens=usage.completion_tokens, status=status)  # type: ignore[arg-type]
+    meta.stages["assess_model"] = StageUsage(
+        seconds=round(usage.seconds, 3),
+        prompt_tokens=usage.prompt_tokens,
+        completion_tokens=usage.completion_tokens,
+        status=status,
+    )  # type: ignore[arg-type]
     return [found.get(p.item.id, p) for p in offline], meta
 
 
@@ -69,5 +73,4 @@ def _keep(entry: _Found, items: list[ActionItem], transcript: Transcript, found:
     evidence = ground_evidence(Evidence(utterance=entry.u, quote=entry.quote or "-"), transcript.utterances)
     if evidence is None:
         return  # an ungrounded reading is no reading: the offline one stands
-    found[entry.item] = ItemProgress(item=item, progress=entry.progress, evidence=[evidence],
-                                     note="read by the model")
+    found[entry.item] = ItemProgress(item=item, progress=entry.progress, evidence=[evidence], note="read by the model")

@@ -21,26 +21,42 @@ _WORD_BONUS = 0.08
 """Added to the cosine for each content word a sentence shares with the item."""
 
 _CUES: list[tuple[Progress, re.Pattern[str]]] = [
-    ("dropped", re.compile(
-        r"\b(?:decided not to|dropped|let (?:it|that|this) go|not (?:doing|going to do) (?:it|that)|scrapped|parked|"
-        r"no longer|gave up on|giving up on|abandon\w*|took (?:it|that) off|off the table|shelved|killed (?:it|that)|"
-        r"not worth (?:it|doing)|decided against|changed my mind)\b")),
-    ("not_started", re.compile(
-        r"\b(?:haven't|have not|hasn't|didn't|did not|never) (?:\w+ )?(?:start\w*|done|do|had|get|got|gotten|talk\w*|"
-        r"sen[dt]|ask\w*|book\w*|manag\w*|touch\w*|found the time|make it|raise\w*|call\w*|begun|tried)\b|"
-        r"\bnot yet\b|\bnever got (?:round|around|to)\b|\bstill haven't\b|\bhasn't happened\b|\bslipped\b|"
-        r"\bdidn't happen\b|\bno progress\b|\bpushed (?:it|that) (?:back|out)\b")),
-    ("in_progress", re.compile(
-        r"\b(?:started|starting|halfway|half way|working on|in progress|partly|partially|begun|began|"
-        r"first draft|drafted|some of|most of|on track|getting there|part of the way|underway|under way|"
-        r"so far|two of|one of the|scheduled|booked (?:it|a|the) for|next week i|still (?:working|doing)|ongoing|"
-        r"trying to|midway|not finished|not done yet|almost|(?:one|two|three|four) out of (?:two|three|four|five|six)|"
-        r"(?:one|two|three) of the (?:two|three|four|five)|twice|once|partly|halfway)\b")),
-    ("done", re.compile(
-        r"\b(?:did it|i did|done(?! (?:missing|with|being|waiting|letting))|finished|completed|sent|had the conversation|talked to|spoke to|told|"
-        r"asked|delegated|handed (?:it )?over|gave (?:her|him|them)|went (?:well|fine|better|ok|okay|really well)|"
-        r"it happened|blocked|ran (?:it|the)|presented|signed off|met with|we met|she (?:led|ran|did)|"
-        r"he (?:led|ran|did)|they (?:led|ran|did)|nailed|pulled it off|made the call|called)\b")),
+    (
+        "dropped",
+        re.compile(
+            r"\b(?:decided not to|dropped|let (?:it|that|this) go|not (?:doing|going to do) (?:it|that)|scrapped|parked|"
+            r"no longer|gave up on|giving up on|abandon\w*|took (?:it|that) off|off the table|shelved|killed (?:it|that)|"
+            r"not worth (?:it|doing)|decided against|changed my mind)\b"
+        ),
+    ),
+    (
+        "not_started",
+        re.compile(
+            r"\b(?:haven't|have not|hasn't|didn't|did not|never) (?:\w+ )?(?:start\w*|done|do|had|get|got|gotten|talk\w*|"
+            r"sen[dt]|ask\w*|book\w*|manag\w*|touch\w*|found the time|make it|raise\w*|call\w*|begun|tried)\b|"
+            r"\bnot yet\b|\bnever got (?:round|around|to)\b|\bstill haven't\b|\bhasn't happened\b|\bslipped\b|"
+            r"\bdidn't happen\b|\bno progress\b|\bpushed (?:it|that) (?:back|out)\b"
+        ),
+    ),
+    (
+        "in_progress",
+        re.compile(
+            r"\b(?:started|starting|halfway|half way|working on|in progress|partly|partially|begun|began|"
+            r"first draft|drafted|some of|most of|on track|getting there|part of the way|underway|under way|"
+            r"so far|two of|one of the|scheduled|booked (?:it|a|the) for|next week i|still (?:working|doing)|ongoing|"
+            r"trying to|midway|not finished|not done yet|almost|(?:one|two|three|four) out of (?:two|three|four|five|six)|"
+            r"(?:one|two|three) of the (?:two|three|four|five)|twice|once|partly|halfway)\b"
+        ),
+    ),
+    (
+        "done",
+        re.compile(
+            r"\b(?:did it|i did|done(?! (?:missing|with|being|waiting|letting))|finished|completed|sent|had the conversation|talked to|spoke to|told|"
+            r"asked|delegated|handed (?:it )?over|gave (?:her|him|them)|went (?:well|fine|better|ok|okay|really well)|"
+            r"it happened|blocked|ran (?:it|the)|presented|signed off|met with|we met|she (?:led|ran|did)|"
+            r"he (?:led|ran|did)|they (?:led|ran|did)|nailed|pulled it off|made the call|called)\b"
+        ),
+    ),
 ]
 
 
@@ -72,8 +88,10 @@ def assess_items(items: list[ActionItem], transcript: Transcript, embedder: Embe
     # closest to, so "I decided not to" about one item is not read as another item dropped.
     item_words = [content_words(i.action) for i in items]
     similarity = [
-        [sum(a * b for a, b in zip(sv, iv, strict=True)) + _WORD_BONUS * len(words & content_words(s.span.text))
-         for iv, words in zip(item_vectors, item_words, strict=True)]
+        [
+            sum(a * b for a, b in zip(sv, iv, strict=True)) + _WORD_BONUS * len(words & content_words(s.span.text))
+            for iv, words in zip(item_vectors, item_words, strict=True)
+        ]
         for s, sv in zip(all_sentences, sentence_vectors, strict=True)
     ]
     return [_progress(n, item, all_sentences, similarity) for n, item in enumerate(items)]
@@ -87,12 +105,17 @@ def _progress(n: int, item: ActionItem, all_sentences: list[_Sentence], similari
             for sentence in group:
                 if cue.search(fold(sentence.span.text)):
                     evidence = [Evidence(utterance=sentence.utterance, quote=sentence.span.text)]
-                    return ItemProgress(item=item, progress=progress, evidence=evidence,
-                                        note=f"the coachee's words read as {progress.replace('_', ' ')}")
+                    return ItemProgress(
+                        item=item,
+                        progress=progress,
+                        evidence=evidence,
+                        note=f"the coachee's words read as {progress.replace('_', ' ')}",
+                    )
     if spoken:
         evidence = [Evidence(utterance=spoken[0].utterance, quote=spoken[0].span.text)]
-        return ItemProgress(item=item, progress="unclear", evidence=evidence,
-                            note="mentioned, but the words do not say how far it got")
+        return ItemProgress(
+            item=item, progress="unclear", evidence=evidence, note="mentioned, but the words do not say how far it got"
+        )
     return ItemProgress(item=item, progress="unclear", note="the session does not mention it")
 
 
@@ -125,8 +148,11 @@ def _with_neighbours(spoken: list[_Sentence], all_sentences: list[_Sentence]) ->
     ordered: list[_Sentence] = []
     for sentence in spoken:
         position = next(i for i, s in enumerate(all_sentences) if s is sentence)
-        around = [all_sentences[i] for i in (position, position + 1, position - 1, position + 2)
-                  if 0 <= i < len(all_sentences) and all_sentences[i].utterance == sentence.utterance]
+        around = [
+            all_sentences[i]
+            for i in (position, position + 1, position - 1, position + 2)
+            if 0 <= i < len(all_sentences) and all_sentences[i].utterance == sentence.utterance
+        ]
         ordered += [s for s in around if s not in ordered]
     return ordered
 

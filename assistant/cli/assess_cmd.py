@@ -25,11 +25,17 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         print_json(assessment)
         return 0
-    print(f"{assessment.client}: session {assessment.session_id} against the plan approved in {assessment.plan_session_id}")
+    print(
+        f"{assessment.client}: session {assessment.session_id} "
+        f"against the plan approved in {assessment.plan_session_id}"
+    )
     for entry in assessment.items:
         quote = f' "{entry.evidence[0].quote}" [#{entry.evidence[0].utterance}]' if entry.evidence else ""
         print(f"  {entry.item.id} {entry.progress.replace('_', ' '):12} {entry.item.action}{quote}")
     for balance in assessment.trend:
         share = "-" if balance.change_share is None else f"{balance.change_share:.0%}"
-        print(f"  trend {balance.session_date or balance.session_id}: change {balance.change}, sustain {balance.sustain} ({share} change)")
+        print(
+            f"  trend {balance.session_date or balance.session_id}: "
+            f"change {balance.change}, sustain {balance.sustain} ({share} change)"
+        )
     return 0

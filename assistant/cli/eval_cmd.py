@@ -35,8 +35,12 @@ def run(args: argparse.Namespace) -> int:
     with Progress(console=console, transient=True) as progress:
         task = progress.add_task(f"evaluating ({args.split})", total=total)
         document = run_eval(
-            backend=args.backend, model=args.model, base_url=args.base_url, split=args.split,
-            workers=args.workers, on_case=lambda _: progress.advance(task),
+            backend=args.backend,
+            model=args.model,
+            base_url=args.base_url,
+            split=args.split,
+            workers=args.workers,
+            on_case=lambda _: progress.advance(task),
         )
     write(document, args.out)
     print_tables(document, Console())
@@ -57,7 +61,13 @@ def run_compare(args: argparse.Namespace) -> int:
         table.add_column(column, justify="left" if column == "metric" else "right")
     for row in rows:
         change = "–" if row["change"] is None else f"{row['change']:+.3f}"
-        table.add_row(row["metric"], fmt(row["old"]), fmt(row["new"]), change, "[red]REGRESSION[/red]" if row["regression"] else "")
+        table.add_row(
+            row["metric"],
+            fmt(row["old"]),
+            fmt(row["new"]),
+            change,
+            "[red]REGRESSION[/red]" if row["regression"] else "",
+        )
     Console().print(table)
     worse = regressions(rows)
     return 1 if worse else 0

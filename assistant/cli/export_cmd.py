@@ -12,8 +12,12 @@ from assistant.cli._common import workspace
 def register(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("session_id")
     parser.add_argument("--format", choices=["md", "json", "docx"], default="md")
-    parser.add_argument("--audience", choices=["coach", "client"], default="coach",
-                        help="client: without emotion readings, talk statistics and coach notes")
+    parser.add_argument(
+        "--audience",
+        choices=["coach", "client"],
+        default="coach",
+        help="client: without emotion readings, talk statistics and coach notes",
+    )
     parser.add_argument("-o", "--output", type=Path, help="file to write (DOCX default: the data directory)")
     parser.set_defaults(run=run)
 
@@ -24,7 +28,9 @@ def run(args: argparse.Namespace) -> int:
     from assistant.files import atomic_write_bytes
 
     if args.output is not None and args.output.is_dir():
-        raise InputError(f"{args.output} is a folder; give a file name, e.g. {args.output / ('summary.' + args.format)}")
+        raise InputError(
+            f"{args.output} is a folder; give a file name, e.g. {args.output / ('summary.' + args.format)}"
+        )
     ws = workspace()
     record = ws.store.session(args.session_id)
     data = export(record, ws.store.current_plan(args.session_id), args.format, args.audience)

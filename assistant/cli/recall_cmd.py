@@ -22,7 +22,7 @@ def run(args: argparse.Namespace) -> int:
         return 0
     for hit in hits:
         where = f"#{hit.utterance}" if hit.utterance is not None else "plan item"
-        print(f"{hit.date or hit.session} {where} {hit.speaker}: \"{hit.quote}\" ({hit.score:.2f})")
+        print(f'{hit.date or hit.session} {where} {hit.speaker}: "{hit.quote}" ({hit.score:.2f})')
     if not hits:
         print("nothing found")
     return 0

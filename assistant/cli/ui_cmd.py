@@ -12,8 +12,11 @@ APP = Path(__file__).resolve().parents[2] / "ui" / "app.py"
 
 def register(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--port", type=int, default=8501)
-    parser.add_argument("--address", default="127.0.0.1",
-                        help="listen address; anything but 127.0.0.1 requires a password (reflect password)")
+    parser.add_argument(
+        "--address",
+        default="127.0.0.1",
+        help="listen address; anything but 127.0.0.1 requires a password (reflect password)",
+    )
     parser.set_defaults(run=run)
 
 
@@ -50,10 +53,25 @@ def run(args: argparse.Namespace) -> int:
         env["REFLECT_UI_REQUIRE_PASSWORD"] = "1"
         env["REFLECT_UI_PASSWORD_HASH"] = stored
     command = [
-        sys.executable, "-m", "streamlit", "run", str(APP),
-        "--server.port", str(args.port), "--server.address", args.address, "--server.headless", "true",
-        "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
-        "--global.developmentMode", "false", "--client.toolbarMode", "minimal",
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(APP),
+        "--server.port",
+        str(args.port),
+        "--server.address",
+        args.address,
+        "--server.headless",
+        "true",
+        "--browser.gatherUsageStats",
+        "false",
+        "--server.fileWatcherType",
+        "none",
+        "--global.developmentMode",
+        "false",
+        "--client.toolbarMode",
+        "minimal",
     ]
     print(f"Reflect is starting at http://{args.address}:{args.port} (Ctrl+C stops it)", file=sys.stderr)
     os.execvpe(sys.executable, command, env)

@@ -27,9 +27,7 @@ NOTES_SPEAKER = "Notes"
 UNKNOWN_SPEAKER = "Unknown speaker"
 
 
-def load_transcript(
-    path: str | Path, *, coach: str | None = None, client: str | None = None
-) -> Transcript:
+def load_transcript(path: str | Path, *, coach: str | None = None, client: str | None = None) -> Transcript:
     """Read a transcript file. Raises InputError for a missing, unsupported or unusable file."""
     path = Path(path)
     if not path.is_file():
@@ -39,9 +37,7 @@ def load_transcript(
     return parse_bytes(path.read_bytes(), path.name, coach=coach, client=client)
 
 
-def parse_bytes(
-    data: bytes, file_name: str, *, coach: str | None = None, client: str | None = None
-) -> Transcript:
+def parse_bytes(data: bytes, file_name: str, *, coach: str | None = None, client: str | None = None) -> Transcript:
     """Parse uploaded bytes; the file name's extension and the content choose the reader."""
     name = Path(file_name).name
     _check_extension(name)
@@ -53,9 +49,7 @@ def parse_bytes(
         raise InputError(f"{name} holds no utterances: no speech or notes were found in it")
     roles = assign_roles(turns, coach=coach, client=client, stated=stated)
     utterances = [_utterance(i, turn, roles, fmt) for i, turn in enumerate(turns)]
-    source = SourceInfo(
-        file_name=name, format=fmt, sha256=hashlib.sha256(data).hexdigest(), encoding=encoding
-    )
+    source = SourceInfo(file_name=name, format=fmt, sha256=hashlib.sha256(data).hexdigest(), encoding=encoding)
     return Transcript(source=source, client_name=_client_name(roles, client), utterances=utterances)
 
 
@@ -63,17 +57,14 @@ def _check_extension(name: str) -> None:
     suffix = Path(name).suffix.lower()
     if suffix not in SUPPORTED_EXTENSIONS:
         shown = suffix or "no extension"
-        raise InputError(
-            f"{name}: {shown} files are not supported; use {', '.join(SUPPORTED_EXTENSIONS)}"
-        )
+        raise InputError(f"{name}: {shown} files are not supported; use {', '.join(SUPPORTED_EXTENSIONS)}")
 
 
 def _check_size(size: int, name: str) -> None:
     limit = get_settings().max_file_bytes
     if size > limit:
         raise InputError(
-            f"{name} is {_human_size(size)}, over the {_human_size(limit)} limit "
-            "(REFLECT_MAX_FILE_MB raises it)"
+            f"{name} is {_human_size(size)}, over the {_human_size(limit)} limit (REFLECT_MAX_FILE_MB raises it)"
         )
 
 
@@ -114,9 +105,7 @@ def _text_format(shape: str, suffix: str) -> SourceFormat:
 
 def _utterance(index: int, turn: RawTurn, roles: dict[str, Role], fmt: SourceFormat) -> Utterance:
     speaker, role = _speaker_and_role(turn, roles, fmt)
-    return Utterance(
-        index=index, speaker=speaker, role=role, text=turn.text, start=turn.start, end=turn.end
-    )
+    return Utterance(index=index, speaker=speaker, role=role, text=turn.text, start=turn.start, end=turn.end)
 
 
 def _speaker_and_role(turn: RawTurn, roles: dict[str, Role], fmt: SourceFormat) -> tuple[str, Role]:

@@ -36,9 +36,7 @@ def read_json(text: str, file_name: str) -> tuple[list[RawTurn], dict[str, Role]
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(part) for part in first["loc"])
-        raise InputError(
-            f"{file_name} is not a Reflect transcript: {where}: {first['msg']}"
-        ) from None
+        raise InputError(f"{file_name} is not a Reflect transcript: {where}: {first['msg']}") from None
     turns, roles = [], {}
     for item in parsed.utterances:
         turns.append(RawTurn(item.speaker.strip(), normalise_space(item.text), item.start, item.end))

@@ -128,12 +128,22 @@ class LocalServer:
         log = (settings.data_dir / "logs").resolve()
         log.mkdir(parents=True, exist_ok=True)
         command = [
-            sys.executable, "-m", "assistant.llm._serve", str(os.getpid()),
-            "--model", str(self.model_path),
-            "--host", "127.0.0.1", "--port", str(self.port),
-            "--n_ctx", str(settings.local_ctx),
-            "--n_threads", str(settings.local_threads or os.cpu_count() or 2),
-            "--verbose", "False",
+            sys.executable,
+            "-m",
+            "assistant.llm._serve",
+            str(os.getpid()),
+            "--model",
+            str(self.model_path),
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(self.port),
+            "--n_ctx",
+            str(settings.local_ctx),
+            "--n_threads",
+            str(settings.local_threads or os.cpu_count() or 2),
+            "--verbose",
+            "False",
         ]
         # The server's log holds no transcript text: it is started non-verbose.
         with (log / "llama-server.log").open("ab") as sink:
@@ -202,6 +212,7 @@ def local_model(name: str | None = None):  # type: ignore[no-untyped-def]
         model_name,
         provider="local",
         base_url=server.url,
-        schema_style="json_object",  # llama.cpp's Python server turns {"type":"json_object","schema":...} into a grammar
+        # llama.cpp's Python server turns {"type": "json_object", "schema": ...} into a grammar
+        schema_style="json_object",
         timeout=max(get_settings().llm_timeout, 900.0),  # a 2-core CPU needs minutes for a long chunk
     )

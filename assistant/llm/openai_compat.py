@@ -19,8 +19,13 @@ from assistant.settings import get_settings
 SchemaStyle = Literal["json_schema", "json_object"]
 _LOOPBACK = {"127.0.0.1", "localhost", "::1", "0.0.0.0"}
 _CONTEXT_MARKERS = (
-    "context length", "context_length", "context window", "maximum context", "too many tokens",
-    "context size", "exceed_context_size",  # llama.cpp's server
+    "context length",
+    "context_length",
+    "context window",
+    "maximum context",
+    "too many tokens",
+    "context size",
+    "exceed_context_size",  # llama.cpp's server
 )
 
 

@@ -37,8 +37,9 @@ class Memory:
             embedding_function=None,
         )
 
-    def index_session(self, client_id: int, session_id: str, session_date: str | None,
-                      transcript: Transcript, plan: ActionPlan) -> int:
+    def index_session(
+        self, client_id: int, session_id: str, session_date: str | None, transcript: Transcript, plan: ActionPlan
+    ) -> int:
         """(Re)index a session: utterances and plan items. Idempotent (ids are deterministic)."""
         self.delete_session(session_id)
         entries = index_entries(client_id, session_id, session_date, transcript, plan)
@@ -48,15 +49,20 @@ class Memory:
         metadatas = [e[3] for e in entries]
         for start in range(0, len(ids), _BATCH):
             chunk = slice(start, start + _BATCH)
-            self._collection.upsert(ids=ids[chunk], documents=documents[chunk], metadatas=metadatas[chunk],
-                                    embeddings=self.embedder.embed(contexts[chunk]))  # type: ignore[arg-type]
+            self._collection.upsert(
+                ids=ids[chunk],
+                documents=documents[chunk],
+                metadatas=metadatas[chunk],
+                embeddings=self.embedder.embed(contexts[chunk]),
+            )  # type: ignore[arg-type]
         return len(ids)
 
     def ids(self, session_id: str) -> set[str]:
         return set(self._collection.get(where={"session_id": session_id}, include=[])["ids"])
 
-    def recall(self, client_id: int, question: str, k: int = 5,
-               roles: tuple[str, ...] = ("client", "notes", "plan")) -> list[RecallHit]:
+    def recall(
+        self, client_id: int, question: str, k: int = 5, roles: tuple[str, ...] = ("client", "notes", "plan")
+    ) -> list[RecallHit]:
         """The k utterances or plan items of this client closest to the question (what the client
         said, by default; pass roles=(..., "coach") to search the coach's words too).
 
@@ -69,11 +75,17 @@ class Memory:
         everything = self._collection.get(where=where, include=["documents", "metadatas"])  # type: ignore[arg-type]
         if not everything["ids"]:
             return []
-        by_id = {i: (d, m) for i, d, m in zip(everything["ids"], everything["documents"], everything["metadatas"], strict=True)}  # type: ignore[arg-type]
+        by_id = {
+            i: (d, m)
+            for i, d, m in zip(everything["ids"], everything["documents"], everything["metadatas"], strict=True)
+        }  # type: ignore[arg-type]
         vectors = self.embedder.embed([question, first_person(question)])
         query_vector = [(a + b) / 2 for a, b in zip(vectors[0], vectors[1], strict=True)]
-        dense = self._collection.query(query_embeddings=[query_vector], where=where,  # type: ignore[arg-type]
-                                       n_results=min(_DENSE_CANDIDATES, len(by_id)))
+        dense = self._collection.query(
+            query_embeddings=[query_vector],
+            where=where,  # type: ignore[arg-type]
+            n_results=min(_DENSE_CANDIDATES, len(by_id)),
+        )
         similarity = {i: max(0.0, 1.0 - float(d)) for i, d in zip(dense["ids"][0], dense["distances"][0], strict=True)}  # type: ignore[index]
         ids = list(by_id)
         lexical = bm25(question, [by_id[i][0] for i in ids])
@@ -101,9 +113,13 @@ class Memory:
     def _hit(document: str, meta: dict[str, Any], similarity: float) -> RecallHit:
         is_item = meta["kind"] == "plan_item"
         return RecallHit(
-            quote=document, session=str(meta["session_id"]), date=str(meta["date"]) or None,
-            utterance=None if is_item else int(meta["utterance"]), speaker=str(meta["speaker"]),
-            kind="plan_item" if is_item else "utterance", score=round(similarity, 3),
+            quote=document,
+            session=str(meta["session_id"]),
+            date=str(meta["date"]) or None,
+            utterance=None if is_item else int(meta["utterance"]),
+            speaker=str(meta["speaker"]),
+            kind="plan_item" if is_item else "utterance",
+            score=round(similarity, 3),
         )
 
     def delete_session(self, session_id: str) -> None:
@@ -123,8 +139,9 @@ class Memory:
         return len(self._collection.get(where={"session_id": session_id}, include=[])["ids"])
 
 
-def index_entries(client_id: int, session_id: str, session_date: str | None, transcript: Transcript,
-                  plan: ActionPlan) -> list[tuple[str, str, str, dict[str, Any]]]:
+def index_entries(
+    client_id: int, session_id: str, session_date: str | None, transcript: Transcript, plan: ActionPlan
+) -> list[tuple[str, str, str, dict[str, Any]]]:
     """(id, stored text, text to embed, metadata) for every passage and plan item of a session.
 
     Long turns are indexed as passages of a few sentences: an answer at the end of a 200-word turn

@@ -8,15 +8,89 @@ from assistant.analysis.textspan import sentences
 
 _PASSAGE_WORDS = 60
 _THIRD_TO_FIRST = [
-    (re.compile(r"\b(?:he|she|they)'s\b", re.I), "I'm"), (re.compile(r"\b(?:he|she|they)'ll\b", re.I), "I'll"),
-    (re.compile(r"\b(?:he|she|they)'d\b", re.I), "I'd"), (re.compile(r"\b(?:he|she|they)\b", re.I), "I"),
-    (re.compile(r"\b(?:him|her|them)\b(?!\s+(?:to|own)\b)", re.I), "me"), (re.compile(r"\b(?:his|their)\b", re.I), "my"),
+    (re.compile(r"\b(?:he|she|they)'s\b", re.I), "I'm"),
+    (re.compile(r"\b(?:he|she|they)'ll\b", re.I), "I'll"),
+    (re.compile(r"\b(?:he|she|they)'d\b", re.I), "I'd"),
+    (re.compile(r"\b(?:he|she|they)\b", re.I), "I"),
+    (re.compile(r"\b(?:him|her|them)\b(?!\s+(?:to|own)\b)", re.I), "me"),
+    (re.compile(r"\b(?:his|their)\b", re.I), "my"),
     (re.compile(r"\b(?:himself|herself|themselves)\b", re.I), "myself"),
 ]
 _STOP = set(
-    "a an the and or but if of to in on at for with about from by as is are was were be been being do does did "
-    "what which who whom whose when where why how that this these those it its i me my we our you your he him his "
-    "she her they them their say said tell told think thought feel felt want wanted any some there here".split()
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "if",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "for",
+        "with",
+        "about",
+        "from",
+        "by",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "do",
+        "does",
+        "did",
+        "what",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "when",
+        "where",
+        "why",
+        "how",
+        "that",
+        "this",
+        "these",
+        "those",
+        "it",
+        "its",
+        "i",
+        "me",
+        "my",
+        "we",
+        "our",
+        "you",
+        "your",
+        "he",
+        "him",
+        "his",
+        "she",
+        "her",
+        "they",
+        "them",
+        "their",
+        "say",
+        "said",
+        "tell",
+        "told",
+        "think",
+        "thought",
+        "feel",
+        "felt",
+        "want",
+        "wanted",
+        "any",
+        "some",
+        "there",
+        "here",
+    ]
 )
 
 
@@ -38,7 +112,7 @@ def passages(text: str) -> list[str]:
 
 
 def first_person(question: str) -> str:
-    """"What did he say about Marcus?" as the client would have said it: "What did I say about Marcus?"."""
+    """ "What did he say about Marcus?" as the client would have said it: "What did I say about Marcus?"."""
     for pattern, replacement in _THIRD_TO_FIRST:
         question = pattern.sub(replacement, question)
     return question

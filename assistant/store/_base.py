@@ -11,8 +11,24 @@ class _StoreBase:
     db: Database
 
     @staticmethod
-    def _audit(conn: sqlite3.Connection, action: str, *, client_id: int | None = None,
-               session_id: str | None = None, detail: str = "") -> None:
+    def _record_status(conn: sqlite3.Connection, session_id: str, item_id: str | None, status: str | None,
+                       source: str) -> None:
+        """One entry of an item's status history (accepted, rejected, done, dropped...)."""
+        conn.execute(
+            "INSERT INTO item_status_history (session_id, item_id, status, source, created_at) "
+            "VALUES (?, ?, ?, ?, ?)",
+            (session_id, item_id, status, source, now()),
+        )
+
+    @staticmethod
+    def _audit(
+        conn: sqlite3.Connection,
+        action: str,
+        *,
+        client_id: int | None = None,
+        session_id: str | None = None,
+        detail: str = "",
+    ) -> None:
         """Record what happened, never what was said (no transcript text, no names)."""
         conn.execute(
             "INSERT INTO audit_log (at, action, client_id, session_id, detail) VALUES (?, ?, ?, ?, ?)",

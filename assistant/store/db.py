@@ -61,7 +61,9 @@ class Database:
 
     def _migrate(self) -> None:
         conn = self.connection()
-        conn.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)")
+        conn.execute(
+            "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)"
+        )
         applied = {row[0] for row in conn.execute("SELECT version FROM schema_migrations")}
         for version, script in _migrations():
             if version in applied:

@@ -13,23 +13,31 @@ from assistant.types import ActionPlan, PlanEdit, PlanVersionInfo, PlanVersionKi
 
 class PlansMixin(_StoreBase):
     @staticmethod
-    def _insert_plan_version(conn: sqlite3.Connection, session_id: str, version: int, kind: PlanVersionKind,
-                             plan: ActionPlan, change: str) -> None:
+    def _insert_plan_version(
+        conn: sqlite3.Connection, session_id: str, version: int, kind: PlanVersionKind, plan: ActionPlan, change: str
+    ) -> None:
         conn.execute(
-            "INSERT INTO plan_versions (session_id, version, kind, plan_json, change, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO plan_versions (session_id, version, kind, plan_json, change, created_at) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
             (session_id, version, kind, plan.model_dump_json(), change, now()),
         )
 
     def plan_versions(self, session_id: str) -> list[PlanVersionInfo]:
         rows = self.db.query(
-            "SELECT version, kind, change, created_at, plan_json FROM plan_versions WHERE session_id = ? ORDER BY version",
+            "SELECT version, kind, change, created_at, plan_json FROM plan_versions "
+            "WHERE session_id = ? ORDER BY version",
             (session_id,),
         )
         if not rows:
             raise NotFoundError(f"no session {session_id!r}; list them with: reflect session list CLIENT")
         return [
-            PlanVersionInfo(version=r["version"], kind=r["kind"], change=r["change"], created_at=r["created_at"],
-                            plan=ActionPlan.model_validate_json(r["plan_json"]))
+            PlanVersionInfo(
+                version=r["version"],
+                kind=r["kind"],
+                change=r["change"],
+                created_at=r["created_at"],
+                plan=ActionPlan.model_validate_json(r["plan_json"]),
+            )
             for r in rows
         ]
 
@@ -42,13 +50,22 @@ class PlansMixin(_StoreBase):
         if not rows:
             raise NotFoundError(f"no session {session_id!r}")
         r = rows[0]
-        return PlanVersionInfo(version=r["version"], kind=r["kind"], change=r["change"], created_at=r["created_at"],
-                               plan=ActionPlan.model_validate_json(r["plan_json"]))
+        return PlanVersionInfo(
+            version=r["version"],
+            kind=r["kind"],
+            change=r["change"],
+            created_at=r["created_at"],
+            plan=ActionPlan.model_validate_json(r["plan_json"]),
+        )
 
     def plan_state(self, session_id: str) -> str:
         """draft (never approved), approved (current version approved), edited (changed since approval)."""
-        kinds = [r["kind"] for r in self.db.query(
-            "SELECT kind FROM plan_versions WHERE session_id = ? ORDER BY version", (session_id,))]
+        kinds = [
+            r["kind"]
+            for r in self.db.query(
+                "SELECT kind FROM plan_versions WHERE session_id = ? ORDER BY version", (session_id,)
+            )
+        ]
         if "approved" not in kinds:
             return "draft"
         return "approved" if kinds[-1] == "approved" else "edited"
@@ -64,7 +81,9 @@ class PlansMixin(_StoreBase):
             self._apply_in(conn, session_id, edits, kind)
         return self.current_plan(session_id)
 
-    def _apply_in(self, conn: sqlite3.Connection, session_id: str, edits: list[PlanEdit], kind: PlanVersionKind) -> None:
+    def _apply_in(
+        self, conn: sqlite3.Connection, session_id: str, edits: list[PlanEdit], kind: PlanVersionKind
+    ) -> None:
         """The edits as one new version, inside the caller's transaction."""
         current_version, current_plan = self._latest(conn, session_id)
         plan, descriptions = apply_edits(current_plan, edits)
@@ -72,10 +91,7 @@ class PlansMixin(_StoreBase):
         self._insert_plan_version(conn, session_id, version, kind, plan, "; ".join(descriptions))
         for edit in edits:
             if edit.op == "set_status" or (edit.op == "edit_field" and edit.field == "status"):
-                conn.execute(
-                    "INSERT INTO item_status_history (session_id, item_id, status, source, created_at) VALUES (?, ?, ?, ?, ?)",
-                    (session_id, edit.item, edit.value, kind, now()),
-                )
+                self._record_status(conn, session_id, edit.item, edit.value, kind)
         self._audit(conn, f"plan.{kind}", session_id=session_id, detail=f"version {version}, {len(edits)} change(s)")
 
     def replace_plan(self, session_id: str, plan: ActionPlan, kind: PlanVersionKind, change: str) -> PlanVersionInfo:
@@ -96,12 +112,11 @@ class PlansMixin(_StoreBase):
             for item in approved.items:
                 if item.status == "proposed":
                     item.status = "accepted"
-            self._insert_plan_version(conn, session_id, version + 1, "approved", approved, f"approved version {version}")
+            self._insert_plan_version(
+                conn, session_id, version + 1, "approved", approved, f"approved version {version}"
+            )
             for item in approved.items:
-                conn.execute(
-                    "INSERT INTO item_status_history (session_id, item_id, status, source, created_at) VALUES (?, ?, ?, ?, ?)",
-                    (session_id, item.id, item.status, "approval", now()),
-                )
+                self._record_status(conn, session_id, item.id, item.status, "approval")
             self._audit(conn, "plan.approve", session_id=session_id, detail=f"version {version + 1}")
         return self.current_plan(session_id)
 
@@ -130,12 +145,19 @@ class PlansMixin(_StoreBase):
         return None
 
     def _session_order(self, client_id: int) -> list[str]:
-        return [r["id"] for r in self.db.query(
-            "SELECT id FROM sessions WHERE client_id = ? ORDER BY COALESCE(session_date, created_at), created_at",
-            (client_id,))]
+        return [
+            r["id"]
+            for r in self.db.query(
+                "SELECT id FROM sessions WHERE client_id = ? ORDER BY COALESCE(session_date, created_at), created_at",
+                (client_id,),
+            )
+        ]
 
     def item_history(self, session_id: str) -> list[dict[str, str]]:
-        return [dict(r) for r in self.db.query(
-            "SELECT item_id, status, source, created_at FROM item_status_history WHERE session_id = ? ORDER BY id",
-            (session_id,))]
-
+        return [
+            dict(r)
+            for r in self.db.query(
+                "SELECT item_id, status, source, created_at FROM item_status_history WHERE session_id = ? ORDER BY id",
+                (session_id,),
+            )
+        ]

@@ -60,16 +60,36 @@ class SessionsMixin(_StoreBase):
         try:
             with self.db.transaction() as conn:
                 conn.execute(
-                    "INSERT INTO sessions (id, client_id, session_date, file_name, sha256, transcript_json, created_at) "
+                    "INSERT INTO sessions "
+                    "(id, client_id, session_date, file_name, sha256, transcript_json, created_at) "
                     "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    (session_id, client.id, session_date, transcript.source.file_name, transcript.source.sha256,
-                     transcript.model_dump_json(), now()),
+                    (
+                        session_id,
+                        client.id,
+                        session_date,
+                        transcript.source.file_name,
+                        transcript.source.sha256,
+                        transcript.model_dump_json(),
+                        now(),
+                    ),
                 )
                 self._insert_analysis(conn, session_id, analysis)
-                self._insert_plan_version(conn, session_id, 1, "draft", analysis.plan, "drafted by the "  # type: ignore[attr-defined]
-                                          f"{analysis.meta.backend} engine")
-                self._audit(conn, "session.add", client_id=client.id, session_id=session_id,
-                            detail=f"{len(transcript.utterances)} utterances, {analysis.meta.backend}")
+                self._insert_plan_version(
+                    conn,
+                    session_id,
+                    1,
+                    "draft",
+                    analysis.plan,
+                    "drafted by the "  # type: ignore[attr-defined]
+                    f"{analysis.meta.backend} engine",
+                )
+                self._audit(
+                    conn,
+                    "session.add",
+                    client_id=client.id,
+                    session_id=session_id,
+                    detail=f"{len(transcript.utterances)} utterances, {analysis.meta.backend}",
+                )
         except sqlite3.IntegrityError:
             return self.session_info(session_id), False
         return self.session_info(session_id), True
@@ -79,8 +99,14 @@ class SessionsMixin(_StoreBase):
         conn.execute(
             "INSERT INTO analyses (session_id, backend, model, prompt_versions, analysis_json, created_at) "
             "VALUES (?, ?, ?, ?, ?, ?)",
-            (session_id, analysis.meta.backend, analysis.meta.model, json.dumps(analysis.meta.prompts),
-             analysis.model_dump_json(), now()),
+            (
+                session_id,
+                analysis.meta.backend,
+                analysis.meta.model,
+                json.dumps(analysis.meta.prompts),
+                analysis.model_dump_json(),
+                now(),
+            ),
         )
 
     def replace_analysis(self, session_id: str, analysis: Analysis) -> bool:
@@ -88,11 +114,19 @@ class SessionsMixin(_StoreBase):
         draft only if the coach has not touched the plan; returns whether the plan was replaced."""
         with self.db.transaction() as conn:
             self._insert_analysis(conn, session_id, analysis)
-            kinds = [r["kind"] for r in conn.execute("SELECT kind FROM plan_versions WHERE session_id = ?", (session_id,))]
+            kinds = [
+                r["kind"] for r in conn.execute("SELECT kind FROM plan_versions WHERE session_id = ?", (session_id,))
+            ]
             untouched = bool(kinds) and all(k == "draft" for k in kinds)
             if untouched:
-                self._insert_plan_version(conn, session_id, len(kinds) + 1, "draft", analysis.plan,  # type: ignore[attr-defined]
-                                          f"redrafted by the {analysis.meta.backend} engine")
+                self._insert_plan_version(
+                    conn,
+                    session_id,
+                    len(kinds) + 1,
+                    "draft",
+                    analysis.plan,  # type: ignore[attr-defined]
+                    f"redrafted by the {analysis.meta.backend} engine",
+                )
             self._audit(conn, "analysis.add", session_id=session_id, detail=analysis.meta.backend)
         return untouched
 

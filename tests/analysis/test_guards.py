@@ -43,9 +43,7 @@ def _analysis(transcript: Transcript, **parts: object) -> Analysis:
     )
 
 
-def _commitment(
-    cid: str, *evidence: Evidence, level: str = "firm", hedges: list[str] | None = None
-) -> Commitment:
+def _commitment(cid: str, *evidence: Evidence, level: str = "firm", hedges: list[str] | None = None) -> Commitment:
     return Commitment(
         id=cid,
         action="act",
@@ -75,18 +73,14 @@ def test_quote_in_the_wrong_utterance_gets_its_index_fixed(transcript: Transcrip
     )
     result = apply_guards(analysis, transcript)
     assert [c.id for c in result.commitments] == ["C1"]
-    assert result.commitments[0].evidence == [
-        Evidence(utterance=1, quote="talk to Priya by Friday")
-    ]
+    assert result.commitments[0].evidence == [Evidence(utterance=1, quote="talk to Priya by Friday")]
     assert not any("dropped" in w for w in result.meta.warnings)
     # apply_guards returns a corrected copy: the input is left as it was.
     assert analysis.commitments[0].evidence[0].utterance == 3
 
 
 def test_index_out_of_range_is_fixed_too(transcript: Transcript) -> None:
-    grounded = ground_evidence(
-        Evidence(utterance=40, quote="ask Sam to check it"), transcript.utterances
-    )
+    grounded = ground_evidence(Evidence(utterance=40, quote="ask Sam to check it"), transcript.utterances)
     assert grounded == Evidence(utterance=3, quote="ask Sam to check it")
 
 
@@ -100,35 +94,25 @@ def test_quote_found_nowhere_is_dropped_and_counted(transcript: Transcript) -> N
     result = apply_guards(_analysis(transcript, commitments=[commitment]), transcript)
     assert [c.id for c in result.commitments] == ["C1"]
     assert [e.quote for e in result.commitments[0].evidence] == ["talk to Priya"]
-    assert any(re.search(r"\b2 quote", w) and "commitment" in w for w in result.meta.warnings), (
-        result.meta.warnings
-    )
+    assert any(re.search(r"\b2 quote", w) and "commitment" in w for w in result.meta.warnings), result.meta.warnings
 
 
 @pytest.mark.parametrize("kind", ["ideas", "emotions", "commitments", "plan"])
-def test_item_left_without_evidence_is_dropped_with_a_warning(
-    transcript: Transcript, kind: str
-) -> None:
+def test_item_left_without_evidence_is_dropped_with_a_warning(transcript: Transcript, kind: str) -> None:
     good = Evidence(utterance=3, quote="ask Sam to check it")
     bad = Evidence(utterance=1, quote="I will move to Lisbon")
     if kind == "ideas":
         parts: dict[str, object] = {
             "ideas": [
-                Idea(
-                    id="I1", text="ask Sam", raised_by="client", status="proposed", evidence=[good]
-                ),
+                Idea(id="I1", text="ask Sam", raised_by="client", status="proposed", evidence=[good]),
                 Idea(id="I2", text="move", raised_by="client", status="proposed", evidence=[bad]),
             ]
         }
     elif kind == "emotions":
         parts = {
             "emotions": [
-                EmotionalSignal(
-                    id="E1", emotion="hope", valence="positive", intensity=1, evidence=[good]
-                ),
-                EmotionalSignal(
-                    id="E2", emotion="fear", valence="negative", intensity=2, evidence=[bad]
-                ),
+                EmotionalSignal(id="E1", emotion="hope", valence="positive", intensity=1, evidence=[good]),
+                EmotionalSignal(id="E2", emotion="fear", valence="negative", intensity=2, evidence=[bad]),
             ]
         }
     elif kind == "commitments":
@@ -137,12 +121,8 @@ def test_item_left_without_evidence_is_dropped_with_a_warning(
         parts = {"plan": ActionPlan(items=[_item("A1", good), _item("A2", bad)])}
     result = apply_guards(_analysis(transcript, **parts), transcript)
     kept = result.plan.items if kind == "plan" else getattr(result, kind)
-    assert [x.id for x in kept] == [
-        {"ideas": "I1", "emotions": "E1", "commitments": "C1", "plan": "A1"}[kind]
-    ]
-    assert any(re.search(r"\b1 \w[\w ]*\(s\) had no quote", w) for w in result.meta.warnings), (
-        result.meta.warnings
-    )
+    assert [x.id for x in kept] == [{"ideas": "I1", "emotions": "E1", "commitments": "C1", "plan": "A1"}[kind]]
+    assert any(re.search(r"\b1 \w[\w ]*\(s\) had no quote", w) for w in result.meta.warnings), result.meta.warnings
 
 
 def test_quote_returned_is_the_transcripts_original_text(transcript: Transcript) -> None:
@@ -161,16 +141,11 @@ def test_quote_returned_is_the_transcripts_original_text(transcript: Transcript)
 
 
 def test_ground_evidence_matches_across_apostrophe_styles(transcript: Transcript) -> None:
-    grounded = ground_evidence(
-        Evidence(utterance=1, quote="I'll talk to Priya"), transcript.utterances
-    )
+    grounded = ground_evidence(Evidence(utterance=1, quote="I'll talk to Priya"), transcript.utterances)
     assert grounded is not None
     assert grounded.utterance == 1
     assert grounded.quote == "I\u2019ll talk to Priya"
-    assert (
-        ground_evidence(Evidence(utterance=1, quote="I'll talk to Sam"), transcript.utterances)
-        is None
-    )
+    assert ground_evidence(Evidence(utterance=1, quote="I'll talk to Sam"), transcript.utterances) is None
 
 
 # ----------------------------------------------------------------------------- hedge guard
@@ -276,25 +251,17 @@ def test_invented_dates_in_obstacles_and_if_then_are_removed(transcript: Transcr
 
 
 def test_invented_month_is_removed_even_when_the_word_is_said_as_a_verb() -> None:
-    transcript = parse_bytes(
-        b"Coach: What next?\nDana: I may need help. I will send the deck to the board.", "s.txt"
-    )
-    result = _guarded_plan(
-        transcript, _item("A1", Evidence(utterance=1, quote="send the deck"), due="May")
-    )
+    transcript = parse_bytes(b"Coach: What next?\nDana: I may need help. I will send the deck to the board.", "s.txt")
+    result = _guarded_plan(transcript, _item("A1", Evidence(utterance=1, quote="send the deck"), due="May"))
     assert result.plan.items[0].due is None
 
 
 def test_commitment_quoted_only_from_the_coach_is_not_kept_as_the_clients() -> None:
-    transcript = parse_bytes(
-        b"Coach: Will you talk to her by Friday?\nDana: Hmm, it's complicated.", "s.txt"
-    )
+    transcript = parse_bytes(b"Coach: Will you talk to her by Friday?\nDana: Hmm, it's complicated.", "s.txt")
     analysis = _analysis(
         transcript,
         commitments=[_commitment("C1", Evidence(utterance=1, quote="talk to her by Friday"))],
     )
     result = apply_guards(analysis, transcript)
-    cited_roles = {
-        transcript.utterances[e.utterance].role for c in result.commitments for e in c.evidence
-    }
+    cited_roles = {transcript.utterances[e.utterance].role for c in result.commitments for e in c.evidence}
     assert "coach" not in cited_roles

@@ -75,10 +75,7 @@ def test_mobilising_talk_is_stronger_than_weaker_forms() -> None:
     try_ = read_utterance("I'll try to hand it over.").strength
     maybe = read_utterance("Maybe I could hand it over.").strength
     assert will > plan > try_ >= maybe
-    assert (
-        read_utterance("I will hand it over.").strength
-        > read_utterance("I could hand it over.").strength
-    )
+    assert read_utterance("I will hand it over.").strength > read_utterance("I could hand it over.").strength
 
 
 def test_firm_commitment_and_activation_become_firm_commitments() -> None:
@@ -169,9 +166,7 @@ def test_refusing_the_status_quo_is_change_talk() -> None:
 def test_refusing_the_change_is_sustain_talk() -> None:
     reading = read_utterance("I won't delegate that.")
     assert (reading.talk, reading.darncat) == ("sustain", "commitment")
-    assert [f.level for f in commitments_in(_client_utterance("I won't delegate that."), None)] == [
-        "resisting"
-    ]
+    assert [f.level for f in commitments_in(_client_utterance("I won't delegate that."), None)] == ["resisting"]
 
 
 def test_negated_ability_is_sustain_ability() -> None:
@@ -386,8 +381,6 @@ def test_coachs_own_intentions_in_notes_are_not_client_commitments() -> None:
 
 
 def test_clients_quoted_words_in_notes_are_her_commitment() -> None:
-    analysis = _analyse(
-        'She said "I\'m going to do a dry run with Martin on Thursday."', "notes.txt"
-    )
+    analysis = _analyse('She said "I\'m going to do a dry run with Martin on Thursday."', "notes.txt")
     firm = [c for c in analysis.commitments if c.level == "firm"]
     assert any("dry run" in c.action for c in firm)

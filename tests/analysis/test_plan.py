@@ -32,9 +32,7 @@ def _commitment(analysis: Analysis, item: ActionItem) -> Commitment:
 
 def _item_with(analysis: Analysis, words: str) -> ActionItem:
     found = [i for i in analysis.plan.items if words in i.action]
-    assert len(found) == 1, (
-        f"expected one plan item about {words!r}: {[i.action for i in analysis.plan.items]}"
-    )
+    assert len(found) == 1, f"expected one plan item about {words!r}: {[i.action for i in analysis.plan.items]}"
     return found[0]
 
 
@@ -43,9 +41,7 @@ def test_one_item_per_firm_or_hedged_commitment() -> None:
     acting = [c for c in analysis.commitments if c.level in ("firm", "hedged")]
     assert sorted(c.level for c in acting) == ["firm", "hedged"]
     assert len(analysis.plan.items) == len(acting)
-    assert sorted(_commitment(analysis, i).id for i in analysis.plan.items) == sorted(
-        c.id for c in acting
-    )
+    assert sorted(_commitment(analysis, i).id for i in analysis.plan.items) == sorted(c.id for c in acting)
     for item in analysis.plan.items:
         commitment = _commitment(analysis, item)
         assert item.level == commitment.level
@@ -60,22 +56,13 @@ def test_exploring_and_resisting_commitments_give_no_item() -> None:
     cited = {ref for item in analysis.plan.items for ref in item.why}
     assert not cited & {c.id for c in weak}
     for item in analysis.plan.items:
-        assert (
-            "hiring" not in item.action
-            and "Sam" not in item.action
-            and "delegate more" not in item.action
-        )
+        assert "hiring" not in item.action and "Sam" not in item.action and "delegate more" not in item.action
 
 
 def test_no_firm_or_hedged_commitment_means_no_items() -> None:
-    text = (
-        "Coach: What could you do?\n"
-        "Dana: I could ask Sam to help. I want to delegate more. I won't give up hiring."
-    )
+    text = "Coach: What could you do?\nDana: I could ask Sam to help. I want to delegate more. I won't give up hiring."
     analysis = analyze_offline_checked(parse_bytes(text.encode(), "s.txt"))
-    assert analysis.commitments and all(
-        c.level in ("exploring", "resisting") for c in analysis.commitments
-    )
+    assert analysis.commitments and all(c.level in ("exploring", "resisting") for c in analysis.commitments)
     assert analysis.plan.items == []
     assert "No firm or hedged commitments" in render_markdown(analysis)
 

@@ -86,23 +86,17 @@ def test_json_validates_as_analysis(capsys: pytest.CaptureFixture[str], gold: Pa
 
 
 @pytest.mark.parametrize("gold", GOLDS, ids=IDS)
-def test_every_quote_is_verbatim_in_the_utterance_it_cites(
-    capsys: pytest.CaptureFixture[str], gold: Path
-) -> None:
+def test_every_quote_is_verbatim_in_the_utterance_it_cites(capsys: pytest.CaptureFixture[str], gold: Path) -> None:
     analysis = _analysis(capsys, gold)
     evidence = _evidence(analysis)
     assert evidence, "the engine found nothing at all in this session"
     for where, e in evidence:
         assert 0 <= e.utterance < len(analysis.utterances), where
-        assert _norm(e.quote) in _norm(analysis.utterances[e.utterance].text), (
-            f"{where}: {e.quote!r}"
-        )
+        assert _norm(e.quote) in _norm(analysis.utterances[e.utterance].text), f"{where}: {e.quote!r}"
 
 
 @pytest.mark.parametrize("gold", GOLDS, ids=IDS)
-def test_no_firm_plan_item_or_commitment_holds_a_hedge(
-    capsys: pytest.CaptureFixture[str], gold: Path
-) -> None:
+def test_no_firm_plan_item_or_commitment_holds_a_hedge(capsys: pytest.CaptureFixture[str], gold: Path) -> None:
     analysis = _analysis(capsys, gold)
     for item in analysis.plan.items:
         if item.level == "firm":

@@ -97,9 +97,7 @@ def arc(data_dir: Path, embedder: SharedMiniLM, gold: dict[str, GoldSession]) ->
 
 
 def _assess(arc: Arc, embedder: SharedMiniLM, choice: BackendChoice | None) -> Assessment:
-    plan_session, plan = arc.ws.store.last_approved_plan(
-        arc.ws.store.client(CLIENT).id, before_session=arc.s2
-    )
+    plan_session, plan = arc.ws.store.last_approved_plan(arc.ws.store.client(CLIENT).id, before_session=arc.s2)
     assert plan_session == arc.s1
     record = arc.ws.store.session(arc.s2)
     return assess_plan(
@@ -184,9 +182,7 @@ def test_offline_assess_of_the_arc(arc: Arc, capsys: pytest.CaptureFixture[str])
     assert not {i.action for i in carried} & {i.action for i in finished}
     for item in unfinished:  # carried, or already restated in the new draft
         words = content_words(item.action)
-        restated = any(
-            len(words & content_words(d.action)) >= max(2, len(words) // 2) for d in draft.items
-        )
+        restated = any(len(words & content_words(d.action)) >= max(2, len(words) // 2) for d in draft.items)
         assert restated or item.action in {c.action for c in carried}, item.id
     assert len({i.id for i in current.items}) == len(current.items)
     # assessing again would carry nothing twice
@@ -220,9 +216,7 @@ def _chunks(transcript: Transcript) -> int:
     return len(chunk_utterances(transcript.utterances, 1500))
 
 
-def test_model_readings_are_used_when_grounded(
-    arc: Arc, embedder: SharedMiniLM, replay: ReplayServer
-) -> None:
+def test_model_readings_are_used_when_grounded(arc: Arc, embedder: SharedMiniLM, replay: ReplayServer) -> None:
     u = arc.session_2.utterances
     assert "I told her the QBR was hers, and I sent the email" in u[5].text
     assert "I did what I said for two of them" in u[31].text
@@ -302,9 +296,7 @@ def test_model_readings_are_used_when_grounded(
     assert meta.stages["assess_model"].status == "ok"
     assert meta.stages["assess_model"].prompt_tokens == 100 * chunks  # the recorded usage
     assert meta.warnings == []
-    assert [t.session_id for t in assessment.trend] == [
-        arc.s2
-    ]  # no history given: this session only
+    assert [t.session_id for t in assessment.trend] == [arc.s2]  # no history given: this session only
 
 
 def test_a_model_failure_leaves_the_offline_assessment(
@@ -321,9 +313,7 @@ def test_a_model_failure_leaves_the_offline_assessment(
     offline = _assess(arc, embedder, None)
     assessment = _assess(arc, embedder, _choice(replay))
 
-    assert (
-        len(replay.requests) == 1 and replay.pending == 1
-    )  # no retry with REFLECT_LLM_MAX_RETRIES=0
+    assert len(replay.requests) == 1 and replay.pending == 1  # no retry with REFLECT_LLM_MAX_RETRIES=0
     assert assessment.items == offline.items
     assert assessment.new_information == offline.new_information
     meta = assessment.meta

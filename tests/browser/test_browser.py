@@ -35,8 +35,12 @@ def _free_port() -> int:
 def app(data_dir: Path) -> Iterator[str]:
     port = _free_port()
     env = {**os.environ, "REFLECT_DATA_DIR": str(data_dir), "REFLECT_BACKEND": "offline"}
-    process = subprocess.Popen([sys.executable, "-m", "assistant", "ui", "--port", str(port)], env=env,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "assistant", "ui", "--port", str(port)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:

@@ -100,10 +100,7 @@ def db_counts(data_dir: Path) -> dict[str, int]:
 def lists(capsys: pytest.CaptureFixture[str]) -> tuple[list[dict], dict[str, list[dict]]]:  # type: ignore[type-arg]
     """The clients list and each client's sessions list, as the CLI prints them (JSON)."""
     clients = run(capsys, "client", "list", "--format", "json").json()
-    sessions = {
-        c["name"]: run(capsys, "session", "list", c["name"], "--format", "json").json()
-        for c in clients
-    }
+    sessions = {c["name"]: run(capsys, "session", "list", c["name"], "--format", "json").json() for c in clients}
     return clients, sessions
 
 
@@ -150,9 +147,7 @@ def golden(tmp_path_factory: pytest.TempPathFactory) -> Golden:
 @pytest.fixture
 def seeded(golden: Golden, data_dir: Path) -> Golden:
     """This test's data directory, holding a copy of the golden one."""
-    shutil.copytree(
-        golden.path, data_dir, dirs_exist_ok=True, ignore=shutil.ignore_patterns("*-shm", "*-wal")
-    )
+    shutil.copytree(golden.path, data_dir, dirs_exist_ok=True, ignore=shutil.ignore_patterns("*-shm", "*-wal"))
     return golden
 
 
@@ -209,10 +204,7 @@ def test_client_add_list_delete(capsys: pytest.CaptureFixture[str], data_dir: Pa
 
     listed = run(capsys, "client", "list", "--format", "json").json()
     assert [c["name"] for c in listed] == ["Ana Ruiz", CLIENT]
-    assert all(
-        c["sessions"] == 0 and c["last_session"] is None and isinstance(c["id"], int)
-        for c in listed
-    )
+    assert all(c["sessions"] == 0 and c["last_session"] is None and isinstance(c["id"], int) for c in listed)
     text = run(capsys, "client", "list").out
     assert f"{CLIENT}\t0 session(s)\tlast: -" in text
 
@@ -273,9 +265,7 @@ def test_importing_the_same_file_twice_gives_one_session(
     sessions = run(capsys, "session", "list", CLIENT, "--format", "json").json()
     assert [s["id"] for s in sessions] == [seeded.s1, seeded.s2]
     after = db_counts(data_dir)
-    assert {k: v for k, v in after.items() if k != "audit_log"} == {
-        k: v for k, v in before.items() if k != "audit_log"
-    }
+    assert {k: v for k, v in after.items() if k != "audit_log"} == {k: v for k, v in before.items() if k != "audit_log"}
 
 
 def test_session_list_json(capsys: pytest.CaptureFixture[str], seeded: Golden) -> None:
@@ -306,9 +296,7 @@ def test_plan_show_json(capsys: pytest.CaptureFixture[str], seeded: Golden) -> N
     for item in plan.items:  # every drafted item is traceable to what the client said
         assert item.evidence
         for evidence in item.evidence:
-            assert " ".join(evidence.quote.split()) in " ".join(
-                transcript.utterances[evidence.utterance].text.split()
-            )
+            assert " ".join(evidence.quote.split()) in " ".join(transcript.utterances[evidence.utterance].text.split())
     text = run(capsys, "plan", "show", seeded.s1)
     assert text.out.startswith(f"Plan of {seeded.s1}, version 1 (draft)")
     assert f"{plan.items[0].id} [" in text.out
@@ -317,9 +305,7 @@ def test_plan_show_json(capsys: pytest.CaptureFixture[str], seeded: Golden) -> N
 def test_plan_edit_makes_a_new_version(capsys: pytest.CaptureFixture[str], seeded: Golden) -> None:
     before = _plan(capsys, seeded.s1)
     item = before["plan"]["items"][0]
-    edited = run(
-        capsys, "plan", "edit", seeded.s1, item["id"], "--field", "due", "--value", "by Friday"
-    )
+    edited = run(capsys, "plan", "edit", seeded.s1, item["id"], "--field", "due", "--value", "by Friday")
     assert edited.rc == 0, edited.err
     assert edited.out.startswith("saved as version 2: ") and "'by Friday'" in edited.out
     after = _plan(capsys, seeded.s1)
@@ -361,9 +347,7 @@ def test_plan_add_item(capsys: pytest.CaptureFixture[str], seeded: Golden) -> No
     added = run(capsys, "plan", "add", seeded.s1, "Book a retro with Priya after the QBR")
     assert added.rc == 0, added.err
     new_id = f"A{max(numbers) + 1}"
-    assert (
-        added.out == f"saved as version 2: {new_id} added: Book a retro with Priya after the QBR\n"
-    )
+    assert added.out == f"saved as version 2: {new_id} added: Book a retro with Priya after the QBR\n"
     after = _plan(capsys, seeded.s1)
     new = after["plan"]["items"][-1]
     assert (new["id"], new["action"], new["status"]) == (
@@ -382,27 +366,19 @@ def test_plan_approve_locks_a_version(capsys: pytest.CaptureFixture[str], seeded
     shown = _plan(capsys, seeded.s1)
     assert shown["state"] == "approved" and shown["version"] == 2
     assert all(i["status"] in ("accepted", "rejected") for i in shown["plan"]["items"])
-    assert [i["action"] for i in shown["plan"]["items"]] == [
-        i["action"] for i in draft["plan"]["items"]
-    ]
+    assert [i["action"] for i in shown["plan"]["items"]] == [i["action"] for i in draft["plan"]["items"]]
     sessions = run(capsys, "session", "list", CLIENT, "--format", "json").json()
     assert sessions[0]["plan_state"] == "approved"
 
     item = shown["plan"]["items"][0]["id"]
-    assert (
-        run(capsys, "plan", "edit", seeded.s1, item, "--field", "due", "--value", "by Friday").rc
-        == 0
-    )
+    assert run(capsys, "plan", "edit", seeded.s1, item, "--field", "due", "--value", "by Friday").rc == 0
     later = _plan(capsys, seeded.s1)
     assert later["state"] == "edited" and later["version"] == 3
     versions = run(capsys, "plan", "history", seeded.s1, "--format", "json").json()
     assert [v["kind"] for v in versions] == ["draft", "approved", "edit"]
     assert versions[1]["plan"] == shown["plan"]  # the approved version is unchanged by the edit
     assert versions[1]["plan"]["items"][0]["due"] != "by Friday"
-    assert (
-        run(capsys, "session", "list", CLIENT, "--format", "json").json()[0]["plan_state"]
-        == "edited"
-    )
+    assert run(capsys, "session", "list", CLIENT, "--format", "json").json()[0]["plan_state"] == "edited"
 
 
 # --------------------------------------------------------------------------- assess
@@ -480,9 +456,7 @@ def _docx_text(data: bytes) -> str:
     return "\n".join(p.text for p in document.paragraphs)
 
 
-def test_export_markdown_coach_and_client(
-    capsys: pytest.CaptureFixture[str], seeded: Golden, tmp_path: Path
-) -> None:
+def test_export_markdown_coach_and_client(capsys: pytest.CaptureFixture[str], seeded: Golden, tmp_path: Path) -> None:
     items = _plan(capsys, seeded.s1)["plan"]["items"]
     rejected = items[-1]
     assert (
@@ -525,9 +499,7 @@ def test_export_markdown_coach_and_client(
     assert rejected["action"] not in _section(client.out, "## Action plan")
 
     out = tmp_path / "summary.md"
-    written = run(
-        capsys, "export", seeded.s1, "--format", "md", "--audience", "client", "-o", str(out)
-    )
+    written = run(capsys, "export", seeded.s1, "--format", "md", "--audience", "client", "-o", str(out))
     assert written.rc == 0 and written.out == f"wrote {out}\n"
     assert out.read_text("utf-8") == client.out
 
@@ -554,9 +526,7 @@ def test_export_json_coach_and_client(capsys: pytest.CaptureFixture[str], seeded
     assert '"emotion"' in json.dumps(coach)
 
 
-def test_export_docx(
-    capsys: pytest.CaptureFixture[str], seeded: Golden, tmp_path: Path, data_dir: Path
-) -> None:
+def test_export_docx(capsys: pytest.CaptureFixture[str], seeded: Golden, tmp_path: Path, data_dir: Path) -> None:
     items = _plan(capsys, seeded.s1)["plan"]["items"]
     client_file = tmp_path / "for-tom.docx"
     written = run(
@@ -580,14 +550,10 @@ def test_export_docx(
     ):
         assert private not in client_text
 
-    default = run(
-        capsys, "export", seeded.s1, "--format", "docx"
-    )  # the coach's copy, in the data directory
+    default = run(capsys, "export", seeded.s1, "--format", "docx")  # the coach's copy, in the data directory
     assert default.rc == 0
     path = Path(default.out.removeprefix("wrote ").strip())
-    assert (
-        path.is_file() and path.is_relative_to(data_dir) and path.name == f"{seeded.s1}-coach.docx"
-    )
+    assert path.is_file() and path.is_relative_to(data_dir) and path.name == f"{seeded.s1}-coach.docx"
     coach_text = _docx_text(path.read_bytes())
     assert "Emotional signals" in coach_text and "Questions for the next session" in coach_text
 
@@ -600,9 +566,7 @@ def _results(path: Path, **metrics: float) -> Path:
     return path
 
 
-def test_eval_compare(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_eval_compare(capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("COLUMNS", "160")
     old = _results(tmp_path / "old.json", macro_f1=0.62, ideas_f1=0.50, invented_facts=2.0)
     same = _results(tmp_path / "same.json", macro_f1=0.62, ideas_f1=0.50, invented_facts=2.0)
@@ -620,9 +584,7 @@ def test_eval_compare(
     folder = tmp_path / "run"
     folder.mkdir()
     _results(folder / "results.json", macro_f1=0.30)
-    assert (
-        run(capsys, "eval", "compare", str(old), str(folder)).rc == 1
-    )  # a folder holding results.json
+    assert run(capsys, "eval", "compare", str(old), str(folder)).rc == 1  # a folder holding results.json
 
 
 # --------------------------------------------------------------------------- bad input
@@ -757,6 +719,7 @@ BAD = {
     "analyze empty file": ["analyze", "{empty}", "--backend", "offline"],
 }
 
+
 @pytest.mark.parametrize("case", list(BAD))
 def test_bad_input_exits_2_with_one_line_and_stores_nothing(
     case: str,
@@ -806,9 +769,7 @@ def test_bad_input_exits_2_with_one_line_and_stores_nothing(
     assert list(outdir.iterdir()) == [] and not list(tmp_path.glob(".*.tmp"))
 
 
-def test_bad_input_messages_say_what_is_wrong(
-    capsys: pytest.CaptureFixture[str], seeded: Golden
-) -> None:
+def test_bad_input_messages_say_what_is_wrong(capsys: pytest.CaptureFixture[str], seeded: Golden) -> None:
     """The one line names the problem (spot checks)."""
     item = _plan(capsys, seeded.s1)["plan"]["items"][0]["id"]
     expectations = [

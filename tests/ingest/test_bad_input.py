@@ -39,9 +39,7 @@ CASES = {
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
-def test_bad_file_gives_exit_2_and_one_line(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
-) -> None:
+def test_bad_file_gives_exit_2_and_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str) -> None:
     data, expected = CASES[name]
     path = tmp_path / name
     path.write_bytes(data)

@@ -65,12 +65,17 @@ def test_table_transcript(tmp_path: Path) -> None:
     path = _write_docx(
         tmp_path / "table.docx",
         [],
-        table=[("Coach", "Where are you with the feedback?"), ("Mira", "I gave it. It went fine."),
-               ("Coach", "What surprised you?")],
+        table=[
+            ("Coach", "Where are you with the feedback?"),
+            ("Mira", "I gave it. It went fine."),
+            ("Coach", "What surprised you?"),
+        ],
     )
     transcript = load_transcript(path)
     assert [(u.speaker, u.role) for u in transcript.utterances] == [
-        ("Coach", "coach"), ("Mira", "client"), ("Coach", "coach")
+        ("Coach", "coach"),
+        ("Mira", "client"),
+        ("Coach", "coach"),
     ]
 
 

@@ -40,8 +40,10 @@ def test_encoding_is_detected_and_text_kept(tmp_path: Path, encoded: bytes, enco
 
 
 def test_utf16_vtt(tmp_path: Path) -> None:
-    vtt = "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Coach>Bonjour, Zoë?</v>\n\n" \
-          "00:00:02.500 --> 00:00:04.000\n<v Zoë>Ça va.</v>\n"
+    vtt = (
+        "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Coach>Bonjour, Zoë?</v>\n\n"
+        "00:00:02.500 --> 00:00:04.000\n<v Zoë>Ça va.</v>\n"
+    )
     path = tmp_path / "teams.vtt"
     path.write_bytes(vtt.encode("utf-16"))
     transcript = load_transcript(path)

@@ -27,8 +27,7 @@ def test_zoom_vtt_merges_consecutive_cues_and_keeps_times() -> None:
     ]
     merged = transcript.utterances[1]
     assert merged.text == (
-        "Honestly, the quarterly review. I keep rewriting the deck myself "
-        "instead of letting my team own it."
+        "Honestly, the quarterly review. I keep rewriting the deck myself instead of letting my team own it."
     )
     assert (merged.start, merged.end) == (5.1, 13.0)
     assert transcript.client_name == "Tom Okafor"
@@ -83,7 +82,11 @@ def test_markdown_bold_labels_skip_headings_and_rules() -> None:
 def test_bracketed_timestamps() -> None:
     transcript = load_transcript(FIXTURES / "timestamped.txt")
     assert [u.speaker for u in transcript.utterances] == [
-        "Priya Nair", "Owen Hale", "Owen Hale", "Priya Nair", "Owen Hale"
+        "Priya Nair",
+        "Owen Hale",
+        "Owen Hale",
+        "Priya Nair",
+        "Owen Hale",
     ]
     assert transcript.utterances[0].role == "coach"
     assert transcript.utterances[1].start == 11.0
@@ -129,7 +132,9 @@ def test_json_round_trip_keeps_stated_roles() -> None:
     transcript = load_transcript(FIXTURES / "transcript.json")
     assert transcript.source.format == "json"
     assert [(u.speaker, u.role) for u in transcript.utterances] == [
-        ("Coach Amy", "coach"), ("Ravi", "client"), ("Coach Amy", "coach")
+        ("Coach Amy", "coach"),
+        ("Ravi", "client"),
+        ("Coach Amy", "coach"),
     ]
     assert transcript.source.file_name == "transcript.json"
 

@@ -8,9 +8,7 @@ from pathlib import Path
 
 import pytest
 
-sys.path.insert(
-    0, str(Path(__file__).parent)
-)  # import-mode=importlib: make replay_server importable
+sys.path.insert(0, str(Path(__file__).parent))  # import-mode=importlib: make replay_server importable
 
 from replay_server import ReplayServer  # noqa: E402
 
@@ -36,9 +34,7 @@ def make_transcript(turns: list[tuple[str, str, str]], client: str | None = None
     return Transcript(
         source=SourceInfo(file_name="session.txt", format="text", sha256="0" * 64),
         client_name=client,
-        utterances=[
-            Utterance(index=i, speaker=s, role=r, text=t) for i, (s, r, t) in enumerate(turns)
-        ],  # type: ignore[arg-type]
+        utterances=[Utterance(index=i, speaker=s, role=r, text=t) for i, (s, r, t) in enumerate(turns)],  # type: ignore[arg-type]
     )
 
 
@@ -48,9 +44,7 @@ def transcript() -> Transcript:
     return make_transcript(SESSION, client="Dana")
 
 
-def configure(
-    monkeypatch: pytest.MonkeyPatch, *, timeout: float | None = None, retries: int | None = None
-) -> None:
+def configure(monkeypatch: pytest.MonkeyPatch, *, timeout: float | None = None, retries: int | None = None) -> None:
     """Set the model client's timeout and retries through the environment, as a coach would."""
     from assistant.settings import get_settings
 

@@ -110,9 +110,7 @@ class ReplayServer:
         httpd.daemon_threads = True
         httpd.block_on_close = False
         self._httpd = httpd
-        self._thread = threading.Thread(
-            target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
-        )
+        self._thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
         self._thread.start()
         return self
 
@@ -153,9 +151,7 @@ class ReplayServer:
 
     def _next(self, path: str, headers: dict[str, str], body: Any) -> dict[str, Any] | None:
         with self._lock:
-            self.requests.append(
-                {"path": path, "headers": headers, "body": body, "time": time.monotonic()}
-            )
+            self.requests.append({"path": path, "headers": headers, "body": body, "time": time.monotonic()})
             return self._queue.popleft() if self._queue else None
 
 
@@ -176,9 +172,7 @@ class _Handler(BaseHTTPRequestHandler):
                 },
             )
         else:
-            self._send_json(
-                404, {"error": {"message": f"no route {self.path}", "type": "not_found"}}
-            )
+            self._send_json(404, {"error": {"message": f"no route {self.path}", "type": "not_found"}})
 
     def do_POST(self) -> None:  # noqa: N802
         length = int(self.headers.get("Content-Length") or 0)
@@ -188,9 +182,7 @@ class _Handler(BaseHTTPRequestHandler):
         except ValueError:
             body = raw.decode("utf-8", "replace")
         if self.path.rstrip("/") != "/v1/chat/completions":
-            self._send_json(
-                404, {"error": {"message": f"no route {self.path}", "type": "not_found"}}
-            )
+            self._send_json(404, {"error": {"message": f"no route {self.path}", "type": "not_found"}})
             return
         entry = self.replay._next(self.path, dict(self.headers.items()), body)
         if entry is None:
@@ -222,9 +214,7 @@ class _Handler(BaseHTTPRequestHandler):
 
     # ------------------------------------------------------------------ responses
 
-    def _send_json(
-        self, status: int, payload: Any, headers: dict[str, str] | None = None, cut: bool = False
-    ) -> None:
+    def _send_json(self, status: int, payload: Any, headers: dict[str, str] | None = None, cut: bool = False) -> None:
         data = (payload if isinstance(payload, str) else json.dumps(payload)).encode("utf-8")
         headers = dict(headers or {})
         self.send_response(status)
@@ -241,9 +231,7 @@ class _Handler(BaseHTTPRequestHandler):
         self.wfile.write(data)
         self.wfile.flush()
 
-    def _send_stream(
-        self, payload: dict[str, Any], headers: dict[str, str], cut: bool | str
-    ) -> None:
+    def _send_stream(self, payload: dict[str, Any], headers: dict[str, str], cut: bool | str) -> None:
         self.send_response(200)
         self.send_header("Content-Type", "text/event-stream")
         self.send_header("Transfer-Encoding", "chunked")
@@ -310,19 +298,11 @@ def _stream_events(payload: dict[str, Any]) -> list[str]:
     for n, word in enumerate(words):
         piece = word if n == len(words) - 1 else word + " "
         events.append(
-            json.dumps(
-                base
-                | {"choices": [{"index": 0, "delta": {"content": piece}, "finish_reason": None}]}
-            )
+            json.dumps(base | {"choices": [{"index": 0, "delta": {"content": piece}, "finish_reason": None}]})
         )
     events.append(
         json.dumps(
-            base
-            | {
-                "choices": [
-                    {"index": 0, "delta": {}, "finish_reason": choice.get("finish_reason", "stop")}
-                ]
-            }
+            base | {"choices": [{"index": 0, "delta": {}, "finish_reason": choice.get("finish_reason", "stop")}]}
         )
     )
     if payload.get("usage"):

@@ -101,15 +101,13 @@ def assert_complete(analysis: Analysis, transcript: Transcript) -> None:
 def offline_commitments(transcript: Transcript) -> list[tuple[str, str, float, int, str]]:
     offline = analyze(transcript, backend="offline")
     return [
-        (c.action, c.level, c.confidence, c.evidence[0].utterance, c.evidence[0].quote)
-        for c in offline.commitments
+        (c.action, c.level, c.confidence, c.evidence[0].utterance, c.evidence[0].quote) for c in offline.commitments
     ]
 
 
 def commitments_of(analysis: Analysis) -> list[tuple[str, str, float, int, str]]:
     return [
-        (c.action, c.level, c.confidence, c.evidence[0].utterance, c.evidence[0].quote)
-        for c in analysis.commitments
+        (c.action, c.level, c.confidence, c.evidence[0].utterance, c.evidence[0].quote) for c in analysis.commitments
     ]
 
 
@@ -140,9 +138,7 @@ def test_replay_server_lists_models_and_refuses_when_its_queue_is_empty(
     with urllib.request.urlopen(f"{replay.url}/models", timeout=5) as response:
         assert response.status == 200
         assert json.load(response)["data"][0]["id"] == "test"
-    request = urllib.request.Request(
-        f"{replay.url}/chat/completions", data=b'{"model": "x"}', method="POST"
-    )
+    request = urllib.request.Request(f"{replay.url}/chat/completions", data=b'{"model": "x"}', method="POST")
     with pytest.raises(urllib.error.HTTPError) as caught:
         urllib.request.urlopen(request, timeout=5)
     assert caught.value.code == 418
@@ -161,9 +157,7 @@ def test_a_healthy_run_sends_the_transcript_in_tags_with_a_json_schema(
     assert_complete(analysis, transcript)
     assert replay.pending == 0 and len(replay.requests) == 3
     talk, extract, plan = replay.bodies()
-    expected_lines = "\n".join(
-        f"[{u.index}] {u.role.upper()} ({u.speaker}): {u.text}" for u in transcript.utterances
-    )
+    expected_lines = "\n".join(f"[{u.index}] {u.role.upper()} ({u.speaker}): {u.text}" for u in transcript.utterances)
     for body in (talk, extract):
         assert body["model"] == "test"
         assert transcript_block(body) == expected_lines
@@ -195,9 +189,7 @@ def test_a_healthy_run_sends_the_transcript_in_tags_with_a_json_schema(
         "hand the Friday review to Priya",
         "tell the team on Monday",
     ]
-    assert (
-        analysis.utterances[1].talk == "sustain"
-    )  # the model's label (the offline engine says neutral)
+    assert analysis.utterances[1].talk == "sustain"  # the model's label (the offline engine says neutral)
     assert analysis.plan.goal == "Get my Friday afternoons back"
 
 
@@ -225,9 +217,7 @@ def test_500_then_success_is_retried(replay: ReplayServer) -> None:
 
 
 @pytest.mark.parametrize("fault", ["rate_limited_429", "server_error_500"])
-def test_analyze_absorbs_a_retried_fault(
-    replay: ReplayServer, transcript: Transcript, fault: str
-) -> None:
+def test_analyze_absorbs_a_retried_fault(replay: ReplayServer, transcript: Transcript, fault: str) -> None:
     replay.enqueue(fault, "talk_ok", "extract_ok", "plan_ok")
     analysis = run_llm(transcript, replay)
 
@@ -239,9 +229,7 @@ def test_analyze_absorbs_a_retried_fault(
 
 
 def test_persistent_500_ends_in_one_clear_model_error(replay: ReplayServer) -> None:
-    replay.enqueue(
-        "server_error_500", "server_error_500", "talk_ok"
-    )  # talk_ok must never be reached
+    replay.enqueue("server_error_500", "server_error_500", "talk_ok")  # talk_ok must never be reached
     with pytest.raises(ModelError) as caught:
         model_at(replay).complete(MESSAGES, json_schema=SCHEMA)
 
@@ -252,9 +240,7 @@ def test_persistent_500_ends_in_one_clear_model_error(replay: ReplayServer) -> N
     assert replay.pending == 1
 
 
-def test_persistent_500_through_analyze_leaves_the_offline_result(
-    replay: ReplayServer, transcript: Transcript
-) -> None:
+def test_persistent_500_through_analyze_leaves_the_offline_result(replay: ReplayServer, transcript: Transcript) -> None:
     replay.enqueue(*["server_error_500"] * 4)
     analysis = run_llm(transcript, replay)
 
@@ -276,9 +262,7 @@ def test_persistent_500_through_analyze_leaves_the_offline_result(
 # -------------------- timeouts, unreachable
 
 
-def test_a_timeout_gives_a_clear_error(
-    replay: ReplayServer, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_timeout_gives_a_clear_error(replay: ReplayServer, monkeypatch: pytest.MonkeyPatch) -> None:
     configure(monkeypatch, timeout=1, retries=0)
     replay.enqueue("slow_3s")
     started = time.monotonic()
@@ -300,22 +284,16 @@ def test_a_timeout_through_analyze_fails_the_stages_not_the_analysis(
 
     assert time.monotonic() - started < 5
     assert_complete(analysis, transcript)
-    assert (
-        analysis.meta.stages["talk"].error == f"the model at {replay.url} did not answer within 1 s"
-    )
+    assert analysis.meta.stages["talk"].error == f"the model at {replay.url} did not answer within 1 s"
     assert analysis.meta.stages["extract"].status == "failed"
     assert commitments_of(analysis) == offline_commitments(transcript)
 
 
-def test_connection_refused_says_cannot_reach(
-    monkeypatch: pytest.MonkeyPatch, transcript: Transcript
-) -> None:
+def test_connection_refused_says_cannot_reach(monkeypatch: pytest.MonkeyPatch, transcript: Transcript) -> None:
     configure(monkeypatch, retries=0)
     url = f"http://127.0.0.1:{closed_port()}/v1"
     with pytest.raises(ModelError) as caught:
-        bounded(
-            lambda: OpenAICompatibleModel("test", provider="llm", base_url=url).complete(MESSAGES)
-        )
+        bounded(lambda: OpenAICompatibleModel("test", provider="llm", base_url=url).complete(MESSAGES))
     assert str(caught.value) == f"cannot reach the model at {url}, or the connection broke: is it running?"
     assert_one_line(str(caught.value))
 
@@ -394,9 +372,7 @@ def test_invalid_twice_on_the_model_itself_raises_invalid_reply(replay: ReplaySe
 # -------------------- grounding and guards
 
 
-def test_a_hallucinated_quote_is_dropped_and_counted(
-    replay: ReplayServer, transcript: Transcript
-) -> None:
+def test_a_hallucinated_quote_is_dropped_and_counted(replay: ReplayServer, transcript: Transcript) -> None:
     replay.enqueue("talk_ok", "extract_hallucinated", "plan_ok")
     analysis = run_llm(transcript, replay)
 
@@ -407,22 +383,12 @@ def test_a_hallucinated_quote_is_dropped_and_counted(
         "tell the team on Monday",
     ]
     assert not any("board report" in c.action for c in analysis.commitments)
-    assert (
-        "1 quote(s) for commitments were not in the transcript and were dropped"
-        in analysis.meta.warnings
-    )
-    assert (
-        "1 commitment(s) had no quote found in the transcript and were dropped"
-        in analysis.meta.warnings
-    )
-    assert (
-        "board report" not in replay.bodies()[2]["messages"][1]["content"]
-    )  # the plan never sees it
+    assert "1 quote(s) for commitments were not in the transcript and were dropped" in analysis.meta.warnings
+    assert "1 commitment(s) had no quote found in the transcript and were dropped" in analysis.meta.warnings
+    assert "board report" not in replay.bodies()[2]["messages"][1]["content"]  # the plan never sees it
 
 
-def test_a_hedged_statement_labelled_firm_comes_out_hedged(
-    replay: ReplayServer, transcript: Transcript
-) -> None:
+def test_a_hedged_statement_labelled_firm_comes_out_hedged(replay: ReplayServer, transcript: Transcript) -> None:
     replay.enqueue("talk_ok", "extract_hedged_as_firm", "plan_ok")
     analysis = run_llm(transcript, replay)
 
@@ -432,9 +398,7 @@ def test_a_hedged_statement_labelled_firm_comes_out_hedged(
     assert hedged.level == "hedged"
     assert "probably" in hedged.hedges
     assert any("lowered from firm to hedged" in w for w in analysis.meta.warnings)
-    assert (
-        "C1 [hedged]" in replay.bodies()[2]["messages"][1]["content"]
-    )  # the plan reads the corrected level
+    assert "C1 [hedged]" in replay.bodies()[2]["messages"][1]["content"]  # the plan reads the corrected level
     item = next(i for i in analysis.plan.items if i.why == ["C1"])
     assert item.level == "hedged"
     assert analysis.meta.disagreements == []  # the offline engine reads it hedged too
@@ -454,9 +418,7 @@ def test_a_context_length_error_is_a_context_too_long(replay: ReplayServer) -> N
 def test_a_context_length_error_splits_the_chunk_and_the_pipeline_continues(
     replay: ReplayServer, transcript: Transcript
 ) -> None:
-    replay.enqueue(
-        "context_length_400", "talk_ok", "extract_ok", "talk_ok", "extract_ok", "plan_ok"
-    )
+    replay.enqueue("context_length_400", "talk_ok", "extract_ok", "talk_ok", "extract_ok", "plan_ok")
     analysis = run_llm(transcript, replay)
 
     assert_complete(analysis, transcript)
@@ -486,12 +448,8 @@ def test_a_context_length_error_splits_the_chunk_and_the_pipeline_continues(
     ]
 
 
-def test_a_llama_cpp_context_size_error_also_splits_the_chunk(
-    replay: ReplayServer, transcript: Transcript
-) -> None:
-    replay.enqueue(
-        "context_size_400_llamacpp", "talk_ok", "extract_ok", "talk_ok", "extract_ok", "plan_ok"
-    )
+def test_a_llama_cpp_context_size_error_also_splits_the_chunk(replay: ReplayServer, transcript: Transcript) -> None:
+    replay.enqueue("context_size_400_llamacpp", "talk_ok", "extract_ok", "talk_ok", "extract_ok", "plan_ok")
     analysis = run_llm(transcript, replay)
     assert_complete(analysis, transcript)
     assert [analysis.meta.stages[s].status for s in STAGES] == ["ok", "ok", "ok"]
@@ -684,7 +642,9 @@ def test_a_reply_with_the_wrong_keys_is_reasked_not_read_as_nothing_found(replay
     transcript = make_transcript(
         [("Maya", "coach", "What will you do?"), ("Dana", "client", "I will call Priya tomorrow.")], client="Dana"
     )
-    wrong = reply({"Commitments": [{"u": 1, "quote": "I will call Priya tomorrow", "action": "call Priya", "level": "firm"}]})
+    wrong = reply(
+        {"Commitments": [{"u": 1, "quote": "I will call Priya tomorrow", "action": "call Priya", "level": "firm"}]}
+    )
     replay.enqueue(reply({"labels": []}), wrong, wrong)
     analysis = run_llm(transcript, replay)
     assert analysis.meta.stages["extract"].status == "failed"

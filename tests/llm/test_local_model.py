@@ -13,7 +13,7 @@ import pytest
 
 from assistant.analysis import analyze
 from assistant.analysis.offline.lexicon import find_hedges
-from assistant.analysis.textspan import sentence_around, find_span
+from assistant.analysis.textspan import find_span, sentence_around
 from assistant.backends import choose_backend
 from assistant.ingest import parse_bytes
 
@@ -22,7 +22,8 @@ pytestmark = pytest.mark.local_model
 SESSION = b"""Coach: What do you want to do about the quarterly review deck?
 Dana: I keep rewriting it myself. I'm exhausted, honestly.
 Coach: What would you like to change?
-Dana: I will ask Priya to lead the deck on Monday. And I'll probably hand the monthly commentary to Marcus, if I have time.
+Dana: I will ask Priya to lead the deck on Monday. And I'll probably hand the monthly commentary \
+to Marcus, if I have time.
 Coach: And the board pack?
 Dana: I'm not going to give that away. Not this quarter.
 """

@@ -110,9 +110,7 @@ def long_script() -> list[str]:
                 }
             )
         if client == 7:
-            emotions.append(
-                {"u": 7, "quote": "deep work", "emotion": "determination", "intensity": 2}
-            )
+            emotions.append({"u": 7, "quote": "deep work", "emotion": "determination", "intensity": 2})
         replies.append(json.dumps({"labels": labels}))
         replies.append(json.dumps({"ideas": [], "emotions": emotions, "commitments": commitments}))
     replies.append(
@@ -183,9 +181,7 @@ def test_findings_are_not_double_counted_at_chunk_seams() -> None:
         (7, "change"),
         (9, "change"),
     ]
-    assert all(
-        u.talk is None and u.darncat is None for u in analysis.utterances if u.role == "coach"
-    )
+    assert all(u.talk is None and u.darncat is None for u in analysis.utterances if u.role == "coach")
     assert analysis.meta.warnings == []
     assert [i.why for i in analysis.plan.items] == [["C1"], ["C5"]]
 
@@ -207,13 +203,9 @@ def test_chunking_reports_progress_over_all_calls() -> None:
 
 def test_stage_outputs_map_into_the_analysis(transcript: Transcript) -> None:
     talk = json.loads(recorded_content("talk_ok"))
-    talk["labels"].append(
-        {"u": 2, "talk": "change", "darncat": "desire"}
-    )  # a coach question, labelled
+    talk["labels"].append({"u": 2, "talk": "change", "darncat": "desire"})  # a coach question, labelled
     talk["labels"].append({"u": 6, "talk": "sustain", "darncat": "need"})
-    model = ScriptedChatModel(
-        [json.dumps(talk), recorded_content("extract_ok"), recorded_content("plan_ok")]
-    )
+    model = ScriptedChatModel([json.dumps(talk), recorded_content("extract_ok"), recorded_content("plan_ok")])
     analysis = run(transcript, model)
 
     labels = [(u.index, u.role, u.talk, u.darncat, u.strength) for u in analysis.utterances]
@@ -228,8 +220,7 @@ def test_stage_outputs_map_into_the_analysis(transcript: Transcript) -> None:
         (7, "client", "change", "reason", 1),
     ]
     assert [
-        (i.id, i.text, i.raised_by, i.status, i.evidence[0].utterance, i.evidence[0].quote)
-        for i in analysis.ideas
+        (i.id, i.text, i.raised_by, i.status, i.evidence[0].utterance, i.evidence[0].quote) for i in analysis.ideas
     ] == [
         (
             "I1",
@@ -240,10 +231,7 @@ def test_stage_outputs_map_into_the_analysis(transcript: Transcript) -> None:
             "talk to her about owning the weekly report",
         )
     ]
-    assert [
-        (e.id, e.emotion, e.valence, e.intensity, e.evidence[0].utterance)
-        for e in analysis.emotions
-    ] == [
+    assert [(e.id, e.emotion, e.valence, e.intensity, e.evidence[0].utterance) for e in analysis.emotions] == [
         ("E1", "overwhelm", "negative", 2, 1),
         ("E2", "hope", "positive", 2, 7),
     ]
@@ -253,10 +241,7 @@ def test_stage_outputs_map_into_the_analysis(transcript: Transcript) -> None:
         (5, 0.0),
         (7, 0.667),
     ]
-    assert [
-        (c.id, c.level, c.darncat, c.confidence, c.evidence[0].utterance)
-        for c in analysis.commitments
-    ] == [
+    assert [(c.id, c.level, c.darncat, c.confidence, c.evidence[0].utterance) for c in analysis.commitments] == [
         ("C1", "hedged", "commitment", 0.7, 3),
         ("C2", "firm", "commitment", 0.7, 5),
         ("C3", "firm", "commitment", 0.7, 5),
@@ -267,9 +252,7 @@ def test_stage_outputs_map_into_the_analysis(transcript: Transcript) -> None:
 def test_talk_labels_fall_back_to_neutral_for_unlabelled_client_utterances(
     transcript: Transcript,
 ) -> None:
-    talk = {
-        "labels": [{"u": 5, "talk": "change", "darncat": "commitment"}, {"u": 42, "talk": "change"}]
-    }
+    talk = {"labels": [{"u": 5, "talk": "change", "darncat": "commitment"}, {"u": 42, "talk": "change"}]}
     model = ScriptedChatModel([json.dumps(talk), json.dumps({}), recorded_content("plan_ok")])
     analysis = run(transcript, model)
     assert [(u.index, u.talk, u.strength) for u in analysis.utterances if u.role == "client"] == [
@@ -303,9 +286,7 @@ def test_plan_items_cite_commitments_and_take_their_evidence(transcript: Transcr
     assert (second.id, second.why, second.level) == ("A2", ["C1"], "hedged")
     assert second.evidence == by_id["C1"].evidence
     assert analysis.plan.goal == "Get my Friday afternoons back"
-    assert analysis.plan.questions_for_next_session == [
-        "What would make the talk with Priya a firm yes?"
-    ]
+    assert analysis.plan.questions_for_next_session == ["What would make the talk with Priya a firm yes?"]
     # What the plan stage was shown: ids, levels and the coachee's own words.
     findings = model.requests[2]["messages"][1]["content"]
     assert (
@@ -326,18 +307,11 @@ def test_plan_items_citing_unknown_ids_lose_them_and_items_with_no_source_are_dr
         ],
         "questions": [],
     }
-    model = ScriptedChatModel(
-        [recorded_content("talk_ok"), recorded_content("extract_ok"), json.dumps(plan)]
-    )
+    model = ScriptedChatModel([recorded_content("talk_ok"), recorded_content("extract_ok"), json.dumps(plan)])
     analysis = run(transcript, model)
 
-    assert [(i.action, i.why) for i in analysis.plan.items] == [
-        ("Talk to Priya about the weekly report", ["C1"])
-    ]
-    assert (
-        "1 plan item(s) had no quote found in the transcript and were dropped"
-        in analysis.meta.warnings
-    )
+    assert [(i.action, i.why) for i in analysis.plan.items] == [("Talk to Priya about the weekly report", ["C1"])]
+    assert "1 plan item(s) had no quote found in the transcript and were dropped" in analysis.meta.warnings
 
 
 def test_an_invented_due_date_is_removed(transcript: Transcript) -> None:
@@ -353,16 +327,11 @@ def test_an_invented_due_date_is_removed(transcript: Transcript) -> None:
     (item,) = analysis.plan.items
     assert item.why == ["C1"]
     assert item.due is None
-    assert (
-        "A1: due date 'by March 3rd' is not in the transcript and was removed"
-        in analysis.meta.warnings
-    )
+    assert "A1: due date 'by March 3rd' is not in the transcript and was removed" in analysis.meta.warnings
 
 
 def test_a_failed_plan_stage_falls_back_to_the_template_plan(transcript: Transcript) -> None:
-    model = ScriptedChatModel(
-        [recorded_content("talk_ok"), recorded_content("extract_ok"), "no plan, sorry", "{"]
-    )
+    model = ScriptedChatModel([recorded_content("talk_ok"), recorded_content("extract_ok"), "no plan, sorry", "{"])
     analysis = run(transcript, model)
 
     assert analysis.meta.stages["plan"].status == "failed"
@@ -381,14 +350,10 @@ def test_model_and_offline_disagreements_are_reported(transcript: Transcript) ->
     extract = json.loads(recorded_content("extract_ok"))
     extract["commitments"][1]["level"] = "exploring"  # "I will hand the Friday review to Priya"
     extract["commitments"][0]["level"] = "firm"  # "I'll probably ...": the hedge guard lowers it
-    model = ScriptedChatModel(
-        [recorded_content("talk_ok"), json.dumps(extract), recorded_content("plan_ok")]
-    )
+    model = ScriptedChatModel([recorded_content("talk_ok"), json.dumps(extract), recorded_content("plan_ok")])
     analysis = run(transcript, model)
 
-    assert analysis.meta.disagreements == [
-        Disagreement(commitment="C2", model_level="exploring", offline_level="firm")
-    ]
+    assert analysis.meta.disagreements == [Disagreement(commitment="C2", model_level="exploring", offline_level="firm")]
     assert [c.level for c in analysis.commitments] == ["hedged", "exploring", "firm"]
 
 
@@ -485,23 +450,16 @@ def test_cancel_before_the_plan_stage_stops_the_run(transcript: Transcript) -> N
 
 
 def test_context_too_long_on_a_single_utterance_fails_the_stages_cleanly() -> None:
-    transcript = make_transcript(
-        [("Dana", "client", "I will hand the Friday review to Priya.")], client="Dana"
-    )
+    transcript = make_transcript([("Dana", "client", "I will hand the Friday review to Priya.")], client="Dana")
     model = ScriptedChatModel([ContextTooLong("too long")])
     analysis = run(transcript, model)
 
     assert len(model.requests) == 1
     for stage in ("talk", "extract"):
         assert analysis.meta.stages[stage].status == "failed"
-        assert (
-            analysis.meta.stages[stage].error
-            == "an utterance is longer than the model's context window"
-        )
+        assert analysis.meta.stages[stage].error == "an utterance is longer than the model's context window"
     assert analysis.meta.stages["plan"].status == "skipped"
-    assert [c.evidence[0].quote for c in analysis.commitments] == [
-        "I will hand the Friday review to Priya"
-    ]
+    assert [c.evidence[0].quote for c in analysis.commitments] == ["I will hand the Friday review to Priya"]
 
 
 def test_progress_never_exceeds_total_when_a_chunk_is_split(transcript: Transcript) -> None:

@@ -45,12 +45,16 @@ def arc(tmp_path: Path, embedder: MiniLMEmbedder) -> tuple[Workspace, str]:
     ws = Workspace(tmp_path, embedder=embedder)
     ws.store.add_client("Tom Okafor")
     ws.store.add_client("Someone Else")
-    first = ws.import_session("Tom Okafor", load_transcript(D01, coach="Maya Chen", client="Tom Okafor"), date="2026-03-02")
+    first = ws.import_session(
+        "Tom Okafor", load_transcript(D01, coach="Maya Chen", client="Tom Okafor"), date="2026-03-02"
+    )
     ws.import_session("Tom Okafor", load_transcript(D02, coach="Maya Chen", client="Tom Okafor"), date="2026-03-23")
     return ws, first.session.id
 
 
-def test_recall_finds_the_answer_in_the_top_three(arc: tuple[Workspace, str], capsys: pytest.CaptureFixture[str]) -> None:
+def test_recall_finds_the_answer_in_the_top_three(
+    arc: tuple[Workspace, str], capsys: pytest.CaptureFixture[str]
+) -> None:
     ws, session_1 = arc
     hits = 0
     misses = []

@@ -54,7 +54,9 @@ def test_each_edit_is_a_new_version_and_approval_locks_one(store: Store) -> None
     session, _ = _add(store)
     item = store.current_plan(session.id).plan.items[0].id
     due_at_approval = store.current_plan(session.id).plan.items[0].due
-    store.edit_plan(session.id, [PlanEdit(op="edit_field", item=item, field="success_measure", value="one draft reviewed")])
+    store.edit_plan(
+        session.id, [PlanEdit(op="edit_field", item=item, field="success_measure", value="one draft reviewed")]
+    )
     approved = store.approve_plan(session.id)
     assert approved.kind == "approved"
     assert all(i.status != "proposed" for i in approved.plan.items)

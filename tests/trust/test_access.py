@@ -17,8 +17,9 @@ from assistant.cli import main
 from assistant.errors import ConfigError
 
 
-def test_a_network_address_without_a_password_is_refused(capsys: pytest.CaptureFixture[str], tmp_path: Path,
-                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_network_address_without_a_password_is_refused(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)  # no .streamlit/secrets.toml here
     monkeypatch.delenv("REFLECT_UI_PASSWORD_HASH", raising=False)
     assert main(["ui", "--address", "0.0.0.0", "--port", "8765"]) == 2
@@ -52,9 +53,19 @@ def test_with_a_password_the_app_listens_and_asks_for_it(tmp_path: Path, data_di
 
     stored = hash_password("a long enough password")
     port = _free_port()
-    env = {**os.environ, "REFLECT_DATA_DIR": str(data_dir), "REFLECT_UI_PASSWORD_HASH": stored, "REFLECT_BACKEND": "offline"}
-    process = subprocess.Popen([sys.executable, "-m", "assistant", "ui", "--address", "0.0.0.0", "--port", str(port)],
-                               env=env, cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    env = {
+        **os.environ,
+        "REFLECT_DATA_DIR": str(data_dir),
+        "REFLECT_UI_PASSWORD_HASH": stored,
+        "REFLECT_BACKEND": "offline",
+    }
+    process = subprocess.Popen(
+        [sys.executable, "-m", "assistant", "ui", "--address", "0.0.0.0", "--port", str(port)],
+        env=env,
+        cwd=tmp_path,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:

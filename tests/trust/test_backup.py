@@ -16,8 +16,9 @@ from assistant.workspace import Workspace
 SESSION = b"Coach: What will you do?\nDana: I will ask Priya to lead the deck on Monday. I'll probably call Marcus.\n"
 
 
-def test_backup_then_restore_gives_back_everything(tmp_path: Path, data_dir: Path, monkeypatch: pytest.MonkeyPatch,
-                                                   capsys: pytest.CaptureFixture[str]) -> None:
+def test_backup_then_restore_gives_back_everything(
+    tmp_path: Path, data_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     ws = Workspace(data_dir)
     ws.store.add_client("Dana")
     imported = ws.import_session("Dana", parse_bytes(SESSION, "s.txt"), date="2026-03-02")
@@ -40,8 +41,9 @@ def test_backup_then_restore_gives_back_everything(tmp_path: Path, data_dir: Pat
     assert restored.store.integrity_ok()
 
 
-def test_a_damaged_or_foreign_archive_is_refused_and_nothing_changes(tmp_path: Path, data_dir: Path,
-                                                                     capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_damaged_or_foreign_archive_is_refused_and_nothing_changes(
+    tmp_path: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     ws = Workspace(data_dir)
     ws.store.add_client("Dana")
     foreign = tmp_path / "photos.tar.gz"

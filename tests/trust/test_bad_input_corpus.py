@@ -75,25 +75,59 @@ def test_the_app_store_is_still_usable_after_bad_input(data_dir: Path, tmp_path:
 
 
 READERS = {
-    ".vtt": st.builds(lambda cues: "WEBVTT\n\n" + "\n\n".join(cues), st.lists(
-        st.builds(lambda a, b, who, text: f"{a} --> {b}\n<v {who}>{text}</v>",
-                  st.sampled_from(["00:00:01.000", "00:00", "99:99:99.999", "", "1"]),
-                  st.sampled_from(["00:00:02.000", "x", ""]), st.text(max_size=12), st.text(max_size=60)),
-        max_size=8)),
-    ".srt": st.builds(lambda cues: "\n\n".join(cues), st.lists(
-        st.builds(lambda n, text: f"{n}\n00:00:0{n % 10},000 --> 00:00:0{(n + 1) % 10},500\n{text}",
-                  st.integers(0, 99), st.text(max_size=60)), max_size=8)),
-    ".txt": st.builds(lambda lines: "\n".join(lines), st.lists(
-        st.builds(lambda who, text: f"{who}: {text}", st.sampled_from(["Coach", "Dana", "**Sam**", "[00:01] Lee", "X"]),
-                  st.text(max_size=50)), max_size=10)),
-    ".json": st.builds(lambda items: '{"utterances": [' + ",".join(items) + "]}", st.lists(
-        st.builds(lambda who, text: f'{{"speaker": "{who}", "text": {text!r}}}'.replace("'", '"'),
-                  st.sampled_from(["A", "B", ""]), st.text(alphabet="abc ", max_size=20)), max_size=5)),
+    ".vtt": st.builds(
+        lambda cues: "WEBVTT\n\n" + "\n\n".join(cues),
+        st.lists(
+            st.builds(
+                lambda a, b, who, text: f"{a} --> {b}\n<v {who}>{text}</v>",
+                st.sampled_from(["00:00:01.000", "00:00", "99:99:99.999", "", "1"]),
+                st.sampled_from(["00:00:02.000", "x", ""]),
+                st.text(max_size=12),
+                st.text(max_size=60),
+            ),
+            max_size=8,
+        ),
+    ),
+    ".srt": st.builds(
+        lambda cues: "\n\n".join(cues),
+        st.lists(
+            st.builds(
+                lambda n, text: f"{n}\n00:00:0{n % 10},000 --> 00:00:0{(n + 1) % 10},500\n{text}",
+                st.integers(0, 99),
+                st.text(max_size=60),
+            ),
+            max_size=8,
+        ),
+    ),
+    ".txt": st.builds(
+        lambda lines: "\n".join(lines),
+        st.lists(
+            st.builds(
+                lambda who, text: f"{who}: {text}",
+                st.sampled_from(["Coach", "Dana", "**Sam**", "[00:01] Lee", "X"]),
+                st.text(max_size=50),
+            ),
+            max_size=10,
+        ),
+    ),
+    ".json": st.builds(
+        lambda items: '{"utterances": [' + ",".join(items) + "]}",
+        st.lists(
+            st.builds(
+                lambda who, text: f'{{"speaker": "{who}", "text": {text!r}}}'.replace("'", '"'),
+                st.sampled_from(["A", "B", ""]),
+                st.text(alphabet="abc ", max_size=20),
+            ),
+            max_size=5,
+        ),
+    ),
 }
 
 
 @pytest.mark.parametrize("extension", sorted(READERS))
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+)
 @given(data=st.data())
 def test_every_reader_survives_fuzzing(extension: str, data: st.DataObject) -> None:
     text = data.draw(READERS[extension])

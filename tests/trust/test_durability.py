@@ -17,7 +17,9 @@ KILLS = {"import": 20, "analysis": 6, "edit": 10}
 
 
 @pytest.mark.parametrize("mode", list(KILLS))
-def test_killed_at_random_points_leaves_a_consistent_store(mode: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_killed_at_random_points_leaves_a_consistent_store(
+    mode: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     durability.prepare(tmp_path)
     rng = random.Random(11)
     window = {"import": 6.0, "analysis": 1.5, "edit": 1.5}[mode]

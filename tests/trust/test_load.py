@@ -9,8 +9,11 @@ import pytest
 
 from eval.load import CHROMIUM, run_load
 
-pytestmark = [pytest.mark.browser, pytest.mark.slow,
-              pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian's chromium")]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.slow,
+    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian's chromium"),
+]
 
 
 def test_three_concurrent_coaches(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -54,12 +54,27 @@ def test_a_remote_endpoint_receives_no_names_and_the_result_has_them_back(monkey
         # The replay server is on 127.0.0.1; Reflect treats it as another machine here so the redaction
         # path runs, exactly as it would for a remote endpoint, while the test stays on this machine.
         monkeypatch.setattr("assistant.llm.openai_compat.is_local_url", lambda url: False)
-        extract = {"ideas": [], "emotions": [], "commitments": [
-            {"u": 1, "quote": "I will ask [PERSON_3] to lead the integration", "action": "ask [PERSON_3] to lead", "level": "firm"}]}
+        extract = {
+            "ideas": [],
+            "emotions": [],
+            "commitments": [
+                {
+                    "u": 1,
+                    "quote": "I will ask [PERSON_3] to lead the integration",
+                    "action": "ask [PERSON_3] to lead",
+                    "level": "firm",
+                }
+            ],
+        }
         server.enqueue(reply({"labels": []}), reply(extract), reply({"goal": None, "items": [], "questions": []}))
         # Speakers are redacted always; other people and companies when the coach lists them.
-        analysis = analyze(transcript, backend="llm", base_url=server.url, model="remote-test",
-                           private_terms=["Priya Nair", "Halvorsen"])
+        analysis = analyze(
+            transcript,
+            backend="llm",
+            base_url=server.url,
+            model="remote-test",
+            private_terms=["Priya Nair", "Halvorsen"],
+        )
         sent = json.dumps(server.bodies())
     finally:
         server.stop()

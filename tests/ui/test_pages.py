@@ -109,9 +109,7 @@ def test_duplicate_client_name_shows_one_error_and_adds_nothing(make_app, worksp
     assert by_label(at.sidebar.selectbox, "Client").options == ["Ada Lovelace"]
 
 
-def test_choosing_a_client_and_a_page_in_the_sidebar_updates_the_url(
-    make_app, stored_session
-) -> None:
+def test_choosing_a_client_and_a_page_in_the_sidebar_updates_the_url(make_app, stored_session) -> None:
     at = ok(make_app().run())
     by_label(at.sidebar.selectbox, "Client").select(CLIENT)
     ok(at.run())
@@ -242,9 +240,7 @@ def test_new_session_without_a_client_asks_for_one(make_app) -> None:
 # ----------------------------------------------------------------------------- Session review
 
 
-def test_review_panels_list_the_stored_findings_with_their_quotes(
-    make_app, workspace, stored_session
-) -> None:
+def test_review_panels_list_the_stored_findings_with_their_quotes(make_app, workspace, stored_session) -> None:
     analysis = workspace.store.session(stored_session).analysis
     assert analysis.commitments and analysis.ideas and analysis.emotions
     at = ok(make_app(page="Session review", client=CLIENT, session=stored_session).run())
@@ -310,14 +306,10 @@ def open_plan(make_app, sid: str):
     return ok(make_app(page="Action plan", client=CLIENT, session=sid).run())
 
 
-def test_editing_a_field_saves_a_new_version_seen_by_a_second_tab(
-    make_app, workspace, stored_session
-) -> None:
+def test_editing_a_field_saves_a_new_version_seen_by_a_second_tab(make_app, workspace, stored_session) -> None:
     sid = stored_session
     before = plan_of(workspace, sid)
-    assert (
-        before.version == 1 and before.plan.items[0].id == "A1" and before.plan.items[0].due is None
-    )
+    assert before.version == 1 and before.plan.items[0].id == "A1" and before.plan.items[0].due is None
     tab1 = open_plan(make_app, sid)
     assert any(v.startswith("Version 1 · :orange[draft]") for v in values(tab1.markdown))
     tab1.text_input(key=f"{sid}-A1-1-due").input("by Friday")
@@ -343,25 +335,18 @@ def test_editing_the_goal_and_a_list_field(make_app, workspace, stored_session) 
     at = open_plan(make_app, sid)
     at.text_input(key=f"goal-{sid}-1").input("Decide the roadmap in the roadmap process")
     ok(at.run())
-    at.text_area(key=f"{sid}-A2-2-obstacles").input(
-        "Mark skips the 1:1\n\n  Dana sides with sales  "
-    )
+    at.text_area(key=f"{sid}-A2-2-obstacles").input("Mark skips the 1:1\n\n  Dana sides with sales  ")
     ok(at.run())
     plan = plan_of(workspace, sid)
     assert plan.version == 3
     assert plan.plan.goal == "Decide the roadmap in the roadmap process"
     assert plan.plan.items[1].obstacles == ["Mark skips the 1:1", "Dana sides with sales"]
     assert at.text_input(key=f"goal-{sid}-3").value == "Decide the roadmap in the roadmap process"
-    assert (
-        at.text_area(key=f"{sid}-A2-3-obstacles").value
-        == "Mark skips the 1:1\nDana sides with sales"
-    )
+    assert at.text_area(key=f"{sid}-A2-3-obstacles").value == "Mark skips the 1:1\nDana sides with sales"
     assert not at.error
 
 
-def test_two_tabs_editing_different_fields_keep_both_edits(
-    make_app, workspace, stored_session
-) -> None:
+def test_two_tabs_editing_different_fields_keep_both_edits(make_app, workspace, stored_session) -> None:
     sid = stored_session
     tab1 = open_plan(make_app, sid)
     tab2 = open_plan(make_app, sid)
@@ -420,9 +405,7 @@ def test_rejecting_an_item(make_app, workspace, stored_session) -> None:
     assert plan.items[1].id == "A2" and plan.items[1].status == "rejected"
     assert all(i.status == "proposed" for i in plan.items if i.id != "A2")
     assert at.selectbox(key=f"{sid}-A2-2-status").value == "rejected"
-    assert {"item_id": "A2", "status": "rejected"}.items() <= workspace.store.item_history(sid)[
-        -1
-    ].items()
+    assert {"item_id": "A2", "status": "rejected"}.items() <= workspace.store.item_history(sid)[-1].items()
 
 
 def test_approving_the_plan_and_the_version_history(make_app, workspace, stored_session) -> None:
@@ -463,9 +446,7 @@ def test_approving_the_plan_and_the_version_history(make_app, workspace, stored_
     )
     assert (old_pick.value, new_pick.value) == (2, 3)
     assert len(history.code) == 1
-    assert history.code[0].value == "\n".join(
-        plan_diff(plans[old_pick.value], plans[new_pick.value])
-    )
+    assert history.code[0].value == "\n".join(plan_diff(plans[old_pick.value], plans[new_pick.value]))
     old_pick.select(1)
     new_pick.select(3)
     ok(at.run())
@@ -483,9 +464,7 @@ def test_approving_the_plan_and_the_version_history(make_app, workspace, stored_
     assert any(":orange[edited since approval]" in v for v in values(at.markdown))
 
 
-def test_empty_action_shows_an_error_and_stores_nothing(
-    make_app, workspace, stored_session
-) -> None:
+def test_empty_action_shows_an_error_and_stores_nothing(make_app, workspace, stored_session) -> None:
     sid = stored_session
     before = plan_of(workspace, sid)
     at = open_plan(make_app, sid)
@@ -498,16 +477,12 @@ def test_empty_action_shows_an_error_and_stores_nothing(
     assert plan_of(workspace, sid).plan == before.plan
 
 
-def test_approving_a_plan_with_every_item_rejected_shows_an_error(
-    make_app, workspace, stored_session
-) -> None:
+def test_approving_a_plan_with_every_item_rejected_shows_an_error(make_app, workspace, stored_session) -> None:
     from assistant.types import PlanEdit
 
     sid = stored_session
     items = plan_of(workspace, sid).plan.items
-    workspace.store.edit_plan(
-        sid, [PlanEdit(op="set_status", item=i.id, value="rejected") for i in items]
-    )
+    workspace.store.edit_plan(sid, [PlanEdit(op="set_status", item=i.id, value="rejected") for i in items])
     at = open_plan(make_app, sid)
     at.button(key="approve").click()
     ok(at.run())
@@ -528,9 +503,7 @@ def ask(make_app, sid: str, prompt: str):
     return ok(at.run())
 
 
-def test_chat_proposal_changes_the_plan_only_when_applied(
-    make_app, workspace, stored_session
-) -> None:
+def test_chat_proposal_changes_the_plan_only_when_applied(make_app, workspace, stored_session) -> None:
     sid = stored_session
     at = ask(make_app, sid, "set due of A1 to next Friday")
     messages = chat_messages(at)
@@ -571,9 +544,7 @@ def test_chat_discard_leaves_the_plan_unchanged(make_app, workspace, stored_sess
     assert any(v.startswith("Proposal discarded:") for v in values(at.chat_message[1].caption))
 
 
-def test_chat_add_item_then_messages_persist_in_a_new_tab(
-    make_app, workspace, stored_session
-) -> None:
+def test_chat_add_item_then_messages_persist_in_a_new_tab(make_app, workspace, stored_session) -> None:
     sid = stored_session
     count = len(plan_of(workspace, sid).plan.items)
     at = ask(make_app, sid, "add item: Tell the team what happened")
@@ -595,14 +566,10 @@ def test_chat_add_item_then_messages_persist_in_a_new_tab(
     # Recall over the indexed session: the answer quotes what she said, with date and utterance.
     assert messages[3][1].startswith(f"Closest to that, {CLIENT} said:")
     assert f"[{SESSION_DATE} #" in messages[3][1]
-    assert not [
-        b for b in fresh.button if b.label in ("Apply", "Discard")
-    ]  # the only proposal was applied
+    assert not [b for b in fresh.button if b.label in ("Apply", "Discard")]  # the only proposal was applied
 
 
-def test_chat_request_for_a_missing_item_proposes_nothing(
-    make_app, workspace, stored_session
-) -> None:
+def test_chat_request_for_a_missing_item_proposes_nothing(make_app, workspace, stored_session) -> None:
     sid = stored_session
     at = ask(make_app, sid, "set due of A99 to Friday")
     assert "can't make that change" in chat_messages(at)[1][1]
@@ -620,9 +587,7 @@ def test_assess_without_an_approved_earlier_plan_explains_why(make_app, stored_s
     assert not [b for b in at.button if b.key == "run-assess"]
 
 
-def test_assess_against_the_approved_plan_of_the_earlier_session(
-    make_app, workspace, stored_session
-) -> None:
+def test_assess_against_the_approved_plan_of_the_earlier_session(make_app, workspace, stored_session) -> None:
     from assistant.types import PlanEdit
 
     first = stored_session
@@ -633,9 +598,7 @@ def test_assess_against_the_approved_plan_of_the_earlier_session(
 
     at = ok(make_app(page="Assess", client=CLIENT, session=second).run())
     assert "Assess · Leila Haddad · 2024-05-20" in values(at.header)
-    assert f"The plan approved in session {first} has {len(approved.items)} item(s)." in values(
-        at.caption
-    )
+    assert f"The plan approved in session {first} has {len(approved.items)} item(s)." in values(at.caption)
     at.button(key="run-assess").click()
     ok(at.run())
     assert not at.error
@@ -643,9 +606,7 @@ def test_assess_against_the_approved_plan_of_the_earlier_session(
     assessment = workspace.store.latest_assessment(second)
     assert assessment is not None and assessment.plan_session_id == first
     # Every item of the approved plan the coach did not reject is assessed.
-    assert [e.item.id for e in assessment.items] == [
-        i.id for i in approved.items if i.status != "rejected"
-    ]
+    assert [e.item.id for e in assessment.items] == [i.id for i in approved.items if i.status != "rejected"]
     badges = {
         "done": ":green[done]",
         "in_progress": ":blue[in progress]",
@@ -659,17 +620,13 @@ def test_assess_against_the_approved_plan_of_the_earlier_session(
         for evidence in entry.evidence[:2]:  # the words that show it, marked in their utterance
             line = next(v for v in shown if v.startswith(f"<small>#{evidence.utterance}</small>"))
             assert "<mark>" in line
-    assert sum(any(v.startswith(b) for b in badges.values()) for v in shown) == len(
-        assessment.items
-    )
+    assert sum(any(v.startswith(b) for b in badges.values()) for v in shown) == len(assessment.items)
     # The follow-up plainly reports the message to Mark and the one-pager as done.
     assert any(e.progress == "done" for e in assessment.items)
 
     # Reopened later, the stored assessment is shown again.
     again = ok(make_app(page="Assess", client=CLIENT, session=second).run())
-    assert sum(
-        any(v.startswith(b) for b in badges.values()) for v in values(again.markdown)
-    ) == len(assessment.items)
+    assert sum(any(v.startswith(b) for b in badges.values()) for v in values(again.markdown)) == len(assessment.items)
 
 
 # ----------------------------------------------------------------------------- Settings
@@ -696,9 +653,7 @@ def test_session_pages_without_a_session_ask_for_one(make_app, stored_session, p
 
 
 @pytest.mark.parametrize("page", ["Session review", "Action plan", "Chat", "Assess"])
-def test_a_stale_session_in_the_url_does_not_crash_the_page(
-    make_app, workspace, stored_session, page: str
-) -> None:
+def test_a_stale_session_in_the_url_does_not_crash_the_page(make_app, workspace, stored_session, page: str) -> None:
     """A bookmark or second tab on a session that no longer exists (its client was deleted)."""
     workspace.delete_client(CLIENT)
     at = make_app(page=page, client=CLIENT, session=stored_session).run()

@@ -8,8 +8,12 @@ import streamlit as st
 
 from assistant.errors import ReflectError
 
-LEVEL_BADGE = {"firm": ":green[● firm]", "hedged": ":orange[◐ hedged]", "exploring": ":blue[○ exploring]",
-               "resisting": ":red[✕ resisting]"}
+LEVEL_BADGE = {
+    "firm": ":green[● firm]",
+    "hedged": ":orange[◐ hedged]",
+    "exploring": ":blue[○ exploring]",
+    "resisting": ":red[✕ resisting]",
+}
 
 
 def highlighted(text: str, quote: str | None) -> str:
@@ -19,8 +23,9 @@ def highlighted(text: str, quote: str | None) -> str:
     span = find_span(text, quote) if quote else None
     if span is None:
         return html.escape(text)
-    return (html.escape(text[: span.start]) + "<mark>" + html.escape(span.text) + "</mark>"
-            + html.escape(text[span.end :]))
+    return (
+        html.escape(text[: span.start]) + "<mark>" + html.escape(span.text) + "</mark>" + html.escape(text[span.end :])
+    )
 
 
 def show_error(exc: ReflectError) -> None:

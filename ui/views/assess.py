@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import app_state
 import streamlit as st
 
-import app_state
 from assistant.errors import ReflectError
 from views._common import highlighted, show_error
 
-PROGRESS_BADGE = {"done": ":green[done]", "in_progress": ":blue[in progress]", "not_started": ":orange[not started]",
-                  "dropped": ":red[dropped]", "unclear": ":gray[unclear]"}
+PROGRESS_BADGE = {
+    "done": ":green[done]",
+    "in_progress": ":blue[in progress]",
+    "not_started": ":orange[not started]",
+    "dropped": ":red[dropped]",
+    "unclear": ":gray[unclear]",
+}
 
 
 def render() -> None:
@@ -20,8 +25,10 @@ def render() -> None:
     record = ws.store.session(sid)
     prior = ws.store.last_approved_plan(record.client_id, before_session=sid)
     if prior is None:
-        st.info("There is no approved plan from an earlier session to assess. Approve a plan on the Action plan page "
-                "of an earlier session first.")
+        st.info(
+            "There is no approved plan from an earlier session to assess. Approve a plan on the Action plan page "
+            "of an earlier session first."
+        )
         return
     if st.button("Assess this session against the last approved plan", type="primary", key="run-assess"):
         try:
@@ -39,8 +46,9 @@ def render() -> None:
             st.markdown(f"{PROGRESS_BADGE[entry.progress]} **{entry.item.action}**")
             for evidence in entry.evidence[:2]:
                 text = utterances[evidence.utterance].text
-                st.markdown(f"<small>#{evidence.utterance}</small> {highlighted(text, evidence.quote)}",
-                            unsafe_allow_html=True)
+                st.markdown(
+                    f"<small>#{evidence.utterance}</small> {highlighted(text, evidence.quote)}", unsafe_allow_html=True
+                )
             if entry.note:
                 st.caption(entry.note)
     cols = st.columns(2)
@@ -52,7 +60,9 @@ def render() -> None:
         st.markdown("**Obstacles met**")
         for e in assessment.obstacles_met or []:
             st.caption(f"#{e.utterance} “{e.quote}”")
-    trend = [{"session": t.session_date or t.session_id, "change": t.change, "sustain": t.sustain} for t in assessment.trend]
+    trend = [
+        {"session": t.session_date or t.session_id, "change": t.change, "sustain": t.sustain} for t in assessment.trend
+    ]
     if trend:
         st.markdown("**Change and sustain talk across sessions**")
         st.bar_chart(trend, x="session", y=["change", "sustain"], color=["#2e7d32", "#c62828"], stack=False)

@@ -3,9 +3,9 @@ plan change, which comes back as a diff to apply or discard with one click."""
 
 from __future__ import annotations
 
+import app_state
 import streamlit as st
 
-import app_state
 from assistant.chat import reply, stream_words
 from assistant.errors import ReflectError
 from views._common import show_error
@@ -16,8 +16,10 @@ def render() -> None:
     sid = app_state.require_session()
     info = ws.store.session_info(sid)
     st.header(f"Chat · {info.client} · {info.date or 'no date'}")
-    st.caption("Ask what the client said (\"what did she say about the board?\") or for a plan change "
-               "(\"set due of A2 to Friday\", \"make item 2 measurable\"). Nothing changes without your click.")
+    st.caption(
+        'Ask what the client said ("what did she say about the board?") or for a plan change '
+        '("set due of A2 to Friday", "make item 2 measurable"). Nothing changes without your click.'
+    )
     for message in ws.store.messages(sid):
         with st.chat_message(message.role):
             st.markdown(message.content)

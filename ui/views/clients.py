@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import app_state
 import streamlit as st
 
-import app_state
 from assistant.errors import ReflectError
 from views._common import show_error
 
@@ -28,8 +28,11 @@ def render() -> None:
         return
     selected = app_state.client()
     if selected is None:
-        st.dataframe([{"client": c.name, "sessions": c.sessions, "last session": c.last_session or "-"} for c in clients],
-                     hide_index=True, width="stretch")
+        st.dataframe(
+            [{"client": c.name, "sessions": c.sessions, "last session": c.last_session or "-"} for c in clients],
+            hide_index=True,
+            width="stretch",
+        )
         st.caption("Choose a client in the sidebar.")
         return
     _client_overview(ws, selected)
@@ -55,12 +58,15 @@ def _client_overview(ws, name: str) -> None:  # type: ignore[no-untyped-def]
             st.rerun()
     _commitment_chart(ws, sessions)
     with st.expander("Delete this client"):
-        st.warning("This erases the client's sessions, plans, chat, memory index entries, caches and exports. It cannot be undone.")
-        if st.checkbox(f"Yes, delete {name} and everything about them", key="confirm-delete"):
-            if st.button("Delete client", type="primary"):
-                ws.delete_client(name)
-                app_state.go("Clients", client=None, session=None)
-                st.rerun()
+        st.warning(
+            "This erases the client's sessions, plans, chat, memory index entries, caches and exports. "
+            "It cannot be undone."
+        )
+        confirmed = st.checkbox(f"Yes, delete {name} and everything about them", key="confirm-delete")
+        if confirmed and st.button("Delete client", type="primary"):
+            ws.delete_client(name)
+            app_state.go("Clients", client=None, session=None)
+            st.rerun()
 
 
 def _commitment_chart(ws, sessions) -> None:  # type: ignore[no-untyped-def]
@@ -73,10 +79,20 @@ def _commitment_chart(ws, sessions) -> None:  # type: ignore[no-untyped-def]
             count = sum(1 for c in analysis.commitments if c.level == level)
             rows.append({"session": s.date or s.id, "level": level, "commitments": count})
     st.markdown("**Commitment across sessions**")
-    chart = alt.Chart(alt.Data(values=rows)).mark_bar().encode(
-        x=alt.X("session:N", sort=None), y="commitments:Q",
-        color=alt.Color("level:N", sort=["firm", "hedged", "exploring", "resisting"],
-                        scale=alt.Scale(domain=["firm", "hedged", "exploring", "resisting"],
-                                        range=["#2e7d32", "#f9a825", "#1565c0", "#c62828"])),
+    chart = (
+        alt.Chart(alt.Data(values=rows))
+        .mark_bar()
+        .encode(
+            x=alt.X("session:N", sort=None),
+            y="commitments:Q",
+            color=alt.Color(
+                "level:N",
+                sort=["firm", "hedged", "exploring", "resisting"],
+                scale=alt.Scale(
+                    domain=["firm", "hedged", "exploring", "resisting"],
+                    range=["#2e7d32", "#f9a825", "#1565c0", "#c62828"],
+                ),
+            ),
+        )
     )
     st.altair_chart(chart, width="stretch")

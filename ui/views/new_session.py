@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+import app_state
 import streamlit as st
 
-import app_state
 from assistant.backends import choose_backend
 from assistant.errors import ReflectError
 from assistant.ingest import SUPPORTED_EXTENSIONS
@@ -24,8 +24,11 @@ def render() -> None:
         st.info("Choose or add a client first (sidebar, or the Clients page).")
         return
     st.caption(f"For {name}")
-    upload = st.file_uploader("Transcript (Zoom or Teams .vtt, .srt, .docx, Otter .txt, .md, .json)",
-                              type=[e.lstrip(".") for e in SUPPORTED_EXTENSIONS], key="upload")
+    upload = st.file_uploader(
+        "Transcript (Zoom or Teams .vtt, .srt, .docx, Otter .txt, .md, .json)",
+        type=[e.lstrip(".") for e in SUPPORTED_EXTENSIONS],
+        key="upload",
+    )
     pasted = st.text_area("…or paste your own session notes", height=120, key="pasted")
     if upload is not None:
         data, file_name = upload.getvalue(), upload.name
@@ -56,11 +59,21 @@ def _preview(ws, data: bytes, file_name: str):  # type: ignore[no-untyped-def]
         cols = st.columns(2)
         current_coach = next(iter(transcript.speakers("coach")), None)
         current_client = next(iter(transcript.speakers("client")), None)
-        cols[0].selectbox("Coach is", speakers, index=speakers.index(current_coach) if current_coach in speakers else 0,
-                          key="coach-label")
-        cols[1].selectbox("Client is", speakers, index=speakers.index(current_client) if current_client in speakers else 0,
-                          key="client-label")
-    rows = [{"#": u.index, "speaker": u.speaker, "role": u.role, "text": u.text[:160]} for u in transcript.utterances[:200]]
+        cols[0].selectbox(
+            "Coach is",
+            speakers,
+            index=speakers.index(current_coach) if current_coach in speakers else 0,
+            key="coach-label",
+        )
+        cols[1].selectbox(
+            "Client is",
+            speakers,
+            index=speakers.index(current_client) if current_client in speakers else 0,
+            key="client-label",
+        )
+    rows = [
+        {"#": u.index, "speaker": u.speaker, "role": u.role, "text": u.text[:160]} for u in transcript.utterances[:200]
+    ]
     st.dataframe(rows, hide_index=True, width="stretch", height=260)
     return transcript
 
@@ -76,7 +89,8 @@ def _import(ws, name: str, transcript, date: str | None) -> None:  # type: ignor
     else:
         choice = _choice()
         app_state.jobs().submit(
-            imported.session.id, "indexing and model analysis",
+            imported.session.id,
+            "indexing and model analysis",
             lambda job: ws.finish_import(imported.session.id, choice, progress=job.update, cancel=job.cancel),
         )
     for key in ("upload", "pasted", "coach-label", "client-label"):

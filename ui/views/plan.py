@@ -3,15 +3,20 @@ reject, add and reorder; version history with a diff; approve to lock a version;
 
 from __future__ import annotations
 
+import app_state
 import streamlit as st
 
-import app_state
 from assistant.errors import ReflectError
 from assistant.types import ActionItem, PlanEdit
 from views._common import show_error
 
-TEXT_FIELDS = [("first_step", "First step"), ("owner", "Owner"), ("due", "Due (only if agreed)"),
-               ("success_measure", "How they will know it is done"), ("support", "Support")]
+TEXT_FIELDS = [
+    ("first_step", "First step"),
+    ("owner", "Owner"),
+    ("due", "Due (only if agreed)"),
+    ("success_measure", "How they will know it is done"),
+    ("support", "Support"),
+]
 LIST_FIELDS = [("obstacles", "Obstacles (one per line)"), ("if_then", "If-then plans (one per line)")]
 LEVELS = ["firm", "hedged", "exploring", "resisting"]
 STATUSES = ["proposed", "accepted", "rejected"]
@@ -36,13 +41,19 @@ def render() -> None:
     current = ws.store.current_plan(sid)
     state = ws.store.plan_state(sid)
     st.header(f"Action plan · {info.client} · {info.date or 'no date'}")
-    badge = {"draft": ":orange[draft]", "approved": ":green[approved]", "edited": ":orange[edited since approval]"}[state]
+    badge = {"draft": ":orange[draft]", "approved": ":green[approved]", "edited": ":orange[edited since approval]"}[
+        state
+    ]
     st.markdown(f"Version {current.version} · {badge} · {current.change}")
     if error := st.session_state.pop("plan-error", None):
         st.error(error, icon="⚠️")
     goal_key = f"goal-{sid}-{current.version}"
-    st.text_input("Goal", value=current.plan.goal or "", key=goal_key,
-                  on_change=lambda: _save(sid, PlanEdit(op="set_goal", value=st.session_state[goal_key])))
+    st.text_input(
+        "Goal",
+        value=current.plan.goal or "",
+        key=goal_key,
+        on_change=lambda: _save(sid, PlanEdit(op="set_goal", value=st.session_state[goal_key])),
+    )
     for position, item in enumerate(current.plan.items, 1):
         _item(sid, current.version, position, len(current.plan.items), item)
     _add_item(sid)
@@ -54,7 +65,9 @@ def render() -> None:
             st.rerun()
         except ReflectError as exc:
             show_error(exc)
-    cols[1].caption("Approving locks this version; the next session is assessed against it. Later edits make new versions.")
+    cols[1].caption(
+        "Approving locks this version; the next session is assessed against it. Later edits make new versions."
+    )
     _history(ws, sid)
     _exports(ws, sid)
 
@@ -64,31 +77,66 @@ def _item(sid: str, version: int, position: int, count: int, item: ActionItem) -
     with st.container(border=True):
         top = st.columns([6, 2, 2, 1, 1])
         key = f"{base}-action"
-        top[0].text_input(f"{item.id} action", value=item.action, key=key,
-                          on_change=_on_field, args=(sid, item.id, "action", key))
+        top[0].text_input(
+            f"{item.id} action", value=item.action, key=key, on_change=_on_field, args=(sid, item.id, "action", key)
+        )
         key = f"{base}-status"
-        top[1].selectbox("Status", STATUSES, index=STATUSES.index(item.status), key=key,
-                         on_change=_on_field, args=(sid, item.id, "status", key))
+        top[1].selectbox(
+            "Status",
+            STATUSES,
+            index=STATUSES.index(item.status),
+            key=key,
+            on_change=_on_field,
+            args=(sid, item.id, "status", key),
+        )
         key = f"{base}-level"
-        top[2].selectbox("Commitment", LEVELS, index=LEVELS.index(item.level), key=key,
-                         on_change=_on_field, args=(sid, item.id, "level", key))
-        top[3].button("↑", key=f"{base}-up", disabled=position == 1, on_click=_save,
-                      args=(sid, PlanEdit(op="move_item", item=item.id, value=str(position - 1))))
-        top[4].button("↓", key=f"{base}-down", disabled=position == count, on_click=_save,
-                      args=(sid, PlanEdit(op="move_item", item=item.id, value=str(position + 1))))
+        top[2].selectbox(
+            "Commitment",
+            LEVELS,
+            index=LEVELS.index(item.level),
+            key=key,
+            on_change=_on_field,
+            args=(sid, item.id, "level", key),
+        )
+        top[3].button(
+            "↑",
+            key=f"{base}-up",
+            disabled=position == 1,
+            on_click=_save,
+            args=(sid, PlanEdit(op="move_item", item=item.id, value=str(position - 1))),
+        )
+        top[4].button(
+            "↓",
+            key=f"{base}-down",
+            disabled=position == count,
+            on_click=_save,
+            args=(sid, PlanEdit(op="move_item", item=item.id, value=str(position + 1))),
+        )
         if item.carried_over_from:
             st.caption(f"Carried over from session {item.carried_over_from} (not finished then).")
         cols = st.columns(len(TEXT_FIELDS))
         for col, (field, label) in zip(cols, TEXT_FIELDS, strict=True):
             key = f"{base}-{field}"
             value = getattr(item, field) or ""
-            col.text_input(f"{item.id} {label.lower()}", value="" if value == "not stated" else value, key=key,
-                           placeholder="not stated", on_change=_on_field, args=(sid, item.id, field, key))
+            col.text_input(
+                f"{item.id} {label.lower()}",
+                value="" if value == "not stated" else value,
+                key=key,
+                placeholder="not stated",
+                on_change=_on_field,
+                args=(sid, item.id, field, key),
+            )
         cols = st.columns(2)
         for col, (field, label) in zip(cols, LIST_FIELDS, strict=True):
             key = f"{base}-{field}"
-            col.text_area(f"{item.id} {label.lower()}", value="\n".join(getattr(item, field)), key=key, height=80,
-                          on_change=_on_field, args=(sid, item.id, field, key))
+            col.text_area(
+                f"{item.id} {label.lower()}",
+                value="\n".join(getattr(item, field)),
+                key=key,
+                height=80,
+                on_change=_on_field,
+                args=(sid, item.id, field, key),
+            )
         if item.evidence:
             st.caption("Said: " + " · ".join(f"#{e.utterance} “{e.quote}”" for e in item.evidence[:2]))
 
@@ -112,8 +160,12 @@ def _history(ws, sid: str) -> None:  # type: ignore[no-untyped-def]
             numbers = [v.version for v in versions]
             cols = st.columns(2)
             # keyed by the newest version, so the comparison follows each new version by default
-            old = cols[0].selectbox("Compare version", numbers, index=len(numbers) - 2, key=f"diff-old-{sid}-{numbers[-1]}")
-            new = cols[1].selectbox("with version", numbers, index=len(numbers) - 1, key=f"diff-new-{sid}-{numbers[-1]}")
+            old = cols[0].selectbox(
+                "Compare version", numbers, index=len(numbers) - 2, key=f"diff-old-{sid}-{numbers[-1]}"
+            )
+            new = cols[1].selectbox(
+                "with version", numbers, index=len(numbers) - 1, key=f"diff-new-{sid}-{numbers[-1]}"
+            )
             by_number = {v.version: v.plan for v in versions}
             st.code("\n".join(plan_diff(by_number[old], by_number[new])) or "no difference", language="diff")
 
@@ -127,9 +179,16 @@ def _exports(ws, sid: str) -> None:  # type: ignore[no-untyped-def]
     cols = st.columns(6)
     n = 0
     for audience in ("coach", "client"):
-        for fmt, mime in (("md", "text/markdown"), ("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
-                          ("json", "application/json")):
-            cols[n].download_button(f"{fmt.upper()} · {audience}", data=export(record, plan, fmt, audience),
-                                    file_name=f"{record.info.client}-{record.info.date or sid}-{audience}.{fmt}",
-                                    mime=mime, key=f"export-{fmt}-{audience}")
+        for fmt, mime in (
+            ("md", "text/markdown"),
+            ("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+            ("json", "application/json"),
+        ):
+            cols[n].download_button(
+                f"{fmt.upper()} · {audience}",
+                data=export(record, plan, fmt, audience),
+                file_name=f"{record.info.client}-{record.info.date or sid}-{audience}.{fmt}",
+                mime=mime,
+                key=f"export-{fmt}-{audience}",
+            )
             n += 1

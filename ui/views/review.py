@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import html
 
+import app_state
 import streamlit as st
 
-import app_state
 from views._common import LEVEL_BADGE, highlighted
 
 
@@ -18,17 +18,21 @@ def render() -> None:
     analysis = record.analysis
     st.header(f"{record.info.client} · {record.info.date or 'no date'}")
     meta = analysis.meta
-    st.caption(f"{record.info.file_name} · analysed by the {meta.backend} engine"
-               f"{' (' + meta.model + ')' if meta.model and meta.backend != 'offline' else ''}"
-               f"{': ' + meta.backend_reason if meta.backend_reason else ''}")
+    st.caption(
+        f"{record.info.file_name} · analysed by the {meta.backend} engine"
+        f"{' (' + meta.model + ')' if meta.model and meta.backend != 'offline' else ''}"
+        f"{': ' + meta.backend_reason if meta.backend_reason else ''}"
+    )
     _job_progress(sid)
     if meta.warnings:
         with st.expander(f"{len(meta.warnings)} note(s) on this analysis"):
             for warning in meta.warnings:
                 st.write(f"- {warning}")
     if meta.disagreements:
-        st.info(f"The model and the offline engine read {len(meta.disagreements)} commitment(s) at different levels; "
-                "they are marked below.")
+        st.info(
+            f"The model and the offline engine read {len(meta.disagreements)} commitment(s) at different levels; "
+            "they are marked below."
+        )
     left, right = st.columns([3, 2])
     with left:
         tabs = st.tabs(["Commitments", "Ideas", "Emotional signals", "Charts"])
@@ -83,7 +87,9 @@ def _emotions(analysis) -> None:  # type: ignore[no-untyped-def]
         st.write("No emotional signals found.")
     for e in analysis.emotions:
         cols = st.columns([5, 1])
-        cols[0].markdown(f"**{e.emotion.replace('_', ' ')}** {'●' * e.intensity}{'○' * (3 - e.intensity)} · {e.valence}")
+        cols[0].markdown(
+            f"**{e.emotion.replace('_', ' ')}** {'●' * e.intensity}{'○' * (3 - e.intensity)} · {e.valence}"
+        )
         cols[0].caption(f"“{e.evidence[0].quote}”")
         with cols[1]:
             _focus_button(f"focus-{e.id}", e.evidence[0].utterance, e.evidence[0].quote)
@@ -96,20 +102,33 @@ def _charts(ws, record) -> None:  # type: ignore[no-untyped-def]
     valence = [{"utterance": p.utterance, "valence": p.valence} for p in analysis.valence_series]
     if valence:
         st.markdown("**Valence over the session**")
-        st.altair_chart(alt.Chart(alt.Data(values=valence)).mark_line(point=True).encode(
-            x="utterance:Q", y=alt.Y("valence:Q", scale=alt.Scale(domain=[-1, 1]))), width="stretch")
+        st.altair_chart(
+            alt.Chart(alt.Data(values=valence))
+            .mark_line(point=True)
+            .encode(x="utterance:Q", y=alt.Y("valence:Q", scale=alt.Scale(domain=[-1, 1]))),
+            width="stretch",
+        )
     talk, change, sustain = [], 0, 0
     for u in analysis.utterances:
         if u.talk in ("change", "sustain"):
             change += u.talk == "change"
             sustain += u.talk == "sustain"
-            talk += [{"utterance": u.index, "talk": "change", "count": change},
-                     {"utterance": u.index, "talk": "sustain", "count": sustain}]
+            talk += [
+                {"utterance": u.index, "talk": "change", "count": change},
+                {"utterance": u.index, "talk": "sustain", "count": sustain},
+            ]
     if talk:
         st.markdown("**Change and sustain talk over the session** (running count)")
-        st.altair_chart(alt.Chart(alt.Data(values=talk)).mark_line().encode(
-            x="utterance:Q", y="count:Q", color=alt.Color("talk:N", scale=alt.Scale(
-                domain=["change", "sustain"], range=["#2e7d32", "#c62828"]))), width="stretch")
+        st.altair_chart(
+            alt.Chart(alt.Data(values=talk))
+            .mark_line()
+            .encode(
+                x="utterance:Q",
+                y="count:Q",
+                color=alt.Color("talk:N", scale=alt.Scale(domain=["change", "sustain"], range=["#2e7d32", "#c62828"])),
+            ),
+            width="stretch",
+        )
     from views.clients import _commitment_chart
 
     _commitment_chart(ws, ws.store.sessions(record.info.client))
@@ -123,14 +142,16 @@ def _transcript(record) -> None:  # type: ignore[no-untyped-def]
         with st.container(border=True):
             for u in utterances[max(0, focus[0] - 2) : focus[0] + 3]:
                 quote = focus[1] if u.index == focus[0] else None
-                st.markdown(f"<small>#{u.index}</small> **{u.speaker}**: {highlighted(u.text, quote)}",
-                            unsafe_allow_html=True)
+                st.markdown(
+                    f"<small>#{u.index}</small> **{u.speaker}**: {highlighted(u.text, quote)}", unsafe_allow_html=True
+                )
     st.markdown("**Transcript**")
     lines = []
     for u in utterances:  # one HTML block: hundreds of separate elements would slow the page down
         quote = focus[1] if focus and u.index == focus[0] else None
-        lines.append(f"<p><small>#{u.index} · {u.role}</small> <b>{html.escape(u.speaker)}</b>: "
-                     f"{highlighted(u.text, quote)}</p>")
+        lines.append(
+            f"<p><small>#{u.index} · {u.role}</small> <b>{html.escape(u.speaker)}</b>: {highlighted(u.text, quote)}</p>"
+        )
     with st.container(height=560):
         st.html("\n".join(lines))
 
@@ -149,8 +170,10 @@ def _job_progress(sid: str) -> None:
             detail = f"{current.stage}, step {current.done} of {current.total}" if current.total else current.stage
             rate = f" · {current.tokens_per_second:.1f} tokens/s" if current.tokens_per_second else ""
             left = f" · about {current.seconds_left:.0f} s left" if current.seconds_left else ""
-            st.progress(current.done / current.total if current.total else 0.0,
-                        text=f"Model analysis running: {detail}{rate}{left}. The offline result is shown meanwhile.")
+            st.progress(
+                current.done / current.total if current.total else 0.0,
+                text=f"Model analysis running: {detail}{rate}{left}. The offline result is shown meanwhile.",
+            )
             if st.button("Cancel model analysis", key=f"cancel-{sid}"):
                 app_state.jobs().cancel(sid)
         elif not st.session_state.get(f"seen-{current.id}"):

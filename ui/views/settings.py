@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import app_state
 import streamlit as st
 
-import app_state
 from assistant import __version__
 from assistant.backends import choose_backend
 from assistant.errors import ReflectError
@@ -29,12 +29,16 @@ def render() -> None:
     st.markdown("**Privacy**")
     if leaves:
         redaction = "on" if settings.redact_remote else "OFF"
-        st.warning(f"Transcripts are sent to {choice.base_url or 'OpenAI'} for analysis. "
-                   f"Names, emails, phone numbers and URLs are replaced before sending: {redaction}.")
+        st.warning(
+            f"Transcripts are sent to {choice.base_url or 'OpenAI'} for analysis. "
+            f"Names, emails, phone numbers and URLs are replaced before sending: {redaction}."
+        )
     else:
         st.success("Nothing leaves this computer: transcripts, analyses and plans stay in the data directory.")
-    st.caption("API keys come from the environment or .streamlit/secrets.toml, never from this page. "
-               "Change the engine with REFLECT_BACKEND, REFLECT_LLM_BASE_URL or OPENAI_API_KEY and restart.")
+    st.caption(
+        "API keys come from the environment or .streamlit/secrets.toml, never from this page. "
+        "Change the engine with REFLECT_BACKEND, REFLECT_LLM_BASE_URL or OPENAI_API_KEY and restart."
+    )
     st.caption(f"Reflect {__version__}")
     ws = app_state.workspace()
     st.caption(f"{len(ws.store.clients())} client(s) stored.")

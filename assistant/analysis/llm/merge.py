@@ -87,21 +87,41 @@ def _findings(
         for i in out.ideas:
             if i.u in chunk.owned and ("idea", i.u, i.idea.lower()) not in seen:
                 seen.add(("idea", i.u, i.idea.lower()))
-                ideas.append(Idea(id=f"I{len(ideas) + 1}", text=i.idea, raised_by=i.by, status=i.status,  # type: ignore[arg-type]
-                                  evidence=[Evidence(utterance=i.u, quote=i.quote)]))
+                ideas.append(
+                    Idea(
+                        id=f"I{len(ideas) + 1}",
+                        text=i.idea,
+                        raised_by=i.by,
+                        status=i.status,  # type: ignore[arg-type]
+                        evidence=[Evidence(utterance=i.u, quote=i.quote)],
+                    )
+                )
         for e in out.emotions:
             if e.u in chunk.owned and ("emotion", e.u, e.emotion) not in seen:
                 seen.add(("emotion", e.u, e.emotion))
-                emotions.append(EmotionalSignal(id=f"E{len(emotions) + 1}", emotion=e.emotion,
-                                                valence=EMOTION_VALENCE[e.emotion], intensity=e.intensity,
-                                                evidence=[Evidence(utterance=e.u, quote=e.quote)]))
+                emotions.append(
+                    EmotionalSignal(
+                        id=f"E{len(emotions) + 1}",
+                        emotion=e.emotion,
+                        valence=EMOTION_VALENCE[e.emotion],
+                        intensity=e.intensity,
+                        evidence=[Evidence(utterance=e.u, quote=e.quote)],
+                    )
+                )
         for c in out.commitments:
             if c.u in chunk.owned and ("commitment", c.u, c.action.lower()) not in seen:
                 seen.add(("commitment", c.u, c.action.lower()))
                 darncat = utterances[c.u].darncat if 0 <= c.u < len(utterances) else None
-                commitments.append(Commitment(id=f"C{len(commitments) + 1}", action=c.action, level=c.level,
-                                              darncat=darncat, confidence=_LEVEL_CONFIDENCE,
-                                              evidence=[Evidence(utterance=c.u, quote=c.quote)]))
+                commitments.append(
+                    Commitment(
+                        id=f"C{len(commitments) + 1}",
+                        action=c.action,
+                        level=c.level,
+                        darncat=darncat,
+                        confidence=_LEVEL_CONFIDENCE,
+                        evidence=[Evidence(utterance=c.u, quote=c.quote)],
+                    )
+                )
     return ideas, emotions, commitments
 
 
@@ -142,8 +162,11 @@ def disagreements(model: list[Commitment], offline: list[Commitment]) -> list[Di
 def findings_text(analysis: Analysis) -> str:
     """What the plan stage reads: ids, levels and the coachee's own words; never the whole transcript."""
     lines = [f'{c.id} [{c.level}] {c.action}: "{c.evidence[0].quote}"' for c in analysis.commitments]
-    lines += [f'{i.id} [idea, {i.status}] {i.text}: "{i.evidence[0].quote}"' for i in analysis.ideas
-              if i.status in ("chosen", "open")]
+    lines += [
+        f'{i.id} [idea, {i.status}] {i.text}: "{i.evidence[0].quote}"'
+        for i in analysis.ideas
+        if i.status in ("chosen", "open")
+    ]
     concerns = [u.text for u in analysis.utterances if u.talk == "sustain"][:6]
     lines += [f'concern: "{text[:200]}"' for text in concerns]
     return "\n".join(lines)
@@ -161,11 +184,21 @@ def with_plan(analysis: Analysis, plan: PlanOut | None, transcript: Transcript) 
     for n, out in enumerate(plan.items, 1):
         sources = [by_id[s] for s in out.why if s in by_id]
         levels = [s.level for s in sources if isinstance(s, Commitment)]
-        items.append(ActionItem(
-            id=f"A{n}", action=out.action, why=[s.id for s in sources], first_step=out.first_step,
-            owner=owner, due=out.due, success_measure=out.success_measure, obstacles=out.obstacles,
-            if_then=out.if_then, support=out.support, level=levels[-1] if levels else "exploring",
-            evidence=[e for s in sources for e in s.evidence],
-        ))
+        items.append(
+            ActionItem(
+                id=f"A{n}",
+                action=out.action,
+                why=[s.id for s in sources],
+                first_step=out.first_step,
+                owner=owner,
+                due=out.due,
+                success_measure=out.success_measure,
+                obstacles=out.obstacles,
+                if_then=out.if_then,
+                support=out.support,
+                level=levels[-1] if levels else "exploring",
+                evidence=[e for s in sources for e in s.evidence],
+            )
+        )
     result.plan = ActionPlan(goal=plan.goal, items=items, questions_for_next_session=plan.questions[:6])
     return apply_guards(result, transcript)

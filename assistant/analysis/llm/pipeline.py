@@ -91,7 +91,9 @@ def analyze_with_model(
     run = _Run(transcript, model, chunk_words, progress, cancel)
     chunks = chunk_utterances(transcript.utterances, chunk_words)
     finding_stage = "refine" if mode == "refine" else "extract"
-    stages: dict[str, Callable[[_Run, Chunk], object]] = {finding_stage: _ask_refine if mode == "refine" else _ask_extract}
+    stages: dict[str, Callable[[_Run, Chunk], object]] = {
+        finding_stage: _ask_refine if mode == "refine" else _ask_extract
+    }
     if talk_labels:
         stages = {"talk": _ask_talk, **stages}
     run.calls_total = len(stages) * len(chunks) + (0 if mode == "refine" else 1)
@@ -186,8 +188,14 @@ def _ask_refine(run: _Run, chunk: Chunk) -> object:
     messages = load_prompt("refine").render(transcript=render(chunk), statements=render_statements(found))
     schema = RefineOut.model_json_schema()
     schema["properties"]["items"] |= {"minItems": len(found), "maxItems": len(found)}  # one verdict per sentence
-    out = ask_structured(run.model, messages, RefineOut, run.usage.setdefault("refine", Usage()),
-                         max_tokens=40 + 24 * len(found), schema=schema)
+    out = ask_structured(
+        run.model,
+        messages,
+        RefineOut,
+        run.usage.setdefault("refine", Usage()),
+        max_tokens=40 + 24 * len(found),
+        schema=schema,
+    )
     return (found, out)
 
 
@@ -225,5 +233,7 @@ def _meta(run: _Run, offline: Analysis, result: Analysis):  # type: ignore[no-un
             error=run.errors.get(stage),
         )
         if stage in run.errors:
-            meta.warnings.append(f"the model's {stage} stage failed ({run.errors[stage]}); the offline result is shown for it")
+            meta.warnings.append(
+                f"the model's {stage} stage failed ({run.errors[stage]}); the offline result is shown for it"
+            )
     return meta

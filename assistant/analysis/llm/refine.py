@@ -71,8 +71,9 @@ def grounded_action(action: str, context: str) -> bool:
     return bool(words) and len(words & content_words(context)) >= 0.5 * len(words)
 
 
-def commitments(judged: list[tuple[list[Statement], RefineOut]], offline: list[Commitment],
-                context: dict[int, str]) -> tuple[list[Commitment], list[Disagreement]]:
+def commitments(
+    judged: list[tuple[list[Statement], RefineOut]], offline: list[Commitment], context: dict[int, str]
+) -> tuple[list[Commitment], list[Disagreement]]:
     """The offline commitments with the model's wording of each action; the level stays the
     offline engine's (measured more reliable than this model's), the model's differing level is
     reported as a disagreement."""
@@ -86,14 +87,25 @@ def commitments(judged: list[tuple[list[Statement], RefineOut]], offline: list[C
     result, disagreements = [], []
     for commitment in offline:
         evidence = commitment.evidence[0]
-        verdict = next((v for (u, text), v in verdicts.items()
-                        if u == evidence.utterance and " ".join(evidence.quote.split()) in text), None)
+        verdict = next(
+            (
+                v
+                for (u, text), v in verdicts.items()
+                if u == evidence.utterance and " ".join(evidence.quote.split()) in text
+            ),
+            None,
+        )
         updated = commitment.model_copy(deep=True)
         if verdict is not None and verdict.level in ("firm", "hedged", "exploring", "resisting"):
             if grounded_action(verdict.action, context.get(evidence.utterance, "")):
                 updated.action = verdict.action.strip()
             if verdict.level != commitment.level:
-                disagreements.append(Disagreement(commitment=commitment.id, model_level=verdict.level,  # type: ignore[arg-type]
-                                                  offline_level=commitment.level))
+                disagreements.append(
+                    Disagreement(
+                        commitment=commitment.id,
+                        model_level=verdict.level,  # type: ignore[arg-type]
+                        offline_level=commitment.level,
+                    )
+                )
         result.append(updated)
     return result, disagreements

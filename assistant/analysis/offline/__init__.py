@@ -51,7 +51,9 @@ def label_utterances(transcript: Transcript) -> list[tuple[Utterance, Reading]]:
         if utterance.role == "coach":
             previous_coach = utterance.text
         elif utterance.role in _SPEAKS_FOR_CLIENT:
-            readings.append((utterance, read_utterance(utterance.text, previous_coach, notes=utterance.role == "notes")))
+            readings.append(
+                (utterance, read_utterance(utterance.text, previous_coach, notes=utterance.role == "notes"))
+            )
     return readings
 
 

@@ -75,8 +75,9 @@ def is_resolved(action: str) -> bool:
     return not _ANAPHOR.match(action) and len(content_words(action)) >= 1
 
 
-def _commitment(utterance: Utterance, sentence: Span, reading: Reading, question: str | None,
-                before: list[tuple[Span, Reading]]) -> Found | None:
+def _commitment(
+    utterance: Utterance, sentence: Span, reading: Reading, question: str | None, before: list[tuple[Span, Reading]]
+) -> Found | None:
     if reading.darncat is None:
         return None
     level = _LEVELS.get((reading.talk, reading.darncat))

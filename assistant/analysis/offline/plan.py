@@ -87,9 +87,7 @@ def _item(
     )
 
 
-def _obstacles_near(
-    index: int, utterances: list[AnalyzedUtterance], action: str
-) -> tuple[list[str], list[str]]:
+def _obstacles_near(index: int, utterances: list[AnalyzedUtterance], action: str) -> tuple[list[str], list[str]]:
     """Obstacles the client names around the commitment, each with an if-then (their own if said)."""
     client = [u for u in utterances if u.role in ("client", "notes")]
     position = next((n for n, u in enumerate(client) if u.index == index), 0)
@@ -122,9 +120,7 @@ def _goal(utterances: list[AnalyzedUtterance]) -> str | None:
     return None
 
 
-def _questions(
-    commitments: list[Commitment], ideas: list[Idea], items: list[ActionItem], owner: str
-) -> list[str]:
+def _questions(commitments: list[Commitment], ideas: list[Idea], items: list[ActionItem], owner: str) -> list[str]:
     questions = []
     for c in commitments:
         if c.level == "hedged":

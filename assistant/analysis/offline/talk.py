@@ -50,8 +50,11 @@ def read_sentences(text: str, previous_coach: str | None = None, *, notes: bool 
     matches = _cue_matches(folded, notes)
     readings = []
     for n, sentence in enumerate(sentences(text)):
-        inside = [_Match(m.cue, m.start - sentence.start, m.end - sentence.start)
-                  for m in matches if sentence.start <= m.start and m.end <= sentence.end]
+        inside = [
+            _Match(m.cue, m.start - sentence.start, m.end - sentence.start)
+            for m in matches
+            if sentence.start <= m.start and m.end <= sentence.end
+        ]
         question = previous_coach if n == 0 else None
         readings.append((sentence, _reading(sentence.text, folded[sentence.start : sentence.end], inside, question)))
     return readings
@@ -140,8 +143,12 @@ def _strength(darncat: DarnCat, folded: str, hedges: list[str]) -> int:
 _SHORT_ANSWER_WORDS = 12
 _SECOND_TO_FIRST = [
     (re.compile(r"\b(?:let me|let's|i'm|i'll|i'd|i've|i|me|my|we|we'll|we're|us)\b"), "the coach"),
-    (re.compile(r"\byou're\b"), "i'm"), (re.compile(r"\byou'll\b"), "i'll"), (re.compile(r"\byou'd\b"), "i'd"),
-    (re.compile(r"\byou've\b"), "i've"), (re.compile(r"\byour\b"), "my"), (re.compile(r"\byou\b"), "i"),
+    (re.compile(r"\byou're\b"), "i'm"),
+    (re.compile(r"\byou'll\b"), "i'll"),
+    (re.compile(r"\byou'd\b"), "i'd"),
+    (re.compile(r"\byou've\b"), "i've"),
+    (re.compile(r"\byour\b"), "my"),
+    (re.compile(r"\byou\b"), "i"),
 ]
 
 
