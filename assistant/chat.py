@@ -135,7 +135,7 @@ def _commands(message: str, plan: ActionPlan) -> list[PlanEdit]:
         if kind == "append":
             field_name = "if_then" if match[1].lower().startswith("if") else "obstacles"
             item_id = _item_id(match[2], plan)
-            current = next((getattr(i, field_name) for i in plan.items if i.id == item_id), [])
+            current: list[str] = next((getattr(i, field_name) for i in plan.items if i.id == item_id), [])
             return [
                 PlanEdit(
                     op="edit_field",

@@ -149,5 +149,5 @@ def load_cases(split: str = "all") -> list[GoldCase]:
     for name in splits:
         for gold_file in sorted((DATA_DIR / name).glob("*.gold.json")):
             gold = GoldSession.model_validate(json.loads(gold_file.read_text("utf-8")))
-            cases.append(GoldCase(split=name, path=gold_file.parent / gold.transcript, gold=gold))
+            cases.append(GoldCase(split=name, path=gold_file.parent / gold.transcript, gold=gold))  # type: ignore[arg-type]
     return cases

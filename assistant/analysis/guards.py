@@ -15,7 +15,7 @@ from typing import TypeVar
 
 from assistant.analysis.offline.lexicon import find_hedges
 from assistant.analysis.textspan import Span, find_span, fold, sentence_around, sentences
-from assistant.types import ActionItem, ActionPlan, Analysis, Evidence, Transcript, Utterance
+from assistant.types import ActionItem, ActionPlan, Analysis, CommitmentLevel, Evidence, Transcript, Utterance
 
 _Item = TypeVar("_Item")
 _NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,:]\d+)*(?:%|k|m|x)?(?![\w])", re.IGNORECASE)
@@ -125,10 +125,10 @@ def _grounded(
 def _hedge_checked(
     evidence: list[Evidence],
     hedges: list[str],
-    level: str,
+    level: CommitmentLevel,
     utterances: Sequence[Utterance],
     warnings: list[str],
-) -> tuple[list[str], str]:  # type: ignore[type-arg]
+) -> tuple[list[str], CommitmentLevel]:
     """Hedges in the sentences holding the evidence; a hedged sentence can't carry a firm level."""
     found = list(hedges)
     for quoted in evidence:

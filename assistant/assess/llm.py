@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.analysis.guards import ground_evidence
@@ -52,7 +54,7 @@ def assess_with_model(
             for entry in out.progress:
                 _keep(entry, items, transcript, found)
         meta.model, meta.backend = model.name, choice.kind
-        status = "ok"
+        status: Literal["ok", "failed"] = "ok"
     except ModelError as exc:
         meta.warnings.append(f"the model's assess stage failed ({exc}); the offline reading is shown")
         status = "failed"
@@ -62,7 +64,7 @@ def assess_with_model(
         prompt_tokens=usage.prompt_tokens,
         completion_tokens=usage.completion_tokens,
         status=status,
-    )  # type: ignore[arg-type]
+    )
     return [found.get(p.item.id, p) for p in offline], meta
 
 

@@ -48,7 +48,7 @@ def clock_to_seconds(stamp: str) -> float | None:
     if not match:
         return None
     hours, minutes, seconds, fraction = match.groups()
-    total = int(hours or 0) * 3600 + int(minutes) * 60 + int(seconds)
+    total = float(int(hours or 0) * 3600 + int(minutes) * 60 + int(seconds))
     if fraction:
         total += int(fraction.ljust(3, "0")) / 1000
-    return float(total)
+    return total

@@ -12,6 +12,8 @@ from collections.abc import Iterator
 from typing import Any, Literal
 from urllib.parse import urlparse
 
+from pydantic import SecretStr
+
 from assistant.errors import ConfigError, ModelError
 from assistant.llm import Completion, ContextTooLong, Message, OutputTruncated
 from assistant.settings import get_settings
@@ -60,7 +62,7 @@ class OpenAICompatibleModel:
         self._chat = ChatOpenAI(
             model=name,
             base_url=base_url,
-            api_key=key or "not-needed",  # local servers ignore it; the client insists on one
+            api_key=SecretStr(key or "not-needed"),  # local servers ignore it; the client insists on one
             temperature=0,
             timeout=timeout or settings.llm_timeout,
             max_retries=settings.llm_max_retries,
@@ -83,7 +85,7 @@ class OpenAICompatibleModel:
         refusal = reply.additional_kwargs.get("refusal")
         if refusal:
             raise ModelError(f"the model refused to answer: {str(refusal)[:120]}")
-        usage = reply.usage_metadata or {}
+        usage: dict[str, Any] = dict(reply.usage_metadata or {})
         return Completion(
             text=reply.content if isinstance(reply.content, str) else str(reply.content),
             prompt_tokens=int(usage.get("input_tokens", 0)),

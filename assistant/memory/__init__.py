@@ -31,7 +31,8 @@ class Memory:
             path=str(path), settings=ChromaSettings(anonymized_telemetry=False, allow_reset=False)
         )
         # One collection per embedding model: vectors of different models never mix.
-        self._collection = self._client.get_or_create_collection(
+        # Typed Any: Chroma's annotations are narrower than what it accepts (plain lists of floats).
+        self._collection: Any = self._client.get_or_create_collection(
             name=f"reflect_{self.embedder.name.replace('-', '_').replace('.', '_').lower()}",
             metadata={"hnsw:space": "cosine"},
             embedding_function=None,
@@ -54,7 +55,7 @@ class Memory:
                 documents=documents[chunk],
                 metadatas=metadatas[chunk],
                 embeddings=self.embedder.embed(contexts[chunk]),
-            )  # type: ignore[arg-type]
+            )
         return len(ids)
 
     def ids(self, session_id: str) -> set[str]:
@@ -72,21 +73,21 @@ class Memory:
         if not question.strip() or self._collection.count() == 0:
             return []
         where: dict[str, Any] = {"$and": [{"client_id": client_id}, {"role": {"$in": list(roles)}}]}
-        everything = self._collection.get(where=where, include=["documents", "metadatas"])  # type: ignore[arg-type]
+        everything = self._collection.get(where=where, include=["documents", "metadatas"])
         if not everything["ids"]:
             return []
         by_id = {
             i: (d, m)
             for i, d, m in zip(everything["ids"], everything["documents"], everything["metadatas"], strict=True)
-        }  # type: ignore[arg-type]
+        }
         vectors = self.embedder.embed([question, first_person(question)])
         query_vector = [(a + b) / 2 for a, b in zip(vectors[0], vectors[1], strict=True)]
         dense = self._collection.query(
             query_embeddings=[query_vector],
-            where=where,  # type: ignore[arg-type]
+            where=where,
             n_results=min(_DENSE_CANDIDATES, len(by_id)),
         )
-        similarity = {i: max(0.0, 1.0 - float(d)) for i, d in zip(dense["ids"][0], dense["distances"][0], strict=True)}  # type: ignore[index]
+        similarity = {i: max(0.0, 1.0 - float(d)) for i, d in zip(dense["ids"][0], dense["distances"][0], strict=True)}
         ids = list(by_id)
         lexical = bm25(question, [by_id[i][0] for i in ids])
         fused: dict[str, float] = {}
@@ -100,11 +101,11 @@ class Memory:
         seen: set[tuple[str, int]] = set()
         for passage_id in sorted(fused, key=lambda i: -fused[i]):
             document, meta = by_id[passage_id]
-            key = (str(meta["session_id"]), int(meta["utterance"]) if meta["kind"] == "utterance" else -1 - len(hits))  # type: ignore[arg-type]
+            key = (str(meta["session_id"]), int(meta["utterance"]) if meta["kind"] == "utterance" else -1 - len(hits))
             if key in seen:
                 continue
             seen.add(key)
-            hits.append(self._hit(document, meta, similarity.get(passage_id, 0.0)))  # type: ignore[arg-type]
+            hits.append(self._hit(document, meta, similarity.get(passage_id, 0.0)))
             if len(hits) == k:
                 break
         return hits

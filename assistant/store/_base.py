@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 from assistant.store.db import Database, now
+from assistant.types import ActionPlan, PlanVersionKind
 
 
 class _StoreBase:
@@ -18,6 +19,16 @@ class _StoreBase:
             "INSERT INTO item_status_history (session_id, item_id, status, source, created_at) "
             "VALUES (?, ?, ?, ?, ?)",
             (session_id, item_id, status, source, now()),
+        )
+
+    @staticmethod
+    def _insert_plan_version(
+        conn: sqlite3.Connection, session_id: str, version: int, kind: PlanVersionKind, plan: ActionPlan, change: str
+    ) -> None:
+        conn.execute(
+            "INSERT INTO plan_versions (session_id, version, kind, plan_json, change, created_at) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (session_id, version, kind, plan.model_dump_json(), change, now()),
         )
 
     @staticmethod

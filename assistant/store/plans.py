@@ -7,21 +7,10 @@ import sqlite3
 from assistant.errors import InputError, NotFoundError
 from assistant.plans import apply_edits
 from assistant.store._base import _StoreBase
-from assistant.store.db import now
 from assistant.types import ActionPlan, PlanEdit, PlanVersionInfo, PlanVersionKind
 
 
 class PlansMixin(_StoreBase):
-    @staticmethod
-    def _insert_plan_version(
-        conn: sqlite3.Connection, session_id: str, version: int, kind: PlanVersionKind, plan: ActionPlan, change: str
-    ) -> None:
-        conn.execute(
-            "INSERT INTO plan_versions (session_id, version, kind, plan_json, change, created_at) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            (session_id, version, kind, plan.model_dump_json(), change, now()),
-        )
-
     def plan_versions(self, session_id: str) -> list[PlanVersionInfo]:
         rows = self.db.query(
             "SELECT version, kind, change, created_at, plan_json FROM plan_versions "

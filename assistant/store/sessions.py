@@ -80,7 +80,7 @@ class SessionsMixin(_StoreBase):
                     1,
                     "draft",
                     analysis.plan,
-                    "drafted by the "  # type: ignore[attr-defined]
+                    "drafted by the "
                     f"{analysis.meta.backend} engine",
                 )
                 self._audit(
@@ -124,7 +124,7 @@ class SessionsMixin(_StoreBase):
                     session_id,
                     len(kinds) + 1,
                     "draft",
-                    analysis.plan,  # type: ignore[attr-defined]
+                    analysis.plan,
                     f"redrafted by the {analysis.meta.backend} engine",
                 )
             self._audit(conn, "analysis.add", session_id=session_id, detail=analysis.meta.backend)

@@ -80,7 +80,9 @@ def _with_talk(utterances: list[AnalyzedUtterance], talk: list[tuple[Chunk, Talk
 def _findings(
     extract: list[tuple[Chunk, ExtractOut]], utterances: list[AnalyzedUtterance]
 ) -> tuple[list[Idea], list[EmotionalSignal], list[Commitment]]:
-    ideas, emotions, commitments = [], [], []
+    ideas: list[Idea] = []
+    emotions: list[EmotionalSignal] = []
+    commitments: list[Commitment] = []
     seen: set[tuple[str, int, str]] = set()
     for chunk, raw in extract:
         out = _quoted_only(raw)
@@ -92,7 +94,7 @@ def _findings(
                         id=f"I{len(ideas) + 1}",
                         text=i.idea,
                         raised_by=i.by,
-                        status=i.status,  # type: ignore[arg-type]
+                        status=i.status,
                         evidence=[Evidence(utterance=i.u, quote=i.quote)],
                     )
                 )

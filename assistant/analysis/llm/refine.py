@@ -47,7 +47,7 @@ class Statement:
 def statements(chunk: Chunk) -> list[Statement]:
     """Client sentences in the chunk that may state an intention (any change or sustain cue about
     acting), numbered S1, S2, ... for the model."""
-    found = []
+    found: list[Statement] = []
     for u in chunk.utterances:
         if u.index not in chunk.owned or u.role not in ("client", "notes"):
             continue

@@ -6,6 +6,8 @@ key costs time. Field names are short; the docstrings go into the JSON schema th
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.types import CommitmentLevel, DarnCat, Emotion, IdeaStatus
@@ -40,7 +42,7 @@ class IdeaOut(_Wire):
     """3 to 15 words copied exactly from that utterance."""
     idea: str = _SHORT
     """The idea in under 10 words."""
-    by: str = Field(default="client", pattern="^(client|coach)$")
+    by: Literal["client", "coach"] = "client"
     """Who raised it."""
     status: IdeaStatus = "proposed"
     """chosen, rejected, open or proposed."""

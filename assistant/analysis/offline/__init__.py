@@ -87,15 +87,15 @@ def analyze_offline(transcript: Transcript) -> Analysis:
 
 
 def _analyzed(utterance: Utterance, reading: Reading | None) -> AnalyzedUtterance:
-    labels = {}
-    if reading is not None and utterance.role == "client":
-        labels = {
-            "talk": reading.talk,
-            "darncat": reading.darncat,
-            "strength": reading.strength,
-            "hedges": reading.hedges,
-        }
-    return AnalyzedUtterance(**utterance.model_dump(), **labels)
+    if reading is None or utterance.role != "client":
+        return AnalyzedUtterance(**utterance.model_dump())
+    return AnalyzedUtterance(
+        **utterance.model_dump(),
+        talk=reading.talk,
+        darncat=reading.darncat,
+        strength=reading.strength,
+        hedges=reading.hedges,
+    )
 
 
 def _commitments(transcript: Transcript) -> list[Found]:

@@ -87,14 +87,14 @@ def _commitment(
         level = "hedged"
     quote = sentence_around(utterance.text, sentence)
     if reading.cue is None:  # a bare "Yes, I will": the action is in the coach's question
-        action = _action_in_question(question)
-        return Found(utterance, reading, level, action, quote) if action else None
+        asked = _action_in_question(question)
+        return Found(utterance, reading, level, asked, quote) if asked else None
     action = action_after(sentence.text, reading.cue)
     text = action.text
     if action == reading.cue or _ANAPHOR.match(text):
         # "I'll do it": the action is earlier in the sentence, earlier in the turn, or in the question.
-        earlier = _antecedent(sentence.text, reading) or _earlier_in_turn(before)
-        text = earlier.text if earlier else (_action_in_question(question) or text)
+        antecedent = _antecedent(sentence.text, reading) or _earlier_in_turn(before)
+        text = antecedent.text if antecedent else (_action_in_question(question) or text)
     if action == reading.cue and text == action.text:
         return None  # "I will." with nothing after it and nothing before it to refer to
     if action == reading.cue:
