@@ -44,7 +44,7 @@ CHANGE_TALK = [
     ("I have to stop being the bottleneck.", "need"),
     ("I will hand it over by Friday.", "commitment"),
     ("I'm ready to.", "activation"),
-    ("I'm willing to give it a go.", "activation"),
+    ("I'm willing to hand over the Monday meeting.", "activation"),
     ("I already drafted the handover notes.", "taking_steps"),
 ]
 

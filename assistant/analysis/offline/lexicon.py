@@ -68,6 +68,35 @@ HEDGES = [
     r"somewhat",
     r"eventually",
     r"one day",
+    # conditions and reservations that weaken an intention
+    r"if (?:the|my|it|that|things?|time|work|everything)\b[^,.;!?]{0,30}\b(?:allows?|permits?|comes up|goes well|works out)",
+    r"if i get (?:a|the|some) \w+",
+    r"if it comes up",
+    r"let's see",
+    r"no promises",
+    r"don't hold me to",
+    r"i'll see what i can do",
+    r"assuming",
+    r"unless",
+    r"all being well",
+    r"touch wood",
+    r"in principle",
+    r"with (?:any )?luck",
+    r"if all goes to plan",
+    r"for now",
+    r"give it a (?:go|shot|try|whirl)",
+    r"see if",
+    r"see how",
+    r"do my best",
+    r"do what i can",
+    r"as soon as i can",
+    r"when i (?:get|find) (?:a |the )?(?:chance|moment|minute|time)",
+    r"when i can",
+    r"sometime",
+    r"at some stage",
+    r"i reckon",
+    r"i imagine",
+    r"i expect",
 ]
 HEDGE_RE = re.compile(r"\b(?:" + "|".join(HEDGES) + r")\b")
 
@@ -271,6 +300,9 @@ def _build_cues(i: str) -> tuple[list[Cue], list[Cue]]:
             r"\b(?:that|it) stays with me\b",
             rf"{i}(?:'ll| will) cave\b",
             rf"{i}(?:'ll| will) be tempted\b",
+            rf"{i}(?:'m| am|'s| is) not (?:delegating|giving|handing|changing|signing up|dropping|stopping|moving|letting go)\b",
+            r"\b(?:that's|it's|this is) not happening\b",
+            r"\bnot (?:now|this (?:quarter|year|time|month))\b",
         ),
         *_cues(
             "sustain",
@@ -305,7 +337,7 @@ def _build_cues(i: str) -> tuple[list[Cue], list[Cue]]:
             rf"{i}(?:'d| would) rather (?:just )?(?:do|keep|stay|handle|not)\b",
             rf"{i}(?:'m| am|'s| is) not interested\b",
             rf"{i} don't (?:really )?feel like\b",
-            r"\bi like (?:being|doing it|having control)\b",
+            r"\bi (?:like|enjoy|love) (?:being|doing it|having control)\b",
         ),
         *_cues(
             "sustain",
@@ -350,6 +382,28 @@ def _build_cues(i: str) -> tuple[list[Cue], list[Cue]]:
             rf"\bif {i} step back\b",
             r"\beveryone looks at me\b",
             r"\bit's easier\b",
+            r"\bi know myself\b",
+            r"\b(?:it|that) feels (?:so |too |very )?risky\b",
+            r"\b(?:it's|that's) not (?:fair|realistic|that simple|that easy|the right time)\b",
+            r"\bi(?:'m| am) (?:scared|afraid|worried) (?:that )?(?:she|he|they|it)(?:'ll| will| would|'d)\b",
+            r"\bi(?:'d| would) (?:need|have) to (?:know|see|be sure)\b",
+            # status-quo arguments common in coaching (motivational interviewing's sustain talk)
+            r"\bi've always done it\b",
+            r"\bthat's (?:just )?who i am\b",
+            r"\bit's part of the job\b",
+            r"\bthat's (?:my|the) job\b",
+            r"\bthey need me\b",
+            r"\bi have to be (?:there|the one|on it)\b",
+            r"\bif i don't,? (?:who|nobody|no one)\b",
+            r"\bi (?:can't|don't) trust (?:them|her|him|anyone)\b",
+            r"\bi(?:'ve| have) tried (?:that|it) before\b",
+            r"\b(?:it|that) never works\b",
+            r"\bit won't make (?:a|any) difference\b",
+            r"\b(?:quality|standards) (?:goes|go|will go|would go|drops?|will drop|slips?) down\b",
+            r"\bit's under control\b",
+            r"\bi can handle it\b",
+            r"\bi(?:'d| would) rather do it myself\b",
+            r"\bit's quicker (?:if|when|to)\b",
         ),
     ]
     return change, sustain
@@ -382,8 +436,17 @@ RATING_ANSWER_RE = re.compile(
 OPTION_QUESTION_RE = re.compile(
     r"\bwhat (?:would|could|might) (?:help|make it easier|it take|you do|you say|work|that look like)|\bhow (?:would|could|might) you\b"
 )
-# A coach's summary of a plan ("Before Monday." "Tomorrow morning, after the call.") confirmed by the client.
-PLAN_SUMMARY_RE = re.compile(r"\b(?:you'll|you will|you're going to|so you|your plan)\b")
+# Evocative questions (motivational interviewing) ask for change talk: an answer without a cue of
+# its own usually gives the reason, the want or the need the question asked for.
+EVOCATIVE_QUESTIONS: list[tuple[re.Pattern[str], DarnCat]] = [
+    (re.compile(r"\bwhat (?:would|will|could|does|did|might) (?:that|it|this|doing that) (?:give|get|mean|do for|cost|change|free)"
+                r"|\bwhat(?:'s| is) (?:the|in it) (?:benefit|upside|cost|price|for you)|\bwhy (?:does|would) (?:it|that|this) matter"
+                r"|\bwhat would be (?:different|better)|\bhow would (?:that|it) help|\bwhat (?:does|is) (?:it|that|this) costing"
+                r"|\bwhat does it cost you|\bwhat's at stake"), "reason"),
+    (re.compile(r"\bwhat do you (?:really )?want|\bwhat would you like (?:to be different|instead|to change)"
+                r"|\bwhat(?:'s| is) your (?:goal|hope|ideal)|\bwhat would (?:success|good) look like"), "desire"),
+    (re.compile(r"\bhow important is|\bwhy is (?:it|this|that) important|\bwhat needs to (?:change|happen)"), "need"),
+]
 NOT_A_REAL_QUESTION_RE = re.compile(r"\b(?:hear me|see me|see my screen|hear you|see you)\b")
 QUESTION_CUES: list[tuple[re.Pattern[str], DarnCat]] = [
     (

@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from assistant.analysis.offline import lexicon as lx
-from assistant.analysis.offline.phrases import WHEN_RE
 from assistant.analysis.textspan import Span, fold, sentences
 from assistant.types import DarnCat, TalkType
 
@@ -155,7 +154,12 @@ _SECOND_TO_FIRST = [
 def _answer_to_question(folded: str, previous_coach: str | None) -> Reading:
     """A short yes or no takes its stance from the coach's turn before it: "Will you tell her?"
     "Yes." is a commitment; "So part of you would rather not know." "Yeah." is sustain talk."""
-    if not previous_coach or len(folded.split()) > _SHORT_ANSWER_WORDS:
+    if not previous_coach:
+        return Reading()
+    evoked = _evoked(folded, previous_coach)
+    if evoked is not None:
+        return evoked
+    if len(folded.split()) > _SHORT_ANSWER_WORDS:
         return Reading()
     yes, no = bool(lx.YES_RE.match(folded)), bool(lx.NO_RE.match(folded))
     last = fold(_last_sentence(previous_coach))
@@ -174,24 +178,30 @@ def _answer_to_question(folded: str, previous_coach: str | None) -> Reading:
     return _agreeing_with(last) if yes else Reading()
 
 
+def _evoked(answer: str, previous_coach: str) -> Reading | None:
+    """An answer (of any length, with no cue of its own) to an evocative question: the change talk
+    the question asked for, unless the answer declines it ("No", "I don't know")."""
+    if lx.NO_RE.match(answer) or re.match(r"^\W*(?:i don't know|dunno|not sure|nothing)\b", answer):
+        return None
+    question = fold(_last_sentence(previous_coach))
+    if "?" not in question:
+        return None
+    darncat = next((d for pattern, d in lx.EVOCATIVE_QUESTIONS if pattern.search(question)), None)
+    return Reading("change", darncat, 1) if darncat else None
+
+
 def _contextual(answer: str, question: str, yes: bool, no: bool) -> Reading | None:
-    """Answers whose stance is in the kind of question: ratings, options asked for, plans summed up."""
+    """Answers whose stance is in the kind of question: ratings, options asked for.
+
+    (Agreeing with a coach's summary of a plan was tried as a commitment cue and dropped: on the dev
+    split it was right 3 times in 7.)"""
     if lx.RATING_QUESTION_RE.search(question) and lx.RATING_ANSWER_RE.match(answer):
         return Reading("change", "ability", 1)
     if no:
         return None
     if lx.OPTION_QUESTION_RE.search(question) and "?" in question:
         return Reading("change", "ability", 1)
-    summary = lx.PLAN_SUMMARY_RE.search(question) or WHEN_RE.search(question)
-    if summary and (yes or _echoes(answer, question)) and len(question.split()) <= 14:
-        return Reading("change", "commitment", 2)
     return None
-
-
-def _echoes(answer: str, question: str) -> bool:
-    """The answer repeats the start of the coach's words ("Before Monday." "Before Monday. Yeah.")."""
-    words = re.findall(r"[a-z']+", question)[:2]
-    return bool(words) and re.findall(r"[a-z']+", answer)[: len(words)] == words
 
 
 def _agreeing_with(coach_sentence: str) -> Reading:
