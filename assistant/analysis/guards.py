@@ -144,12 +144,14 @@ def _hedge_checked(
 
 
 def _hedge_context(text: str, span: Span) -> str:
-    """The sentence holding a quote, plus a short sentence right after it ("... Probably.")."""
+    """The sentence holding a quote, plus a short sentence right before or after it ("Maybe. I'll
+    call her." / "I'll call her. Probably.")."""
     sentence = sentence_around(text, span)
-    following = [s for s in sentences(text) if s.start >= sentence.end]
-    if following and len(following[0].text.split()) <= 4:
-        return f"{sentence.text} {following[0].text}"
-    return sentence.text
+    around = sentences(text)
+    following = [s for s in around if s.start >= sentence.end][:1]
+    preceding = [s for s in around if s.end <= sentence.start][-1:]
+    short = [s.text for s in preceding + following if len(s.text.split()) <= 4]
+    return " ".join([sentence.text, *short])
 
 
 # ----------------------------------------------------------------------------- no invention

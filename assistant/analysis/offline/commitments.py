@@ -58,7 +58,8 @@ def commitments_in(utterance: Utterance, previous_coach: str | None, *, notes: b
         if commitment is None:
             continue
         trailing = _trailing_hedges(spans[n + 1]) if n + 1 < len(spans) else []
-        if trailing:  # "I'm going to hand it over. Probably." the hedge belongs to the intention
+        trailing += _trailing_hedges(spans[n - 1]) if n > 0 else []
+        if trailing:  # "I'm going to hand it over. Probably." / "Maybe. I'll call her." the hedge is the intention's
             commitment.reading.hedges = list(dict.fromkeys(commitment.reading.hedges + trailing))
             commitment.level = "hedged" if commitment.level == "firm" else commitment.level
         found.append(commitment)
@@ -66,7 +67,7 @@ def commitments_in(utterance: Utterance, previous_coach: str | None, *, notes: b
 
 
 def _trailing_hedges(sentence: Span) -> list[str]:
-    """Hedges said as a sentence of their own right after an intention ("Probably." "We'll see.")."""
+    """Hedges said as a short sentence of their own next to an intention ("Probably." "We'll see.")."""
     return find_hedges(sentence.text) if len(sentence.text.split()) <= 4 else []
 
 

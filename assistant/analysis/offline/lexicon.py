@@ -97,6 +97,7 @@ HEDGES = [
     r"i reckon",
     r"i imagine",
     r"i expect",
+    r"i think(?=\s*[.!?,;]|$)",  # "I'll do it on Monday, I think."
 ]
 HEDGE_RE = re.compile(r"\b(?:" + "|".join(HEDGES) + r")\b")
 
@@ -250,6 +251,8 @@ def _build_cues(i: str) -> tuple[list[Cue], list[Cue]]:
             r"\bone option (?:is|would be)\b",
             r"\banother option\b",
             r"\bwhat if (?:i|we)\b",
+            # "I'll think about it" / "I'm going to look into it": weighing, not yet intending
+            rf"{i}(?:'ll| will|'m going to| am going to| might) (?:think about|consider|explore|look into|reflect on|weigh|mull)",
             r"\bi think i can\b",
             r"\bi'm capable\b",
             rf"{i}(?:'d| would) (?:tell|ask|say|start|go|frame|write|send|book|offer|let|put|show|pull|set|bring|do)\b",
