@@ -59,8 +59,14 @@ def analyze(
         )
         options = model_options(choice.kind)
         result = analyze_with_model(
-            transcript, chat, offline, chunk_words=options.chunk_words, talk_labels=options.talk_labels,
-            mode=options.mode, progress=progress, cancel=cancel,
+            transcript,
+            chat,
+            offline,
+            chunk_words=options.chunk_words,
+            talk_labels=options.talk_labels,
+            mode=options.mode,
+            progress=progress,
+            cancel=cancel,
         )
     except ModelError as exc:
         return _offline_after_failure(offline, choice, str(exc))

@@ -12,12 +12,12 @@ class _StoreBase:
     db: Database
 
     @staticmethod
-    def _record_status(conn: sqlite3.Connection, session_id: str, item_id: str | None, status: str | None,
-                       source: str) -> None:
+    def _record_status(
+        conn: sqlite3.Connection, session_id: str, item_id: str | None, status: str | None, source: str
+    ) -> None:
         """One entry of an item's status history (accepted, rejected, done, dropped...)."""
         conn.execute(
-            "INSERT INTO item_status_history (session_id, item_id, status, source, created_at) "
-            "VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO item_status_history (session_id, item_id, status, source, created_at) VALUES (?, ?, ?, ?, ?)",
             (session_id, item_id, status, source, now()),
         )
 

@@ -12,13 +12,23 @@ from assistant.types import ActionPlan, PlanEdit, PlanVersionInfo, PlanVersionKi
 
 class PlansMixin(_StoreBase):
     def plan_versions(self, session_id: str) -> list[PlanVersionInfo]:
+        """Every version of a session's plan, oldest first."""
+        versions = self._versions(session_id, "ORDER BY version")
+        if not versions:
+            raise NotFoundError(f"no session {session_id!r}; list them with: reflect session list CLIENT")
+        return versions
+
+    def current_plan(self, session_id: str) -> PlanVersionInfo:
+        versions = self._versions(session_id, "ORDER BY version DESC LIMIT 1")
+        if not versions:
+            raise NotFoundError(f"no session {session_id!r}")
+        return versions[0]
+
+    def _versions(self, session_id: str, order: str) -> list[PlanVersionInfo]:
         rows = self.db.query(
-            "SELECT version, kind, change, created_at, plan_json FROM plan_versions "
-            "WHERE session_id = ? ORDER BY version",
+            f"SELECT version, kind, change, created_at, plan_json FROM plan_versions WHERE session_id = ? {order}",
             (session_id,),
         )
-        if not rows:
-            raise NotFoundError(f"no session {session_id!r}; list them with: reflect session list CLIENT")
         return [
             PlanVersionInfo(
                 version=r["version"],
@@ -29,23 +39,6 @@ class PlansMixin(_StoreBase):
             )
             for r in rows
         ]
-
-    def current_plan(self, session_id: str) -> PlanVersionInfo:
-        rows = self.db.query(
-            "SELECT version, kind, change, created_at, plan_json FROM plan_versions WHERE session_id = ? "
-            "ORDER BY version DESC LIMIT 1",
-            (session_id,),
-        )
-        if not rows:
-            raise NotFoundError(f"no session {session_id!r}")
-        r = rows[0]
-        return PlanVersionInfo(
-            version=r["version"],
-            kind=r["kind"],
-            change=r["change"],
-            created_at=r["created_at"],
-            plan=ActionPlan.model_validate_json(r["plan_json"]),
-        )
 
     def plan_state(self, session_id: str) -> str:
         """draft (never approved), approved (current version approved), edited (changed since approval)."""

@@ -80,8 +80,7 @@ class SessionsMixin(_StoreBase):
                     1,
                     "draft",
                     analysis.plan,
-                    "drafted by the "
-                    f"{analysis.meta.backend} engine",
+                    f"drafted by the {analysis.meta.backend} engine",
                 )
                 self._audit(
                     conn,

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
-
 from assistant.analysis.guards import apply_guards
 from assistant.analysis.llm.chunks import Chunk
 from assistant.analysis.llm.schemas import ExtractOut, PlanOut, TalkOut
+from assistant.analysis.offline.emotions import valence_series
 from assistant.analysis.offline.lexicon import BASE_STRENGTH
 from assistant.analysis.offline.plan import draft_plan
 from assistant.types import (
@@ -21,7 +20,6 @@ from assistant.types import (
     Evidence,
     Idea,
     Transcript,
-    ValencePoint,
 )
 
 _LEVEL_CONFIDENCE = 0.7  # the model's own level, before the offline cross-check
@@ -134,20 +132,6 @@ def _quoted_only(out: ExtractOut) -> ExtractOut:
         emotions=[e for e in out.emotions if e.quote.strip()],
         commitments=[c for c in out.commitments if c.quote.strip() and c.action.strip()],
     )
-
-
-def valence_series(utterances: list[AnalyzedUtterance], emotions: list[EmotionalSignal]) -> list[ValencePoint]:
-    """-1..1 per client utterance: the intensity-weighted balance of its emotional signals."""
-    score: dict[int, int] = defaultdict(int)
-    for emotion in emotions:
-        sign = 1 if emotion.valence == "positive" else -1 if emotion.valence == "negative" else 0
-        for evidence in emotion.evidence[:1]:
-            score[evidence.utterance] += sign * emotion.intensity
-    return [
-        ValencePoint(utterance=u.index, valence=max(-1.0, min(1.0, score[u.index] / 3)))
-        for u in utterances
-        if u.role in ("client", "notes")
-    ]
 
 
 def disagreements(model: list[Commitment], offline: list[Commitment]) -> list[Disagreement]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import time
 
 from assistant.analysis.offline.commitments import Found, commitments_in, confidence_of
-from assistant.analysis.offline.emotions import read_emotions, valence_of
+from assistant.analysis.offline.emotions import read_emotions, valence_series
 from assistant.analysis.offline.ideas import FoundIdea, ideas_in, settle_status
 from assistant.analysis.offline.plan import draft_plan
 from assistant.analysis.offline.talk import Reading, read_utterance
@@ -25,7 +25,6 @@ from assistant.types import (
     StageUsage,
     Transcript,
     Utterance,
-    ValencePoint,
 )
 
 __all__ = ["analyze_offline", "clear_caches", "label_utterances"]
@@ -66,7 +65,7 @@ def analyze_offline(transcript: Transcript) -> Analysis:
     found_ideas = _ideas(transcript, found)
     ideas = [_idea(f"I{n}", f) for n, f in enumerate(found_ideas, 1)]
     commitments = [_commitment(f"C{n}", f, ideas) for n, f in enumerate(found, 1)]
-    emotions, valence = _emotions(readings)
+    emotions = _emotions(readings)
     plan = draft_plan(transcript, utterances, commitments, ideas)
     meta = AnalysisMeta(
         backend="offline",
@@ -79,7 +78,7 @@ def analyze_offline(transcript: Transcript) -> Analysis:
         utterances=utterances,
         ideas=ideas,
         emotions=emotions,
-        valence_series=valence,
+        valence_series=valence_series(transcript.utterances, emotions),
         commitments=commitments,
         plan=plan,
         meta=meta,
@@ -147,9 +146,8 @@ def _commitment(commitment_id: str, found: Found, ideas: list[Idea]) -> Commitme
     )
 
 
-def _emotions(readings: list[tuple[Utterance, Reading]]) -> tuple[list[EmotionalSignal], list[ValencePoint]]:
+def _emotions(readings: list[tuple[Utterance, Reading]]) -> list[EmotionalSignal]:
     emotions: list[EmotionalSignal] = []
-    series: list[ValencePoint] = []
     for utterance, _ in readings:
         signals = read_emotions(utterance.text)
         for signal in signals:
@@ -162,5 +160,4 @@ def _emotions(readings: list[tuple[Utterance, Reading]]) -> tuple[list[Emotional
                     evidence=[Evidence(utterance=utterance.index, quote=signal.quote.text)],
                 )
             )
-        series.append(ValencePoint(utterance=utterance.index, valence=valence_of(signals)))
-    return emotions, series
+    return emotions

@@ -7,10 +7,12 @@ closely by a negation ("not worried", "never felt confident") does not count.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.analysis.textspan import Span, fold, sentence_around
-from assistant.types import EMOTION_VALENCE, Emotion
+from assistant.types import Emotion, EmotionalSignal, Utterance, ValencePoint
 
 _LEXICON: dict[Emotion, list[str]] = {
     "frustration": [
@@ -303,9 +305,15 @@ def _intensity(sentence: str, cue: str) -> int:
     return 2
 
 
-def valence_of(signals: list[Signal]) -> float:
-    """-1..1: the intensity-weighted balance of pleasant and unpleasant signals in an utterance."""
-    if not signals:
-        return 0.0
-    total = sum(s.intensity * (1 if EMOTION_VALENCE[s.emotion] == "positive" else -1) for s in signals)
-    return max(-1.0, min(1.0, total / 3))
+def valence_series(utterances: Sequence[Utterance], emotions: list[EmotionalSignal]) -> list[ValencePoint]:
+    """-1..1 per client utterance: the intensity-weighted balance of its emotional signals."""
+    score: dict[int, int] = defaultdict(int)
+    for emotion in emotions:
+        sign = 1 if emotion.valence == "positive" else -1 if emotion.valence == "negative" else 0
+        for evidence in emotion.evidence[:1]:
+            score[evidence.utterance] += sign * emotion.intensity
+    return [
+        ValencePoint(utterance=u.index, valence=max(-1.0, min(1.0, score[u.index] / 3)))
+        for u in utterances
+        if u.role in ("client", "notes")
+    ]

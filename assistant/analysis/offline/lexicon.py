@@ -442,12 +442,22 @@ OPTION_QUESTION_RE = re.compile(
 # Evocative questions (motivational interviewing) ask for change talk: an answer without a cue of
 # its own usually gives the reason, the want or the need the question asked for.
 EVOCATIVE_QUESTIONS: list[tuple[re.Pattern[str], DarnCat]] = [
-    (re.compile(r"\bwhat (?:would|will|could|does|did|might) (?:that|it|this|doing that) (?:give|get|mean|do for|cost|change|free)"
-                r"|\bwhat(?:'s| is) (?:the|in it) (?:benefit|upside|cost|price|for you)|\bwhy (?:does|would) (?:it|that|this) matter"
-                r"|\bwhat would be (?:different|better)|\bhow would (?:that|it) help|\bwhat (?:does|is) (?:it|that|this) costing"
-                r"|\bwhat does it cost you|\bwhat's at stake"), "reason"),
-    (re.compile(r"\bwhat do you (?:really )?want|\bwhat would you like (?:to be different|instead|to change)"
-                r"|\bwhat(?:'s| is) your (?:goal|hope|ideal)|\bwhat would (?:success|good) look like"), "desire"),
+    (
+        re.compile(
+            r"\bwhat (?:would|will|could|does|did|might) (?:that|it|this|doing that) (?:give|get|mean|do for|cost|change|free)"
+            r"|\bwhat(?:'s| is) (?:the|in it) (?:benefit|upside|cost|price|for you)|\bwhy (?:does|would) (?:it|that|this) matter"
+            r"|\bwhat would be (?:different|better)|\bhow would (?:that|it) help|\bwhat (?:does|is) (?:it|that|this) costing"
+            r"|\bwhat does it cost you|\bwhat's at stake"
+        ),
+        "reason",
+    ),
+    (
+        re.compile(
+            r"\bwhat do you (?:really )?want|\bwhat would you like (?:to be different|instead|to change)"
+            r"|\bwhat(?:'s| is) your (?:goal|hope|ideal)|\bwhat would (?:success|good) look like"
+        ),
+        "desire",
+    ),
     (re.compile(r"\bhow important is|\bwhy is (?:it|this|that) important|\bwhat needs to (?:change|happen)"), "need"),
 ]
 NOT_A_REAL_QUESTION_RE = re.compile(r"\b(?:hear me|see me|see my screen|hear you|see you)\b")
