@@ -32,6 +32,18 @@ class BackendChoice:
         return self.kind == "llm" and not is_local_url(self.base_url)
 
 
+def model_judges(choice: BackendChoice) -> bool:
+    """Whether the model makes judgements (progress, chat edits) or only words actions.
+
+    The embedded 1.5B model measured well below the offline engine on labels and levels, so in
+    its default (refine) mode it judges nothing; any endpoint the coach configures does."""
+    from assistant.settings import get_settings
+
+    if choice.kind == "offline":
+        return False
+    return not (choice.kind == "local" and get_settings().model_mode in ("auto", "refine"))
+
+
 def choose_backend(backend: str | None = None, model: str | None = None, base_url: str | None = None) -> BackendChoice:
     settings = get_settings()
     base_url = base_url or settings.llm_base_url

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.analysis.guards import month_aware, was_said
-from assistant.backends import BackendChoice
+from assistant.backends import BackendChoice, model_judges
 from assistant.errors import ModelError, ReflectError
 from assistant.plans import apply_edits
 from assistant.types import ActionPlan, PlanEdit, PlanProposal, RecallHit
@@ -63,7 +63,7 @@ class _ChatOut(BaseModel):
 
 def reply(client: str, plan: ActionPlan, message: str, hits: list[RecallHit], choice: BackendChoice | None) -> Reply:
     """The assistant's answer; a model when one is configured, else the offline rules."""
-    if choice is not None and choice.kind != "offline":
+    if choice is not None and model_judges(choice):
         try:
             return _model_reply(client, plan, message, hits, choice)
         except ModelError as exc:

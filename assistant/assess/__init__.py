@@ -12,7 +12,7 @@ import re
 from assistant.analysis.offline.phrases import content_words
 from assistant.analysis.textspan import fold, sentences
 from assistant.assess.offline import assess_items
-from assistant.backends import BackendChoice
+from assistant.backends import BackendChoice, model_judges
 from assistant.memory.embeddings import Embedder, MiniLMEmbedder
 from assistant.types import (
     ActionPlan,
@@ -74,7 +74,7 @@ def assess_plan(
         model="assess-offline-1",
         stages={"assess": StageUsage(seconds=time.perf_counter() - started)},
     )
-    if choice is not None and choice.kind != "offline" and _model_assesses(choice):
+    if choice is not None and model_judges(choice):
         from assistant.assess.llm import assess_with_model
 
         progress, meta = assess_with_model(items, transcript, progress, choice, meta)
@@ -89,14 +89,6 @@ def assess_plan(
         trend=trend,
         meta=meta,
     )
-
-
-def _model_assesses(choice: BackendChoice) -> bool:
-    """The embedded 1.5B model judges no progress (in refine mode it only words actions)."""
-    from assistant.settings import get_settings
-
-    mode = get_settings().model_mode
-    return not (choice.kind == "local" and mode in ("auto", "refine"))
 
 
 def _quotes(transcript: Transcript, pattern: re.Pattern[str], limit: int = 5) -> list[Evidence]:
