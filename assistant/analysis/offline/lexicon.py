@@ -251,6 +251,7 @@ def _build_cues(i: str) -> tuple[list[Cue], list[Cue]]:
             r"\bone option (?:is|would be)\b",
             r"\banother option\b",
             r"\bwhat if (?:i|we)\b",
+            r"\bwhat if (?!i\b|we\b|it\b|that\b)[a-z]+ (?:\w+ed|took|ran|led|did|had|gave|went|made|owned|got)\b",
             # "I'll think about it" / "I'm going to look into it": weighing, not yet intending
             rf"{i}(?:'ll| will|'m going to| am going to| might) (?:think about|consider|explore|look into|reflect on|weigh|mull)",
             r"\bi think i can\b",
@@ -435,10 +436,6 @@ RATING_QUESTION_RE = re.compile(
 RATING_ANSWER_RE = re.compile(
     r"^\W*(?:honestly,? |maybe |probably |about |a |i'd say |like )?(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\b"
 )
-# "What would help?" "Maybe writing it down." names an option: ability talk.
-OPTION_QUESTION_RE = re.compile(
-    r"\bwhat (?:would|could|might) (?:help|make it easier|it take|you do|you say|work|that look like)|\bhow (?:would|could|might) you\b"
-)
 # Evocative questions (motivational interviewing) ask for change talk: an answer without a cue of
 # its own usually gives the reason, the want or the need the question asked for.
 EVOCATIVE_QUESTIONS: list[tuple[re.Pattern[str], DarnCat]] = [
@@ -459,6 +456,15 @@ EVOCATIVE_QUESTIONS: list[tuple[re.Pattern[str], DarnCat]] = [
         "desire",
     ),
     (re.compile(r"\bhow important is|\bwhy is (?:it|this|that) important|\bwhat needs to (?:change|happen)"), "need"),
+    # "What would help?" "Maybe writing it down." names an option; "What would make it a seven?"
+    # (after a confidence rating) asks what would raise it.
+    (
+        re.compile(
+            r"\bwhat (?:would|could|might) (?:help|make it easier|it take|you do|you say|work|that look like)"
+            r"|\bhow (?:would|could|might) (?:you|that look|it look)\b|\bwhat would make (?:it|that|you) (?:a|an|more)\b"
+        ),
+        "ability",
+    ),
 ]
 NOT_A_REAL_QUESTION_RE = re.compile(r"\b(?:hear me|see me|see my screen|hear you|see you)\b")
 QUESTION_CUES: list[tuple[re.Pattern[str], DarnCat]] = [

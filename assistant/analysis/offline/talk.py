@@ -165,7 +165,7 @@ def _answer_to_question(folded: str, previous_coach: str | None) -> Reading:
     last = fold(_last_sentence(previous_coach))
     if lx.NOT_A_REAL_QUESTION_RE.search(last):
         return Reading()
-    contextual = _contextual(folded, last, yes, no)
+    contextual = _contextual(folded, last)
     if contextual is not None:
         return contextual
     if yes == no:
@@ -190,16 +190,12 @@ def _evoked(answer: str, previous_coach: str) -> Reading | None:
     return Reading("change", darncat, 1) if darncat else None
 
 
-def _contextual(answer: str, question: str, yes: bool, no: bool) -> Reading | None:
-    """Answers whose stance is in the kind of question: ratings, options asked for.
+def _contextual(answer: str, question: str) -> Reading | None:
+    """Answers whose stance is in the kind of question: confidence ratings.
 
     (Agreeing with a coach's summary of a plan was tried as a commitment cue and dropped: on the dev
     split it was right 3 times in 7.)"""
     if lx.RATING_QUESTION_RE.search(question) and lx.RATING_ANSWER_RE.match(answer):
-        return Reading("change", "ability", 1)
-    if no:
-        return None
-    if lx.OPTION_QUESTION_RE.search(question) and "?" in question:
         return Reading("change", "ability", 1)
     return None
 
