@@ -147,15 +147,17 @@ def check(data_dir: Path, confirmed: list[str]) -> list[str]:
 
 
 def _lost(ws, confirmed: list[str]) -> list[str]:  # type: ignore[no-untyped-def]
-    problems = []
+    # Read what is stored once: the checks below run after every kill, and the store keeps growing.
     stored = ws.store.all_session_ids()
+    sessions = ws.store.sessions(CLIENT)
+    versions = {v.version: v for v in ws.store.plan_versions(sessions[0].id)} if sessions else {}
+    models = {r["model"] for r in ws.store.db.query("SELECT model FROM analyses")}
+    problems = []
     for line in confirmed:
         kind, _, rest = line.partition(" ")
         if kind == "imported" and rest not in stored:
             problems.append(f"lost import {rest}")
         elif kind in ("saved", "approved"):
-            session = ws.store.sessions(CLIENT)[0].id
-            versions = {v.version: v for v in ws.store.plan_versions(session)}
             number, _, value = rest.partition(" ")
             version = versions.get(int(number))
             if version is None:
@@ -164,10 +166,8 @@ def _lost(ws, confirmed: list[str]) -> list[str]:  # type: ignore[no-untyped-def
                 problems.append(f"lost edit {value}")
             elif kind == "approved" and version.kind != "approved":
                 problems.append(f"lost approval {number}")
-        elif kind == "analysis":
-            models = {r["model"] for r in ws.store.db.query("SELECT model FROM analyses")}
-            if rest not in models:
-                problems.append(f"lost analysis {rest}")
+        elif kind == "analysis" and rest not in models:
+            problems.append(f"lost analysis {rest}")
     return problems
 
 

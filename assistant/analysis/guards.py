@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from typing import TypeVar
 
-from assistant.analysis.offline.lexicon import find_hedges
+from assistant.analysis.offline.lexicon import find_hedges, neighbour_hedges
 from assistant.analysis.textspan import Span, find_span, fold, sentence_around, sentences
 from assistant.types import ActionItem, ActionPlan, Analysis, CommitmentLevel, Evidence, Transcript, Utterance
 
@@ -135,7 +135,7 @@ def _hedge_checked(
         text = utterances[quoted.utterance].text
         span = find_span(text, quoted.quote)
         if span:
-            found += find_hedges(_hedge_context(text, span))
+            found += _hedges_around(text, span)
     found = list(dict.fromkeys(found))
     if level == "firm" and found:
         warnings.append(f"a commitment said with {found[0]!r} was lowered from firm to hedged")
@@ -143,15 +143,14 @@ def _hedge_checked(
     return found, level
 
 
-def _hedge_context(text: str, span: Span) -> str:
-    """The sentence holding a quote, plus a short sentence right before or after it ("Maybe. I'll
-    call her." / "I'll call her. Probably.")."""
+def _hedges_around(text: str, span: Span) -> list[str]:
+    """Hedges in the sentence holding a quote and those its neighbours lend it ("Maybe. I'll call
+    her." / "I'll call her. Probably.")."""
     sentence = sentence_around(text, span)
     around = sentences(text)
     following = [s for s in around if s.start >= sentence.end][:1]
     preceding = [s for s in around if s.end <= sentence.start][-1:]
-    short = [s.text for s in preceding + following if len(s.text.split()) <= 4]
-    return " ".join([sentence.text, *short])
+    return find_hedges(sentence.text) + [h for s in preceding + following for h in neighbour_hedges(s.text)]
 
 
 # ----------------------------------------------------------------------------- no invention

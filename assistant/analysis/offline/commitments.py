@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.analysis.offline.lexicon import find_hedges
+from assistant.analysis.offline.lexicon import find_hedges, neighbour_hedges
 from assistant.analysis.offline.phrases import action_after, content_words
 from assistant.analysis.offline.talk import Reading, read_sentences
 from assistant.analysis.textspan import Span, fold, sentence_around
@@ -57,18 +57,13 @@ def commitments_in(utterance: Utterance, previous_coach: str | None, *, notes: b
         commitment = _commitment(utterance, sentence, reading, previous_coach, readings[:n])
         if commitment is None:
             continue
-        trailing = _trailing_hedges(spans[n + 1]) if n + 1 < len(spans) else []
-        trailing += _trailing_hedges(spans[n - 1]) if n > 0 else []
+        trailing = neighbour_hedges(spans[n + 1].text) if n + 1 < len(spans) else []
+        trailing += neighbour_hedges(spans[n - 1].text) if n > 0 else []
         if trailing:  # "I'm going to hand it over. Probably." / "Maybe. I'll call her." the hedge is the intention's
             commitment.reading.hedges = list(dict.fromkeys(commitment.reading.hedges + trailing))
             commitment.level = "hedged" if commitment.level == "firm" else commitment.level
         found.append(commitment)
     return found
-
-
-def _trailing_hedges(sentence: Span) -> list[str]:
-    """Hedges said as a short sentence of their own next to an intention ("Probably." "We'll see.")."""
-    return find_hedges(sentence.text) if len(sentence.text.split()) <= 4 else []
 
 
 def is_resolved(action: str) -> bool:

@@ -100,6 +100,7 @@ HEDGES = [
     r"i think(?=\s*[.!?,;]|$)",  # "I'll do it on Monday, I think."
 ]
 HEDGE_RE = re.compile(r"\b(?:" + "|".join(HEDGES) + r")\b")
+_OPENING_HEDGE_RE = re.compile(r"(?:probably|maybe|perhaps|possibly|hopefully)\b")
 
 
 @dataclass(frozen=True)
@@ -499,3 +500,19 @@ def find_hedges(text: str) -> list[str]:
     from assistant.analysis.textspan import fold
 
     return list(dict.fromkeys(text[m.start() : m.end()] for m in HEDGE_RE.finditer(fold(text))))
+
+
+def neighbour_hedges(sentence: str) -> list[str]:
+    """Hedges that a sentence next to an intention lends it: a short sentence of its own
+    ("Probably." "We'll see.") or one that opens with a hedging adverb ("I'll do it. Probably on
+    the train"), not one with its own hedged intention ("I'll try to ..."). Erring towards hedged is
+    the safe side: a hedge must never be shown as a firm commitment."""
+    from assistant.analysis.textspan import fold
+
+    found = find_hedges(sentence)
+    if len(sentence.split()) <= 4:
+        return found
+    folded = fold(sentence)
+    start = len(folded) - len(folded.lstrip(" \"'(-"))
+    opening = _OPENING_HEDGE_RE.match(folded, start)
+    return [sentence[opening.start() : opening.end()]] if opening else []
