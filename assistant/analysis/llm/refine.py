@@ -62,13 +62,18 @@ def render_statements(found: list[Statement]) -> str:
     return "\n".join(f'{s.id} [{s.utterance}] "{s.text}"' for s in found)
 
 
-def grounded_action(action: str, context: str) -> bool:
+def grounded_action(action: str, context: str, offline_action: str) -> bool:
     """The model's wording may resolve "her" or "that" from the turns before, but must not bring
-    in things nobody said: most of its content words must be in the sentence's context."""
+    in things nobody said: most of its content words must be in the sentence's context. And when
+    the sentence names its own action ("I'll try to leave at half six"), the wording keeps some of
+    it: a neighbouring sentence's request ("translate your instructions") is not this commitment."""
+    from assistant.analysis.offline.commitments import is_resolved
     from assistant.analysis.offline.phrases import content_words
 
     words = content_words(action)
-    return bool(words) and len(words & content_words(context)) >= 0.5 * len(words)
+    if not words or len(words & content_words(context)) < 0.5 * len(words):
+        return False
+    return not is_resolved(offline_action) or bool(words & content_words(offline_action))
 
 
 def commitments(
@@ -97,7 +102,7 @@ def commitments(
         )
         updated = commitment.model_copy(deep=True)
         if verdict is not None and verdict.level in ("firm", "hedged", "exploring", "resisting"):
-            if grounded_action(verdict.action, context.get(evidence.utterance, "")):
+            if grounded_action(verdict.action, context.get(evidence.utterance, ""), commitment.action):
                 updated.action = verdict.action.strip()
             if verdict.level != commitment.level:
                 disagreements.append(
