@@ -147,10 +147,12 @@ def check(data_dir: Path, confirmed: list[str]) -> list[str]:
 
 
 def _lost(ws, confirmed: list[str]) -> list[str]:  # type: ignore[no-untyped-def]
-    # Read what is stored once: the checks below run after every kill, and the store keeps growing.
+    # Read what is stored once, and only the plan versions this worker confirmed: the check runs
+    # after every kill while the store grows by thousands of versions.
     stored = ws.store.all_session_ids()
     sessions = ws.store.sessions(CLIENT)
-    versions = {v.version: v for v in ws.store.plan_versions(sessions[0].id)} if sessions else {}
+    numbers = [int(line.split()[1]) for line in confirmed if line.startswith(("saved ", "approved "))]
+    versions = _versions_since(ws, sessions[0].id, min(numbers)) if sessions and numbers else {}
     models = {r["model"] for r in ws.store.db.query("SELECT model FROM analyses")}
     problems = []
     for line in confirmed:
@@ -162,13 +164,23 @@ def _lost(ws, confirmed: list[str]) -> list[str]:  # type: ignore[no-untyped-def
             version = versions.get(int(number))
             if version is None:
                 problems.append(f"lost plan version {number}")
-            elif kind == "saved" and version.plan.items[0].success_measure != value:
+            elif kind == "saved" and version[1] != value:
                 problems.append(f"lost edit {value}")
-            elif kind == "approved" and version.kind != "approved":
+            elif kind == "approved" and version[0] != "approved":
                 problems.append(f"lost approval {number}")
         elif kind == "analysis" and rest not in models:
             problems.append(f"lost analysis {rest}")
     return problems
+
+
+def _versions_since(ws, session_id: str, first: int) -> dict[int, tuple[str, str]]:  # type: ignore[no-untyped-def]
+    """Plan versions from `first` on: number -> (kind, success measure of the first item)."""
+    import json
+
+    rows = ws.store.db.query(
+        "SELECT version, kind, plan_json FROM plan_versions WHERE session_id = ? AND version >= ?", (session_id, first)
+    )
+    return {r["version"]: (r["kind"], json.loads(r["plan_json"])["items"][0]["success_measure"]) for r in rows}
 
 
 def run(kills: int, data_dir: Path, modes: tuple[str, ...] = MODES, seed: int = 7) -> dict[str, dict[str, int]]:

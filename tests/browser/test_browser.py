@@ -69,6 +69,7 @@ def test_upload_review_edit_approve_reload(app: str, page, capsys: pytest.Captur
     page.get_by_role("heading", name="Sofia Marchetti").wait_for()
 
     _go(page, "New session")
+    page.screenshot(path=str(shots / "new-session.png"))
     started = time.perf_counter()
     page.locator("input[type=file]").set_input_files(str(LONG))
     page.get_by_role("button", name="Analyse and save").click()
