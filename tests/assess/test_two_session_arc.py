@@ -4,9 +4,8 @@ Session 1's plan is replaced by its gold plan and approved; session 2 is importe
 step must read what became of each gold item, with quotes from session 2, carry unfinished items
 into session 2's plan, and (with a model) use the model's grounded readings and nothing else.
 
-The offline accuracy on this arc was measured at 2/5 = 0.40 (A4 done and A5 dropped right; A1,
-gold done, read as dropped; A2 in progress and A3 not started read as unclear): the floor below
-is that figure, so any drop fails. The model is the replay server of tests/llm (a recorded
+The offline accuracy on this arc is measured at 4/5 = 0.80 (A2, gold in progress, is read as
+done): the floor below is that figure, so any drop fails. The model is the replay server of tests/llm (a recorded
 OpenAI-compatible reply), standing in for the remote model only.
 """
 
@@ -37,8 +36,8 @@ from replay_server import ReplayServer, reply  # noqa: E402
 
 CLIENT = "Tom Okafor"
 DATE_1, DATE_2 = "2026-03-02", "2026-03-23"
-OFFLINE_ACCURACY_FLOOR = 0.40
-"""Measured: 2 of the 5 gold items of session 1 get the gold progress in session 2."""
+OFFLINE_ACCURACY_FLOOR = 0.80
+"""Measured: 4 of the 5 gold items of session 1 get the gold progress in session 2."""
 
 
 class SharedMiniLM(MiniLMEmbedder):

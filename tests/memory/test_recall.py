@@ -31,8 +31,9 @@ QUESTIONS = [
     ("What did Priya ask for in her review?", 39),
     ("Which customer disputed invoices?", 5),
 ]
-MIN_HIT_RATE = 0.6
-"""The share of questions whose answer must be in the top 3 (the figure is printed for the note)."""
+MIN_HIT_RATE = 9 / 13
+"""The share of questions whose answer must be in the top 3: the measured 9 of 13, so any drop
+fails (the figure is printed for the note)."""
 
 
 @pytest.fixture(scope="module")
