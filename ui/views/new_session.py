@@ -41,8 +41,17 @@ def render() -> None:
     transcript = _preview(ws, data, file_name)
     if transcript is None:
         return
-    if st.button("Analyse and save", type="primary", key="analyse"):
-        _import(ws, name, transcript, date.isoformat() if date else None)
+    if failed := st.session_state.pop("import-error", None):
+        st.error(failed, icon="⚠️")
+    # A callback, not `if st.button(...)`: the import runs before the next run, which goes straight
+    # to the review page instead of drawing this page again first (the first result comes sooner).
+    st.button(
+        "Analyse and save",
+        type="primary",
+        key="analyse",
+        on_click=_import,
+        args=(ws, name, transcript, date.isoformat() if date else None),
+    )
 
 
 def _preview(ws, data: bytes, file_name: str):  # type: ignore[no-untyped-def]
@@ -82,7 +91,7 @@ def _import(ws, name: str, transcript, date: str | None) -> None:  # type: ignor
     try:
         imported = ws.store_offline(name, transcript, date=date)
     except ReflectError as exc:
-        show_error(exc)
+        st.session_state["import-error"] = str(exc)
         return
     if not imported.created:
         app_state.flash(f"This file was already imported for {name}: here is that session; nothing new was stored.")
@@ -96,7 +105,6 @@ def _import(ws, name: str, transcript, date: str | None) -> None:  # type: ignor
     for key in ("upload", "pasted", "coach-label", "client-label"):
         st.session_state.pop(key, None)
     app_state.go("Session review", session=imported.session.id)
-    st.rerun()
 
 
 def _choice():  # type: ignore[no-untyped-def]

@@ -55,11 +55,27 @@ def _focus_button(key: str, utterance: int, quote: str) -> None:
     st.button(f"#{utterance}", key=key, on_click=focus, help="show these words in the transcript")
 
 
+FIRST_PAGE = 20
+"""Findings shown before "Show all": a long session has dozens, and each is several elements, so
+the first screen comes quicker with a page of them."""
+
+
+def _first_page(items: list, kind: str) -> list:  # type: ignore[type-arg]
+    """The items to show: the first page, or all once the coach asked for all (per session)."""
+    key = f"show-all-{kind}-{app_state.session_id()}"
+    if len(items) <= FIRST_PAGE or st.session_state.get(key):
+        return items
+    st.caption(f"The first {FIRST_PAGE} of {len(items)} {kind}, in the order they were said.")
+    show_all = f"Show all {len(items)} {kind}"
+    st.button(show_all, key=f"button-{key}", on_click=lambda: st.session_state.update({key: True}))
+    return items[:FIRST_PAGE]
+
+
 def _commitments(analysis) -> None:  # type: ignore[no-untyped-def]
     if not analysis.commitments:
         st.write("No commitments found.")
     disagreeing = {d.commitment: d for d in analysis.meta.disagreements}
-    for c in analysis.commitments:
+    for c in _first_page(analysis.commitments, "commitments"):
         with st.container(border=True):
             cols = st.columns([5, 1])
             hedges = f" · hedges: *{', '.join(c.hedges)}*" if c.hedges else ""
@@ -74,7 +90,7 @@ def _commitments(analysis) -> None:  # type: ignore[no-untyped-def]
 def _ideas(analysis) -> None:  # type: ignore[no-untyped-def]
     if not analysis.ideas:
         st.write("No ideas found.")
-    for i in analysis.ideas:
+    for i in _first_page(analysis.ideas, "ideas"):
         cols = st.columns([5, 1])
         cols[0].markdown(f"**{i.text}** · {i.status} · raised by {i.raised_by}")
         cols[0].caption(f"“{i.evidence[0].quote}”")
@@ -85,7 +101,7 @@ def _ideas(analysis) -> None:  # type: ignore[no-untyped-def]
 def _emotions(analysis) -> None:  # type: ignore[no-untyped-def]
     if not analysis.emotions:
         st.write("No emotional signals found.")
-    for e in analysis.emotions:
+    for e in _first_page(analysis.emotions, "emotional signals"):
         cols = st.columns([5, 1])
         cols[0].markdown(
             f"**{e.emotion.replace('_', ' ')}** {'●' * e.intensity}{'○' * (3 - e.intensity)} · {e.valence}"
