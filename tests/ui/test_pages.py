@@ -269,6 +269,21 @@ def test_review_panels_list_the_stored_findings_with_their_quotes(make_app, work
     assert "**In context**" not in values(at.markdown)
 
 
+def test_a_long_session_shows_a_first_page_of_findings_then_all(make_app, workspace, stored_session) -> None:
+    from assistant.ingest import load_transcript
+
+    long = load_transcript(Path(SAMPLE).parents[1] / "test" / "t04_hard_feedback_long.vtt")
+    sid = workspace.import_session(CLIENT, long).session.id  # indexed now, not by the app at exit
+    total = len(workspace.store.session(sid).analysis.commitments)
+    assert total > 20, "the sample must have more commitments than the first page"
+    at = ok(make_app(page="Session review", client=CLIENT, session=sid).run())
+    commitments = at.tabs[0]
+    assert len(commitments.caption) - 1 == 20  # 20 quotes, and the caption saying "The first 20 of ..."
+    show_all = next(b for b in commitments.button if b.label == f"Show all {total} commitments")
+    ok(show_all.click().run())
+    assert len([c for c in at.tabs[0].caption if c.value.startswith("“")]) == total
+
+
 @pytest.mark.parametrize("kind", ["commitments", "ideas", "emotions"])
 def test_clicking_a_finding_shows_its_quote_highlighted_in_context(
     make_app, workspace, stored_session, kind: str
