@@ -99,7 +99,7 @@ def _import(ws, name: str, transcript, date: str | None) -> None:  # type: ignor
         choice = _choice()
         app_state.jobs().submit(
             imported.session.id,
-            "indexing and model analysis",
+            "model analysis" if choice is not None and choice.kind != "offline" else "indexing",
             lambda job: ws.finish_import(imported.session.id, choice, progress=job.update, cancel=job.cancel),
         )
     for key in ("upload", "pasted", "coach-label", "client-label"):

@@ -182,7 +182,9 @@ def _job_progress(sid: str) -> None:
         current = app_state.jobs().for_key(sid)
         if current is None:
             return
-        if current.state == "running":
+        if current.state == "running" and current.label == "indexing":
+            st.caption("Indexing this session for chat and recall. The analysis below is complete.")
+        elif current.state == "running":
             detail = f"{current.stage}, step {current.done} of {current.total}" if current.total else current.stage
             rate = f" · {current.tokens_per_second:.1f} tokens/s" if current.tokens_per_second else ""
             left = f" · about {current.seconds_left:.0f} s left" if current.seconds_left else ""
@@ -196,7 +198,7 @@ def _job_progress(sid: str) -> None:
             st.session_state[f"seen-{current.id}"] = True
             st.rerun(scope="app")  # show the finished result
         elif current.state == "failed":
-            st.warning(f"The model analysis did not finish: {current.message}. The offline result is shown.")
+            st.warning(f"The {current.label} did not finish: {current.message}. The offline result is shown.")
         elif current.state == "cancelled":
             st.info("Model analysis cancelled; the offline result is shown.")
 
