@@ -164,23 +164,22 @@ def _lost(ws, confirmed: list[str]) -> list[str]:  # type: ignore[no-untyped-def
             version = versions.get(int(number))
             if version is None:
                 problems.append(f"lost plan version {number}")
-            elif kind == "saved" and version[1] != value:
+            elif kind == "saved" and version.plan.items[0].success_measure != value:
                 problems.append(f"lost edit {value}")
-            elif kind == "approved" and version[0] != "approved":
+            elif kind == "approved" and version.kind != "approved":
                 problems.append(f"lost approval {number}")
         elif kind == "analysis" and rest not in models:
             problems.append(f"lost analysis {rest}")
     return problems
 
 
-def _versions_since(ws, session_id: str, first: int) -> dict[int, tuple[str, str]]:  # type: ignore[no-untyped-def]
-    """Plan versions from `first` on: number -> (kind, success measure of the first item)."""
-    import json
+def _versions_since(ws, session_id: str, first: int) -> dict:  # type: ignore[no-untyped-def,type-arg]
+    from assistant.errors import NotFoundError
 
-    rows = ws.store.db.query(
-        "SELECT version, kind, plan_json FROM plan_versions WHERE session_id = ? AND version >= ?", (session_id, first)
-    )
-    return {r["version"]: (r["kind"], json.loads(r["plan_json"])["items"][0]["success_measure"]) for r in rows}
+    try:
+        return {v.version: v for v in ws.store.plan_versions(session_id, since=first)}
+    except NotFoundError:
+        return {}  # none of them was stored: each is reported lost
 
 
 def run(kills: int, data_dir: Path, modes: tuple[str, ...] = MODES, seed: int = 7) -> dict[str, dict[str, int]]:

@@ -11,9 +11,9 @@ from assistant.types import ActionPlan, PlanEdit, PlanVersionInfo, PlanVersionKi
 
 
 class PlansMixin(_StoreBase):
-    def plan_versions(self, session_id: str) -> list[PlanVersionInfo]:
-        """Every version of a session's plan, oldest first."""
-        versions = self._versions(session_id, "ORDER BY version")
+    def plan_versions(self, session_id: str, since: int = 1) -> list[PlanVersionInfo]:
+        """Every version of a session's plan from `since` on, oldest first."""
+        versions = self._versions(session_id, "AND version >= ? ORDER BY version", since)
         if not versions:
             raise NotFoundError(f"no session {session_id!r}; list them with: reflect session list CLIENT")
         return versions
@@ -24,10 +24,10 @@ class PlansMixin(_StoreBase):
             raise NotFoundError(f"no session {session_id!r}")
         return versions[0]
 
-    def _versions(self, session_id: str, order: str) -> list[PlanVersionInfo]:
+    def _versions(self, session_id: str, rest: str, *params: object) -> list[PlanVersionInfo]:
         rows = self.db.query(
-            f"SELECT version, kind, change, created_at, plan_json FROM plan_versions WHERE session_id = ? {order}",
-            (session_id,),
+            f"SELECT version, kind, change, created_at, plan_json FROM plan_versions WHERE session_id = ? {rest}",
+            (session_id, *params),
         )
         return [
             PlanVersionInfo(
