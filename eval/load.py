@@ -31,6 +31,9 @@ SAMPLES = [
     REPO / "eval/data/test/t08_burnout_resistant.md",
 ]
 CHROMIUM = "/usr/bin/chromium"
+# Streamlit marks its root with the script's run state. While a rerun is in flight the page holds the
+# previous run's elements beside the new ones, so a step is over only when the app is idle again.
+APP_IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
 
 
 @dataclass
@@ -74,6 +77,7 @@ async def coach(browser, url: str, n: int) -> CoachRun:  # type: ignore[no-untyp
     async def step(name: str, action) -> None:  # type: ignore[no-untyped-def]
         started = time.perf_counter()
         await action()
+        await page.locator(APP_IDLE).wait_for()
         run.timings[name] = time.perf_counter() - started
         if await page.get_by_test_id("stException").count():
             run.errors.append(f"{name}: an exception on the page")
@@ -98,7 +102,7 @@ async def coach(browser, url: str, n: int) -> CoachRun:  # type: ignore[no-untyp
         from playwright.async_api import expect
 
         box = page.get_by_label(label)
-        await expect(box).to_have_count(1, timeout=60_000)  # the previous save's rerun has finished
+        await expect(box).to_have_count(1, timeout=60_000)
         await box.fill(value)
         await box.press("Enter")
         await page.get_by_text(re.compile(re.escape(f"→ '{value}'"))).first.wait_for()

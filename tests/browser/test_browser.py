@@ -55,6 +55,13 @@ def _shots() -> Path:
 def _go(page, name: str) -> None:  # type: ignore[no-untyped-def]
     page.get_by_test_id("stSidebar").get_by_text(name, exact=True).click()
     page.get_by_role("heading", name=re.compile(f"^{name}")).first.wait_for()
+    _idle(page)
+
+
+def _idle(page) -> None:  # type: ignore[no-untyped-def]
+    from eval.load import APP_IDLE
+
+    page.locator(APP_IDLE).wait_for()
 
 
 def test_upload_review_edit_approve_reload(app: str, page, capsys: pytest.CaptureFixture[str]) -> None:  # type: ignore[no-untyped-def]
@@ -84,7 +91,9 @@ def test_upload_review_edit_approve_reload(app: str, page, capsys: pytest.Captur
     due = page.get_by_label("A1 due (only if agreed)")
     due.fill("by the end of next week")
     due.press("Enter")
-    page.get_by_text(re.compile(r"A1 due: .* → 'by the end of next week'")).wait_for()
+    # the version line at the top of the page (the history below repeats the change)
+    page.get_by_text(re.compile(r"^Version \d+ · .*A1 due: .* → 'by the end of next week'")).wait_for()
+    _idle(page)
     page.get_by_role("button", name="Approve plan").click()
     page.get_by_text("approved", exact=True).first.wait_for()
     page.screenshot(path=str(shots / "action-plan.png"))
