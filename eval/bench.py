@@ -93,10 +93,7 @@ def bench_store(runs: int) -> None:
         started = time.perf_counter()
         ws.recall(f"Client {runs - 1}", question, 3)
         latencies.append(time.perf_counter() - started)
-    print(
-        f"store {LONG.name} (offline analysis, SQLite transaction): "
-        f"median {statistics.median(store_times):.2f} s"
-    )
+    print(f"store {LONG.name} (offline analysis, SQLite transaction): median {statistics.median(store_times):.2f} s")
     print(f"index it in Chroma (all-MiniLM-L6-v2 on the CPU): median {statistics.median(index_times):.2f} s")
     print(
         f"recall latency: median {statistics.median(latencies) * 1000:.0f} ms, worst {max(latencies) * 1000:.0f} ms "

@@ -15,8 +15,17 @@ from eval.runner import run
 
 BASELINE = Path(__file__).resolve().parents[2] / "eval" / "baselines" / "offline-test.json"
 TOLERANCE = 0.02
-QUALITY = ["macro_f1", "talk_kappa", "darncat_macro_f1", "ideas_f1", "plan_items_f1", "emotion_label_f1",
-           "commitment_detection_f1", "commitment_level_accuracy", "assess_accuracy"]
+QUALITY = [
+    "macro_f1",
+    "talk_kappa",
+    "darncat_macro_f1",
+    "ideas_f1",
+    "plan_items_f1",
+    "emotion_label_f1",
+    "commitment_detection_f1",
+    "commitment_level_accuracy",
+    "assess_accuracy",
+]
 
 pytestmark = pytest.mark.slow
 
@@ -28,8 +37,11 @@ def figures() -> dict[str, float]:
 
 def test_quality_does_not_regress(figures: dict[str, float]) -> None:
     baseline = json.loads(BASELINE.read_text())["metrics"]
-    dropped = {name: (baseline[name], figures[name]) for name in QUALITY
-               if figures[name] is not None and figures[name] < baseline[name] - TOLERANCE}
+    dropped = {
+        name: (baseline[name], figures[name])
+        for name in QUALITY
+        if figures[name] is not None and figures[name] < baseline[name] - TOLERANCE
+    }
     assert not dropped, f"below the baseline by more than {TOLERANCE}: {dropped}"
 
 

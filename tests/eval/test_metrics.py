@@ -7,9 +7,14 @@ import pytest
 from eval import metrics as m
 from eval.compare import compare, regressions
 
-PAIRS = [("change", "change")] * 8 + [("change", "neutral")] * 2 + [("neutral", "neutral")] * 7 + [
-    ("neutral", "change")
-] * 3 + [("sustain", "sustain")] * 2 + [("sustain", "neutral")] * 3
+PAIRS = (
+    [("change", "change")] * 8
+    + [("change", "neutral")] * 2
+    + [("neutral", "neutral")] * 7
+    + [("neutral", "change")] * 3
+    + [("sustain", "sustain")] * 2
+    + [("sustain", "neutral")] * 3
+)
 
 
 def test_per_label_f1_and_macro_f1() -> None:
