@@ -96,11 +96,48 @@ def test_firm_commitment_and_activation_become_firm_commitments() -> None:
         ("I can't let go of approvals.", "ability"),
         ("It's faster if I do it myself.", "reason"),
         ("I'm not going to delegate that.", "commitment"),
+        ("I don't know if I can pull that off with Jake there.", "ability"),
+        ("I kind of can't.", "ability"),
+        ("I'm just not sure I'm ready.", "ability"),
+        ("I don't think I'll stop completely.", "commitment"),
+        ("I've tried before. It lasted two weeks.", "taking_steps"),
+        ("I'm a bit scared he'll say no.", "reason"),
+        ("What if we pick the wrong three?", "reason"),
     ],
 )
 def test_sustain_talk(text: str, darncat: str) -> None:
     reading = read_utterance(text)
     assert (reading.talk, reading.darncat) == ("sustain", darncat)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'll cave. Someone makes a passionate case and I'll say okay, let's keep it.",
+        "Maybe I could say what I think first. I don't know if I can do that with Jake there.",
+    ],
+)
+def test_change_and_sustain_in_one_turn_without_a_but_read_as_sustain(text: str) -> None:
+    assert read_utterance(text).talk == "sustain"
+
+
+@pytest.mark.parametrize(
+    ("text", "talk"),
+    [
+        ("I just can't keep having the ground move under me.", "change"),  # the status quo refused
+        ("I can't decide this until I've seen the numbers.", "neutral"),  # a precondition, not inability
+        ("Ninety percent, I'd say.", "neutral"),  # an estimate, not an action
+        ("We'll see.", "neutral"),
+    ],
+)
+def test_phrases_that_look_like_cues_but_are_not(text: str, talk: str) -> None:
+    assert read_utterance(text).talk == talk
+
+
+def test_cant_promise_is_a_hedge_on_the_intention_not_inability() -> None:
+    reading = read_utterance("Yeah. I'll try. I can't promise.")
+    assert reading.talk == "change"
+    assert "can't promise" in " ".join(reading.hedges)
 
 
 def test_refusal_is_a_resisting_commitment_never_firm() -> None:
@@ -260,6 +297,34 @@ def test_yes_i_will_answer_becomes_a_firm_commitment_of_the_client() -> None:
     assert firm
     assert all(e.utterance == 1 for c in firm for e in c.evidence)
     assert any("talk to her" in c.action for c in firm)
+
+
+def test_answer_to_a_first_step_question_is_the_action_itself() -> None:
+    analysis = _analyse(
+        "Coach: What's the very first thing you'll do after this call?\n"
+        "Dana: Open a document and write the three priorities at the top."
+    )
+    assert (analysis.utterances[1].talk, analysis.utterances[1].darncat) == ("change", "commitment")
+    assert [c.action for c in analysis.commitments] == ["Open a document and write the three priorities at the top"]
+    _assert_grounded(analysis)
+
+
+def test_answer_to_a_when_question_takes_the_action_from_the_question() -> None:
+    analysis = _analyse("Coach: When might you talk to the squad leads?\nDana: Probably on Thursday.")
+    assert [(c.action, c.level) for c in analysis.commitments] == [("talk to the squad leads", "hedged")]
+    assert [i.due for i in analysis.plan.items] == ["on Thursday"]
+
+
+def test_answer_to_what_would_you_want_is_change_talk_but_no_intention() -> None:
+    analysis = _analyse("Coach: What would you want to happen instead?\nDana: For him to talk to me directly.")
+    assert analysis.utterances[1].talk == "change"
+    assert analysis.commitments == []
+
+
+def test_i_should_is_a_hedged_intention_but_i_should_have_is_a_regret() -> None:
+    found = commitments_in(_client_utterance("I should pair with Sofia on the next ticket."), None)
+    assert [(f.action, f.level) for f in found] == [("pair with Sofia on the next ticket", "hedged")]
+    assert commitments_in(_client_utterance("I should have known it."), None) == []
 
 
 # ----------------------------------------------------------------------------- quoted speech

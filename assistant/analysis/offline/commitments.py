@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.analysis.offline.lexicon import find_hedges, neighbour_hedges
-from assistant.analysis.offline.phrases import action_after, content_words
+from assistant.analysis.offline.phrases import WHEN_RE, action_after, content_words
 from assistant.analysis.offline.talk import Reading, read_sentences
 from assistant.analysis.textspan import Span, fold, sentence_around
 from assistant.types import CommitmentLevel, Utterance
@@ -35,6 +35,10 @@ _QUESTION_ACTION = re.compile(
     r"\b(?:will you|are you going to|would you be willing to|are you willing to|are you ready to|can you commit to|"
     r"you'll|would you|could you|can you|do you want to|you want to|you could|what if you)\s+"
 )
+
+
+_SHOULD = re.compile(r"(?:i|we|she|he|they) should\b")
+_WHEN_QUESTION = re.compile(r"\bwhen (?:might|will|could|would|can|do) you\s+")
 
 
 @dataclass
@@ -67,8 +71,9 @@ def commitments_in(utterance: Utterance, previous_coach: str | None, *, notes: b
 
 
 def is_resolved(action: str) -> bool:
-    """An action a coach can act on names something ("ask Priya to lead"), not just "do it"."""
-    return not _ANAPHOR.match(action) and len(content_words(action)) >= 1
+    """An action a coach can act on names something ("ask Priya to lead"), not just "do it" or
+    a time with nothing to do in it ("in three months")."""
+    return not _ANAPHOR.match(action) and len(content_words(WHEN_RE.sub(" ", action))) >= 1
 
 
 def _commitment(
@@ -79,9 +84,13 @@ def _commitment(
     level = _LEVELS.get((reading.talk, reading.darncat))
     if level is None:
         return None
+    if reading.cue is not None and _SHOULD.match(fold(reading.cue.text)):
+        level = "hedged"  # "I should pair with someone": an intention, weakened (eval/GUIDELINES.md, section 4)
     if level == "firm" and reading.hedges:
         level = "hedged"
     quote = sentence_around(utterance.text, sentence)
+    if reading.evoked:
+        return _answered(utterance, sentence, reading, level, quote, question)
     if reading.cue is None:  # a bare "Yes, I will": the action is in the coach's question
         asked = _action_in_question(question)
         return Found(utterance, reading, level, asked, quote) if asked else None
@@ -99,6 +108,21 @@ def _commitment(
         if level == "firm" and find_hedges(utterance.text):
             level = "hedged"  # "I will. Probably." the hedge is elsewhere in the turn
     return Found(utterance, reading, level, text, quote)
+
+
+def _answered(
+    utterance: Utterance, sentence: Span, reading: Reading, level: CommitmentLevel, quote: Span, question: str | None
+) -> Found | None:
+    """An answer to "What's the first thing you'll do?" is the action itself, in its first clause.
+    An answer to "What would you want instead?" is change talk but names no intention."""
+    if reading.darncat != "commitment":
+        return None
+    if asked := _action_in_question(question, _WHEN_QUESTION):  # "When might you talk to them?" "Thursday."
+        return Found(utterance, reading, level, asked, quote)
+    action = action_after(sentence.text, Span(0, 0, ""))
+    if not action.text or _ANAPHOR.match(action.text):
+        return None
+    return Found(utterance, reading, level, action.text, quote)
 
 
 def _earlier_in_turn(before: list[tuple[Span, Reading]]) -> Span | None:
@@ -121,10 +145,10 @@ def _antecedent(text: str, reading: Reading) -> Span | None:
     return None
 
 
-def _action_in_question(question: str | None) -> str | None:
+def _action_in_question(question: str | None, asking: re.Pattern[str] = _QUESTION_ACTION) -> str | None:
     if not question:
         return None
-    match = _QUESTION_ACTION.search(fold(question))
+    match = asking.search(fold(question))
     if not match:
         return None
     cue = Span(match.start(), match.end(), question[match.start() : match.end()])

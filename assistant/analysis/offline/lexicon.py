@@ -74,6 +74,7 @@ HEDGES = [
     r"if it comes up",
     r"let's see",
     r"no promises",
+    r"(?:i )?can't promise",
     r"don't hold me to",
     r"i'll see what i can do",
     r"assuming",
@@ -116,6 +117,9 @@ def _cues(talk: TalkType, darncat: DarnCat, *patterns: str) -> list[Cue]:
     return [Cue(talk, darncat, re.compile(p)) for p in patterns]
 
 
+# An adverb between "I" and "can't" that leaves the meaning alone: "I just can't keep doing this".
+_SOFTENER = r"(?:kind of |sort of |just |really |honestly |simply )?"
+
 # What the status quo sounds like as the object of a refusal: "I won't keep doing it all".
 STATUS_QUO = r"(?:keep|continue|carry on|go on|stay|go back|be the (?:one|bottleneck|person)|let (?:it|this|that|them)|do (?:it|this|everything) all|be stuck|end up)"
 
@@ -133,6 +137,10 @@ EXCEPTIONS = [
     r"i could (?:scream|kill|cry)",
     r"i'm not saying i'm",
     r"i'll think about",
+    r"(?:i|we)'ll see(?=\s*[.,!?;]|$)",  # a hedge ("We'll see."), not an intention
+    r"i'd say(?=\s*[.,!?;]|$| (?:yes|no|so|about|around|roughly|maybe|probably|it's|that's|zero|one|two|three|four|five|six|seven|eight|nine|ten|\d))",  # an estimate or a judgement, not an action
+    r"i can(?:'t|not) promise",  # a hedge on an intention, not inability
+    r"i can(?:'t|not) [a-z' ]{0,30}?\b(?:until|without|unless)\b",  # a precondition: "I can't decide until I've seen the numbers"
     r"(?:when|whether) i'll",
     r"i want to (?:talk|start|go back|come back|pick up|look at|tell you|share|run something)",
     r"(?:what if|if|suppose|imagine|say) (?:i|we) \w+ed\b",  # a hypothetical, not a step taken
@@ -216,7 +224,7 @@ def _build_cues(i: str) -> tuple[list[Cue], list[Cue]]:
             rf"{i}(?:'ve| have|'s| has)? (?:really )?(?:need|have|got) to\b(?! (?:think|say|admit|be honest|tell you))",
             rf"{i} must\b",
             r"\b(?:this|it|something|that) (?:has|needs|have) to (?:stop|change|give)\b",
-            rf"{i} can(?:'t|not) (?:keep|go on|continue|carry on|afford to keep|do this forever|sustain)\b",
+            rf"{i} {_SOFTENER}can(?:'t|not) (?:keep|go on|continue|carry on|afford to keep|do this forever|sustain)\b",
             r"\bit's time (?:to|i|for me)\b",
             r"\bcan't go on like this\b",
             r"\bneeds to change\b",
@@ -225,7 +233,8 @@ def _build_cues(i: str) -> tuple[list[Cue], list[Cue]]:
             r"\b(?:it|this|that) has to happen\b",
             r"\bit's (?:long )?overdue\b",
             r"\bsomething has to go\b",
-            r"\bi should\b",
+            # not "I should have known" / "I should have it figured out": a regret or an expectation
+            r"\bi should\b(?! have (?:it |them |that )?(?:\w+ed|done|known|been|seen|said|told|taken|gone|got|figured)\b)",
             r"\bit's now or never\b",
         ),
         *_cues(
@@ -305,6 +314,8 @@ def _build_cues(i: str) -> tuple[list[Cue], list[Cue]]:
             r"\b(?:that|it) stays with me\b",
             rf"{i}(?:'ll| will) cave\b",
             rf"{i}(?:'ll| will) be tempted\b",
+            rf"{i} don't think {i}(?:'ll| will)\b",
+            rf"{i} doubt {i}(?:'ll| will| can| could)\b",
             rf"{i}(?:'m| am|'s| is) not (?:delegating|giving|handing|changing|signing up|dropping|stopping|moving|letting go)\b",
             r"\b(?:that's|it's|this is) not happening\b",
             r"\bnot (?:now|this (?:quarter|year|time|month))\b",
@@ -320,12 +331,20 @@ def _build_cues(i: str) -> tuple[list[Cue], list[Cue]]:
             rf"{i} slipped\b",
             rf"{i} went back to\b",
             rf"{i} (?:caved|backed down|bailed|chickened out)\b",
+            # an attempt that failed: an argument that trying again is pointless
+            rf"{i}(?:'ve| have)? tried (?:that |it |this )?before\b",
+            r"\b(?:it|that) (?:didn't|did not) (?:work|stick|last)\b",
+            r"\bit (?:only )?lasted (?:a|one|two|three|a few|about a) (?:days?|weeks?|months?)\b",
         ),
         *_cues(
             "sustain",
             "ability",
-            rf"{i} can(?:'t|not)\b",
+            rf"{i} {_SOFTENER}can(?:'t|not)\b",
             rf"{i} couldn't\b",
+            rf"{i} don't know (?:if|whether) {i} (?:can|could)\b",
+            rf"{i}(?:'m| am|'s| is) not sure (?:if |whether |that )?{i} (?:can|could)\b",
+            rf"{i}(?:'m| am|'s| is) (?:just )?not sure {i}(?:'m| am|'s| is) (?:ready|there)\b",
+            r"\bnot there yet\b",
             rf"{i}(?:'m| am|'s| is) not able\b",
             rf"{i} don't know how\b",
             r"\bno way (?:i|that|we)\b",
@@ -389,8 +408,12 @@ def _build_cues(i: str) -> tuple[list[Cue], list[Cue]]:
             r"\bit's easier\b",
             r"\bi know myself\b",
             r"\b(?:it|that) feels (?:so |too |very )?risky\b",
-            r"\b(?:it's|that's) not (?:fair|realistic|that simple|that easy|the right time)\b",
-            r"\bi(?:'m| am) (?:scared|afraid|worried) (?:that )?(?:she|he|they|it)(?:'ll| will| would|'d)\b",
+            # "it's not fair on me" argues for the change; "it's not fair" about the feedback argues against it
+            r"\b(?:it's|that's) not (?:fair(?! (?:on|to) )|realistic|that simple|that easy|the right time)\b",
+            r"\bi(?:'m| am) (?:a bit |a little |really |so |quite |kind of )?(?:scared|afraid|worried) (?:that )?(?:she|he|they|it)(?:'ll| will| would|'d)\b",
+            r"\bwhat if (?:i|we|it|they) (?:fail|mess|screw|get it wrong|pick the wrong|choose the wrong|make the wrong|miss)\b",
+            r"\b(?:isn't|is not|not) realistic\b",
+            r"\bdon't know (?:if|whether) (?:it's|that's|it is|that is) (?:realistic|possible|doable)\b",
             r"\bi(?:'d| would) (?:need|have) to (?:know|see|be sure)\b",
             # status-quo arguments common in coaching (motivational interviewing's sustain talk)
             r"\bi've always done it\b",
@@ -445,7 +468,10 @@ EVOCATIVE_QUESTIONS: list[tuple[re.Pattern[str], DarnCat]] = [
             r"\bwhat (?:would|will|could|does|did|might) (?:that|it|this|doing that) (?:give|get|mean|do for|cost|change|free)"
             r"|\bwhat(?:'s| is) (?:the|in it) (?:benefit|upside|cost|price|for you)|\bwhy (?:does|would) (?:it|that|this) matter"
             r"|\bwhat would be (?:different|better)|\bhow would (?:that|it) help|\bwhat (?:does|is) (?:it|that|this) costing"
-            r"|\bwhat does it cost you|\bwhat's at stake"
+            r"|\bwhat does it cost you|\bwhat's at stake|\bwhat's (?:it|that|this) costing"
+            # meaning-making and envisioning: the answer is the client's own case for the change
+            r"|\bwhat (?:does|did) (?:it|that|this) tell you|\bwhat do you make of (?:it|that)\b"
+            r"|\bwhat becomes possible|\bwhat would be possible|\bwhat's different\b"
         ),
         "reason",
     ),
@@ -453,6 +479,7 @@ EVOCATIVE_QUESTIONS: list[tuple[re.Pattern[str], DarnCat]] = [
         re.compile(
             r"\bwhat do you (?:really )?want|\bwhat would you like (?:to be different|instead|to change)"
             r"|\bwhat(?:'s| is) your (?:goal|hope|ideal)|\bwhat would (?:success|good) look like"
+            r"|\bwhat would you want (?:to happen|instead|to get out of|to be different)"
         ),
         "desire",
     ),
@@ -463,8 +490,14 @@ EVOCATIVE_QUESTIONS: list[tuple[re.Pattern[str], DarnCat]] = [
         re.compile(
             r"\bwhat (?:would|could|might) (?:help|make it easier|it take|you do|you say|work|that look like)"
             r"|\bhow (?:would|could|might) (?:you|that look|it look)\b|\bwhat would make (?:it|that|you) (?:a|an|more)\b"
+            r"|\bwhat helped\b"
         ),
         "ability",
+    ),
+    # Planning questions: the answer names a step or a time, a commitment however tentative.
+    (
+        re.compile(r"\bwhat's the (?:very )?first (?:thing|step) you(?:'ll| will)|\bwhen (?:might|will|could) you\b"),
+        "commitment",
     ),
 ]
 NOT_A_REAL_QUESTION_RE = re.compile(r"\b(?:hear me|see me|see my screen|hear you|see you)\b")

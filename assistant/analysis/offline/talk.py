@@ -24,6 +24,9 @@ class Reading:
     """Where the deciding cue is in the utterance (None for neutral or context-only readings)."""
     all_cues: list[tuple[lx.Cue, Span]] = field(default_factory=list)
     """Every cue found, in order: the goal and anaphora ("I'll do that") look beyond the deciding one."""
+    evoked: bool = False
+    """The stance comes from the evocative question this answers ("What's the first thing you'll
+    do?" "Open a document..."): the answer itself, not the question, says what the client means."""
 
 
 @dataclass(frozen=True)
@@ -114,7 +117,9 @@ def _inside(match: _Match, spans: list[tuple[int, int]]) -> bool:
 
 
 def _deciding_match(folded: str, matches: Sequence[_Match]) -> _Match | None:
-    """The clause after the last contrast word decides; otherwise the strongest cue does."""
+    """The clause after the last contrast word decides; otherwise the strongest cue does, and
+    between change and sustain talk in one turn the sustain side: "I'll cave. I'll say okay" is
+    a prediction of giving in, and an argument for the status quo outweighs the intention beside it."""
     if not matches:
         return None
     contrasts = [m.end() for m in lx.CONTRAST_RE.finditer(folded) if m.start() > 0]
@@ -122,7 +127,8 @@ def _deciding_match(folded: str, matches: Sequence[_Match]) -> _Match | None:
         after = [m for m in matches if m.start >= contrasts[-1]]
         if after:
             matches = after
-    return min(matches, key=_rank)
+    sustain = [m for m in matches if m.cue.talk == "sustain"]
+    return min(sustain or matches, key=_rank)
 
 
 def _rank(match: _Match) -> tuple[int, int]:
@@ -187,7 +193,7 @@ def _evoked(answer: str, previous_coach: str) -> Reading | None:
     if "?" not in question:
         return None
     darncat = next((d for pattern, d in lx.EVOCATIVE_QUESTIONS if pattern.search(question)), None)
-    return Reading("change", darncat, 1) if darncat else None
+    return Reading("change", darncat, 1, evoked=True) if darncat else None
 
 
 def _contextual(answer: str, question: str) -> Reading | None:
