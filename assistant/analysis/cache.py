@@ -1,4 +1,4 @@
-"""Analysis results cached by (transcript hash, backend, model, prompt versions).
+"""Analysis results cached by (transcript hash, backend, model, prompt versions, offline engine version).
 
 A slow local-model analysis is never repeated for the same transcript and settings. File names
 start with the transcript hash, so deleting a client can delete its cache entries.
@@ -20,8 +20,10 @@ def _folder(data_dir: Path) -> Path:
 
 
 def cache_key(sha256: str, backend: str, model: str | None, base_url: str | None = None) -> str:
+    from assistant.analysis.offline import ENGINE_VERSION  # every backend starts from the offline reading
+
     versions = json.dumps({p.name: p.version for p in all_prompts()}, sort_keys=True)
-    settings = hashlib.sha256(f"{backend}|{model}|{base_url}|{versions}".encode()).hexdigest()[:16]
+    settings = hashlib.sha256(f"{backend}|{model}|{base_url}|{versions}|{ENGINE_VERSION}".encode()).hexdigest()[:16]
     return f"{sha256}-{settings}"
 
 

@@ -46,6 +46,10 @@ CHANGE_TALK = [
     ("I'm ready to.", "activation"),
     ("I'm willing to hand over the Monday meeting.", "activation"),
     ("I already drafted the handover notes.", "taking_steps"),
+    ("I kept the log every single day.", "taking_steps"),
+    ("Booked it this morning.", "taking_steps"),
+    ("The lease was an excuse.", "reason"),
+    ("I've got it the wrong way round.", "reason"),
 ]
 
 
@@ -103,6 +107,10 @@ def test_firm_commitment_and_activation_become_firm_commitments() -> None:
         ("I've tried before. It lasted two weeks.", "taking_steps"),
         ("I'm a bit scared he'll say no.", "reason"),
         ("What if we pick the wrong three?", "reason"),
+        ("I stepped in and took over the call.", "taking_steps"),
+        ("I'm not a people person.", "ability"),
+        ("It would look weak.", "reason"),
+        ("Somebody has to.", "need"),
     ],
 )
 def test_sustain_talk(text: str, darncat: str) -> None:
@@ -128,6 +136,9 @@ def test_change_and_sustain_in_one_turn_without_a_but_read_as_sustain(text: str)
         ("I can't decide this until I've seen the numbers.", "neutral"),  # a precondition, not inability
         ("Ninety percent, I'd say.", "neutral"),  # an estimate, not an action
         ("We'll see.", "neutral"),
+        ("I'm not going to lie, it was a rough week.", "neutral"),
+        ("I didn't say I'd do that. I said maybe.", "neutral"),
+        ("I'd have walked through a wall for him.", "neutral"),
     ],
 )
 def test_phrases_that_look_like_cues_but_are_not(text: str, talk: str) -> None:

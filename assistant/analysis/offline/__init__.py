@@ -29,7 +29,8 @@ from assistant.types import (
 
 __all__ = ["analyze_offline", "clear_caches", "label_utterances"]
 
-ENGINE_VERSION = "offline-1"
+ENGINE_VERSION = "offline-2"
+"""Bumped when the engine reads transcripts differently: cached analyses of every backend build on it."""
 _SPEAKS_FOR_CLIENT = ("client", "notes")
 
 

@@ -137,6 +137,9 @@ EXCEPTIONS = [
     r"i could (?:scream|kill|cry)",
     r"i'm not saying i'm",
     r"i'll think about",
+    r"i'm not going to lie",
+    r"(?:didn't|did not|never) (?:say|said|promise|promised) (?:i'd|i would|i'll|i will)(?: \w+)?",  # "I didn't say I'd do that"
+    r"i(?:'d| would) have (?:\w+ed|been|done|gone|got|had|known|seen|said|taken|made|given|walked|thought)\b",  # the past that didn't happen
     r"(?:i|we)'ll see(?=\s*[.,!?;]|$)",  # a hedge ("We'll see."), not an intention
     r"i'd say(?=\s*[.,!?;]|$| (?:yes|no|so|about|around|roughly|maybe|probably|it's|that's|zero|one|two|three|four|five|six|seven|eight|nine|ten|\d))",  # an estimate or a judgement, not an action
     r"i can(?:'t|not) promise",  # a hedge on an intention, not inability
@@ -187,7 +190,7 @@ def _build_cues(i: str) -> tuple[list[Cue], list[Cue]]:
             r"\bfrom now on\b",
             rf"{i} don't take (?:it|that|them) back\b",
             rf"^(?:and )?then {i} (?:ask|tell|offer|say|go|write|book|call|send|do|pull|put|raise|walk|show|name)\b",
-            rf"{i}(?:'m| am) not (?:going to )?(?:drop|give up on|let go of) (?:it|this|that)\b",
+            rf"{i}(?:'m| am) not (?:going to )?(?:drop|give up on|let go of|dropping|giving up on|letting go of) (?:it|this|that)\b",
             r"\bit's (?:booked|happening|in the diary|in the calendar)\b",
             r"\b(?:that one's|that one is|it's|they're|that's|the rest are|this is) (?:definitely |really )?happening\b",
             r"\bi'm done (?:missing|being|waiting|with|letting|saying)\b",
@@ -216,6 +219,9 @@ def _build_cues(i: str) -> tuple[list[Cue], list[Cue]]:
             rf"{i} didn't (?:take (?:it|that|them) back|rewrite|redo|step in|jump in|fix it myself|touch it)\b",
             rf"{i} (?:asked|told|sent|booked|emailed|called|messaged|raised it|gave (?:her|him|them)|handed|showed|let (?:her|him|them))\b",
             r"\bi gave (?:her|him|them) (?:the|that|some) feedback\b",
+            # what a follow-up session reports: "I kept the log", "I stuck to it", "Booked it this morning."
+            rf"{i} (?:kept (?:the|it|to|a|my|them)|stuck (?:to|with)|managed to|made it to|turned (?:it |slack |email |the phone )?off)\b",
+            r"(?:^|(?<=[.!?] ))(?:booked|sent|done|did|told|asked|started|blocked|drafted|scheduled|delegated) (?:it|them|her|him|that|the|this)\b",
             rf"{i}(?:'ve| have|'s| has) been (?:doing|trying|practi[sc]ing|working on|blocking|delegating)\b",
         ),
         *_cues(
@@ -272,7 +278,7 @@ def _build_cues(i: str) -> tuple[list[Cue], list[Cue]]:
             "change",
             "reason",
             r"\b(?:it|that|this) (?:would|will|could|'d|might) (?:free|give|help|save|mean|let|make|allow|reduce|show|build|get)\b",
-            r"\bthen i(?:'d| would) (?:have|be able|get)\b",
+            r"\bthen i(?:'d| would) (?:have(?! to\b)|be able|get)\b",
             r"\bso that i\b",
             r"\bthat way (?:i|we|they|she|he)\b",
             r"\b(?:it|that) would be (?:better|good|easier|great|healthier|a relief)\b",
@@ -292,6 +298,10 @@ def _build_cues(i: str) -> tuple[list[Cue], list[Cue]]:
             r"\b(?:that's|it's|that is) (?:really |actually )?(?:useful|the right (?:call|thing|move)|right for)\b",
             r"\bi (?:was|am|'m) the (?:bottleneck|one in the weeds|problem)\b",
             r"\bif i stepped back\b",
+            # problem recognition: the client names what the status quo gets wrong
+            r"\bi(?: was| am|'m| had| have|'ve)(?: got)? (?:it |this |that )?(?:wrong|the wrong way round|backwards)\b",
+            r"\b(?:was|is|it's|that's) (?:just )?an excuse\b",
+            r"\b(?:it|that|this) sounds (?:a bit |pretty |completely |totally |kind of )?(?:ridiculous|insane|mad|crazy|absurd)\b",
         ),
     ]
 
@@ -331,6 +341,7 @@ def _build_cues(i: str) -> tuple[list[Cue], list[Cue]]:
             rf"{i} slipped\b",
             rf"{i} went back to\b",
             rf"{i} (?:caved|backed down|bailed|chickened out)\b",
+            rf"{i} (?:just )?(?:stepped in|jumped in|took over|rewrote (?:it|them)|redid (?:it|them)|grabbed it back|pulled it back)\b",
             # an attempt that failed: an argument that trying again is pointless
             rf"{i}(?:'ve| have)? tried (?:that |it |this )?before\b",
             r"\b(?:it|that) (?:didn't|did not) (?:work|stick|last)\b",
@@ -353,6 +364,10 @@ def _build_cues(i: str) -> tuple[list[Cue], list[Cue]]:
             rf"{i} could never\b",
             rf"{i}(?:'m| am|'s| is) not (?:good|cut out|built)\b",
             rf"{i} wouldn't know how\b",
+            rf"{i}(?:'m| am) not (?:a|the) (?:\w+ )?(?:person|type)\b",
+            r"\b(?:it's|that's) (?:just )?not (?:me|who i am)\b",
+            r"\btoo (?:hard|difficult)\b",
+            rf"{i}(?:'ve| have) never been (?:able|good)\b",
         ),
         *_cues(
             "sustain",
@@ -362,6 +377,8 @@ def _build_cues(i: str) -> tuple[list[Cue], list[Cue]]:
             rf"{i}(?:'m| am|'s| is) not interested\b",
             rf"{i} don't (?:really )?feel like\b",
             r"\bi (?:like|enjoy|love) (?:being|doing it|having control)\b",
+            r"\bi like (?:it|things) (?:the way|as) (?:it is|they are)\b",
+            rf"{i}(?:'m| am) (?:happy|comfortable|fine) with (?:it|things|how (?:it is|things are)) (?:as|the way)\b",
         ),
         *_cues(
             "sustain",
@@ -374,6 +391,8 @@ def _build_cues(i: str) -> tuple[list[Cue], list[Cue]]:
             r"\bwhy (?:would|should) i\b",
             r"\bnot a priority\b",
             r"\bi'm fine\b",
+            r"\b(?:someone|somebody) has to\b",
+            r"\bit has to be me\b",
             r"\bdon't see the point\b",
         ),
         *_cues(
@@ -432,6 +451,12 @@ def _build_cues(i: str) -> tuple[list[Cue], list[Cue]]:
             r"\bi can handle it\b",
             r"\bi(?:'d| would) rather do it myself\b",
             r"\bit's quicker (?:if|when|to)\b",
+            r"\b(?:i'd|i would|it would|it'd) (?:look|seem) (?:weak|bad|soft|like i)\b",
+            r"\bpeople (?:would|will|might) think\b",
+            r"\bi(?:'d| would|'ll| will) lose (?:control|respect|credibility|touch)\b",
+            r"\bdon't have the (?:bandwidth|capacity|headspace)\b",
+            r"\bnow (?:isn't|is not|'s not) the (?:right )?time\b",
+            r"\b(?:they|the team|she|he)(?:'re|'s| are| is)(?:n't| not) (?:good enough|capable|experienced enough|there yet)\b",
         ),
     ]
     return change, sustain
