@@ -37,6 +37,8 @@ class Job:
     result: Any = None
     started: float = field(default_factory=time.monotonic)
     cancel: threading.Event = field(default_factory=threading.Event)
+    released: threading.Event = field(default_factory=threading.Event)
+    """Set when the job may start its work (at once, unless it was submitted held)."""
 
     def update(self, progress: Progress) -> None:
         self.stage, self.done, self.total = progress.stage, progress.done, progress.total
@@ -60,18 +62,33 @@ class JobManager:
         self._jobs: dict[str, Job] = {}
         self._lock = threading.Lock()
 
-    def submit(self, key: str, label: str, work: Callable[[Job], Any]) -> Job:
+    def submit(self, key: str, label: str, work: Callable[[Job], Any], *, hold_up_to: float = 0.0) -> Job:
+        """Start `work` in its own thread. With `hold_up_to`, the work waits until `release(key)`
+        or that many seconds: the page that shows the first result releases it once drawn, so
+        indexing does not slow that page down (it shares the CPU and Python's lock with it)."""
         with self._lock:
             running = self.for_key(key)
             if running is not None and not running.finished:
                 return running
             job = Job(id=uuid.uuid4().hex[:8], label=label, key=key)
+            if hold_up_to <= 0:
+                job.released.set()
             self._jobs[job.id] = job
-        threading.Thread(target=self._run, args=(job, work), name=f"reflect-job-{job.id}", daemon=True).start()
+        thread = threading.Thread(
+            target=self._run, args=(job, work, hold_up_to), name=f"reflect-job-{job.id}", daemon=True
+        )
+        thread.start()
         return job
 
-    def _run(self, job: Job, work: Callable[[Job], Any]) -> None:
+    def release(self, key: str) -> None:
+        """Let a held job start now."""
+        job = self.for_key(key)
+        if job is not None:
+            job.released.set()
+
+    def _run(self, job: Job, work: Callable[[Job], Any], hold_up_to: float) -> None:
         lower_priority()
+        job.released.wait(hold_up_to)
         try:
             job.result = work(job)
             job.state = "done"

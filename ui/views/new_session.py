@@ -15,6 +15,9 @@ from assistant.errors import ReflectError
 from assistant.ingest import SUPPORTED_EXTENSIONS
 from views._common import show_error
 
+FIRST_VIEW_HOLD = 5.0
+"""Seconds indexing or the model's analysis may wait for the review page to draw the first result."""
+
 
 def render() -> None:
     ws = app_state.workspace()
@@ -101,6 +104,7 @@ def _import(ws, name: str, transcript, date: str | None) -> None:  # type: ignor
             imported.session.id,
             "model analysis" if choice is not None and choice.kind != "offline" else "indexing",
             lambda job: ws.finish_import(imported.session.id, choice, progress=job.update, cancel=job.cancel),
+            hold_up_to=FIRST_VIEW_HOLD,  # the review page releases it once the first result is drawn
         )
     for key in ("upload", "pasted", "coach-label", "client-label"):
         st.session_state.pop(key, None)

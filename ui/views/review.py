@@ -46,6 +46,7 @@ def render() -> None:
             _charts(ws, record)
     with right:
         _transcript(record)
+    app_state.jobs().release(sid)  # the first result is drawn: background work for it may start
 
 
 def _focus_button(key: str, utterance: int, quote: str) -> None:
