@@ -133,6 +133,7 @@ def test_change_and_sustain_in_one_turn_without_a_but_read_as_sustain(text: str)
     ("text", "talk"),
     [
         ("I just can't keep having the ground move under me.", "change"),  # the status quo refused
+        ("I'll tell her on Monday. I can't do everything myself.", "change"),  # a reason to delegate
         ("I can't decide this until I've seen the numbers.", "neutral"),  # a precondition, not inability
         ("Ninety percent, I'd say.", "neutral"),  # an estimate, not an action
         ("We'll see.", "neutral"),

@@ -231,6 +231,8 @@ def _build_cues(i: str) -> tuple[list[Cue], list[Cue]]:
             rf"{i} must\b",
             r"\b(?:this|it|something|that) (?:has|needs|have) to (?:stop|change|give)\b",
             rf"{i} {_SOFTENER}can(?:'t|not) (?:keep|go on|continue|carry on|afford to keep|do this forever|sustain)\b",
+            # the limits of the status quo, said as inability: a reason to delegate, not against it
+            rf"{i} {_SOFTENER}can(?:'t|not) (?:do (?:it all|everything|all of it)|be everywhere|be the (?:bottleneck|one who))\b",
             r"\bit's time (?:to|i|for me)\b",
             r"\bcan't go on like this\b",
             r"\bneeds to change\b",
