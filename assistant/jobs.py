@@ -60,7 +60,7 @@ class JobManager:
 
     def __init__(self) -> None:
         self._jobs: dict[str, Job] = {}
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()  # submit looks up a key while holding it
 
     def submit(self, key: str, label: str, work: Callable[[Job], Any], *, hold_up_to: float = 0.0) -> Job:
         """Start `work` in its own thread. With `hold_up_to`, the work waits until `release(key)`
@@ -101,13 +101,15 @@ class JobManager:
             job.state, job.message = "failed", f"unexpected error ({type(exc).__name__}); the offline result is kept"
 
     def for_key(self, key: str) -> Job | None:
-        candidates = [j for j in self._jobs.values() if j.key == key]
+        with self._lock:  # pages of several tabs read while a job is being added
+            candidates = [j for j in self._jobs.values() if j.key == key]
         return max(candidates, key=lambda j: j.started) if candidates else None
 
     def cancel(self, key: str) -> None:
         job = self.for_key(key)
         if job is not None:
             job.cancel.set()
+            job.released.set()  # a held job ends at once instead of waiting to start
 
     def wait(self, key: str, timeout: float) -> Job | None:
         """For tests and the CLI: block until the job for `key` ends (or the timeout passes)."""

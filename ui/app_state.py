@@ -20,16 +20,17 @@ def workspace() -> Workspace:
 
 
 def _warm_up(ws: Workspace) -> None:
-    """Load the embedding model and finish any interrupted indexing in the background, so the
-    first import does not wait for them."""
+    """In the background: load what the first import draws with, then the embedding model, and
+    finish any interrupted indexing, so the coach's first upload waits for none of it."""
     import threading
 
     def warm() -> None:
         from assistant.jobs import lower_priority
 
-        lower_priority()
         with contextlib.suppress(Exception):  # warming up is an optimisation; a failure shows up where it matters
+            # at normal priority: a page that needs one of these modules meanwhile waits for this import
             _load_what_the_first_import_uses()
+            lower_priority()
             ws.reconcile()
 
     threading.Thread(target=warm, name="reflect-warm-up", daemon=True).start()

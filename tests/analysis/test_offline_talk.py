@@ -108,7 +108,7 @@ def test_firm_commitment_and_activation_become_firm_commitments() -> None:
         ("I'm a bit scared he'll say no.", "reason"),
         ("What if we pick the wrong three?", "reason"),
         ("I stepped in and took over the call.", "taking_steps"),
-        ("I'm not a people person.", "ability"),
+        ("It's just too hard.", "ability"),
         ("It would look weak.", "reason"),
         ("Somebody has to.", "need"),
     ],
@@ -333,10 +333,45 @@ def test_answer_to_what_would_you_want_is_change_talk_but_no_intention() -> None
     assert analysis.commitments == []
 
 
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "Never, realistically.",
+        "Honestly, I don't know.",
+        "Hard to say.",
+        "Whenever I get round to it.",
+        "I'd have to think about it.",
+    ],
+)
+def test_an_answer_that_declines_a_planning_question_is_no_commitment(answer: str) -> None:
+    analysis = _analyse(f"Coach: When might you talk to the squad leads?\nDana: {answer}")
+    assert analysis.commitments == [] and analysis.plan.items == []
+
+
+def test_an_answer_to_a_planning_question_is_at_most_hedged() -> None:
+    """The coach's question carried the intention; the client named a time, not "I will"."""
+    analysis = _analyse("Coach: When might you talk to the squad leads?\nDana: Thursday.")
+    assert [c.level for c in analysis.commitments] == ["hedged"]
+
+
+@pytest.mark.parametrize(
+    ("text", "action"),
+    [
+        ("Someone has to tell him, so I'll do it on Monday.", "tell him"),
+        ("It didn't work last time, so this time I'll ask Priya for help.", "ask Priya for help"),
+    ],
+)
+def test_the_conclusion_after_so_decides(text: str, action: str) -> None:
+    assert read_utterance(text).talk == "change"
+    analysis = _analyse(f"Coach: What next?\nDana: {text}")
+    assert [(c.action, c.level) for c in analysis.commitments] == [(action, "firm")]
+
+
 def test_i_should_is_a_hedged_intention_but_i_should_have_is_a_regret() -> None:
     found = commitments_in(_client_utterance("I should pair with Sofia on the next ticket."), None)
     assert [(f.action, f.level) for f in found] == [("pair with Sofia on the next ticket", "hedged")]
-    assert commitments_in(_client_utterance("I should have known it."), None) == []
+    for regret in ("I should have known it.", "I should've told her.", "I should have spoken up sooner."):
+        assert all(f.level != "hedged" for f in commitments_in(_client_utterance(regret), None)), regret
 
 
 # ----------------------------------------------------------------------------- quoted speech
@@ -458,11 +493,11 @@ def test_third_person_notes_give_one_firm_and_one_hedged_commitment() -> None:
 
 def test_coachs_own_intentions_in_notes_are_not_client_commitments() -> None:
     analysis = _analyse(
-        "She will block Fridays. I would like to explore her fear of the Q&A next time.",
+        "She will block Fridays. I would like to explore her fear of the Q&A next time. I should send her the article.",
         "notes.txt",
     )
     assert [c.level for c in analysis.commitments] == ["firm"]
-    assert all("explore" not in c.action for c in analysis.commitments)
+    assert all("explore" not in c.action and "article" not in c.action for c in analysis.commitments)
 
 
 def test_clients_quoted_words_in_notes_are_her_commitment() -> None:

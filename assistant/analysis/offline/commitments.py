@@ -38,7 +38,8 @@ _QUESTION_ACTION = re.compile(
 
 
 _SHOULD = re.compile(r"(?:i|we|she|he|they) should\b")
-_WHEN_QUESTION = re.compile(r"\bwhen (?:might|will|could|would|can|do) you\s+")
+# Asks when an action happens, not when a state begins ("When will you be back?").
+_WHEN_QUESTION = re.compile(r"\bwhen (?:might|will|could) you\s+(?!be\b|have\b|know\b)")
 
 
 @dataclass
@@ -117,8 +118,11 @@ def _answered(
     An answer to "What would you want instead?" is change talk but names no intention."""
     if reading.darncat != "commitment":
         return None
-    if asked := _action_in_question(question, _WHEN_QUESTION):  # "When might you talk to them?" "Thursday."
-        return Found(utterance, reading, level, asked, quote)
+    # the question carried the intention; the client did not say "I will"
+    level = "hedged" if level == "firm" else level
+    if _WHEN_QUESTION.search(fold(question or "")):  # "When might you talk to them?" "Thursday, probably."
+        asked = _action_in_question(question, _WHEN_QUESTION) if WHEN_RE.search(sentence.text) else None
+        return Found(utterance, reading, level, asked, quote) if asked else None
     action = action_after(sentence.text, Span(0, 0, ""))
     if not action.text or _ANAPHOR.match(action.text):
         return None

@@ -143,7 +143,7 @@ EXCEPTIONS = [
     r"(?:i|we)'ll see(?=\s*[.,!?;]|$)",  # a hedge ("We'll see."), not an intention
     r"i'd say(?=\s*[.,!?;]|$| (?:yes|no|so|about|around|roughly|maybe|probably|it's|that's|zero|one|two|three|four|five|six|seven|eight|nine|ten|\d))",  # an estimate or a judgement, not an action
     r"i can(?:'t|not) promise",  # a hedge on an intention, not inability
-    r"i can(?:'t|not) [a-z' ]{0,30}?\b(?:until|without|unless)\b",  # a precondition: "I can't decide until I've seen the numbers"
+    r"i can(?:'t|not) (?:decide|commit|choose|say|know|tell|answer|start)\b[a-z' ]{0,30}?\b(?:until|without|unless)\b",  # a precondition: "I can't decide until I've seen the numbers"
     r"(?:when|whether) i'll",
     r"i want to (?:talk|start|go back|come back|pick up|look at|tell you|share|run something)",
     r"(?:what if|if|suppose|imagine|say) (?:i|we) \w+ed\b",  # a hypothetical, not a step taken
@@ -170,8 +170,14 @@ EXCEPTIONS = [
 EXCEPTION_RE = re.compile(r"\b(?:" + "|".join(EXCEPTIONS) + r")\b")
 
 
+# "Booked it this morning." A step reported without its subject; in a coach's notes the missing
+# subject could be the coach, so this is read only in the client's own words.
+_UNSAID_I_DID = r"(?:^|(?<=[.!?] ))(?:booked|sent|told|started|blocked|drafted|scheduled|delegated) (?:it|them|her|him|that|the|this)\b"
+
+
 def _build_cues(i: str) -> tuple[list[Cue], list[Cue]]:
     """Change and sustain cues for a subject pattern: the client's "I", or a note's "she"."""
+    first_person = i == _I
     change = [
         *_cues(
             "change",
@@ -220,8 +226,8 @@ def _build_cues(i: str) -> tuple[list[Cue], list[Cue]]:
             rf"{i} (?:asked|told|sent|booked|emailed|called|messaged|raised it|gave (?:her|him|them)|handed|showed|let (?:her|him|them))\b",
             r"\bi gave (?:her|him|them) (?:the|that|some) feedback\b",
             # what a follow-up session reports: "I kept the log", "I stuck to it", "Booked it this morning."
-            rf"{i} (?:kept (?:the|it|to|a|my|them)|stuck (?:to|with)|managed to|made it to|turned (?:it |slack |email |the phone )?off)\b",
-            r"(?:^|(?<=[.!?] ))(?:booked|sent|done|did|told|asked|started|blocked|drafted|scheduled|delegated) (?:it|them|her|him|that|the|this)\b",
+            rf"{i} (?:kept (?:a|the) (?:log|diary|journal|record|list)|kept (?:it|that) (?:going|up)|kept to (?:it|the plan|that)|stuck (?:to|with)|managed to|made it to|turned (?:it |slack |email |the phone )?off)\b",
+            *([_UNSAID_I_DID] if first_person else []),
             rf"{i}(?:'ve| have|'s| has) been (?:doing|trying|practi[sc]ing|working on|blocking|delegating)\b",
         ),
         *_cues(
@@ -242,7 +248,7 @@ def _build_cues(i: str) -> tuple[list[Cue], list[Cue]]:
             r"\bit's (?:long )?overdue\b",
             r"\bsomething has to go\b",
             # not "I should have known" / "I should have it figured out": a regret or an expectation
-            r"\bi should\b(?! have (?:it |them |that )?(?:\w+ed|done|known|been|seen|said|told|taken|gone|got|figured)\b)",
+            rf"{i} should\b(?!'ve\b| have (?!to\b|an?\b|the\b)\w+)",
             r"\bit's now or never\b",
         ),
         *_cues(
@@ -301,7 +307,7 @@ def _build_cues(i: str) -> tuple[list[Cue], list[Cue]]:
             r"\bi (?:was|am|'m) the (?:bottleneck|one in the weeds|problem)\b",
             r"\bif i stepped back\b",
             # problem recognition: the client names what the status quo gets wrong
-            r"\bi(?: was| am|'m| had| have|'ve)(?: got)? (?:it |this |that )?(?:wrong|the wrong way round|backwards)\b",
+            rf"{i}(?: was|'d| had|'ve| have)(?: got| had)? (?:it |this |that )?(?:wrong|the wrong way round|backwards)\b",
             r"\b(?:was|is|it's|that's) (?:just )?an excuse\b",
             r"\b(?:it|that|this) sounds (?:a bit |pretty |completely |totally |kind of )?(?:ridiculous|insane|mad|crazy|absurd)\b",
         ),
@@ -366,9 +372,8 @@ def _build_cues(i: str) -> tuple[list[Cue], list[Cue]]:
             rf"{i} could never\b",
             rf"{i}(?:'m| am|'s| is) not (?:good|cut out|built)\b",
             rf"{i} wouldn't know how\b",
-            rf"{i}(?:'m| am) not (?:a|the) (?:\w+ )?(?:person|type)\b",
-            r"\b(?:it's|that's) (?:just )?not (?:me|who i am)\b",
-            r"\btoo (?:hard|difficult)\b",
+            r"\b(?:it's|that's) (?:just )?not who i am\b",
+            r"\b(?:it's|that's|it is|that is|it'd be|it would be) (?:just )?too (?:hard|difficult)\b",
             rf"{i}(?:'ve| have) never been (?:able|good)\b",
         ),
         *_cues(
@@ -380,7 +385,7 @@ def _build_cues(i: str) -> tuple[list[Cue], list[Cue]]:
             rf"{i} don't (?:really )?feel like\b",
             r"\bi (?:like|enjoy|love) (?:being|doing it|having control)\b",
             r"\bi like (?:it|things) (?:the way|as) (?:it is|they are)\b",
-            rf"{i}(?:'m| am) (?:happy|comfortable|fine) with (?:it|things|how (?:it is|things are)) (?:as|the way)\b",
+            rf"{i}(?:'m| am) (?:happy|comfortable|fine) with (?:how (?:it is|things are)|(?:it|things) (?:as|the way) (?:it is|they are))",
         ),
         *_cues(
             "sustain",
@@ -454,10 +459,9 @@ def _build_cues(i: str) -> tuple[list[Cue], list[Cue]]:
             r"\bi(?:'d| would) rather do it myself\b",
             r"\bit's quicker (?:if|when|to)\b",
             r"\b(?:i'd|i would|it would|it'd) (?:look|seem) (?:weak|bad|soft|like i)\b",
-            r"\bpeople (?:would|will|might) think\b",
             r"\bi(?:'d| would|'ll| will) lose (?:control|respect|credibility|touch)\b",
             r"\bdon't have the (?:bandwidth|capacity|headspace)\b",
-            r"\bnow (?:isn't|is not|'s not) the (?:right )?time\b",
+            r"\bnow(?:'s not| isn't| is not) the (?:right )?time\b",
             r"\b(?:they|the team|she|he)(?:'re|'s| are| is)(?:n't| not) (?:good enough|capable|experienced enough|there yet)\b",
         ),
     ]
@@ -470,8 +474,11 @@ CLIENT_CUES = CHANGE_CUES + SUSTAIN_CUES
 NOTES_CHANGE_CUES, NOTES_SUSTAIN_CUES = _build_cues(r"\b(?:she|he|they)")
 NOTES_CUES = NOTES_CHANGE_CUES + NOTES_SUSTAIN_CUES
 
-# Words that mark the clause after them as the one that counts ("I want to, but I can't").
-CONTRAST_RE = re.compile(r"(?:,|\.|;|^|\s)\s*(?:but|though|however|although|except|yet|then again)\b")
+# Words that mark the clause after them as the one that counts ("I want to, but I can't"), and a
+# conclusion after a comma or a full stop ("Someone has to tell him, so I'll do it on Monday").
+CONTRAST_RE = re.compile(
+    r"(?:,|\.|;|^|\s)\s*(?:but|though|however|although|except|yet|then again)\b|(?:,|\.|;)\s*(?:so|and so)\b(?! (?:much|many|far|long|that)\b)"
+)
 
 # Answers that take their stance from the coach's question.
 YES_RE = re.compile(
@@ -523,7 +530,9 @@ EVOCATIVE_QUESTIONS: list[tuple[re.Pattern[str], DarnCat]] = [
     ),
     # Planning questions: the answer names a step or a time, a commitment however tentative.
     (
-        re.compile(r"\bwhat's the (?:very )?first (?:thing|step) you(?:'ll| will)|\bwhen (?:might|will|could) you\b"),
+        re.compile(
+            r"\bwhat's the (?:very )?first (?:thing|step) you(?:'ll| will)|\bwhen (?:might|will|could) you (?!be\b|have\b|know\b)"
+        ),
         "commitment",
     ),
 ]

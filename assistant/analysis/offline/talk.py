@@ -117,9 +117,10 @@ def _inside(match: _Match, spans: list[tuple[int, int]]) -> bool:
 
 
 def _deciding_match(folded: str, matches: Sequence[_Match]) -> _Match | None:
-    """The clause after the last contrast word decides; otherwise the strongest cue does, and
-    between change and sustain talk in one turn the sustain side: "I'll cave. I'll say okay" is
-    a prediction of giving in, and an argument for the status quo outweighs the intention beside it."""
+    """What follows the last contrast or conclusion word ("but", ", so") decides, or the whole text
+    if it has none; there the strongest cue wins, and between change and sustain talk the sustain
+    side: "I'll cave. I'll say okay" is a prediction of giving in, and an argument for the status
+    quo outweighs the intention beside it."""
     if not matches:
         return None
     contrasts = [m.end() for m in lx.CONTRAST_RE.finditer(folded) if m.start() > 0]
@@ -184,10 +185,17 @@ def _answer_to_question(folded: str, previous_coach: str | None) -> Reading:
     return _agreeing_with(last) if yes else Reading()
 
 
+# An answer that gives nothing the question asked for, wherever it says so.
+_DECLINED = re.compile(
+    r"^\W*(?:nothing|never|nope)\b|\b(?:i don't know|dunno|not sure|no idea|hard to say|who knows|"
+    r"(?:i'd|i would|i'll|i will|i need to|i have to) (?:have to )?think about it|whenever|not really)\b"
+)
+
+
 def _evoked(answer: str, previous_coach: str) -> Reading | None:
     """An answer (of any length, with no cue of its own) to an evocative question: the change talk
     the question asked for, unless the answer declines it ("No", "I don't know")."""
-    if lx.NO_RE.match(answer) or re.match(r"^\W*(?:i don't know|dunno|not sure|nothing)\b", answer):
+    if lx.NO_RE.match(answer) or _DECLINED.search(answer):
         return None
     question = fold(_last_sentence(previous_coach))
     if "?" not in question:
