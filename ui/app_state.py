@@ -38,8 +38,8 @@ def _warm_up(ws: Workspace) -> None:
 
 def _load_what_the_first_import_uses() -> None:
     """The first upload draws a table (pandas, pyarrow), runs the offline engine (its patterns
-    compile on import) and charts the session (altair). Loading them here, while the coach is still
-    choosing a file, takes about a second off the first result (measured on 2 cores)."""
+    compile on import) and charts the session (altair): about a second of imports on a cold app
+    (measured on 2 cores), done here while the coach is still choosing a file."""
     import importlib
 
     for module in ("pandas", "pyarrow", "assistant.analysis.offline", "altair"):
