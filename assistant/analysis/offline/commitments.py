@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.analysis.offline.lexicon import find_hedges, neighbour_hedges
+from assistant.analysis.offline.lexicon import WHEN_QUESTION_RE, find_hedges, neighbour_hedges
 from assistant.analysis.offline.phrases import WHEN_RE, action_after, content_words
 from assistant.analysis.offline.talk import Reading, read_sentences
 from assistant.analysis.textspan import Span, fold, sentence_around
@@ -38,8 +38,6 @@ _QUESTION_ACTION = re.compile(
 
 
 _SHOULD = re.compile(r"(?:i|we|she|he|they) should\b")
-# Asks when an action happens, not when a state begins ("When will you be back?").
-_WHEN_QUESTION = re.compile(r"\bwhen (?:might|will|could) you\s+(?!be\b|have\b|know\b)")
 
 
 @dataclass
@@ -120,8 +118,8 @@ def _answered(
         return None
     # the question carried the intention; the client did not say "I will"
     level = "hedged" if level == "firm" else level
-    if _WHEN_QUESTION.search(fold(question or "")):  # "When might you talk to them?" "Thursday, probably."
-        asked = _action_in_question(question, _WHEN_QUESTION) if WHEN_RE.search(sentence.text) else None
+    if WHEN_QUESTION_RE.search(fold(question or "")):  # "When might you talk to them?" "Thursday, probably."
+        asked = _action_in_question(question, WHEN_QUESTION_RE) if WHEN_RE.search(sentence.text) else None
         return Found(utterance, reading, level, asked, quote) if asked else None
     action = action_after(sentence.text, Span(0, 0, ""))
     if not action.text or _ANAPHOR.match(action.text):

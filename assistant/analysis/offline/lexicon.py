@@ -494,6 +494,8 @@ RATING_QUESTION_RE = re.compile(
 RATING_ANSWER_RE = re.compile(
     r"^\W*(?:honestly,? |maybe |probably |about |a |i'd say |like )?(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\b"
 )
+# "When might you talk to them?" asks when an action happens, not when a state begins ("When will you be back?").
+WHEN_QUESTION_RE = re.compile(r"\bwhen (?:might|will|could) you\s+(?!be\b|have\b|know\b)")
 # Evocative questions (motivational interviewing) ask for change talk: an answer without a cue of
 # its own usually gives the reason, the want or the need the question asked for.
 EVOCATIVE_QUESTIONS: list[tuple[re.Pattern[str], DarnCat]] = [
@@ -530,9 +532,7 @@ EVOCATIVE_QUESTIONS: list[tuple[re.Pattern[str], DarnCat]] = [
     ),
     # Planning questions: the answer names a step or a time, a commitment however tentative.
     (
-        re.compile(
-            r"\bwhat's the (?:very )?first (?:thing|step) you(?:'ll| will)|\bwhen (?:might|will|could) you (?!be\b|have\b|know\b)"
-        ),
+        re.compile(rf"\bwhat's the (?:very )?first (?:thing|step) you(?:'ll| will)|{WHEN_QUESTION_RE.pattern}"),
         "commitment",
     ),
 ]
