@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field
 SCHEMA_VERSION = "1.0"
 
 Role = Literal["coach", "client", "other", "notes"]
-SourceFormat = Literal["text", "markdown", "otter", "vtt", "srt", "docx", "json", "notes"]
+SourceFormat = Literal["text", "markdown", "otter", "vtt", "srt", "docx", "json", "notes", "sbv", "whisper"]
 TalkType = Literal["change", "sustain", "neutral"]
 DarnCat = Literal["desire", "ability", "reason", "need", "commitment", "activation", "taking_steps"]
 CommitmentLevel = Literal["firm", "hedged", "exploring", "resisting"]
@@ -96,6 +96,20 @@ class SourceInfo(_Model):
     """The text encoding detected (utf-8, utf-8-sig, utf-16, cp1252); null for DOCX."""
 
 
+class TranscriptMetadata(_Model):
+    """What a transcript's header and footer said, kept apart from the speech."""
+
+    title: str | None = None
+    """The meeting title the header gives ("Weekly coaching - Dana"), when it gives one."""
+    date: str | None = None
+    """The date the header states (YYYY-MM-DD); only a date written in the file, never guessed."""
+    participants: list[str] = Field(default_factory=list)
+    """The names the header lists as attendees, participants or speakers, in its order."""
+    removed: list[str] = Field(default_factory=list)
+    """Header and footer lines kept out of the utterances ("Transcribed by https://otter.ai"),
+    so nothing leaves the transcript unseen."""
+
+
 class Transcript(_Model):
     """A parsed session: what every engine reads."""
 
@@ -109,6 +123,9 @@ class Transcript(_Model):
     """The session date (YYYY-MM-DD) when the coach gave it; never guessed."""
     utterances: list[Utterance]
     """The turns, in order."""
+    metadata: TranscriptMetadata | None = None
+    """Title, date and participants from the file's header, and the header and footer lines left out;
+    null when the file has none."""
 
     def speakers(self, role: Role) -> list[str]:
         """Distinct speaker labels with the given role, in order of first appearance."""
@@ -143,6 +160,9 @@ class AnalyzedUtterance(Utterance):
     """0 none, 1 weak ("maybe I could"), 2 moderate ("I plan to"), 3 strong ("I will")."""
     hedges: list[str] = Field(default_factory=list)
     """The hedge phrases found in the utterance ("I'll try", "probably")."""
+    talk_probability: float | None = Field(default=None, ge=0, le=1)
+    """How likely the talk type is right, as the learned reader estimates it (calibrated on
+    held-out turns); None when the rules alone read the utterance."""
 
 
 class Idea(_Model):
@@ -173,6 +193,11 @@ class EmotionalSignal(_Model):
     """1 mild, 2 clear, 3 strong (intensifiers, figurative language, repetition)."""
     evidence: list[Evidence] = Field(min_length=1)
     """The words that show it."""
+    inferred: bool = False
+    """True when no emotion word names it: the learned reader read it from the event or situation
+    the coachee describes ("I got passed over again"). The quote is that description."""
+    probability: float | None = Field(default=None, ge=0, le=1)
+    """For an inferred signal, the reader's probability that the words carry an emotion at all."""
 
 
 class Commitment(_Model):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,16 +14,18 @@ if TYPE_CHECKING:
 
 
 def register(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", type=Path, help="transcript: .vtt .srt .docx .txt .md .json")
+    parser.add_argument("file", type=Path, help="transcript: .vtt .srt .sbv .docx .txt .md .json .tsv")
     add_role_options(parser)
     parser.add_argument("--format", choices=["json", "text"], default="json")
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from assistant.ingest import load_transcript
+    from assistant.ingest import load_transcript, no_speakers_note
 
     transcript = load_transcript(args.file, coach=args.coach, client=args.client)
+    if note := no_speakers_note(transcript):
+        print(note, file=sys.stderr)  # the transcript still goes to stdout: notes are a valid reading
     if args.format == "json":
         write_output(transcript.model_dump_json(indent=2))
     else:

@@ -1,4 +1,5 @@
-"""Ingestion: any transcript a coach has (VTT, SRT, DOCX, Otter, labelled text, notes, JSON) to a Transcript.
+"""Ingestion: any transcript a coach has (VTT, SRT, SBV, DOCX, Otter, Zoom, Rev, Descript, Google Meet,
+Fireflies and Webex text, Whisper output, labelled text, notes, JSON) to a Transcript.
 
 `load_transcript(path)` for files, `parse_bytes(data, file_name)` for uploads. Both raise
 `InputError` with one clear sentence for anything that is not a usable transcript.
@@ -10,19 +11,15 @@ import hashlib
 from pathlib import Path
 
 from assistant.errors import InputError
-from assistant.ingest._captions import looks_like_srt, looks_like_vtt, read_captions
-from assistant.ingest._decode import decode
-from assistant.ingest._docx import docx_text, is_zip
-from assistant.ingest._json import read_json
+from assistant.ingest._choose import Reading, read
 from assistant.ingest._raw import RawTurn
 from assistant.ingest._roles import assign_roles, is_role_label
-from assistant.ingest._text import read_text
 from assistant.settings import get_settings
-from assistant.types import Role, SourceFormat, SourceInfo, Transcript, Utterance
+from assistant.types import Role, SourceInfo, Transcript, TranscriptMetadata, Utterance
 
-__all__ = ["SUPPORTED_EXTENSIONS", "load_transcript", "parse_bytes"]
+__all__ = ["SUPPORTED_EXTENSIONS", "load_transcript", "no_speakers_note", "parse_bytes"]
 
-SUPPORTED_EXTENSIONS = (".txt", ".md", ".markdown", ".vtt", ".srt", ".docx", ".json")
+SUPPORTED_EXTENSIONS = (".txt", ".md", ".markdown", ".vtt", ".srt", ".sbv", ".docx", ".json", ".tsv")
 NOTES_SPEAKER = "Notes"
 UNKNOWN_SPEAKER = "Unknown speaker"
 
@@ -44,13 +41,31 @@ def parse_bytes(data: bytes, file_name: str, *, coach: str | None = None, client
     _check_size(len(data), name)
     if not data.strip():
         raise InputError(f"{name} is empty")
-    turns, fmt, encoding, stated = _read(data, name)
-    if not turns:
+    reading = read(data, name)
+    if not reading.turns:
         raise InputError(f"{name} holds no utterances: no speech or notes were found in it")
-    roles = assign_roles(turns, coach=coach, client=client, stated=stated)
-    utterances = [_utterance(i, turn, roles, fmt) for i, turn in enumerate(turns)]
-    source = SourceInfo(file_name=name, format=fmt, sha256=hashlib.sha256(data).hexdigest(), encoding=encoding)
-    return Transcript(source=source, client_name=_client_name(roles, client), utterances=utterances)
+    roles = assign_roles(reading.turns, coach=coach, client=client, stated=reading.stated)
+    utterances = [_utterance(i, turn, roles, reading.timed) for i, turn in enumerate(reading.turns)]
+    source = SourceInfo(
+        file_name=name, format=reading.format, sha256=hashlib.sha256(data).hexdigest(), encoding=reading.encoding
+    )
+    return Transcript(
+        source=source,
+        client_name=_client_name(roles, client),
+        utterances=utterances,
+        metadata=_metadata(reading),
+    )
+
+
+def no_speakers_note(transcript: Transcript) -> str | None:
+    """One line for the coach when no speakers were recognised and the file was read as notes."""
+    if transcript.source.format != "notes":
+        return None
+    return (
+        f"No speakers were recognised in {transcript.source.file_name}, so it is read as notes. "
+        "To read it as a conversation, start each turn with the speaker's name and a colon, "
+        "e.g. 'Dana: I will call her on Monday.'"
+    )
 
 
 def _check_extension(name: str) -> None:
@@ -72,47 +87,25 @@ def _human_size(size: int) -> str:
     return f"{size / 1048576:.1f} MB" if size >= 1048576 else f"{max(1, round(size / 1024))} KB"
 
 
-def _read(data: bytes, name: str) -> tuple[list[RawTurn], SourceFormat, str | None, dict[str, Role]]:
-    """Pick the reader by content first (a .txt may hold VTT), then by extension."""
-    suffix = Path(name).suffix.lower()
-    if suffix == ".docx" or is_zip(data):
-        if suffix != ".docx":
-            raise InputError(f"{name} is a ZIP archive or Word file; give Word files a .docx name")
-        turns, shape = read_text(docx_text(data, name))
-        return turns, "notes" if shape == "notes" else "docx", None, {}
-    decoded = decode(data, name)
-    text = decoded.text
-    if looks_like_vtt(text):
-        return read_captions(text), "vtt", decoded.encoding, {}
-    if looks_like_srt(text) or suffix == ".srt":
-        return read_captions(text), "srt", decoded.encoding, {}
-    if suffix == ".vtt":
-        raise InputError(f"{name} is not a WebVTT file: it does not start with WEBVTT")
-    if suffix == ".json":
-        turns, stated = read_json(text, name)
-        return turns, "json", decoded.encoding, stated
-    turns, shape = read_text(text)
-    return turns, _text_format(shape, suffix), decoded.encoding, {}
+def _metadata(reading: Reading) -> TranscriptMetadata | None:
+    header = reading.header
+    if header.is_empty():
+        return None
+    return TranscriptMetadata(
+        title=header.title, date=header.date, participants=header.participants, removed=header.removed
+    )
 
 
-def _text_format(shape: str, suffix: str) -> SourceFormat:
-    if shape == "notes":
-        return "notes"
-    if shape == "otter":
-        return "otter"
-    return "markdown" if suffix in (".md", ".markdown") else "text"
-
-
-def _utterance(index: int, turn: RawTurn, roles: dict[str, Role], fmt: SourceFormat) -> Utterance:
-    speaker, role = _speaker_and_role(turn, roles, fmt)
+def _utterance(index: int, turn: RawTurn, roles: dict[str, Role], timed: bool) -> Utterance:
+    speaker, role = _speaker_and_role(turn, roles, timed)
     return Utterance(index=index, speaker=speaker, role=role, text=turn.text, start=turn.start, end=turn.end)
 
 
-def _speaker_and_role(turn: RawTurn, roles: dict[str, Role], fmt: SourceFormat) -> tuple[str, Role]:
-    """Unlabelled text is the coach's notes; an unlabelled caption cue is an unknown speaker."""
+def _speaker_and_role(turn: RawTurn, roles: dict[str, Role], timed: bool) -> tuple[str, Role]:
+    """Unlabelled text is the coach's notes; an unlabelled caption cue or segment is an unknown speaker."""
     if turn.speaker is not None:
         return turn.speaker, roles.get(turn.speaker, "other")
-    if fmt in ("vtt", "srt"):
+    if timed:
         return UNKNOWN_SPEAKER, "other"
     return NOTES_SPEAKER, "notes"
 

@@ -1,14 +1,17 @@
-"""Reflect's own transcript JSON (what `reflect parse --format json` writes)."""
+"""JSON transcripts: Reflect's own (what `reflect parse --format json` writes), and speech-to-text
+segments (Whisper, WhisperX, Fireflies) through `_whisper.py`."""
 
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from assistant.errors import InputError
 from assistant.ingest._raw import RawTurn, normalise_space
-from assistant.types import Role
+from assistant.ingest._whisper import read_segments, segment_list
+from assistant.types import Role, SourceFormat
 
 
 class _JsonUtterance(BaseModel):
@@ -27,12 +30,22 @@ class _JsonTranscript(BaseModel):
     utterances: list[_JsonUtterance]
 
 
-def read_json(text: str, file_name: str) -> tuple[list[RawTurn], dict[str, Role]]:
-    """Turns and the roles the file already states (speaker to role)."""
+def read_json(text: str, file_name: str) -> tuple[list[RawTurn], dict[str, Role], SourceFormat]:
+    """Turns, the roles the file already states (speaker to role), and which kind of JSON it was."""
     try:
-        parsed = _JsonTranscript.model_validate(json.loads(text))
+        data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError(f"{file_name} is not valid JSON (line {exc.lineno}: {exc.msg})") from None
+    segments = segment_list(data)
+    if segments is not None and not (isinstance(data, dict) and "utterances" in data):
+        return read_segments(segments, file_name), {}, "whisper"
+    turns, roles = _read_reflect(data, file_name)
+    return turns, roles, "json"
+
+
+def _read_reflect(data: Any, file_name: str) -> tuple[list[RawTurn], dict[str, Role]]:
+    try:
+        parsed = _JsonTranscript.model_validate(data)
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(part) for part in first["loc"])

@@ -1,9 +1,11 @@
-"""The readers' common output: speaker turns before roles are known."""
+"""The readers' common output: speaker turns before roles are known, and what the header said."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from assistant.types import Role
 
 _WHITESPACE = re.compile(r"\s+")
 
@@ -23,8 +25,23 @@ class RawTurn:
     end: float | None = None
 
 
+@dataclass
+class Header:
+    """What a file says about the session outside the speech: its header and footer."""
+
+    title: str | None = None
+    date: str | None = None
+    participants: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    stated_roles: dict[str, Role] = field(default_factory=dict)  # "Coach: Dana Whitfield" in a header
+
+    def is_empty(self) -> bool:
+        return not (self.title or self.date or self.participants or self.removed)
+
+
 def merge_same_speaker(turns: list[RawTurn]) -> list[RawTurn]:
-    """Join consecutive turns of one speaker (caption cues split a sentence over several cues).
+    """Join consecutive turns of one speaker (caption cues, Otter paragraphs and one-sentence lines
+    split one turn into several).
 
     Unlabelled turns are never joined: with no speaker, a cue boundary is all the structure there is.
     """
@@ -39,11 +56,11 @@ def merge_same_speaker(turns: list[RawTurn]) -> list[RawTurn]:
     return merged
 
 
-_CLOCK = re.compile(r"^(?:(\d{1,2}):)?(\d{1,2}):(\d{2})(?:[.,](\d{1,3}))?$")
+_CLOCK = re.compile(r"^(?:(\d{1,2}):)?(\d{1,2}):(\d{1,2})(?:[.,](\d{1,3}))?$")
 
 
 def clock_to_seconds(stamp: str) -> float | None:
-    """'01:02:03.500', '1:02:03', '02:03' or '00:00:01,000' to seconds; None if not a clock."""
+    """'01:02:03.500', '1:02:03', '02:03', '00:00:01,000' or Teams' '0:0:4.12' to seconds; None if not a clock."""
     match = _CLOCK.match(stamp.strip())
     if not match:
         return None

@@ -20,7 +20,7 @@ _QUESTION_OPENERS = re.compile(
 
 def is_role_label(speaker: str) -> bool:
     """True when a label names a role ("Coach", "CLIENT") rather than a person."""
-    return _role_from_label(speaker) is not None
+    return role_from_label(speaker) is not None
 
 
 def assign_roles(
@@ -38,7 +38,7 @@ def assign_roles(
     if client:
         roles[_find_speaker(client, speakers, "--client")] = "client"
     for speaker in speakers:
-        label_role = _role_from_label(speaker)
+        label_role = role_from_label(speaker)
         if speaker not in roles and label_role:
             roles[speaker] = label_role
     _infer_missing(turns, speakers, roles)
@@ -57,7 +57,8 @@ def _find_speaker(name: str, speakers: list[str], option: str) -> str:
     raise InputError(f"{option} {name!r} is not a speaker in this transcript (speakers: {listed})")
 
 
-def _role_from_label(speaker: str) -> Role | None:
+def role_from_label(speaker: str) -> Role | None:
+    """The role a label names ("Coach", "CLIENT 2"), or None for a person's name."""
     words = set(re.findall(r"[a-z]+", speaker.lower()))
     if words & set(_COACH_WORDS):
         return "coach"

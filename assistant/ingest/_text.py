@@ -1,4 +1,10 @@
-"""Plain text and Markdown: labelled transcripts, Otter exports, and a coach's unlabelled notes."""
+"""Plain text and Markdown: labelled transcripts in every layout of `_labels.py`, and a coach's notes.
+
+The file is read once: each line is matched against the label rules, the evidence over all lines
+decides which names are speakers (`_speakers.py`), the header and footer become metadata
+(`_frame.py`), and the rest becomes turns. A file where no speakers are recognised is read as
+notes, one utterance per paragraph.
+"""
 
 from __future__ import annotations
 
@@ -6,170 +12,158 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from assistant.ingest._raw import RawTurn, clock_to_seconds, normalise_space
-from assistant.ingest._roles import is_role_label
+from assistant.ingest._frame import front_matter_end, is_boilerplate, is_closing, is_structure, read_header
+from assistant.ingest._labels import CLOCK, Label, match_label
+from assistant.ingest._raw import Header, RawTurn, clock_to_seconds, merge_same_speaker, normalise_space
+from assistant.ingest._roles import is_role_label, role_from_label
+from assistant.ingest._speakers import Speakers, choose_speakers, same_person
 
-# A speaker name: one to five words, each starting with a capital or digit ("Dana", "DANA W.",
-# "Speaker 1", "Dr. O'Neill", "Jean-Luc"). Lower-case words would admit prose such as "Next steps:".
-_NAME = r"[A-Z0-9][\w.'’\-]*(?:[ \t][A-Z0-9][\w.'’\-]*){0,4}"
-_CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
-
-# Each labelled-line shape the issue lists, most specific first. Groups: name, clock, text.
-_LABELLED = [
-    re.compile(rf"^\s*[\[(](?P<clock>{_CLOCK})[\])]\s*(?P<name>{_NAME})\s*:\s*(?P<text>.*)$"),
-    re.compile(rf"^\s*(?P<clock>{_CLOCK})\s+(?P<name>{_NAME})\s*:\s*(?P<text>.*)$"),
-    re.compile(rf"^\s*(?P<name>{_NAME})\s*[\[(](?P<clock>{_CLOCK})[\])]\s*:\s*(?P<text>.*)$"),
-    re.compile(rf"^\s*\*\*(?P<name>{_NAME})\s*:\*\*\s*(?P<text>.*)$"),
-    re.compile(rf"^\s*\*\*(?P<name>{_NAME})\*\*\s*:\s*(?P<text>.*)$"),
-    re.compile(rf"^\s*(?P<name>{_NAME})\s*:\s+(?P<text>.*)$"),
-    re.compile(rf"^\s*(?P<name>{_NAME})\s*:\s*$"),
-]
-# Otter (and Teams DOCX): "Dana Whitfield  0:03" on its own line, the words on the lines below.
-_OTTER_HEADER = re.compile(rf"^\s*(?P<name>{_NAME})\s+(?P<clock>{_CLOCK})\s*$")
-# Lines that are structure, not speech: Markdown headings and rules.
-_STRUCTURE = re.compile(r"^\s*(#{1,6}\s|-{3,}\s*$|\*{3,}\s*$|_{3,}\s*$)")
-# Words before a colon that are section labels in notes, never speakers.
-_NOT_SPEAKERS = {
-    "note",
-    "notes",
-    "goal",
-    "goals",
-    "action",
-    "actions",
-    "next",
-    "summary",
-    "date",
-    "time",
-    "agenda",
-    "topic",
-    "topics",
-    "todo",
-    "to do",
-    "re",
-    "subject",
-    "follow up",
-    "follow-up",
-    "http",
-    "https",
-    "ps",
-    "p.s",
-    "warning",
-    "example",
-    "question",
-    "answer",
-    "q",
-    "a",
-    "context",
-    "background",
-    "outcome",
-    "outcomes",
-    "purpose",
-    "attendees",
-    "participants",
-    "focus",
-    "objective",
-    "objectives",
-    "observations",
-    "reflection",
-    "reflections",
-    "homework",
-    "location",
-    "duration",
-    "session",
-    "theme",
-    "themes",
-    "commitments",
-    "plan",
-    "next steps",
-    "key points",
-}
+# Descript and others start a paragraph of the same speaker with its time: "[00:01:12] And then...".
+_TIMED_LINE = re.compile(rf"^\s*[\[(]{CLOCK}(?:\s*(?:-|–|-->)\s*{CLOCK})?[\])]\s+(?P<text>\S.*)$")
+# Emphasis spans are short; the bound keeps a line of unmatched '**' from being scanned again and again.
+_BOLD = re.compile(r"\*\*(?=\S)(.{1,300}?)(?<=\S)\*\*|__(?=\S)(.{1,300}?)(?<=\S)__")
+_SENTENCE_ENDS = (".", "?", "!", "…", '"', "”")
+_MIN_SEGMENT_LINES = 5
+_ITALIC = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")
 
 
 @dataclass
-class _Label:
-    name: str
-    clock: str | None
-    text: str
+class TextReading:
+    """Turns, the layout found ('otter', 'labelled' or 'notes') and the header."""
+
+    turns: list[RawTurn]
+    shape: str
+    header: Header
 
 
-def read_text(text: str) -> tuple[list[RawTurn], str]:
-    """Turns and the shape found: 'otter', 'labelled' or 'notes'."""
+def read_text(text: str) -> TextReading:
     lines = text.splitlines()
-    otter = _read_otter(lines)
-    if otter is not None:
-        return otter, "otter"
-    labelled = _read_labelled(lines)
-    if labelled is not None:
-        return labelled, "labelled"
-    return _read_notes(lines), "notes"
+    front = front_matter_end(lines)
+    labels: list[Label | None] = [None] * front
+    labels += [match_label(line) for line in lines[front:]]
+    first_label = next((i for i, label in enumerate(labels) if label), len(lines))
+    header, header_lines = read_header(lines, first_label)
+    speakers = choose_speakers(labels, lines, header.participants)
+    speaker_lines = [i for i, label in enumerate(labels) if label and label.name in speakers.names]
+    if not _is_conversation(speaker_lines, speakers, lines, labels):
+        return TextReading(_read_notes(lines), "notes", Header())
+    _take_stated_roles(labels, speaker_lines, speakers, header, header_lines)
+    if not speaker_lines:
+        return TextReading(_read_notes(lines), "notes", Header())
+    body_end = _strip_footer(lines, speaker_lines[-1], header)
+    header.removed[:0] = [lines[i].strip() for i in sorted(header_lines)]
+    turns = _build_turns(lines[:body_end], labels, speakers, header_lines, header)
+    if speakers.family == "bold":
+        for turn in turns:
+            turn.text = _ITALIC.sub(r"\1", turn.text)
+    shape = "otter" if speakers.family == "otter" else "labelled"
+    return TextReading(merge_same_speaker(turns), shape, header)
 
 
-def _match_label(line: str) -> _Label | None:
-    for pattern in _LABELLED:
-        match = pattern.match(line)
-        if match and match["name"].strip().lower().rstrip(".") not in _NOT_SPEAKERS:
-            groups = match.groupdict()
-            return _Label(match["name"].strip(), groups.get("clock"), groups.get("text") or "")
-    return None
-
-
-def _is_speaker_document(names: list[str], content_lines: int) -> bool:
-    """Labels make a transcript when they cover much of the text and look like speakers.
-
-    Speakers recur, or are named by role ("Coach:"), or label every line of a short exchange;
-    a notes page with "Context:" and "Outcome:" once each is none of these.
-    """
-    if not names or len(names) < content_lines * 0.2:
+def _is_conversation(
+    speaker_lines: list[int], speakers: Speakers, lines: list[str], labels: list[Label | None]
+) -> bool:
+    """Speakers make a transcript when they label much of the text, or talk back and forth often,
+    or stand in a label column."""
+    if not speaker_lines:
         return False
-    recurring = max(Counter(names).values()) >= 2
-    role_named = any(is_role_label(name) for name in names)
-    every_line = len(names) == content_lines and len(set(names)) >= 2
-    return recurring or role_named or every_line
+    content = sum(1 for line in lines if line.strip() and not is_structure(line))
+    share = len(speaker_lines) / max(1, content)
+    return speakers.column or share >= 0.2 or (share >= 0.1 and _back_and_forth(speaker_lines, labels))
 
 
-def _read_labelled(lines: list[str]) -> list[RawTurn] | None:
-    labels = [_match_label(line) for line in lines]
-    content = [line for line in lines if line.strip() and not _STRUCTURE.match(line)]
-    if not _is_speaker_document([lab.name for lab in labels if lab], len(content)):
-        return None
+def _back_and_forth(speaker_lines: list[int], labels: list[Label | None]) -> bool:
+    """Two speakers or more, each with three turns or more: long turns of many paragraphs."""
+    turns = Counter(label.name for i in speaker_lines if (label := labels[i]) is not None)
+    return sum(1 for count in turns.values() if count >= 3) >= 2
+
+
+def _take_stated_roles(
+    labels: list[Label | None], speaker_lines: list[int], speakers: Speakers, header: Header, header_lines: set[int]
+) -> None:
+    """'Coach: Dana Whitfield' before the first turn names a role in a header; it is not speech."""
+    people = [name for name in speakers.names if not is_role_label(name)]
+    for index in list(speaker_lines):
+        label = labels[index]
+        assert label is not None
+        person = next((name for name in people if same_person(label.text.strip(" ."), [name])), None)
+        if not (is_role_label(label.name) and person):
+            break  # the header ends at the first real turn
+        header.stated_roles[person] = role_from_label(label.name) or "other"
+        header_lines.add(index)
+        speaker_lines.remove(index)
+
+
+def _strip_footer(lines: list[str], last_speaker_line: int, header: Header) -> int:
+    """The end of the body: footer lines after the last turn's start are left out."""
+    end = len(lines)
+    while end > last_speaker_line + 1:
+        line = lines[end - 1]
+        if line.strip() and not is_structure(line) and not is_closing(line):
+            break
+        if is_closing(line):
+            header.removed.append(line.strip())
+        end -= 1
+    return end
+
+
+def _build_turns(
+    lines: list[str], labels: list[Label | None], speakers: Speakers, header_lines: set[int], header: Header
+) -> list[RawTurn]:
     turns: list[RawTurn] = []
     preamble: list[str] = []
-    for line, label in zip(lines, labels, strict=True):
-        if _STRUCTURE.match(line):
+    offset = _clock_offset(labels, speakers)
+    pending_clock: float | None = None  # a clock alone on its line times the turn after it
+    for index, line in enumerate(lines):
+        label = labels[index]
+        if index in header_lines:
             continue
-        if label:
-            start = clock_to_seconds(label.clock) if label.clock else None
-            turns.append(RawTurn(label.name, label.text, start))
+        if is_structure(line):
+            pending_clock = _lone_clock(line, pending_clock)
+            continue
+        if is_boilerplate(line):
+            header.removed.append(line.strip())
+            continue
+        if label is not None and label.name in speakers.names:
+            start = clock_to_seconds(label.clock) if label.clock else pending_clock
+            if start is not None and label.clock:
+                start = max(0.0, start - offset)
+            turns.append(RawTurn(label.name, _clean(label.text), start))
+            pending_clock = None
         elif turns:
-            turns[-1].text = f"{turns[-1].text}\n{line}"  # continuation of the previous speaker
-        elif line.strip():
+            timed = _TIMED_LINE.match(line)
+            turns[-1].text = f"{turns[-1].text}\n{_clean(timed['text'] if timed else line)}"
+        else:
             preamble.append(line)
-    return _finish(preamble, turns)
+    return _finish(preamble, turns, header)
 
 
-def _read_otter(lines: list[str]) -> list[RawTurn] | None:
-    headers = [_OTTER_HEADER.match(line) for line in lines]
-    names = [h["name"] for h in headers if h]
-    if len(names) < 2 or not _is_speaker_document(names, len(names) * 2):
-        return None
-    turns: list[RawTurn] = []
-    preamble: list[str] = []
-    for line, header in zip(lines, headers, strict=True):
-        if header:
-            turns.append(RawTurn(header["name"].strip(), "", clock_to_seconds(header["clock"])))
-        elif turns:
-            turns[-1].text = f"{turns[-1].text}\n{line}"
-        elif line.strip():
-            preamble.append(line)
-    return _finish(preamble, turns)
+def _clock_offset(labels: list[Label | None], speakers: Speakers) -> float:
+    """Zoom's in-app transcript gives times of day; turns are timed from its first one."""
+    for label in labels:
+        if label and label.name in speakers.names and label.clock:
+            return (clock_to_seconds(label.clock) or 0.0) if label.rule.wall_clock else 0.0
+    return 0.0
 
 
-def _finish(preamble: list[str], turns: list[RawTurn]) -> list[RawTurn]:
-    """Normalise whitespace and drop empty turns. Text before the first label is a title
-    ("Transcript", "Weekly coaching - Otter.ai") when short, and dropped; longer, it is kept as notes."""
+def _lone_clock(line: str, pending: float | None) -> float | None:
+    stamp = line.strip().strip("[]()")
+    return clock_to_seconds(stamp) if re.fullmatch(CLOCK, stamp) else pending
+
+
+def _clean(text: str) -> str:
+    """Markdown emphasis is markup, not words: '**really**' reads 'really'."""
+    return _BOLD.sub(lambda m: m.group(1) or m.group(2), text) if "**" in text or "__" in text else text
+
+
+def _finish(preamble: list[str], turns: list[RawTurn], header: Header) -> list[RawTurn]:
+    """Normalise whitespace and drop empty turns. Text before the first turn is a title when short,
+    and dropped; longer, it is kept as notes."""
     result = []
     if preamble and not _is_title(preamble):
         result.append(RawTurn(None, normalise_space(" ".join(preamble))))
+    elif preamble:
+        header.removed[:0] = [line.strip() for line in preamble]
     for turn in turns:
         turn.text = normalise_space(turn.text)
         if turn.text:
@@ -183,6 +177,8 @@ def _is_title(lines: list[str]) -> bool:
 
 def _read_notes(lines: list[str]) -> list[RawTurn]:
     """A coach's own notes: one utterance per paragraph (blank lines separate paragraphs)."""
+    if _one_sentence_a_line(lines):
+        return [RawTurn(None, normalise_space(line)) for line in lines]
     paragraphs: list[list[str]] = [[]]
     for line in lines:
         if line.strip():
@@ -190,3 +186,12 @@ def _read_notes(lines: list[str]) -> list[RawTurn]:
         elif paragraphs[-1]:
             paragraphs.append([])
     return [RawTurn(None, normalise_space(" ".join(p))) for p in paragraphs if p]
+
+
+def _one_sentence_a_line(lines: list[str]) -> bool:
+    """No blank line at all, and most lines end a sentence: each line is its own paragraph (Whisper's
+    .txt writes one segment a line). Hard-wrapped prose ends few of its lines with a stop."""
+    if len(lines) < _MIN_SEGMENT_LINES or any(not line.strip() for line in lines):
+        return False
+    ended = sum(1 for line in lines if line.rstrip().endswith(_SENTENCE_ENDS))
+    return ended >= 0.6 * len(lines)

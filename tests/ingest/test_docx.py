@@ -61,6 +61,63 @@ def test_teams_docx_export(tmp_path: Path) -> None:
     assert transcript.utterances[2].start == 62.0
 
 
+def test_teams_docx_header_and_transcription_notices(tmp_path: Path) -> None:
+    path = _write_docx(
+        tmp_path / "teams.docx",
+        [
+            "Board prep check-in",
+            "March 3, 2025, 10:02AM",
+            "Rachel Adeyemi started transcription",
+            "Rachel Adeyemi   0:04",
+            "How did the board prep go?",
+            "Jonas Berg   0:09",
+            "Better than I expected.",
+            "Rachel Adeyemi   1:02",
+            "What did you learn?",
+            "Rachel Adeyemi stopped transcription",
+        ],
+    )
+    transcript = load_transcript(path)
+    assert [u.text for u in transcript.utterances] == [
+        "How did the board prep go?",
+        "Better than I expected.",
+        "What did you learn?",
+    ]
+    assert transcript.metadata is not None
+    assert (transcript.metadata.title, transcript.metadata.date) == ("Board prep check-in", "2025-03-03")
+    assert "Rachel Adeyemi stopped transcription" in transcript.metadata.removed
+
+
+def test_older_teams_docx_with_timing_lines(tmp_path: Path) -> None:
+    """Teams once wrote each cue as a timing line, the name, then the words, one paragraph each."""
+    path = _write_docx(
+        tmp_path / "teams-old.docx",
+        [
+            "0:0:0.0 --> 0:0:4.120",
+            "Rachel Adeyemi",
+            "Where did you land after our last conversation?",
+            "0:0:4.500 --> 0:0:9.0",
+            "Jonas Berg",
+            "I drafted the opening.",
+            "0:0:9.0 --> 0:0:12.0",
+            "Jonas Berg",
+            "It's rough but it exists.",
+            "0:0:12.500 --> 0:0:15.0",
+            "Rachel Adeyemi",
+            "What makes it rough?",
+        ],
+    )
+    transcript = load_transcript(path)
+    assert transcript.source.format == "docx"
+    assert [(u.speaker, u.role) for u in transcript.utterances] == [
+        ("Rachel Adeyemi", "coach"),
+        ("Jonas Berg", "client"),
+        ("Rachel Adeyemi", "coach"),
+    ]
+    assert transcript.utterances[1].text == "I drafted the opening. It's rough but it exists."
+    assert (transcript.utterances[1].start, transcript.utterances[1].end) == (4.5, 12.0)
+
+
 def test_table_transcript(tmp_path: Path) -> None:
     path = _write_docx(
         tmp_path / "table.docx",

@@ -9,10 +9,42 @@ from assistant.errors import InputError
 from assistant.ingest import parse_bytes
 from assistant.types import Transcript
 
-EXTENSIONS = [".txt", ".md", ".vtt", ".srt", ".json", ".docx"]
+EXTENSIONS = [".txt", ".md", ".vtt", ".srt", ".sbv", ".json", ".tsv", ".docx"]
 SPEECHY = st.text(
     alphabet=st.sampled_from(list("Coach:Client: WEBVTT-->0123456789\n\r\t<v>{}[]\"*#?.,'")),
     max_size=400,
+)
+# Lines in the shapes every text reader looks for, shuffled into nonsense.
+LAYOUT_LINES = st.sampled_from(
+    [
+        "[Dana] 11:02:09",
+        "**Sam** [0:00]",
+        "Dana Whitfield  0:03",
+        "0:05 - Sam Lee",
+        "[SPEAKER_00]: hi",
+        "Sam (00:00:03):",
+        "[00:00:12] and then",
+        "00:05:00",
+        "Attendees",
+        "Dana, Sam",
+        "Date: 3 May 2025",
+        "---",
+        "title: x",
+        "Option 1: go",
+        "Transcribed by https://otter.ai",
+        "— Meeting ended —",
+        ">> SAM: yes",
+        "0:00:01.000,0:00:02.000",
+        "00:00:01.000 --> 00:00:02.000 align:start",
+        "start\tend\ttext",
+        "0\t10\tok",
+        "so<00:00:01.000><c> today</c>",
+        "[Music]",
+        "Coach: Dana",
+        "Dana: ok",
+        "",
+        " ",
+    ]
 )
 
 
@@ -37,3 +69,25 @@ def test_arbitrary_bytes(data: bytes, extension: str) -> None:
 @given(text=SPEECHY, extension=st.sampled_from(EXTENSIONS))
 def test_transcript_like_text(text: str, extension: str) -> None:
     _parses_or_refuses(text.encode("utf-8"), extension)
+
+
+@settings(max_examples=300, deadline=None)
+@given(lines=st.lists(LAYOUT_LINES, max_size=30), extension=st.sampled_from(EXTENSIONS))
+def test_layout_lines_in_any_order(lines: list[str], extension: str) -> None:
+    _parses_or_refuses("\n".join(lines).encode("utf-8"), extension)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    segments=st.lists(
+        st.fixed_dictionaries(
+            {"text": st.text(max_size=30)},
+            optional={"start": st.floats(allow_nan=False), "speaker": st.sampled_from(["SPEAKER_00", "", 3])},
+        ),
+        max_size=6,
+    )
+)
+def test_whisper_segments(segments: list[dict[str, object]]) -> None:
+    import json
+
+    _parses_or_refuses(json.dumps({"segments": segments}).encode("utf-8"), ".json")

@@ -12,7 +12,7 @@ import streamlit as st
 
 from assistant.backends import choose_backend
 from assistant.errors import ReflectError
-from assistant.ingest import SUPPORTED_EXTENSIONS
+from assistant.ingest import SUPPORTED_EXTENSIONS, no_speakers_note
 from views._common import show_error
 
 FIRST_VIEW_HOLD = 5.0
@@ -67,6 +67,8 @@ def _preview(ws, data: bytes, file_name: str):  # type: ignore[no-untyped-def]
         return None
     speakers = list(dict.fromkeys(u.speaker for u in transcript.utterances))
     st.markdown(f"**{len(transcript.utterances)} utterances** read from {file_name} ({transcript.source.format}).")
+    if note := no_speakers_note(transcript):
+        st.info(note, icon="ℹ️")
     if len(speakers) > 1:
         cols = st.columns(2)
         current_coach = next(iter(transcript.speakers("coach")), None)

@@ -1,0 +1,272 @@
+"""Speaker-label layouts of text transcripts, as data: one record per layout a tool writes.
+
+A rule only says "this line could be labelled by <name>". Whether <name> is a speaker is decided
+by the evidence over the whole file (`_speakers.py`): the label recurs, a header lists it, or the
+file is laid out in a label column. Each rule carries examples and counterexamples that one
+parametrised test runs (tests/ingest/test_labels.py).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+# A speaker name: one to five words, each starting with a capital, a digit or a non-ASCII letter
+# ("Dana", "DANA W.", "Speaker 1", "Dr. O'Neill", "Élodie", "SPEAKER_00"). Lower-case words would
+# admit prose such as "so the plan: ...". Words are bounded so that no line makes a regex crawl.
+NAME = r"[^\W_a-z][\w.'’\-]{0,30}(?:[ \t][^\W_a-z][\w.'’\-]{0,30}){0,4}"
+CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
+_OPEN, _CLOSE = r"[\[(]", r"[\])]"
+# Free-text names inside brackets (Zoom display names: "dana.w", "Sam (she/her)").
+_BRACKETED = r"\[(?P<name>[^\[\]\n]{1,60}?)\]"
+# A role or company in brackets after the name: "Dana (Coach)", "Sam Lee (Acme)".
+_ASIDE = r"(?:[ \t]\([^()\d\n]{1,30}\))?"
+# Lower-case names ("dana.w", "interviewer") are labels only as one or two short words.
+_LOWER_NAME = r"[a-z][\w.'’\-]{0,20}(?:[ \t][a-z][\w.'’\-]{0,20})?"
+
+
+@dataclass(frozen=True)
+class LabelRule:
+    """One labelling layout: the pattern, what it means, and lines that do and do not match."""
+
+    id: str
+    pattern: re.Pattern[str]
+    meaning: str
+    family: str  # the labelling style; one document labels its speakers in one style
+    examples: tuple[str, ...]
+    counterexamples: tuple[str, ...] = ()
+    wall_clock: bool = False  # the clock is a time of day, not time since the recording started
+
+
+@dataclass
+class Label:
+    """A line that starts a turn if its name turns out to be a speaker."""
+
+    rule: LabelRule
+    name: str
+    clock: str | None
+    text: str
+
+    @property
+    def in_column(self) -> bool:
+        """A name and a clock alone on their line, the words below: the label column of a layout."""
+        return self.clock is not None and not self.text
+
+
+def _rule(
+    id: str,
+    pattern: str,
+    meaning: str,
+    family: str,
+    examples: tuple[str, ...],
+    counterexamples: tuple[str, ...] = (),
+    wall_clock: bool = False,
+) -> LabelRule:
+    return LabelRule(id, re.compile(pattern), meaning, family, examples, counterexamples, wall_clock)
+
+
+# Most specific first: the first rule that matches a line labels it.
+RULES: tuple[LabelRule, ...] = (
+    _rule(
+        "clock-in-brackets-then-name",
+        rf"^\s*{_OPEN}(?P<clock>{CLOCK})(?:\s*(?:-|–|-->)\s*{CLOCK})?{_CLOSE}\s*(?P<name>{NAME})\s*:\s*(?P<text>.*)$",
+        "A bracketed time, then 'Name:' and the words (Descript, Zoom and Fireflies text exports).",
+        "clock-first",
+        ("[00:00:04] Priya Nair: Let's pick up.", "(01:02) Dana: Hi", "[00:02 - 00:05] Speaker 0: Hi"),
+        counterexamples=("[00:00:12] and then we agreed on Monday.",),
+    ),
+    _rule(
+        "clock-tab-name",
+        rf"^\s*(?P<clock>{CLOCK})\t+(?P<name>[^\t\n]{{1,60}}?)\t+(?P<text>.*)$",
+        "Time, name and words in tab-separated columns (Zoom's tab-separated text export).",
+        "clock-first",
+        ("00:00:05\tDana Whitfield\tHello there.",),
+    ),
+    _rule(
+        "clock-then-name",
+        rf"^\s*(?P<clock>{CLOCK})\s+(?P<name>{NAME})\s*:\s*(?P<text>.*)$",
+        "A time, then 'Name:' and the words.",
+        "clock-first",
+        ("00:01:05 Dana Whitfield: Hello", "0:05 Sam: Yes."),
+        counterexamples=("10:30 meeting with the board: went well",),
+    ),
+    _rule(
+        "clock-dash-name",
+        rf"^\s*(?P<clock>{CLOCK})\s+[-–—]\s+(?P<name>{NAME})(?:\s+\([^()\n]{{1,40}}\))?\s*(?::\s*(?P<text>.*))?$",
+        "A time, a dash and the name, the words below or after a colon (Fathom, tl;dv).",
+        "clock-first",
+        ("0:05 - Dana Whitfield", "12:40 - Sam Lee (Acme)", "0:05 - Dana: Hi"),
+        counterexamples=("0:05 - and that was it",),
+    ),
+    _rule(
+        "name-then-clock-in-brackets",
+        rf"^\s*(?P<name>{NAME})\s*{_OPEN}(?P<clock>{CLOCK}){_CLOSE}\s*(?::\s*(?P<text>.*)|:?\s*$)",
+        "The name, a bracketed time, then a colon: the words follow or start on the next line (Rev).",
+        "name-then-clock",
+        ("Grace Liu (00:00:03): What would help?", "Speaker 1 (00:12):", "Dana Whitfield (10:02)"),
+        counterexamples=("Dana (10:02) said she would call",),
+    ),
+    _rule(
+        "bracketed-name-then-clock",
+        rf"^\s*{_BRACKETED}\s+(?P<clock>{CLOCK})(?:\s+(?P<text>.*))?\s*$",
+        "'[Name] 11:02:09' with the words below or after it (Zoom's in-app transcript).",
+        "bracketed-name",
+        ("[Dana Whitfield] 11:02:09", "[dana.w] 09:15:00", "[Sam Lee] 10:00:01 Hello there"),
+        counterexamples=("[Music] 0:05 and then",),
+        wall_clock=True,
+    ),
+    _rule(
+        "bracketed-name",
+        rf"^\s*{_BRACKETED}\s*:\s*(?P<text>.*)$",
+        "'[Name]: words' (WhisperX and other diarised text output).",
+        "bracketed-name",
+        ("[SPEAKER_00]: So what brings you here?", "[Dana]: Hi"),
+        counterexamples=("[laughs] okay",),
+    ),
+    _rule(
+        "bold-name-colon",
+        rf"^\s*\*\*(?P<name>{NAME})\s*(?::\*\*|\*\*\s*:)\s*(?P<text>.*)$",
+        "'**Name:**' or '**Name**:' then the words (Markdown).",
+        "bold",
+        ("**Coach:** How did it go?", "**Daniel**: Not yet."),
+    ),
+    _rule(
+        "bold-name-then-clock",
+        rf"^\s*\*\*(?P<name>{NAME})\*\*\s*\*{{0,2}}{_OPEN}?(?P<clock>{CLOCK}){_CLOSE}?\*{{0,2}}\s*:?\s*(?P<text>.*)$",
+        "'**Name** [0:00]' with the words below or after it (Markdown podcast transcripts).",
+        "bold",
+        ("**Dana Whitfield** [0:00]", "**Sam** (12:03) And then?", "**Dana** 1:02"),
+    ),
+    _rule(
+        "bold-name-alone",
+        rf"^\s*\*\*(?P<name>{NAME})\*\*\s*$",
+        "'**Name**' alone on its line, the words below (Markdown).",
+        "bold",
+        ("**Dana Whitfield**",),
+    ),
+    _rule(
+        "name-then-clock",
+        rf"^\s*(?P<name>{NAME})[ \t]+(?:[|·•–—-][ \t]*)?(?P<clock>{CLOCK})\s*$",
+        "'Name  0:03' alone on its line, the words below (Otter, Teams DOCX, Webex).",
+        "otter",
+        ("Helen Park  0:03", "Unknown Speaker  1:02:03", "Rachel Adeyemi   0:04", "Dana Whitfield | 00:03"),
+        counterexamples=("We met at 10:30",),
+    ),
+    _rule(
+        "name-colon",
+        rf"^\s*(?P<name>{NAME}{_ASIDE})\s*:\s+(?P<text>.*)$",
+        "'Name: words' (typed transcripts, Google Meet, Fireflies, SRT-style text).",
+        "plain",
+        ("Dana: I will call her.", "COACH: What's on your mind?", "Speaker1: [00:00:03] Hello", "Dana (Coach): Hi"),
+        counterexamples=("so the plan: call her", "https://example.com"),
+    ),
+    _rule(
+        "name-colon-alone",
+        rf"^\s*(?P<name>{NAME}{_ASIDE})\s*:\s*$",
+        "'Name:' alone on its line, the words below.",
+        "plain",
+        ("Dana Whitfield:",),
+    ),
+    _rule(
+        "lower-name-colon",
+        rf"^\s*(?P<name>{_LOWER_NAME})\s*:\s+(?P<text>.*)$",
+        "'name: words' with a lower-case name (chat-style and Zoom display names).",
+        "lower",
+        ("interviewer: so tell me more", "dana.w: yes"),
+        counterexamples=("so the plan: call her",),
+    ),
+)
+
+# Words used before a colon as headings or lead-ins in notes and inside turns ("Option 1:",
+# "Risks:"), never as speakers; checked with any trailing number or letter removed.
+NOT_SPEAKERS = frozenset(
+    (
+        # headings of a coach's notes
+        "note", "notes", "goal", "goals", "action", "actions", "action item", "action items", "next", "next steps",
+        "next time", "summary", "agenda", "topic", "topics", "todo", "to do", "to-do", "follow up", "follow-up",
+        "context", "background", "outcome", "outcomes", "purpose", "focus", "objective", "objectives",
+        "observations", "reflection", "reflections", "homework", "theme", "themes", "commitments", "plan", "plans",
+        "key points", "question", "questions", "answer", "answers", "q", "a", "example", "examples", "warning",
+        "important", "reminder", "ps", "p.s", "re", "subject", "http", "https",
+        # header fields
+        "date", "time", "duration", "location", "session", "attendees", "participants", "speakers", "title",
+        "meeting", "meeting title", "meeting date", "host", "organizer", "organiser", "recorded", "recording",
+        "transcript", "transcribed by", "language", "source", "url", "link", "keywords", "summary keywords",
+        # lead-ins inside a turn ("Option 1:", "Timeline:", "Risks:")
+        "option", "options", "timeline", "risk", "risks", "pro", "pros", "con", "cons", "pros and cons", "step",
+        "steps", "phase", "point", "points", "part", "item", "items", "task", "tasks", "milestone", "milestones",
+        "budget", "cost", "costs", "benefit", "benefits", "downside", "downsides", "upside", "upsides", "idea",
+        "ideas", "problem", "problems", "issue", "issues", "solution", "solutions", "decision", "decisions",
+        "result", "results", "status", "update", "updates", "deadline", "owner", "priority", "priorities",
+        "concern", "concerns", "challenge", "challenges", "reason", "reasons", "first", "second", "third",
+        "finally", "bottom line", "tldr", "tl;dr", "impact", "scope", "mitigation", "feedback", "takeaway",
+        "takeaways", "insight", "insights", "learning", "learnings", "strengths", "weaknesses", "opportunities",
+        "threats", "advice", "tip", "tips", "recommendation", "recommendations", "current state", "approach",
+        "alternative", "alternatives", "trade-off", "trade-offs", "tradeoffs", "caveat", "day", "week", "month",
+        "quarter", "chapter", "section",
+        # days and months start wrapped lines ("Monday: the board"), never a speaker's name
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+        "march", "april", "june", "july", "august", "september", "october", "november", "december",
+        # sounds captioned in brackets ("[Music] 0:05")
+        "music", "laughter", "laughs", "applause", "inaudible", "crosstalk", "silence", "noise", "pause",
+    )
+)  # fmt: skip
+# Labels numbered like speakers rather than like list items ("Speaker 2", not "Option 2").
+_NUMBERED_SPEAKER = re.compile(
+    r"^(speaker|person|participant|guest|interviewer|interviewee|respondent|caller|voice|user|panelist|"
+    r"moderator|attendee|student|teacher|coach|client|unknown speaker)[ _-]?\w{0,3}$",
+    re.IGNORECASE,
+)
+_ENUMERATED = re.compile(r"^(?P<word>.+?)[ _-]+(?:\d+|[A-Za-z]|[IVX]+)[.)]?$")
+_LEADING_CLOCK = re.compile(rf"^{_OPEN}(?P<clock>{CLOCK}){_CLOSE}\s*")
+_NUMBERED = re.compile(r"^.+?[ _-]+\d+[.)]?$")
+
+
+# Markdown that wraps a whole label in bold ("**Dana (00:01):**") is read as the label without it,
+# in the bold style.
+_BOLD_VARIANTS = {rule.id: replace(rule, id=f"bold:{rule.id}", family="bold") for rule in RULES}
+_EMPHASIS = re.compile(r"\*\*|__")
+
+
+def match_label(line: str) -> Label | None:
+    """The first rule's label on this line, unless the name is a heading word ("Notes:", "Option 1:")."""
+    if ":" not in line and "\t" not in line and not any(ch.isdigit() for ch in line) and "**" not in line:
+        return None  # fast path: no rule can match a line without a colon, clock or bold
+    label = _first_label(line)
+    if label is None and line.lstrip().startswith(("**", "__")):
+        label = _first_label(_EMPHASIS.sub("", line))
+        if label is not None:
+            label.rule = _BOLD_VARIANTS[label.rule.id]
+    return label
+
+
+def _first_label(line: str) -> Label | None:
+    for rule in RULES:
+        match = rule.pattern.match(line)
+        if match is None:
+            continue
+        name = match["name"].strip()
+        if is_heading_word(name):
+            return None
+        groups = match.groupdict()
+        clock, text = groups.get("clock"), (groups.get("text") or "").strip()
+        if clock is None and (leading := _LEADING_CLOCK.match(text)):
+            clock, text = leading["clock"], text[leading.end() :]  # Sonix: "Dana: [00:00:03] words"
+        return Label(rule, name, clock, text)
+    return None
+
+
+def is_heading_word(name: str) -> bool:
+    """A heading or lead-in word, with or without a number: "Notes", "Option 2", "Plan B"."""
+    folded = name.strip().lower().rstrip(".")
+    if folded in NOT_SPEAKERS:
+        return True
+    enumerated = _ENUMERATED.match(folded)
+    return bool(enumerated and enumerated["word"] in NOT_SPEAKERS)
+
+
+def looks_like_a_name(name: str) -> bool:
+    """Could this label name a person? Not a list item ("Option 1"), not a number, not a sentence."""
+    if not any(ch.isalpha() for ch in name) or len(name.split()) > 4:
+        return False
+    return not _NUMBERED.match(name) or bool(_NUMBERED_SPEAKER.match(name))
