@@ -1,0 +1,73 @@
+"""A trained linear classifier, applied with numpy alone (scikit-learn is needed only to train it).
+
+Weights live in small `.npz` files beside this module, versioned with the code; `digest()` names the
+exact weights an analysis was made with.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+WEIGHTS_DIR = Path(__file__).resolve().parent / "weights"
+
+
+@dataclass(frozen=True)
+class LinearModel:
+    """Multinomial logistic regression with a temperature fitted on held-out predictions."""
+
+    name: str
+    classes: tuple[str, ...]
+    """The labels, in the order of the columns of `coef`."""
+    coef: np.ndarray
+    """(n_classes, n_features) weights."""
+    intercept: np.ndarray
+    """(n_classes,) biases."""
+    temperature: float = 1.0
+    """Logits are divided by it: fitted on cross-validated predictions so probabilities are calibrated."""
+    threshold: float = 0.5
+    """A decision threshold chosen in training (its meaning is the reader's: e.g. the least
+    probability of "some emotion" that counts as a signal)."""
+
+    def probabilities(self, features: np.ndarray) -> np.ndarray:
+        """(n_samples, n_classes) probabilities that sum to one in each row."""
+        logits = (features @ self.coef.T + self.intercept) / self.temperature
+        logits -= logits.max(axis=1, keepdims=True)
+        exp = np.exp(logits)
+        return exp / exp.sum(axis=1, keepdims=True)
+
+    def save(self, directory: Path = WEIGHTS_DIR) -> Path:
+        path = directory / f"{self.name}.npz"
+        np.savez_compressed(
+            path,
+            classes=np.array(self.classes),
+            coef=self.coef.astype(np.float32),
+            intercept=self.intercept.astype(np.float32),
+            temperature=np.array(self.temperature),
+            threshold=np.array(self.threshold),
+        )
+        return path
+
+    @classmethod
+    def load(cls, name: str, directory: Path = WEIGHTS_DIR) -> LinearModel:
+        with np.load(directory / f"{name}.npz", allow_pickle=False) as data:
+            return cls(
+                name=name,
+                classes=tuple(str(c) for c in data["classes"]),
+                coef=data["coef"].astype(np.float64),
+                intercept=data["intercept"].astype(np.float64),
+                temperature=float(data["temperature"]),
+                threshold=float(data["threshold"]),
+            )
+
+
+def digest(directory: Path = WEIGHTS_DIR) -> str:
+    """A short hash of every weights file: it changes whenever a reader is retrained."""
+    sha = hashlib.sha256()
+    for path in sorted(directory.glob("*.npz")):
+        sha.update(path.name.encode())
+        sha.update(path.read_bytes())
+    return sha.hexdigest()[:12]

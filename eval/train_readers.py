@@ -1,0 +1,297 @@
+"""Train the learned readers from the corpus: `python -m eval.train_readers [--report-only]`.
+
+Deterministic: the same corpus gives the same weights (fixed folds and solver, sorted inputs).
+Prints cross-validated figures two ways, by dialogue (5 folds) and by writer (each writer held out
+in turn: how the readers do on a voice they never saw), with and without the augmented variants,
+beside the offline rules alone on the same turns; then fits on everything and writes the weights
+to `assistant/analysis/learned/weights/` and the figures to `eval/baselines/readers-cv.json`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import numpy as np
+
+from assistant.analysis.learned.embed import embed
+from assistant.analysis.learned.features import emotion_features, last_sentence, talk_features
+from assistant.analysis.learned.linear import LinearModel
+from eval.augment import disfluent
+from eval.corpus import Example, examples, load_dialogues
+
+CACHE = Path(__file__).resolve().parent / "out" / "embedding-cache.npz"
+CV_OUT = Path(__file__).resolve().parent / "baselines" / "readers-cv.json"
+C_TALK, C_EMOTION = 1.0, 1.0
+"""Inverse regularisation strengths (chosen on the by-dialogue folds)."""
+
+
+def gold_examples(split: str = "dev") -> list[Example]:
+    """Client turns of the gold sessions of a split, labelled by their gold annotation."""
+    from assistant.ingest import load_transcript
+    from eval.gold import load_cases
+
+    found = []
+    for case in load_cases(split):
+        gold = case.gold
+        transcript = load_transcript(case.path, coach=gold.coach, client=gold.client)
+        felt = {e.utterance: e.emotion for e in gold.emotions}
+        context = ""
+        for utterance in transcript.utterances:
+            if utterance.role == "coach":
+                context = utterance.text
+            elif utterance.role == "client" and utterance.index in gold.talk:
+                label = gold.talk[utterance.index]
+                found.append(
+                    Example(utterance.text, context, label.talk, label.darncat if label.talk != "neutral" else None,
+                            felt.get(utterance.index, "none"), None, gold.id, f"gold-{split}")
+                )  # fmt: skip
+    return found
+
+
+class Embeddings:
+    """Embeddings of every text, cached on disk between training runs (keyed by the text's hash)."""
+
+    def __init__(self, path: Path = CACHE) -> None:
+        self.path = path
+        self.vectors: dict[str, np.ndarray] = {}
+        if path.exists():
+            with np.load(path) as data:
+                self.vectors = dict(zip(data["keys"].tolist(), data["vectors"], strict=True))
+
+    def __call__(self, texts: Sequence[str]) -> np.ndarray:
+        keys = [hashlib.sha1(t.encode()).hexdigest() for t in texts]
+        missing = sorted({t for t, k in zip(texts, keys, strict=True) if k not in self.vectors and t.strip()})
+        if missing:
+            for text, vector in zip(missing, embed(missing), strict=True):
+                self.vectors[hashlib.sha1(text.encode()).hexdigest()] = vector
+            self.save()
+        zero = np.zeros(384)
+        return np.array([self.vectors.get(k, zero) for k in keys])
+
+    def save(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        keys = sorted(self.vectors)
+        np.savez_compressed(self.path, keys=np.array(keys), vectors=np.array([self.vectors[k] for k in keys]))
+
+
+def featurise(found: list[Example], vectors: Embeddings) -> tuple[np.ndarray, np.ndarray]:
+    texts = [e.text for e in found]
+    questions = [last_sentence(e.context) if e.context else "" for e in found]
+    own, asked = vectors(texts), vectors(questions)
+    return talk_features(texts, questions, own, asked), emotion_features(texts, own)
+
+
+def _fit(x: np.ndarray, y: Sequence[str], c: float):  # type: ignore[no-untyped-def]
+    from sklearn.linear_model import LogisticRegression
+
+    model = LogisticRegression(C=c, class_weight="balanced", max_iter=3000, solver="lbfgs")
+    return model.fit(x, np.array(y))
+
+
+def _temperature(logits: np.ndarray, y: np.ndarray, classes: np.ndarray) -> float:
+    """The temperature that minimises the log loss of held-out logits (a one-dimensional search)."""
+    target = np.searchsorted(classes, y)
+    best, best_loss = 1.0, np.inf
+    for t in np.arange(0.5, 3.01, 0.05):
+        z = logits / t
+        z = z - z.max(axis=1, keepdims=True)
+        log_p = z - np.log(np.exp(z).sum(axis=1, keepdims=True))
+        loss = -log_p[np.arange(len(y)), target].mean()
+        if loss < best_loss:
+            best, best_loss = float(t), loss
+    return best
+
+
+def _folds(found: list[Example], by: str) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Train and test indices; test turns are never augmented, and a dialogue never straddles folds."""
+    keys = np.array([e.writer if by == "writer" else _fold_of(e.group) for e in found])
+    real = np.array([not e.augmented for e in found])
+    if by == "writer":
+        held_out = sorted({k for k, r in zip(keys, real, strict=True) if r and not str(k).startswith("gold")})
+    else:
+        held_out = sorted(set(keys.tolist()))
+    return [(np.where(keys != k)[0], np.where((keys == k) & real)[0]) for k in held_out]
+
+
+def _fold_of(group: str) -> str:
+    return str(int(hashlib.sha1(group.encode()).hexdigest(), 16) % 5)
+
+
+def _macro_f1(truth: Sequence[str], guess: Sequence[str], labels: Sequence[str]) -> dict[str, float]:
+    from sklearn.metrics import f1_score, precision_recall_fscore_support
+
+    _, recall, f1, _ = precision_recall_fscore_support(truth, guess, labels=list(labels), zero_division=0)
+    out = {"macro_f1": round(float(f1_score(truth, guess, labels=list(labels), average="macro", zero_division=0)), 3)}
+    out |= {f"{label}_recall": round(float(r), 3) for label, r in zip(labels, recall, strict=True)}
+    out |= {f"{label}_f1": round(float(f), 3) for label, f in zip(labels, f1, strict=True)}
+    return out
+
+
+def _detection(truth: Sequence[bool], guess: Sequence[bool]) -> dict[str, float]:
+    tp = sum(t and g for t, g in zip(truth, guess, strict=True))
+    precision = tp / max(1, sum(guess))
+    recall = tp / max(1, sum(truth))
+    f1 = 2 * precision * recall / max(1e-9, precision + recall)
+    return {"precision": round(precision, 3), "recall": round(recall, 3), "f1": round(f1, 3)}
+
+
+def _threshold(p_some: np.ndarray, truth: np.ndarray) -> float:
+    """The least "some emotion" probability that counts: the best F1 among thresholds whose
+    precision is at least 0.65 (a coach trusts fewer, right signals over many doubtful ones)."""
+    best, best_f1 = 0.5, -1.0
+    for t in np.arange(0.3, 0.91, 0.02):
+        scores = _detection(truth.tolist(), (p_some >= t).tolist())
+        if scores["precision"] >= 0.65 and scores["f1"] > best_f1:
+            best, best_f1 = float(t), scores["f1"]
+    return round(best, 2)
+
+
+def cross_validate(found: list[Example], x_talk: np.ndarray, x_emotion: np.ndarray, by: str) -> dict[str, object]:
+    """Out-of-fold predictions for every real turn, scored."""
+    talk_rows = np.array([e.talk is not None for e in found])
+    talk_truth = np.array([e.talk or "" for e in found])
+    feel_truth = np.array([e.emotion or "" for e in found])
+    talk_guess = np.array([""] * len(found), dtype=object)
+    some = np.zeros(len(found))
+    felt_guess = np.array([""] * len(found), dtype=object)
+    logits_parts, truth_parts = [], []
+    for train, test in _folds(found, by):
+        t_train, t_test = train[talk_rows[train]], test[talk_rows[test]]
+        if len(t_test):
+            model = _fit(x_talk[t_train], talk_truth[t_train], C_TALK)
+            talk_guess[t_test] = model.predict(x_talk[t_test])
+            logits_parts.append(model.decision_function(x_talk[t_test]))
+            truth_parts.append(talk_truth[t_test])
+        e_rows = np.array([e.emotion is not None for e in found])
+        e_train, e_test = train[e_rows[train]], test[e_rows[test]]
+        if len(e_test):
+            presence = _fit(x_emotion[e_train], feel_truth[e_train] != "none", C_EMOTION)
+            some[e_test] = presence.predict_proba(x_emotion[e_test])[:, 1]
+            felt = e_train[feel_truth[e_train] != "none"]
+            labeller = _fit(x_emotion[felt], feel_truth[felt], C_EMOTION)
+            felt_guess[e_test] = labeller.predict(x_emotion[e_test])
+    real = np.array([not e.augmented for e in found])
+    scored_talk = talk_rows & real & (talk_guess != "")
+    e_scored = np.array([e.emotion is not None for e in found]) & real & (felt_guess != "")
+    truth_some = feel_truth[e_scored] != "none"
+    threshold = _threshold(some[e_scored], truth_some)
+    guess_some = some[e_scored] >= threshold
+    both = truth_some & guess_some
+    labels_right = felt_guess[e_scored][both] == feel_truth[e_scored][both]
+    talk_labels = ["change", "sustain", "neutral"]
+    return {
+        "talk": _macro_f1(talk_truth[scored_talk].tolist(), talk_guess[scored_talk].tolist(), talk_labels),
+        "talk_turns": int(scored_talk.sum()),
+        "emotion_detection": _detection(truth_some.tolist(), guess_some.tolist()),
+        "emotion_threshold": threshold,
+        "emotion_label_accuracy_when_both": round(float(labels_right.mean()), 3) if both.any() else None,
+        "emotion_turns": int(e_scored.sum()),
+    }  # fmt: skip
+
+
+def rules_alone(found: list[Example]) -> dict[str, object]:
+    """The offline rules on the same turns: the figure the learned readers must beat."""
+    from assistant.analysis.offline.emotions import read_emotions
+    from assistant.analysis.offline.talk import read_utterance
+
+    talk = [e for e in found if e.talk and not e.augmented]
+    feel = [e for e in found if e.emotion and not e.augmented]
+    guesses = [read_utterance(e.text, e.context or None).talk for e in talk]
+    return {
+        "talk": _macro_f1([e.talk or "" for e in talk], guesses, ["change", "sustain", "neutral"]),
+        "emotion_detection": _detection(
+            [e.emotion != "none" for e in feel], [bool(read_emotions(e.text)) for e in feel]
+        ),
+    }
+
+
+def fit_final(found: list[Example], x_talk: np.ndarray, x_emotion: np.ndarray, threshold: float) -> list[LinearModel]:
+    """The shipped readers: fitted on every turn, temperatures from by-dialogue held-out logits."""
+    talk_rows = np.array([e.talk is not None for e in found])
+    change_rows = np.array([e.talk in ("change", "sustain") and e.darncat is not None for e in found])
+    feel_rows = np.array([e.emotion is not None for e in found])
+    felt_rows = np.array([e.emotion not in (None, "none") for e in found])
+    specs: list[tuple[str, np.ndarray, np.ndarray, np.ndarray, float]] = [
+        ("talk", x_talk, talk_rows, np.array([e.talk or "" for e in found]), C_TALK),
+        ("darncat", x_talk, change_rows, np.array([e.darncat or "" for e in found]), C_TALK),
+        ("emotion_presence", x_emotion, feel_rows, np.array(["none" if e.emotion == "none" else "some" for e in found]),
+         C_EMOTION),
+        ("emotion", x_emotion, felt_rows, np.array([e.emotion or "" for e in found]), C_EMOTION),
+    ]  # fmt: skip
+    models = []
+    for name, x, rows, y, c in specs:
+        index = np.where(rows)[0]
+        temperature = _held_out_temperature(found, x, y, index, c)
+        model = _fit(x[index], y[index], c)
+        coef, intercept = model.coef_, model.intercept_
+        if len(model.classes_) == 2:  # scikit-learn keeps one row for two classes; softmax over [0, z] is its sigmoid
+            coef, intercept = np.vstack([np.zeros_like(coef), coef]), np.concatenate([[0.0], intercept])
+        models.append(
+            LinearModel(name, tuple(str(k) for k in model.classes_), coef, intercept, temperature,
+                        threshold if name == "emotion_presence" else 0.5)
+        )  # fmt: skip
+    return models
+
+
+def _two_column(logits: np.ndarray) -> np.ndarray:
+    """Binary decision values as the two-class logits [0, z] (the same probabilities)."""
+    return np.column_stack([np.zeros_like(logits), logits]) if logits.ndim == 1 else logits
+
+
+def _held_out_temperature(found: list[Example], x: np.ndarray, y: np.ndarray, index: np.ndarray, c: float) -> float:
+    logits, truth = [], []
+    for train, test in _folds(found, "dialogue"):
+        train, test = np.intersect1d(train, index), np.intersect1d(test, index)
+        if len(test) and len(set(y[train])) == len(set(y[index])):
+            model = _fit(x[train], y[train], c)
+            logits.append(_two_column(model.decision_function(x[test])))
+            truth.append(y[test])
+    classes = np.array(sorted(set(y[index])))
+    return round(_temperature(np.vstack(logits), np.concatenate(truth), classes), 2)
+
+
+def build_examples(augment: bool) -> list[Example]:
+    dialogues = load_dialogues()
+    if augment:
+        dialogues = dialogues + [disfluent(d) for d in dialogues]
+    return list(examples(dialogues)) + gold_examples("dev")
+
+
+def main(argv: list[str] | None = None, say: Callable[[str], None] = print) -> int:
+    parser = argparse.ArgumentParser(prog="python -m eval.train_readers", description=__doc__)
+    parser.add_argument("--report-only", action="store_true", help="cross-validate and print; write no weights")
+    parser.add_argument(
+        "--no-augment", action="store_true", help="train the shipped readers without augmented variants"
+    )
+    args = parser.parse_args(argv)
+    vectors = Embeddings()
+    report: dict[str, object] = {}
+    final: tuple[list[Example], np.ndarray, np.ndarray] | None = None
+    for augment in (False, True):
+        found = build_examples(augment)
+        x_talk, x_emotion = featurise(found, vectors)
+        key = "with_augmentation" if augment else "written_only"
+        report[key] = {by: cross_validate(found, x_talk, x_emotion, by) for by in ("dialogue", "writer")}
+        if augment != args.no_augment:
+            final = (found, x_talk, x_emotion)
+    report["rules_alone"] = rules_alone(build_examples(False))
+    say(json.dumps(report, indent=2))
+    if args.report_only or final is None:
+        CV_OUT.write_text(json.dumps(report, indent=2) + "\n", "utf-8")
+        return 0
+    chosen = "written_only" if args.no_augment else "with_augmentation"
+    threshold = report[chosen]["dialogue"]["emotion_threshold"]  # type: ignore[index]
+    for model in fit_final(*final, threshold=threshold):
+        say(f"wrote {model.save()}")
+    report["shipped"] = chosen
+    CV_OUT.write_text(json.dumps(report, indent=2) + "\n", "utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,86 @@
+"""The training corpus: every line valid, labels consistent, augmentation label-preserving, and the
+sealed split kept out of everything that tunes."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from eval.augment import disfluent
+from eval.corpus import Dialogue, check, examples, load_dialogues, read_file, stats
+from eval.gold import load_cases
+from eval.validate_gold import validate
+
+
+def _session(**turn: object) -> dict[str, object]:
+    client = {"s": "client", "text": "i guess i could try", "talk": "change", "darncat": "ability", "emotion": "none"}
+    client.update(turn)
+    return {
+        "id": "X-1",
+        "writer": "X",
+        "kind": "session",
+        "domain": "health/smoking",
+        "target": "stop smoking",
+        "register": "disfluent",
+        "turns": [{"s": "coach", "text": "what could you do"}, client],
+    }
+
+
+def test_every_corpus_line_validates() -> None:
+    assert check() == []
+
+
+def test_corpus_has_several_writers_and_both_kinds() -> None:
+    found = stats(load_dialogues())
+    assert len(found["writers"]) >= 5  # type: ignore[arg-type]
+    assert found["talk_examples"] >= 3500  # type: ignore[operator]
+    assert found["emotion_examples"] >= 3000  # type: ignore[operator]
+    assert found["emotion_none_share"] >= 0.30  # type: ignore[operator]
+    assert found["implicit_share_of_emotional"] >= 0.40  # type: ignore[operator]
+
+
+@pytest.mark.parametrize(
+    ("change", "why"),
+    [
+        ({"talk": "neutral"}, "darncat"),  # a subtype on neutral talk
+        ({"darncat": None}, "darncat"),  # change talk without one
+        ({"emotion": "none", "implicit": True}, "implicit"),
+        ({"emotion": "joy"}, "emotion"),  # not in the taxonomy
+        ({"talk": None}, "talk label"),
+    ],
+)
+def test_inconsistent_labels_are_refused(tmp_path, change: dict[str, object], why: str) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "part01.jsonl"
+    path.write_text(json.dumps(_session(**change)) + "\n", "utf-8")
+    dialogues, problems = read_file(path)
+    assert dialogues == [] and len(problems) == 1 and why in problems[0]
+
+
+def test_a_labelled_turn_carries_the_coach_turn_before_it() -> None:
+    dialogue = Dialogue.model_validate(_session())
+    (example,) = list(examples([dialogue]))
+    assert example.context == "what could you do"
+    assert (example.talk, example.darncat, example.group) == ("change", "ability", "X-1")
+
+
+def test_augmentation_keeps_labels_and_is_repeatable() -> None:
+    dialogue = load_dialogues()[0]
+    variant = disfluent(dialogue)
+    assert variant == disfluent(dialogue)
+    assert variant.augmented_from == dialogue.id
+    before = [(e.talk, e.darncat, e.emotion) for e in examples([dialogue])]
+    after = [(e.talk, e.darncat, e.emotion) for e in examples([variant]) if e.text not in ("Yeah.", "Mm-hmm.", "Right.", "yeah", "mm")]
+    assert before == after[: len(before)] or set(before) >= set(after)
+    assert all(e.group == dialogue.id and e.augmented for e in examples([variant]))
+
+
+def test_the_sealed_split_is_never_in_all() -> None:
+    assert all(case.split != "sealed" for case in load_cases("all"))
+    sealed = load_cases("sealed")
+    assert len(sealed) >= 10
+
+
+def test_sealed_gold_matches_its_transcripts() -> None:
+    """Structure and quotes only (the parser's utterance numbers): no engine runs on the sealed split here."""
+    assert validate(load_cases("sealed")) == []
