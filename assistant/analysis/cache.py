@@ -20,10 +20,10 @@ def _folder(data_dir: Path) -> Path:
 
 
 def cache_key(sha256: str, backend: str, model: str | None, base_url: str | None = None) -> str:
-    from assistant.analysis.offline import ENGINE_VERSION  # every backend starts from the offline reading
+    from assistant.analysis.offline import engine_version  # every backend starts from the offline reading
 
     versions = json.dumps({p.name: p.version for p in all_prompts()}, sort_keys=True)
-    settings = hashlib.sha256(f"{backend}|{model}|{base_url}|{versions}|{ENGINE_VERSION}".encode()).hexdigest()[:16]
+    settings = hashlib.sha256(f"{backend}|{model}|{base_url}|{versions}|{engine_version()}".encode()).hexdigest()[:16]
     return f"{sha256}-{settings}"
 
 

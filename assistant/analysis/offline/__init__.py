@@ -11,14 +11,17 @@ import time
 from assistant.analysis.offline.commitments import Found, commitments_in, confidence_of
 from assistant.analysis.offline.emotions import read_emotions, valence_series
 from assistant.analysis.offline.ideas import FoundIdea, ideas_in, settle_status
+from assistant.analysis.offline.lexicon import BASE_STRENGTH
 from assistant.analysis.offline.plan import draft_plan
 from assistant.analysis.offline.talk import Reading, read_utterance
+from assistant.analysis.textspan import sentences
 from assistant.types import (
     EMOTION_VALENCE,
     Analysis,
     AnalysisMeta,
     AnalyzedUtterance,
     Commitment,
+    Emotion,
     EmotionalSignal,
     Evidence,
     Idea,
@@ -27,11 +30,32 @@ from assistant.types import (
     Utterance,
 )
 
-__all__ = ["analyze_offline", "clear_caches", "label_utterances"]
+__all__ = ["analyze_offline", "clear_caches", "engine_version", "label_utterances"]
 
 ENGINE_VERSION = "offline-2"
 """Bumped when the engine reads transcripts differently: cached analyses of every backend build on it."""
 _SPEAKS_FOR_CLIENT = ("client", "notes")
+
+
+def learned_readers_on() -> bool:
+    """The learned readers run when the coach (or the eval) turned them on and their weights ship."""
+    from assistant.settings import get_settings
+
+    if not get_settings().learned_readers:
+        return False
+    from assistant.analysis import learned
+
+    return learned.available()
+
+
+def engine_version() -> str:
+    """The offline engine's version, naming the learned readers' weights when they run: part of the
+    analysis cache key, so a cached analysis never outlives a change of reader or setting."""
+    if not learned_readers_on():
+        return ENGINE_VERSION
+    from assistant.analysis import learned
+
+    return f"{ENGINE_VERSION}+readers-{learned.readers_version()}"
 
 
 def clear_caches() -> None:
@@ -43,9 +67,13 @@ def clear_caches() -> None:
     _folded_with_map.cache_clear()
 
 
-def label_utterances(transcript: Transcript) -> list[tuple[Utterance, Reading]]:
-    """Each client (or notes) utterance with its reading, in order."""
+def label_utterances(transcript: Transcript, *, learned: bool = True) -> list[tuple[Utterance, Reading]]:
+    """Each client (or notes) utterance with its reading, in order.
+
+    The rules read every utterance; where trained readers ship, they decide a client utterance's
+    talk type (the rules' cues are among their features), and the rules keep the hedges."""
     readings = []
+    contexts = []
     previous_coach: str | None = None
     for utterance in transcript.utterances:
         if utterance.role == "coach":
@@ -54,7 +82,22 @@ def label_utterances(transcript: Transcript) -> list[tuple[Utterance, Reading]]:
             readings.append(
                 (utterance, read_utterance(utterance.text, previous_coach, notes=utterance.role == "notes"))
             )
+            contexts.append(previous_coach or "")
+    if learned and learned_readers_on():
+        _read_learned(readings, contexts)
     return readings
+
+
+def _read_learned(readings: list[tuple[Utterance, Reading]], contexts: list[str]) -> None:
+    """Let the learned readers settle talk type and emotion of each client utterance, in place."""
+    from assistant.analysis import learned
+
+    client = [n for n, (u, _) in enumerate(readings) if u.role == "client"]
+    if not client:
+        return
+    guesses = learned.read_turns([readings[n][0].text for n in client], [contexts[n] for n in client])
+    for n, guess in zip(client, guesses, strict=True):
+        readings[n][1].learned = guess
 
 
 def analyze_offline(transcript: Transcript) -> Analysis:
@@ -70,7 +113,7 @@ def analyze_offline(transcript: Transcript) -> Analysis:
     plan = draft_plan(transcript, utterances, commitments, ideas)
     meta = AnalysisMeta(
         backend="offline",
-        model=ENGINE_VERSION,
+        model=engine_version(),
         backend_reason="",
         stages={"offline": StageUsage(seconds=time.perf_counter() - started)},
     )
@@ -89,12 +132,21 @@ def analyze_offline(transcript: Transcript) -> Analysis:
 def _analyzed(utterance: Utterance, reading: Reading | None) -> AnalyzedUtterance:
     if reading is None or utterance.role != "client":
         return AnalyzedUtterance(**utterance.model_dump())
+    talk, darncat, strength, probability = reading.talk, reading.darncat, reading.strength, None
+    guess = reading.learned
+    if guess is not None:
+        probability = guess.talk_probabilities.get(guess.talk)
+        if guess.talk != talk or darncat is None:
+            # The rules' subtype stands when they agree on the talk type: their cue is in the words.
+            talk, darncat = guess.talk, guess.darncat
+            strength = 0 if darncat is None else (1 if reading.hedges else BASE_STRENGTH[darncat])
     return AnalyzedUtterance(
         **utterance.model_dump(),
-        talk=reading.talk,
-        darncat=reading.darncat,
-        strength=reading.strength,
+        talk=talk,
+        darncat=darncat,
+        strength=strength,
         hedges=reading.hedges,
+        talk_probability=probability,
     )
 
 
@@ -148,8 +200,10 @@ def _commitment(commitment_id: str, found: Found, ideas: list[Idea]) -> Commitme
 
 
 def _emotions(readings: list[tuple[Utterance, Reading]]) -> list[EmotionalSignal]:
+    """Emotions named in words (the lexicon, quoting the words), and where none is named, the
+    emotion the learned reader reads from the event or situation described (marked inferred)."""
     emotions: list[EmotionalSignal] = []
-    for utterance, _ in readings:
+    for utterance, reading in readings:
         signals = read_emotions(utterance.text)
         for signal in signals:
             emotions.append(
@@ -161,4 +215,27 @@ def _emotions(readings: list[tuple[Utterance, Reading]]) -> list[EmotionalSignal
                     evidence=[Evidence(utterance=utterance.index, quote=signal.quote.text)],
                 )
             )
+        guess = reading.learned
+        if not signals and guess is not None and guess.emotion is not None:
+            emotions.append(_inferred(f"E{len(emotions) + 1}", utterance, guess.emotion, guess.emotion_probability))
     return emotions
+
+
+_INFERRED_QUOTE_WORDS = 40
+
+
+def _inferred(signal_id: str, utterance: Utterance, emotion: Emotion, probability: float) -> EmotionalSignal:
+    """A signal read from what happened rather than from an emotion word. The quote is the
+    utterance itself, or its longest sentence when the utterance is long (verbatim either way)."""
+    quote = utterance.text.strip()
+    if len(quote.split()) > _INFERRED_QUOTE_WORDS:
+        quote = max(sentences(utterance.text), key=lambda s: len(s.text)).text.strip()
+    return EmotionalSignal(
+        id=signal_id,
+        emotion=emotion,
+        valence=EMOTION_VALENCE[emotion],
+        intensity=1 if probability < 0.75 else 2,
+        evidence=[Evidence(utterance=utterance.index, quote=quote)],
+        inferred=True,
+        probability=round(probability, 3),
+    )

@@ -6,10 +6,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from assistant.analysis.offline import lexicon as lx
 from assistant.analysis.textspan import Span, fold, sentences
 from assistant.types import DarnCat, TalkType
+
+if TYPE_CHECKING:
+    from assistant.analysis.learned import TurnReading
 
 
 @dataclass
@@ -27,6 +31,8 @@ class Reading:
     evoked: bool = False
     """The stance comes from the evocative question this answers ("What's the first thing you'll
     do?" "Open a document..."): the answer itself, not the question, says what the client means."""
+    learned: TurnReading | None = None
+    """The learned readers' view of the whole turn (client turns, when trained weights ship)."""
 
 
 @dataclass(frozen=True)

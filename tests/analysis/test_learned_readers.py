@@ -1,0 +1,67 @@
+"""The learned readers in the offline engine (opt-in with REFLECT_LEARNED_READERS), on the real
+bundled embedding model and the shipped weights."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.analysis import learned
+from assistant.analysis.cache import cache_key
+from assistant.analysis.offline import analyze_offline, engine_version
+from assistant.ingest import parse_bytes
+from assistant.settings import get_settings
+
+pytestmark = pytest.mark.skipif(not learned.available(), reason="no trained weights in this checkout")
+
+SESSION = b"""Coach: How did the week go?
+Client: I got passed over for the promotion again. They gave it to someone who joined in March.
+Coach: What would you like to do about the hours you're putting in?
+Client: Honestly it's not that bad, everybody here works late, it's just how it is.
+Coach: And the one-to-ones with your team?
+Client: I'll try to start them next week, maybe.
+Coach: Okay. See you on the twelfth.
+Client: Yeah.
+"""
+
+
+@pytest.fixture
+def readers_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("REFLECT_LEARNED_READERS", "1")
+    get_settings.cache_clear()
+
+
+def _analysis():  # type: ignore[no-untyped-def]
+    return analyze_offline(parse_bytes(SESSION, "session.txt"))
+
+
+def test_readers_change_the_engine_version_and_the_cache_key(monkeypatch: pytest.MonkeyPatch) -> None:
+    before, key = engine_version(), cache_key("abc", "offline", None)
+    monkeypatch.setenv("REFLECT_LEARNED_READERS", "1")
+    get_settings.cache_clear()
+    assert engine_version() != before and learned.readers_version() in engine_version()
+    assert cache_key("abc", "offline", None) != key
+
+
+@pytest.mark.usefixtures("readers_on")
+def test_every_client_turn_gets_a_probability_and_inferred_emotions_quote_verbatim() -> None:
+    analysis = _analysis()
+    client = [u for u in analysis.utterances if u.role == "client"]
+    assert all(u.talk_probability is not None and 0 < u.talk_probability <= 1 for u in client)
+    for signal in analysis.emotions:
+        quote = signal.evidence[0].quote
+        assert quote in analysis.utterances[signal.evidence[0].utterance].text
+        assert signal.inferred == (signal.probability is not None)
+
+
+@pytest.mark.usefixtures("readers_on")
+def test_the_readers_never_make_a_hedge_firm() -> None:
+    analysis = _analysis()
+    tried = [c for c in analysis.commitments if "try" in c.evidence[0].quote]
+    assert tried and all(c.level != "firm" for c in tried)
+    assert all(i.level != "firm" for i in analysis.plan.items if "try" in i.evidence[0].quote)
+
+
+def test_without_the_setting_the_rules_read_alone() -> None:
+    analysis = _analysis()
+    assert all(u.talk_probability is None for u in analysis.utterances)
+    assert not any(s.inferred for s in analysis.emotions)
