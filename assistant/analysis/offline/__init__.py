@@ -70,8 +70,9 @@ def clear_caches() -> None:
 def label_utterances(transcript: Transcript, *, learned: bool = True) -> list[tuple[Utterance, Reading]]:
     """Each client (or notes) utterance with its reading, in order.
 
-    The rules read every utterance; where trained readers ship, they decide a client utterance's
-    talk type (the rules' cues are among their features), and the rules keep the hedges."""
+    The rules read every utterance. When the learned readers are turned on (REFLECT_LEARNED_READERS),
+    they decide a client utterance's talk type (the rules' cues are among their features) and may
+    read an emotion from an event; the rules keep the hedges and the commitments."""
     readings = []
     contexts = []
     previous_coach: str | None = None
