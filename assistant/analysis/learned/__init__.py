@@ -71,8 +71,9 @@ def read_turns(texts: Sequence[str], contexts: Sequence[str]) -> list[TurnReadin
     with _lock:  # one embedding batch at a time: two cores, and the model is shared
         vectors = embed(list(texts) + questions)
     own, asked = vectors[: len(texts)], vectors[len(texts) :]
-    talk = _model("talk").probabilities(talk_features(texts, questions, own, asked))
-    darncat = _model("darncat").probabilities(talk_features(texts, questions, own, asked))
+    talk_x = talk_features(texts, questions, own, asked)  # the subtype model reads the same features
+    talk = _model("talk").probabilities(talk_x)
+    darncat = _model("darncat").probabilities(talk_x)
     emotion_x = emotion_features(texts, own)
     presence = _model("emotion_presence")
     some = presence.probabilities(emotion_x)[:, presence.classes.index("some")]
