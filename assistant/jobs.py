@@ -7,6 +7,7 @@ ends it is `done`, `failed` (with a one-line reason) or `cancelled`: never a spi
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import threading
 import time
@@ -19,6 +20,7 @@ from assistant.analysis.llm.pipeline import Cancelled, Progress
 from assistant.errors import ReflectError
 
 JobState = Literal["running", "done", "failed", "cancelled"]
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -89,6 +91,7 @@ class JobManager:
     def _run(self, job: Job, work: Callable[[Job], Any], hold_up_to: float) -> None:
         lower_priority()
         job.released.wait(hold_up_to)
+        log.info("job %s (%s, %s) started", job.id, job.label, job.key)
         try:
             job.result = work(job)
             job.state = "done"
@@ -97,8 +100,11 @@ class JobManager:
             job.state, job.message = "cancelled", str(exc)
         except ReflectError as exc:
             job.state, job.message = "failed", str(exc)
+            log.warning("job %s failed: %s", job.id, type(exc).__name__, exc_info=True)
         except Exception as exc:  # a job must end in a clear state whatever went wrong
             job.state, job.message = "failed", f"unexpected error ({type(exc).__name__}); the offline result is kept"
+            log.error("job %s failed unexpectedly", job.id, exc_info=True)  # the stack goes to the log file
+        log.info("job %s %s after %.1f s", job.id, job.state, time.monotonic() - job.started)
 
     def for_key(self, key: str) -> Job | None:
         with self._lock:  # pages of several tabs read while a job is being added

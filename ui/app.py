@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-import app_state
 import streamlit as st
-from views import assess, chat, clients, new_session, plan, review, settings
+
+from assistant.errors import ConfigError
+from assistant.logs import configure as start_log
+from assistant.settings import get_settings
+from ui import app_state
+from ui.views import assess, chat, clients, new_session, plan, review, settings
 
 PAGES = {
     "Clients": clients.render,
@@ -19,6 +23,12 @@ PAGES = {
 st.set_page_config(page_title="Reflect", page_icon="🪞", layout="wide")
 if not app_state.signed_in():
     st.stop()
+try:
+    config = get_settings()
+except ConfigError as exc:  # a setting that cannot be used: the CLI's one line, then nothing else
+    st.error(str(exc))
+    st.stop()
+start_log(config.data_dir, config.log_level)
 app_state.sidebar(list(PAGES))
 st.title("Reflect")
 app_state.show_flash()

@@ -1,7 +1,8 @@
-"""Analysis results cached by (transcript hash, backend, model, prompt versions, offline engine version).
+"""Analysis results cached under a key made of everything that changes the result.
 
-A slow local-model analysis is never repeated for the same transcript and settings. File names
-start with the transcript hash, so deleting a client can delete its cache entries.
+A slow local-model analysis is never repeated for the same transcript and settings, and a change of
+engine, prompt, model or setting never serves a stale one. File names start with the transcript
+hash, so deleting a client can delete its cache entries.
 """
 
 from __future__ import annotations
@@ -20,11 +21,39 @@ def _folder(data_dir: Path) -> Path:
 
 
 def cache_key(sha256: str, backend: str, model: str | None, base_url: str | None = None) -> str:
-    from assistant.analysis.offline import engine_version  # every backend starts from the offline reading
+    """The transcript's hash, then a hash of what else decides the analysis (see `result_inputs`)."""
+    inputs = json.dumps(result_inputs(backend, model, base_url), sort_keys=True)
+    return f"{sha256}-{hashlib.sha256(inputs.encode()).hexdigest()[:16]}"
 
-    versions = json.dumps({p.name: p.version for p in all_prompts()}, sort_keys=True)
-    settings = hashlib.sha256(f"{backend}|{model}|{base_url}|{versions}|{engine_version()}".encode()).hexdigest()[:16]
-    return f"{sha256}-{settings}"
+
+def result_inputs(backend: str, model: str | None, base_url: str | None = None) -> dict[str, object]:
+    """Everything besides the transcript that changes an analysis: engine and prompt versions, the
+    backend and its model, and the settings the analysis reads, as they apply to this backend
+    (`model_options`), so "auto" and the value it stands for share one entry."""
+    from assistant.analysis import model_options
+    from assistant.analysis.offline import engine_version  # every backend starts from the offline reading
+    from assistant.llm.openai_compat import is_local_url
+    from assistant.settings import get_settings
+
+    settings = get_settings()
+    options = model_options(backend)
+    return {
+        "engine": engine_version(),
+        "learned_readers": settings.learned_readers,  # also in engine_version today; kept if that changes
+        "prompts": {p.name: p.version for p in all_prompts()},
+        "backend": backend,
+        "model": model,
+        "base_url": base_url,
+        # the embedded model's "local" spec names no file: REFLECT_LOCAL_MODEL swaps it, and its window
+        # decides how the transcript is re-chunked
+        "local_model": str(settings.local_model) if backend == "local" else None,
+        "local_ctx": settings.local_ctx if backend == "local" else None,
+        "mode": options.mode,
+        "talk_labels": options.talk_labels,
+        "chunk_words": options.chunk_words,
+        # placeholders in place of names change what a remote model reads
+        "redact_remote": settings.redact_remote if backend == "llm" and not is_local_url(base_url) else None,
+    }
 
 
 def load(data_dir: Path, key: str) -> Analysis | None:

@@ -36,6 +36,9 @@ def build_parser() -> argparse.ArgumentParser:
         "you configure a remote model.",
     )
     parser.add_argument("--version", action="version", version=f"reflect {__version__}")
+    parser.add_argument(
+        "-v", "--verbose", action="store_true", help="show the log on stderr (it is always kept in <data dir>/logs)"
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, (module_name, help_text) in COMMANDS.items():
         module = importlib.import_module(module_name)
@@ -50,10 +53,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "run", None):
         parser.print_help()
         return 0
+    from assistant.cli._common import run_command
     from assistant.errors import ReflectError
 
     try:
-        return int(args.run(args) or 0)
+        return run_command(args)  # settings are read first: a bad one ends here, in one line
     except ReflectError as exc:
         print(f"reflect: {exc}", file=sys.stderr)
         return exc.exit_code

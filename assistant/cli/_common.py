@@ -57,3 +57,31 @@ def print_json(value: object) -> None:
 
 def add_format_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=["text", "json"], default="text")
+
+
+def run_command(args: argparse.Namespace) -> int:
+    """Check the settings, start the log, run the command and log how it ended.
+
+    The log names the command, never its arguments: file and client names are personal data."""
+    import logging
+    import time
+
+    from assistant.errors import ReflectError
+    from assistant.logs import configure
+    from assistant.settings import get_settings
+
+    settings = get_settings()  # a ConfigError (one line) before the command does anything
+    configure(settings.data_dir, settings.log_level, verbose=args.verbose)
+    log, name = logging.getLogger("assistant.cli"), f"{args.command} ({args.run.__name__})"
+    started = time.perf_counter()
+    log.info("command %s started", name)
+    try:
+        code = int(args.run(args) or 0)
+    except ReflectError as exc:
+        log.warning("command %s stopped: %s (exit %d)", name, type(exc).__name__, exc.exit_code)
+        raise
+    except Exception:
+        log.exception("command %s failed", name)
+        raise
+    log.info("command %s finished in %.2f s (exit %d)", name, time.perf_counter() - started, code)
+    return code

@@ -14,6 +14,7 @@ from __future__ import annotations
 import atexit
 import hashlib
 import importlib.util
+import logging
 import os
 import socket
 import subprocess
@@ -32,6 +33,7 @@ DEFAULT_MODEL_SIZE = 1_117_320_768
 DEFAULT_MODEL_SHA256 = "cc324af070c2ecbfd324a30884d2f951a7ff756aba85cb811a6ec436933bb046"
 PARTS = 22
 _STARTUP_SECONDS = 180
+logger = logging.getLogger(__name__)
 
 
 # ----------------------------------------------------------------------------- the model file
@@ -149,7 +151,15 @@ class LocalServer:
         with (log / "llama-server.log").open("ab") as sink:
             self._process = subprocess.Popen(command, stdout=sink, stderr=sink, stdin=subprocess.DEVNULL)
         atexit.register(self.stop)
+        started = time.monotonic()
         self._wait_until_healthy()
+        logger.info(
+            "local model server %s ready in %.1f s (context %d tokens, %s threads)",
+            self.model_path.name,
+            time.monotonic() - started,
+            settings.local_ctx,
+            settings.local_threads or os.cpu_count() or 2,
+        )
 
     def _wait_until_healthy(self) -> None:
         deadline = time.monotonic() + _STARTUP_SECONDS

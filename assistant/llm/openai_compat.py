@@ -6,6 +6,7 @@ left after them becomes one `ModelError` with a sentence a coach can act on.
 
 from __future__ import annotations
 
+import logging
 import os
 import time
 from collections.abc import Iterator
@@ -19,6 +20,7 @@ from assistant.llm import Completion, ContextTooLong, Message, OutputTruncated
 from assistant.settings import get_settings
 
 SchemaStyle = Literal["json_schema", "json_object"]
+log = logging.getLogger(__name__)  # one line per call: timings and token counts, never text
 _LOOPBACK = {"127.0.0.1", "localhost", "::1", "0.0.0.0"}
 _CONTEXT_MARKERS = (
     "context length",
@@ -81,30 +83,68 @@ class OpenAICompatibleModel:
         try:
             reply = self._chat.invoke(_langchain_messages(messages), **kwargs)
         except Exception as exc:  # the SDKs raise many types; each becomes one clear ModelError
-            raise self._translate(exc) from exc
+            error = self._translate(exc)
+            self._log_failure("complete", started, error, exc)
+            raise error from exc
         refusal = reply.additional_kwargs.get("refusal")
         if refusal:
             raise ModelError(f"the model refused to answer: {str(refusal)[:120]}")
         usage: dict[str, Any] = dict(reply.usage_metadata or {})
-        return Completion(
+        completion = Completion(
             text=reply.content if isinstance(reply.content, str) else str(reply.content),
             prompt_tokens=int(usage.get("input_tokens", 0)),
             completion_tokens=int(usage.get("output_tokens", 0)),
             seconds=time.perf_counter() - started,
         )
+        log.info(
+            "model call %s/%s complete: %.2f s, %d prompt + %d completion tokens%s",
+            self.provider,
+            self.name,
+            completion.seconds,
+            completion.prompt_tokens,
+            completion.completion_tokens,
+            ", json schema" if json_schema is not None else "",
+        )
+        return completion
 
     def stream(self, messages: list[Message], *, max_tokens: int | None = None) -> Iterator[str]:
         kwargs: dict[str, Any] = {"max_tokens": max_tokens} if max_tokens else {}
-        finished = False
+        finished, started = False, time.perf_counter()
+        usage: dict[str, Any] = {}
         try:
             for chunk in self._chat.stream(_langchain_messages(messages), **kwargs):
                 finished = finished or bool(chunk.response_metadata.get("finish_reason"))
+                usage = dict(chunk.usage_metadata or usage)
                 if isinstance(chunk.content, str) and chunk.content:
                     yield chunk.content
         except Exception as exc:
-            raise self._translate(exc) from exc
+            error = self._translate(exc)
+            self._log_failure("stream", started, error, exc)
+            raise error from exc
         if not finished:  # the stream stopped without saying it was done: the answer is cut short
-            raise ModelError("the model's answer was cut off before it finished")
+            error = ModelError("the model's answer was cut off before it finished")
+            self._log_failure("stream", started, error, None)
+            raise error
+        log.info(
+            "model call %s/%s stream: %.2f s, %d prompt + %d completion tokens",
+            self.provider,
+            self.name,
+            time.perf_counter() - started,
+            int(usage.get("input_tokens", 0)),
+            int(usage.get("output_tokens", 0)),
+        )
+
+    def _log_failure(self, kind: str, started: float, error: ModelError, cause: Exception | None) -> None:
+        """Types only: the SDK's message can repeat the request (a context-length error quotes it)."""
+        log.warning(
+            "model call %s/%s %s failed after %.2f s: %s%s",
+            self.provider,
+            self.name,
+            kind,
+            time.perf_counter() - started,
+            type(error).__name__,
+            f" from {type(cause).__name__}" if cause is not None else "",
+        )
 
     def _response_format(self, schema: dict[str, Any]) -> dict[str, Any]:
         """OpenAI and vLLM take json_schema; llama.cpp's Python server takes json_object + schema."""
