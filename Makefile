@@ -1,6 +1,6 @@
 # Reflect. Two commands (see README.md):
 #   make run    set everything up, then start the app on http://127.0.0.1:8501
-#   make test   set everything up, then run every test
+#   make test   set everything up, check lint and types (ruff, mypy), then run every test
 SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
@@ -18,7 +18,7 @@ export REFLECT_MODELS_DIR ?= $(HOME)/.reflect/models
 run: setup model
 	$(VENV)/bin/reflect ui
 
-test: setup system-deps model
+test: lint system-deps model
 	$(VENV)/bin/pytest
 
 setup: $(STAMP)
@@ -43,8 +43,10 @@ system-deps:
 	  SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
 	  $$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q chromium chromium-driver; }
 
+# The gates run before the tests: lint, format, then types (assistant/, ui/ and eval/, see pyproject.toml).
 lint: setup
-	$(VENV)/bin/ruff check assistant eval ui tests
+	$(VENV)/bin/ruff check assistant eval ui prompts tests
+	$(VENV)/bin/ruff format --check assistant eval ui prompts tests
 	$(VENV)/bin/mypy
 
 eval: setup

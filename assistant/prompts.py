@@ -1,4 +1,6 @@
 """Prompt files: one YAML file per prompt in `prompts/`, with a name, a version, text and variables.
+They ship as the `prompts` package's data and are read through importlib.resources, so an installed
+Reflect finds them as a checkout does.
 
 Templates use `{{variable}}` (so JSON examples need no escaping). Rendering raises on a missing or
 unexpected variable: a prompt is never sent half-filled.
@@ -9,11 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
+from importlib import resources
+from importlib.resources.abc import Traversable
 
 import yaml
 
-PROMPTS_DIR = Path(__file__).resolve().parent.parent / "prompts"
+PROMPTS_DIR: Traversable = resources.files("prompts")
 _VARIABLE = re.compile(r"\{\{\s*(\w+)\s*\}\}")
 
 
@@ -80,4 +83,5 @@ def _version(data: dict[str, object], system: str) -> str:
 
 
 def all_prompts() -> list[Prompt]:
-    return [load_prompt(path.stem) for path in sorted(PROMPTS_DIR.glob("*.yaml"))]
+    names = sorted(entry.name.removesuffix(".yaml") for entry in PROMPTS_DIR.iterdir() if entry.name.endswith(".yaml"))
+    return [load_prompt(name) for name in names]

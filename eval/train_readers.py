@@ -86,7 +86,7 @@ def featurise(found: list[Example], vectors: Embeddings) -> tuple[np.ndarray, np
     return talk_features(texts, questions, own, asked), emotion_features(texts, own)
 
 
-def _fit(x: np.ndarray, y: Sequence[str], c: float):  # type: ignore[no-untyped-def]
+def _fit(x: np.ndarray, y: np.ndarray | Sequence[str], c: float):  # type: ignore[no-untyped-def]
     from sklearn.linear_model import LogisticRegression
 
     model = LogisticRegression(C=c, class_weight="balanced", max_iter=3000, solver="lbfgs")

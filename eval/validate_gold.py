@@ -45,7 +45,7 @@ def _check_talk(gold: GoldSession, transcript: Transcript) -> list[str]:
 def _check_quotes(gold: GoldSession, transcript: Transcript) -> list[str]:
     problems = []
     count = len(transcript.utterances)
-    quoted = [(f"idea {i.text!r}", i.utterance, i.quote) for i in gold.ideas]
+    quoted: list[tuple[str, int, str | None]] = [(f"idea {i.text!r}", i.utterance, i.quote) for i in gold.ideas]
     quoted += [(f"emotion {e.emotion}", e.utterance, e.quote) for e in gold.emotions]
     quoted += [(f"commitment {c.action!r}", c.utterance, c.quote) for c in gold.commitments]
     quoted += [(f"progress {p.item}", p.utterance, p.quote) for p in gold.progress if p.utterance is not None]

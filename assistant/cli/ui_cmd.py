@@ -5,9 +5,8 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from importlib import resources
 from pathlib import Path
-
-APP = Path(__file__).resolve().parents[2] / "ui" / "app.py"
 
 
 def register(parser: argparse.ArgumentParser) -> None:
@@ -52,12 +51,20 @@ def run(args: argparse.Namespace) -> int:
             )
         env["REFLECT_UI_REQUIRE_PASSWORD"] = "1"
         env["REFLECT_UI_PASSWORD_HASH"] = stored
+    # The `ui` package's app.py, wherever Reflect is installed. as_file gives a real path even from a
+    # zipped install; the temporary copy it might make is never cleaned up, since exec does not return.
+    with resources.as_file(resources.files("ui") / "app.py") as app:
+        _exec_streamlit(app, args, env)
+    return 0  # not reached: the process is now Streamlit
+
+
+def _exec_streamlit(app: Path, args: argparse.Namespace, env: dict[str, str]) -> None:
     command = [
         sys.executable,
         "-m",
         "streamlit",
         "run",
-        str(APP),
+        str(app),
         "--server.port",
         str(args.port),
         "--server.address",
@@ -75,7 +82,6 @@ def run(args: argparse.Namespace) -> int:
     ]
     print(f"Reflect is starting at http://{args.address}:{args.port} (Ctrl+C stops it)", file=sys.stderr)
     os.execvpe(sys.executable, command, env)
-    return 0  # not reached: the process is now Streamlit
 
 
 def register_password(parser: argparse.ArgumentParser) -> None:

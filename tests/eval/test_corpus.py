@@ -70,7 +70,11 @@ def test_augmentation_keeps_labels_and_is_repeatable() -> None:
     assert variant == disfluent(dialogue)
     assert variant.augmented_from == dialogue.id
     before = [(e.talk, e.darncat, e.emotion) for e in examples([dialogue])]
-    after = [(e.talk, e.darncat, e.emotion) for e in examples([variant]) if e.text not in ("Yeah.", "Mm-hmm.", "Right.", "yeah", "mm")]
+    after = [
+        (e.talk, e.darncat, e.emotion)
+        for e in examples([variant])
+        if e.text not in ("Yeah.", "Mm-hmm.", "Right.", "yeah", "mm")
+    ]
     assert before == after[: len(before)] or set(before) >= set(after)
     assert all(e.group == dialogue.id and e.augmented for e in examples([variant]))
 

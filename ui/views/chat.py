@@ -3,12 +3,12 @@ plan change, which comes back as a diff to apply or discard with one click."""
 
 from __future__ import annotations
 
-import app_state
 import streamlit as st
 
 from assistant.chat import reply, stream_words
 from assistant.errors import ReflectError
-from views._common import show_error
+from ui import app_state
+from ui.views._common import show_error
 
 
 def render() -> None:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import app_state
 import streamlit as st
 
 from assistant.errors import ReflectError
-from views._common import show_error
+from ui import app_state
+from ui.views._common import show_error
 
 
 def render() -> None:

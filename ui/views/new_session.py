@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-import app_state
 import streamlit as st
 
 from assistant.backends import choose_backend
 from assistant.errors import ReflectError
 from assistant.ingest import SUPPORTED_EXTENSIONS, no_speakers_note
-from views._common import show_error
+from ui import app_state
+from ui.views._common import show_error
 
 FIRST_VIEW_HOLD = 5.0
 """Seconds indexing or the model's analysis may wait for the review page to draw the first result."""

@@ -3,12 +3,17 @@ reject, add and reorder; version history with a diff; approve to lock a version;
 
 from __future__ import annotations
 
-import app_state
+from typing import TYPE_CHECKING
+
 import streamlit as st
 
 from assistant.errors import ReflectError
 from assistant.types import ActionItem, PlanEdit
-from views._common import show_error
+from ui import app_state
+from ui.views._common import show_error
+
+if TYPE_CHECKING:
+    from assistant.export import ExportFormat  # the module itself loads when a plan is exported
 
 TEXT_FIELDS = [
     ("first_step", "First step"),
@@ -18,6 +23,11 @@ TEXT_FIELDS = [
     ("support", "Support"),
 ]
 LIST_FIELDS = [("obstacles", "Obstacles (one per line)"), ("if_then", "If-then plans (one per line)")]
+EXPORTS: tuple[tuple[ExportFormat, str], ...] = (
+    ("md", "text/markdown"),
+    ("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+    ("json", "application/json"),
+)
 LEVELS = ["firm", "hedged", "exploring", "resisting"]
 STATUSES = ["proposed", "accepted", "rejected"]
 
@@ -126,8 +136,7 @@ def _item(sid: str, version: int, position: int, count: int, item: ActionItem) -
                 on_change=_on_field,
                 args=(sid, item.id, field, key),
             )
-        cols = st.columns(2)
-        for col, (field, label) in zip(cols, LIST_FIELDS, strict=True):
+        for col, (field, label) in zip(st.columns(len(LIST_FIELDS)), LIST_FIELDS, strict=True):
             key = f"{base}-{field}"
             col.text_area(
                 f"{item.id} {label.lower()}",
@@ -179,11 +188,7 @@ def _exports(ws, sid: str) -> None:  # type: ignore[no-untyped-def]
     cols = st.columns(6)
     n = 0
     for audience in ("coach", "client"):
-        for fmt, mime in (
-            ("md", "text/markdown"),
-            ("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
-            ("json", "application/json"),
-        ):
+        for fmt, mime in EXPORTS:
             cols[n].download_button(
                 f"{fmt.upper()} · {audience}",
                 data=export(record, plan, fmt, audience),

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import html
 
-import app_state
 import streamlit as st
 
-from views._common import LEVEL_BADGE, highlighted
+from ui import app_state
+from ui.views._common import LEVEL_BADGE, highlighted
 
 
 def render() -> None:
@@ -146,7 +146,7 @@ def _charts(ws, record) -> None:  # type: ignore[no-untyped-def]
             ),
             width="stretch",
         )
-    from views.clients import _commitment_chart
+    from ui.views.clients import _commitment_chart
 
     _commitment_chart(ws, ws.store.sessions(record.info.client))
 

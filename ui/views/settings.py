@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import app_state
 import streamlit as st
 
 from assistant import __version__
 from assistant.backends import choose_backend
 from assistant.errors import ReflectError
 from assistant.settings import get_settings
+from ui import app_state
 
 
 def render() -> None:
