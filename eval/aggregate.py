@@ -13,6 +13,11 @@ from eval.scorers import DARNCAT_LABELS, PROGRESS_LABELS, TALK_LABELS, Score
 
 LOWER_IS_BETTER = {
     "invented_facts",
+    "guard_dropped_quotes",
+    "guard_corrected_quotes",
+    "guard_dropped_findings",
+    "guard_lowered_levels",
+    "guard_removed_facts",
     "hedged_reported_firm",
     "seconds_per_transcript",
     "seconds_per_1000_words",
@@ -65,6 +70,7 @@ def aggregate(
     figures["hedge_preservation"] = None if weak == 0 else 1 - firm / weak
     figures["groundedness"] = _ratio(_sum(cases, "groundedness", "verbatim"), _sum(cases, "groundedness", "total"))
     figures["invented_facts"] = float(_sum(cases, "invented_facts", "count"))
+    _before_guards(cases, figures)
     _completeness(cases, figures)
     _assess(cases, figures, details)
     _costs(costs, figures)
@@ -86,6 +92,23 @@ def _darncat(cases: list[dict[str, Score]], figures: dict[str, float | None], de
     pairs = [tuple(p) for p in _pool(cases, "darncat_macro_f1", "pairs") if tuple(p) != ("none", "none")]
     figures["darncat_macro_f1"] = m.macro_f1(pairs, DARNCAT_LABELS)
     details["darncat_f1"] = {label: r.f1 for label, r in m.per_label_f1(pairs, DARNCAT_LABELS).items()}
+
+
+def _before_guards(cases: list[dict[str, Score]], figures: dict[str, float | None]) -> None:
+    """The engine's output before the guards: share of quotes verbatim, and what the guards changed."""
+    metric = "groundedness_before_guards"
+    if not any(metric in scores and scores[metric].data for scores in cases):
+        figures[metric] = None  # not audited: unknown, never assumed clean
+        return
+    figures[metric] = _ratio(_sum(cases, metric, "verbatim"), _sum(cases, metric, "quotes"))
+    for name, key in [
+        ("guard_dropped_quotes", "dropped"),
+        ("guard_corrected_quotes", "corrected"),
+        ("guard_dropped_findings", "items_dropped"),
+        ("guard_lowered_levels", "levels_lowered"),
+        ("guard_removed_facts", "facts_removed"),
+    ]:
+        figures[name] = float(_sum(cases, metric, key))
 
 
 def _completeness(cases: list[dict[str, Score]], figures: dict[str, float | None]) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -41,3 +42,22 @@ def compare(old: dict[str, Any], new: dict[str, Any], tolerance: float = TOLERAN
 
 def regressions(rows: list[dict[str, Any]]) -> list[str]:
     return [row["metric"] for row in rows if row["regression"]]
+
+
+def shortfalls(
+    baseline: Mapping[str, float | None],
+    figures: Mapping[str, float | None],
+    metrics: Sequence[str],
+    tolerance: float = TOLERANCE,
+) -> list[str]:
+    """Why a run falls short of its baseline: each metric worse by more than `tolerance` in its
+    direction, and each metric the run or the baseline left missing or None. An unmeasured figure
+    fails a gate; it never passes it unchecked."""
+    found = []
+    for name in metrics:
+        before, after = baseline.get(name), figures.get(name)
+        if before is None or after is None:
+            found.append(f"{name}: not measured (baseline {before}, this run {after})")
+        elif after - before > tolerance if name in LOWER_IS_BETTER else before - after > tolerance:
+            found.append(f"{name}: {after:.3f} against the baseline's {before:.3f}")
+    return found

@@ -35,13 +35,12 @@ def prf(tp: int, fp: int, fn: int) -> PRF:
 
 def per_label_f1(pairs: Sequence[tuple[str, str]], labels: Sequence[str]) -> dict[str, PRF]:
     """F1 of each label over (gold, predicted) pairs."""
-    result = {}
-    for label in labels:
-        tp = sum(1 for g, p in pairs if g == label and p == label)
-        fp = sum(1 for g, p in pairs if g != label and p == label)
-        fn = sum(1 for g, p in pairs if g == label and p != label)
-        result[label] = prf(tp, fp, fn)
-    return result
+    gold, predicted = Counter(g for g, _ in pairs), Counter(p for _, p in pairs)
+    agreed = Counter(g for g, p in pairs if g == p)
+    # tp: gold and predicted agree on the label; fp: predicted it, gold did not; fn: the reverse
+    return {
+        label: prf(agreed[label], predicted[label] - agreed[label], gold[label] - agreed[label]) for label in labels
+    }
 
 
 def macro_f1(pairs: Sequence[tuple[str, str]], labels: Sequence[str]) -> float | None:

@@ -8,6 +8,7 @@ from typing import Any
 HEADLINE = [
     ("macro_f1", "client talk macro-F1"),
     ("talk_accuracy", "talk accuracy"),
+    ("talk_sustain_f1", "sustain talk F1"),
     ("talk_kappa", "talk Cohen's kappa"),
     ("darncat_macro_f1", "DARN-CAT macro-F1"),
     ("ideas_f1", "ideas F1"),
@@ -19,6 +20,11 @@ HEADLINE = [
     ("hedge_preservation", "hedge preservation (1 = no weak commitment reported firm)"),
     ("hedged_reported_firm", "weak commitments reported firm (target 0)"),
     ("groundedness", "groundedness (quotes verbatim, target 1)"),
+    ("groundedness_before_guards", "quotes verbatim before the guards"),
+    ("guard_dropped_quotes", "quotes the guards dropped (not in the transcript)"),
+    ("guard_corrected_quotes", "quotes the guards corrected (case, apostrophes or utterance)"),
+    ("guard_lowered_levels", "firm levels the guards lowered (a hedge in the sentence)"),
+    ("guard_removed_facts", "plan facts the guards removed (not said)"),
     ("invented_facts", "invented plan facts (target 0)"),
     ("plan_first_step_share", "plan items with a first step"),
     ("plan_success_measure_share", "plan items with a success measure"),
@@ -34,6 +40,7 @@ CASE_COLUMNS = [
     "commitment_level_accuracy",
     "hedged_reported_firm",
     "groundedness",
+    "groundedness_before_guards",
     "invented_facts",
     "ideas_f1",
     "plan_items_f1",
@@ -48,19 +55,40 @@ def fmt(value: float | None) -> str:
     return f"{value:.0f}" if abs(value) >= 100 or float(value).is_integer() and abs(value) > 1 else f"{value:.3f}"
 
 
+def fmt_interval(interval: list[float] | None) -> str:
+    return "" if not interval else f"{interval[0]:.3f}–{interval[1]:.3f}"
+
+
+def interval_title(document: dict[str, Any]) -> str:
+    """The interval column's heading, e.g. "95% interval (bootstrap, 11 transcripts)"."""
+    how = document.get("bootstrap")
+    if not how:
+        return "interval (not computed)"
+    return f"{how['level']:.0%} interval (bootstrap over {how['transcripts']} transcripts)"
+
+
 def write_report(document: dict[str, Any], out: Path) -> None:
     plots = _plots(document, out)
-    metrics = document["metrics"]
+    metrics, intervals = document["metrics"], document.get("intervals", {})
+    how = document.get("bootstrap")
     lines = [
         f"# Reflect evaluation: {document['backend']} backend, {document['split']} split",
         "",
         f"Model: {', '.join(document['model']) or 'none'}; commit {str(document['git_commit'])[:10]}; "
         f"{len(document['cases'])} transcripts in {document['seconds']:.1f} s; {document['created_at']}.",
         "",
-        "| metric | value |",
-        "|---|---|",
     ]
-    lines += [f"| {label} | {fmt(metrics.get(name))} |" for name, label in HEADLINE if name in metrics]
+    if how:
+        lines += [
+            f"Intervals: {how['method']} over {how['unit']}s ({how['resamples']} resamples, seed {how['seed']}).",
+            "",
+        ]
+    lines += [f"| metric | value | {interval_title(document)} |", "|---|---|---|"]
+    lines += [
+        f"| {label} | {fmt(metrics.get(name))} | {fmt_interval(intervals.get(name))} |"
+        for name, label in HEADLINE
+        if name in metrics
+    ]
     lines += [
         "",
         "## Per transcript",
@@ -78,7 +106,7 @@ def write_report(document: dict[str, Any], out: Path) -> None:
             + "; ".join(
                 f"{k}: {v}"
                 for k, v in case["explanations"].items()
-                if k in ("hedged_reported_firm", "invented_facts", "groundedness")
+                if k in ("hedged_reported_firm", "invented_facts", "groundedness", "groundedness_before_guards")
             )
         )
     (out / "report.md").write_text("\n".join(lines) + "\n", "utf-8")
@@ -140,7 +168,11 @@ def print_tables(document: dict[str, Any], console) -> None:  # type: ignore[no-
     summary = Table(title="Aggregate")
     summary.add_column("metric")
     summary.add_column("value", justify="right")
+    summary.add_column(interval_title(document), justify="right")
+    intervals = document.get("intervals", {})
     for name, label in HEADLINE:
         if name in document["metrics"]:
-            summary.add_row(f"{label} [dim]({name})[/dim]", fmt(document["metrics"][name]))
+            summary.add_row(
+                f"{label} [dim]({name})[/dim]", fmt(document["metrics"][name]), fmt_interval(intervals.get(name))
+            )
     console.print(summary)

@@ -1,12 +1,14 @@
 """`reflect eval`: run a backend over the gold set (dataset -> solver -> scorers) and write the results.
 
 results.json is schema-versioned and records the backend, model, prompt versions, git commit and
-timings; report.md has the tables and plots.
+timings, the pooled figures with their bootstrap intervals over transcripts (`eval/bootstrap.py`), and
+what the guards had to change in the engine's output; report.md has the tables and plots.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -16,15 +18,18 @@ from pathlib import Path
 from typing import Any
 
 from assistant.analysis import analyze
+from assistant.analysis.guards import audited
 from assistant.backends import BackendChoice, choose_backend
 from assistant.ingest import load_transcript
 from assistant.prompts import all_prompts
 from assistant.types import ActionItem, ActionPlan, Assessment
+from eval import bootstrap
 from eval.aggregate import aggregate
 from eval.gold import GoldCase, GoldSession, load_cases
 from eval.scorers import SCORERS, Sample, Score
 
-RESULTS_SCHEMA = "1"
+RESULTS_SCHEMA = "2"
+"""2: `intervals` and `bootstrap` (confidence intervals), guard figures (`groundedness_before_guards`...)."""
 
 
 @dataclass
@@ -57,10 +62,11 @@ def solve(case: GoldCase, choice: BackendChoice, previous: dict[tuple[str, int],
     gold = case.gold
     transcript = load_transcript(case.path, coach=gold.coach, client=gold.client)
     started = time.perf_counter()
-    analysis = analyze(transcript, choice=choice)
+    with audited() as audit:  # counts what the guards drop or fix; the analysis is the same
+        analysis = analyze(transcript, choice=choice)
     assessment = _assess(case, transcript, analysis, choice, previous)
     seconds = time.perf_counter() - started
-    sample = Sample(case, transcript, analysis, assessment, embed)
+    sample = Sample(case, transcript, analysis, assessment, embed, audit.counts())
     cost = {
         "seconds": seconds,
         "words": float(sum(len(u.text.split()) for u in transcript.utterances)),
@@ -105,6 +111,7 @@ def run(
     cases = load_cases(split)
     previous = {(c.gold.arc, c.gold.session_number): c.gold for c in load_cases("all") if c.gold.arc}
     embedder = MiniLMEmbedder()
+    load = os.getloadavg()  # timings on a shared machine say little without it
     started = time.perf_counter()
     with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
         futures = [pool.submit(solve, c, choice, previous, embedder.embed) for c in cases]
@@ -114,12 +121,21 @@ def run(
             if on_case:
                 on_case(solved[-1])
     figures, details = aggregate([s.scores for s in solved], [s.cost for s in solved])
-    return _document(choice, split, solved, figures, details, time.perf_counter() - started)
+    intervals = bootstrap.intervals([s.scores for s in solved])
+    document = _document(choice, split, solved, figures, details, intervals, time.perf_counter() - started)
+    document["machine"] = {"cpus": os.cpu_count(), "load_average_at_start": [round(x, 2) for x in load]}
+    return document
 
 
 def _document(
-    choice: BackendChoice, split: str, solved: list[Solved], figures, details, seconds: float
-) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+    choice: BackendChoice,
+    split: str,
+    solved: list[Solved],
+    figures: dict[str, float | None],
+    details: dict[str, Any],
+    intervals: dict[str, list[float]],
+    seconds: float,
+) -> dict[str, Any]:
     models = {s.sample.analysis.meta.model for s in solved}
     return {
         "schema_version": RESULTS_SCHEMA,
@@ -132,6 +148,8 @@ def _document(
         "split": split,
         "seconds": round(seconds, 2),
         "metrics": figures,
+        "intervals": intervals,
+        "bootstrap": bootstrap.description(len(solved)),
         "details": details,
         "cases": [_case(s) for s in solved],
     }

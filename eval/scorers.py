@@ -30,6 +30,8 @@ class Sample:
     analysis: Analysis
     assessment: Assessment | None = None
     embed: Callable[[list[str]], list[list[float]]] | None = None
+    guard_audit: dict[str, int] | None = None
+    """What the guards changed in the engine's output (`GuardAudit.counts()`); None if not audited."""
 
     @property
     def gold(self) -> GoldSession:
@@ -197,6 +199,22 @@ def score_groundedness(sample: Sample) -> Score:
     return Score(value, f"{verbatim} of {len(quotes)} quotes verbatim", {"verbatim": verbatim, "total": len(quotes)})
 
 
+def score_groundedness_before_guards(sample: Sample) -> Score:
+    """Share of the engine's own quotes that were verbatim before the guards dropped or fixed the
+    rest: `groundedness` is 1 by construction once the guards run, this is what they had to do."""
+    audit = sample.guard_audit
+    if audit is None:
+        return Score(None, "the guards were not audited")
+    value = audit["verbatim"] / audit["quotes"] if audit["quotes"] else None
+    return Score(
+        value,
+        f"{audit['verbatim']} of {audit['quotes']} quotes verbatim before the guards; they fixed "
+        f"{audit['corrected']}, dropped {audit['dropped']} (and {audit['items_dropped']} findings left without "
+        f"one), lowered {audit['levels_lowered']} firm levels, removed {audit['facts_removed']} plan facts",
+        dict(audit),
+    )
+
+
 _DIGITS = re.compile(r"\d+(?:[.,:]\d+)*")
 
 
@@ -280,6 +298,7 @@ SCORERS: dict[str, Callable[[Sample], Score]] = {
     "commitment_level_accuracy": score_commitment_level,
     "hedged_reported_firm": score_hedged_reported_firm,
     "groundedness": score_groundedness,
+    "groundedness_before_guards": score_groundedness_before_guards,
     "invented_facts": score_invented_facts,
     "plan_completeness": score_plan_completeness,
     "assess_accuracy": score_assess,

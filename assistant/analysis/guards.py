@@ -4,13 +4,18 @@
   index fixed; a quote found nowhere is dropped; an item left without evidence is dropped.
 - hedge guard: a commitment whose evidence sentence holds a hedge is never firm.
 - no invention: plan dates, owners and numbers absent from the transcript are removed.
-Each change is counted in `meta.warnings`, so the coach sees what was corrected.
+Each change is counted in `meta.warnings`, so the coach sees what was corrected; inside
+`audited()` it is also tallied in a `GuardAudit`, so the eval can measure an engine before this net.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
+from dataclasses import field as _field
 from typing import TypeVar
 
 from assistant.analysis.offline.lexicon import find_hedges, neighbour_hedges
@@ -46,6 +51,72 @@ _NUMBER_WORDS = {
     "half": "50%",
 }
 NOT_STATED = "[not stated]"
+
+
+# ----------------------------------------------------------------------------- audit (eval only)
+
+
+@dataclass
+class GuardAudit:
+    """What the guards changed while `audited()` was active: the engine's output before its net."""
+
+    quotes: int = 0
+    """Quotes the guards checked, each once (a quote the guards already returned is not recounted)."""
+    verbatim: int = 0
+    """Of those, quotes already verbatim (whitespace aside) in the utterance they cite."""
+    corrected: int = 0
+    """Quotes found after folding case or apostrophes, or in another utterance: rewritten or re-indexed."""
+    dropped: int = 0
+    """Quotes found in no utterance the finding may cite: removed."""
+    items_dropped: int = 0
+    """Findings and plan items left without a quote: removed."""
+    levels_lowered: int = 0
+    """Firm commitments or plan items said with a hedge: lowered to hedged."""
+    facts_removed: int = 0
+    """Plan dates, owners, numbers not in the transcript: removed or replaced."""
+    seen: set[tuple[int, str]] = _field(default_factory=set)
+    """Evidence already counted, as given or as returned: a plan item citing a commitment's words, or a
+    second pass over a result (the model pipeline guards the offline reading, then its own), adds nothing."""
+
+    def counts(self) -> dict[str, int]:
+        return {name: getattr(self, name) for name in self.__dataclass_fields__ if name != "seen"}
+
+
+_AUDIT: ContextVar[GuardAudit | None] = ContextVar("reflect_guard_audit", default=None)
+
+
+@contextmanager
+def audited() -> Iterator[GuardAudit]:
+    """Tally what the guards change in this thread until the block ends (the analysis is unchanged)."""
+    audit = GuardAudit()
+    token = _AUDIT.set(audit)
+    try:
+        yield audit
+    finally:
+        _AUDIT.reset(token)
+
+
+def _tally(name: str, n: int = 1) -> None:
+    audit = _AUDIT.get()
+    if audit is not None:
+        setattr(audit, name, getattr(audit, name) + n)
+
+
+def _audit_quote(quoted: Evidence, grounded: Evidence | None, utterances: Sequence[Utterance]) -> None:
+    audit = _AUDIT.get()
+    if audit is None or (quoted.utterance, quoted.quote) in audit.seen:
+        return
+    audit.quotes += 1
+    audit.seen.add((quoted.utterance, quoted.quote))
+    if grounded is None:
+        audit.dropped += 1
+        return
+    audit.seen.add((grounded.utterance, grounded.quote))
+    cited = utterances[quoted.utterance].text if 0 <= quoted.utterance < len(utterances) else ""
+    if " ".join(quoted.quote.split()) in " ".join(cited.split()):
+        audit.verbatim += 1
+    else:
+        audit.corrected += 1
 
 
 def apply_guards(analysis: Analysis, transcript: Transcript) -> Analysis:
@@ -103,6 +174,7 @@ def _grounded(
         evidence = []
         for quoted in item.evidence:  # type: ignore[attr-defined]
             grounded = ground_evidence(quoted, utterances, roles)
+            _audit_quote(quoted, grounded, utterances)
             if grounded is None:
                 dropped_quotes += 1
             elif grounded not in evidence:
@@ -114,6 +186,7 @@ def _grounded(
             dropped_items += 1
     if dropped_quotes:
         warnings.append(f"{dropped_quotes} quote(s) for {kind}s were not in the transcript and were dropped")
+    _tally("items_dropped", dropped_items)
     if dropped_items:
         warnings.append(f"{dropped_items} {kind}(s) had no quote found in the transcript and were dropped")
     return kept
@@ -138,6 +211,7 @@ def _hedge_checked(
             found += _hedges_around(text, span)
     found = list(dict.fromkeys(found))
     if level == "firm" and found:
+        _tally("levels_lowered")
         warnings.append(f"a commitment said with {found[0]!r} was lowered from firm to hedged")
         return found, "hedged"
     return found, level
@@ -160,8 +234,10 @@ def _remove_invented(plan: ActionPlan, transcript: Transcript, warnings: list[st
     said = transcript_text(transcript)
     said_numbers = set(_NUMBER.findall(said)) | {d for w, d in _NUMBER_WORDS.items() if re.search(rf"\b{w}\b", said)}
     people = {fold(u.speaker) for u in transcript.utterances}
+    before = len(warnings)
     for item in plan.items:
         _check_item(item, said, said_numbers, people, transcript.client_name, warnings)
+    _tally("facts_removed", len(warnings) - before)
 
 
 def _check_item(

@@ -1,4 +1,5 @@
-"""reflect eval: measure a backend on the gold set; reflect eval compare OLD NEW: spot regressions."""
+"""reflect eval: measure a backend on the gold set; reflect eval compare OLD NEW: spot regressions;
+reflect eval readme: rewrite the README's tables from the baselines (same as python -m eval.readme)."""
 
 from __future__ import annotations
 
@@ -14,11 +15,15 @@ def register(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", type=Path, default=Path("eval/out"), help="folder for results.json and report.md")
     parser.add_argument("--workers", type=int, default=1, help="transcripts analysed at once (model endpoints)")
     parser.set_defaults(run=run)
-    sub = parser.add_subparsers(dest="eval_command", required=False, metavar="compare")
+    sub = parser.add_subparsers(dest="eval_command", required=False, metavar="{compare,readme}")
     compare = sub.add_parser("compare", help="compare two results.json files and flag regressions")
     compare.add_argument("old", type=Path)
     compare.add_argument("new", type=Path)
     compare.set_defaults(run=run_compare)
+    readme = sub.add_parser("readme", help="rewrite README.md's eval and speed tables from eval/baselines")
+    readme.add_argument("--check", action="store_true", help="exit 1 if README.md differs; write nothing")
+    readme.add_argument("--measure", action="store_true", help="re-run the offline eval into the baselines first")
+    readme.set_defaults(run=run_readme)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -71,3 +76,10 @@ def run_compare(args: argparse.Namespace) -> int:
     Console().print(table)
     worse = regressions(rows)
     return 1 if worse else 0
+
+
+def run_readme(args: argparse.Namespace) -> int:
+    from eval.readme import README
+    from eval.readme import run as write_tables
+
+    return write_tables(argparse.Namespace(check=args.check, measure=args.measure, readme=README))

@@ -1,0 +1,294 @@
+"""The README's measured figures, written from the committed results by one command.
+
+    python -m eval.readme              # rewrite README.md's tables from eval/baselines/*.json
+    python -m eval.readme --check      # exit 1 when README.md differs from what those files give
+    python -m eval.readme --measure    # first re-run the offline eval (test and dev) into the baselines
+
+(`reflect eval readme` is the same command.) Each generated part of README.md sits between
+`<!-- NAME:start -->` and `<!-- NAME:end -->`; nothing outside the markers is touched. Sources:
+offline-test.json and local-test.json (`reflect eval`), offline-dev.json, bench.json
+(`python -m eval.bench`), readers-cv.json (`python -m eval.train_readers`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+README = REPO / "README.md"
+BASELINES = REPO / "eval" / "baselines"
+LOCAL_COLUMN = "local (Qwen2.5-Coder-1.5B, refine)"
+"""The local baseline's column: the bundled model in its default mode (results.json names the model, not the mode)."""
+
+EVAL_ROWS = [
+    ("client talk macro-F1 (target ≥ 0.60)", "macro_f1"),
+    ("Cohen's κ", "talk_kappa"),
+    ("DARN-CAT macro-F1", "darncat_macro_f1"),
+    ("commitment detection F1", "commitment_detection_f1"),
+    ("commitment level accuracy", "commitment_level_accuracy"),
+    ("weak commitments reported firm (target 0)", "hedged_reported_firm"),
+    ("quotes verbatim (target 1)", "groundedness"),
+    ("quotes verbatim before the guards drop or fix the rest", "groundedness_before_guards"),
+    ("invented plan facts (target 0)", "invented_facts"),
+    ("plan items F1", "plan_items_f1"),
+    ("ideas F1", "ideas_f1"),
+    ("emotion label F1", "emotion_label_f1"),
+    ("assess accuracy (follow-ups)", "assess_accuracy"),
+]
+COUNTS = {"invented_facts"}
+
+
+# ----------------------------------------------------------------------------- markers
+
+
+def replace_block(text: str, name: str, content: str) -> str:
+    """The text with what stands between NAME's start and end markers replaced by `content`."""
+    pattern = re.compile(rf"(<!-- {re.escape(name)}:start -->)(.*?)(<!-- {re.escape(name)}:end -->)", re.DOTALL)
+    found = pattern.findall(text)
+    if len(found) != 1:
+        raise ValueError(f"README.md must hold exactly one <!-- {name}:start --> ... <!-- {name}:end --> pair")
+    return pattern.sub(lambda m: m.group(1) + content + m.group(3), text)
+
+
+def table(header: list[str], rows: list[list[str]]) -> str:
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["|" + "|".join(f" {cell} " if cell else " " for cell in row) + "|" for row in rows]
+    return "\n" + "\n".join(lines) + "\n"
+
+
+# ----------------------------------------------------------------------------- eval tables
+
+
+def _rate(value: float | None, name: str = "") -> str:
+    if value is None:
+        return "–"
+    return f"{value:.0f}" if name in COUNTS else f"{value:.3f}"
+
+
+def _interval(document: dict[str, Any], name: str) -> str:
+    interval = document.get("intervals", {}).get(name)
+    return f"{interval[0]:.2f}–{interval[1]:.2f}" if interval else ""
+
+
+def _seconds(value: float | None) -> str:
+    if value is None:
+        return "–"
+    return f"{value:.0f}" if value >= 100 else f"{value:.1f}" if value >= 10 else f"{value:.2f}"
+
+
+def _busy(document: dict[str, Any]) -> str:
+    """A note on the timing when the machine was busy with other work as the run began."""
+    machine = document.get("machine") or {}
+    load, cpus = (machine.get("load_average_at_start") or [0.0])[0], machine.get("cpus") or 1
+    return f" (load {load:.1f} on {cpus} cores)" if load > cpus / 2 else ""
+
+
+def _tokens(metrics: dict[str, Any]) -> str:
+    return f"{metrics['prompt_tokens_per_transcript']:.0f} / {metrics['completion_tokens_per_transcript']:.0f}"
+
+
+def eval_table(offline: dict[str, Any], local: dict[str, Any]) -> str:
+    if offline["split"] != "test" or local["split"] != "test":
+        raise ValueError("the README's eval table is on the test split")
+    how = offline.get("bootstrap") or {}
+    interval = f"offline {how['level']:.0%} interval" if how else "offline interval"
+    rows = [
+        [
+            label,
+            _rate(offline["metrics"].get(name), name),
+            _interval(offline, name),
+            _rate(local["metrics"].get(name), name),
+        ]
+        for label, name in EVAL_ROWS
+    ]
+    rows.append(
+        [
+            "seconds per 1,000 words",
+            _seconds(offline["metrics"]["seconds_per_1000_words"]) + _busy(offline),
+            "",
+            _seconds(local["metrics"]["seconds_per_1000_words"]) + _busy(local),
+        ]
+    )
+    rows.append(["prompt / output tokens per transcript", _tokens(offline["metrics"]), "", _tokens(local["metrics"])])
+    return table(["metric (test split)", "offline", interval, LOCAL_COLUMN], rows)
+
+
+def talk_interval(offline: dict[str, Any]) -> str:
+    """The sentence's figure: test macro-F1 with its interval."""
+    low, high = offline["intervals"]["macro_f1"]
+    how = offline["bootstrap"]
+    return (
+        f"{offline['metrics']['macro_f1']:.3f}; a {how['level']:.0%} percentile bootstrap over the "
+        f"{how['transcripts']} test transcripts gives {low:.2f}–{high:.2f}"
+    )
+
+
+def readers_table(cv: dict[str, Any]) -> str:
+    learned, rules = cv["written_only"]["writer"], cv["rules_alone"]
+    header = (
+        f"each writer held out in turn ({learned['talk_turns']:,} talk turns, "
+        f"{learned['emotion_turns']:,} emotion turns)"
+    )
+    ld, rd = learned["emotion_detection"], rules["emotion_detection"]
+    rows = [
+        ["client talk macro-F1", f"{learned['talk']['macro_f1']:.3f}", f"{rules['talk']['macro_f1']:.3f}"],
+        ["sustain-talk recall", f"{learned['talk']['sustain_recall']:.3f}", f"{rules['talk']['sustain_recall']:.3f}"],
+        [
+            "emotion detection precision / recall",
+            f"{ld['precision']:.3f} / {ld['recall']:.3f}",
+            f"{rd['precision']:.3f} / {rd['recall']:.3f}",
+        ],
+        ["emotion label accuracy, where both found one", f"{learned['emotion_label_accuracy_when_both']:.2f}", ""],
+    ]
+    return table([header, "learned readers", "rules alone, same turns"], rows)
+
+
+# ----------------------------------------------------------------------------- speed table
+
+
+def _range(low: float, high: float, unit: str, digits: int) -> str:
+    return f"{low:.{digits}f}–{high:.{digits}f} {unit}"
+
+
+SPEED_ROWS: list[tuple[str, Callable[[dict[str, Any]], str], Callable[[dict[str, Any]], str], str]] = [
+    ("cli", lambda f: "`reflect --help`", lambda f: _range(f["min_s"], f["max_s"], "s", 2), "< 0.5 s"),
+    (
+        "parse",
+        lambda f: f"parse a 60-minute Zoom transcript ({f['words']:,} words)",
+        lambda f: f"{f['median_ms']:.0f} ms median",
+        "< 100 ms",
+    ),
+    (
+        "offline",
+        lambda f: "offline analysis of it",
+        lambda f: f"{f['median_s']:.2f} s median, {f['worst_s']:.2f} s worst of {f['runs']}",
+        "< 0.5 s",
+    ),
+    (
+        "store",
+        lambda f: "store it (SQLite) / index it (Chroma, MiniLM on the CPU)",
+        lambda f: f"{f['store_median_s']:.2f} s / {f['index_median_s']:.1f} s (indexing runs in the background)",
+        "",
+    ),
+    (
+        "store",
+        lambda f: "recall latency",
+        lambda f: f"{f['recall_median_ms']:.0f} ms median, {f['recall_worst_ms']:.0f} ms worst",
+        "",
+    ),
+    (
+        "browser",
+        lambda f: "upload to first findings on screen, 60-minute transcript (browser test)",
+        lambda f: f"{_range(f['min_s'], f['max_s'], 's', 1)} ({f['runs']} runs)",
+        "3 s",
+    ),
+    (
+        "eval",
+        lambda f: f"`reflect eval --backend offline --split all` ({f['sessions']} sessions)",
+        lambda f: f"{f['seconds']:.1f} s",
+        "< 30 s",
+    ),
+    (
+        "local",
+        lambda f: f"local model (refine), 10-minute session ({f['words']:,} words)",
+        lambda f: (
+            f"{f['seconds_per_1000_words']:.1f} s per 1,000 words; {f['prompt_tokens']:,} prompt and "
+            f"{f['completion_tokens']:,} output tokens; {f['tokens_per_second_out']:.1f} tokens/s out; "
+            f"{f['peak_memory_mb'] / 1024:.1f} GB peak"
+        ),
+        "",
+    ),
+]
+BY_HAND = "†"
+
+
+def speed_table(bench: dict[str, Any]) -> str:
+    rows, by_hand = [], False
+    for name, what, figure, target in SPEED_ROWS:
+        entry = bench["benchmarks"].get(name)
+        if entry is None:
+            rows.append([f"{name} (`python -m eval.bench {name}`)", "not measured", target])
+            continue
+        text = (entry.get("text") or figure(entry["figures"])) + _busy(
+            {"machine": {"cpus": entry.get("cpus"), "load_average_at_start": entry.get("load_average_at_start")}}
+        )
+        if entry.get("source"):  # transcribed, not measured by eval.bench
+            text, by_hand = f"{text} {BY_HAND}", True
+        rows.append([what(entry["figures"]), text, target])
+    note = (
+        f"\n{BY_HAND} written by hand before `python -m eval.bench` recorded its figures in "
+        "`eval/baselines/bench.json`; not re-measured since.\n"
+        if by_hand
+        else ""
+    )
+    return table(["what", "figure", "target"], rows) + note
+
+
+# ----------------------------------------------------------------------------- the README
+
+
+def _load(name: str, folder: Path) -> dict[str, Any]:
+    return json.loads((folder / name).read_text("utf-8"))
+
+
+def blocks(folder: Path = BASELINES) -> dict[str, str]:
+    """Marker name -> generated text, from the committed results in `folder`."""
+    offline, dev = _load("offline-test.json", folder), _load("offline-dev.json", folder)
+    return {
+        "eval-table": eval_table(offline, _load("local-test.json", folder)),
+        "talk-interval": talk_interval(offline),
+        "dev-talk": f"{dev['metrics']['macro_f1']:.3f}",
+        "speed-table": speed_table(_load("bench.json", folder)),
+        "readers-table": readers_table(_load("readers-cv.json", folder)),
+    }
+
+
+def render(text: str, folder: Path = BASELINES) -> str:
+    """README text with every generated part rewritten from the results in `folder`."""
+    for name, content in blocks(folder).items():
+        text = replace_block(text, name, content)
+    return text
+
+
+def measure(folder: Path = BASELINES) -> None:
+    """Re-run the offline eval on the test and dev splits and keep the results as the baselines."""
+    from eval.runner import run as run_eval
+
+    for split in ("test", "dev"):
+        document = run_eval(backend="offline", model=None, base_url=None, split=split, workers=1)
+        (folder / f"offline-{split}.json").write_text(json.dumps(document, indent=2) + "\n", "utf-8")
+        print(f"eval/baselines/offline-{split}.json: macro-F1 {document['metrics']['macro_f1']:.3f}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m eval.readme", description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="exit 1 if README.md differs; write nothing")
+    parser.add_argument("--measure", action="store_true", help="re-run the offline eval into the baselines first")
+    parser.add_argument("--readme", type=Path, default=README, help="the README to rewrite")
+    return run(parser.parse_args(argv))
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.measure and not args.check:
+        measure()
+    current = args.readme.read_text("utf-8")
+    wanted = render(current)
+    if args.check:
+        if wanted != current:
+            print(f"{args.readme} differs from eval/baselines: run `python -m eval.readme`", file=sys.stderr)
+            return 1
+        return 0
+    if wanted != current:
+        args.readme.write_text(wanted, "utf-8")
+        print(f"{args.readme}: tables rewritten from eval/baselines")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

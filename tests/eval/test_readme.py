@@ -1,0 +1,43 @@
+"""README.md's measured figures are what eval/baselines/*.json give: the tables are regenerated in
+memory (`python -m eval.readme` writes them) and any difference fails."""
+
+from __future__ import annotations
+
+import difflib
+
+import pytest
+
+from eval import readme
+
+
+def test_readme_matches_the_baselines() -> None:
+    current = readme.README.read_text("utf-8")
+    wanted = readme.render(current)
+    drift = "\n".join(
+        difflib.unified_diff(current.splitlines(), wanted.splitlines(), "README.md", "generated", lineterm="")
+    )
+    assert not drift, f"README.md differs from eval/baselines; run `python -m eval.readme`:\n{drift}"
+
+
+def test_every_generated_part_is_marked_once() -> None:
+    current = readme.README.read_text("utf-8")
+    for name in readme.blocks():
+        assert current.count(f"<!-- {name}:start -->") == 1 == current.count(f"<!-- {name}:end -->"), name
+
+
+def test_only_the_marked_block_changes() -> None:
+    text = "before\n<!-- t:start -->\nold\n<!-- t:end -->\nafter <!-- u:start -->1<!-- u:end --> end\n"
+    assert readme.replace_block(text, "t", "\nnew\n") == text.replace("old", "new")
+    assert readme.replace_block(text, "u", "2") == text.replace(">1<", ">2<")
+    with pytest.raises(ValueError, match="missing"):
+        readme.replace_block(text, "missing", "x")
+
+
+def test_speed_figures_written_by_hand_are_marked() -> None:
+    figures = {"sessions": 21, "seconds": 21.25}
+    by_hand = readme.speed_table({"benchmarks": {"eval": {"source": "README", "figures": figures}}})
+    measured = readme.speed_table({"benchmarks": {"eval": {"figures": figures}}})
+    assert "| `reflect eval --backend offline --split all` (21 sessions) | 21.2 s | < 30 s |" in measured
+    assert "21.2 s †" in by_hand and "† written by hand" in by_hand
+    assert "†" not in measured
+    assert "| parse (`python -m eval.bench parse`) | not measured | < 100 ms |" in measured
