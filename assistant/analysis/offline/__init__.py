@@ -32,8 +32,9 @@ from assistant.types import (
 
 __all__ = ["analyze_offline", "clear_caches", "engine_version", "label_utterances"]
 
-ENGINE_VERSION = "offline-2"
-"""Bumped when the engine reads transcripts differently: cached analyses of every backend build on it."""
+ENGINE_CODE_VERSION = "3"
+"""Bumped when the engine's code reads transcripts differently; the rules and the readers' weights
+are hashed into the version on their own (`engine_version`), so editing them needs no bump."""
 _SPEAKS_FOR_CLIENT = ("client", "notes")
 
 
@@ -49,13 +50,17 @@ def learned_readers_on() -> bool:
 
 
 def engine_version() -> str:
-    """The offline engine's version, naming the learned readers' weights when they run: part of the
-    analysis cache key, so a cached analysis never outlives a change of reader or setting."""
+    """The offline engine's version: its code version, a hash of its rules and, when they run, a
+    hash of the learned readers' weights. Part of the analysis cache key, so a cached analysis never
+    outlives a change of rule, reader or setting."""
+    from assistant.analysis.offline.lexicon import rules_digest
+
+    version = f"offline-{ENGINE_CODE_VERSION}+rules-{rules_digest()}"
     if not learned_readers_on():
-        return ENGINE_VERSION
+        return version
     from assistant.analysis import learned
 
-    return f"{ENGINE_VERSION}+readers-{learned.readers_version()}"
+    return f"{version}+readers-{learned.readers_version()}"
 
 
 def clear_caches() -> None:
@@ -152,6 +157,9 @@ def _analyzed(utterance: Utterance, reading: Reading | None) -> AnalyzedUtteranc
 
 
 def _commitments(transcript: Transcript) -> list[Found]:
+    """Every client intention, restatements merged, firmest first (see rank_commitments)."""
+    from assistant.analysis.offline.commitments import rank_commitments
+
     found: list[Found] = []
     previous_coach: str | None = None
     for utterance in transcript.utterances:
@@ -159,7 +167,7 @@ def _commitments(transcript: Transcript) -> list[Found]:
             previous_coach = utterance.text
         elif utterance.role in _SPEAKS_FOR_CLIENT:
             found += commitments_in(utterance, previous_coach, notes=utterance.role == "notes")
-    return found
+    return rank_commitments(found)
 
 
 def _ideas(transcript: Transcript, commitments: list[Found]) -> list[FoundIdea]:

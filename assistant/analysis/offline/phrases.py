@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 
+from assistant.analysis.offline.clean import dangles
 from assistant.analysis.textspan import Span, fold
 
 _CLAUSE_END = re.compile(
-    r"[.;!?]|,\s*(?:but|and then|so|because|which|although|though)\b|\s(?:but|because)\s|\s-\s|\s—\s"
+    r"[.;!?…]|,\s*(?:but|and then|so|because|which|although|though)\b|\s(?:but|because)\s|\s-\s|-{2,}|[—–]"
 )
+"""Where a clause ends: punctuation, a contrast or reason, or a dash (spoken text breaks off: "'cause--")."""
 _LEADING_FILLER = re.compile(
     r"(?:\s|,|to\b|try(?:ing)? to\b|just\b|actually\b|really\b|probably\b|definitely\b|maybe\b|"
     r"also\b|then\b|now\b|finally\b|going to\b|gonna\b|have to\b|need to\b|be able to\b|"
@@ -46,9 +48,33 @@ def action_after(text: str, cue: Span, max_words: int = 14) -> Span:
     words = list(re.finditer(r"\S+", text[start:clause_end]))
     if len(words) < 2:
         return cue
-    end = start + words[min(len(words), max_words) - 1].end()
+    if len(words) > max_words:
+        words = _tidy_cut(text[start:clause_end], words[:max_words])
+    end = start + words[-1].end()
     phrase = text[start:end].rstrip(",")
     return Span(start, start + len(phrase), phrase)
+
+
+def _tidy_cut(text: str, words: list[re.Match[str]]) -> list[re.Match[str]]:
+    """A phrase cut at its word limit ends where a part of it ends (the last comma), or at least not
+    on "the", "of" or "what": "ask her straight out what" -> "ask her straight out"."""
+    commas = [n for n, w in enumerate(words) if w.group().endswith(",") and n >= 3]
+    if commas:
+        return words[: commas[-1] + 1]
+    while len(words) > 2 and dangles(words[-1].group()):
+        words = words[:-1]
+    return words
+
+
+def clause_from(text: str, start: int, max_words: int = 20) -> Span:
+    """The clause that begins at `start`, up to its end (or `max_words` words), verbatim."""
+    rest = text[start:]
+    stop = _CLAUSE_END.search(rest)
+    end = start + (stop.start() if stop else len(rest))
+    words = list(re.finditer(r"\S+", text[start:end]))
+    if len(words) > max_words:
+        end = start + words[max_words - 1].end()
+    return Span(start, end, text[start:end])
 
 
 def when_phrase(text: str) -> str | None:

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import re
 
+from assistant.analysis.offline.clean import clean_phrase, content_word_count, dangles, is_filler_fragment, trim_edges
 from assistant.analysis.offline.commitments import is_resolved
 from assistant.analysis.offline.phrases import (
+    clause_from,
     content_words,
     first_step_phrase,
     measure_phrase,
     when_phrase,
 )
+from assistant.analysis.offline.talk import read_sentences
 from assistant.analysis.textspan import fold
 from assistant.types import (
     ActionItem,
@@ -32,6 +35,11 @@ _NEARBY = 4  # client utterances on either side in which an obstacle still belon
 MAX_ITEMS = 8
 """A plan a coach can use is short: beyond this, the firmest and latest-said commitments win
 (intentions firm up towards the end of a session); the rest stay listed as commitments."""
+MAX_QUESTIONS = 8
+_GOAL_CONTENT_WORDS = 2
+"""A goal says what should change: "I want to exercise" (want, exercise), never "Yeah." or "I want to"."""
+_SPOKEN_BREAK = re.compile(r",?\s+(?:um+|uh+|erm|(?<!let )(?<!to )you know|i mean)\b|\s*,\s*like\s*,", re.IGNORECASE)
+"""Where a spoken clause trails off into fillers: "I want to stop being the bottleneck you know"."""
 
 
 def draft_plan(
@@ -43,7 +51,8 @@ def draft_plan(
     """One item per firm or hedged commitment (latest wording of an action wins)."""
     owner = transcript.client_name or "the client"
     # An unresolved "do it" is kept as a commitment (with its quote) but is no plan item.
-    chosen = _latest_per_action([c for c in commitments if c.level in ("firm", "hedged") and is_resolved(c.action)])
+    said = sorted(commitments, key=lambda c: c.evidence[0].utterance)  # commitments come ranked, not in order said
+    chosen = _latest_per_action([c for c in said if c.level in ("firm", "hedged") and is_resolved(c.action)])
     items = [_item(f"A{n}", c, utterances, ideas, owner) for n, c in enumerate(chosen, 1)]
     return ActionPlan(
         goal=_goal(utterances),
@@ -57,7 +66,12 @@ def _latest_per_action(commitments: list[Commitment]) -> list[Commitment]:
     kept: list[Commitment] = []
     for commitment in commitments:
         words = content_words(commitment.action)
-        same = [k for k in kept if len(words & content_words(k.action)) >= max(2, len(words) // 2)]
+        same = [
+            k
+            for k in kept
+            if len(words & content_words(k.action)) >= max(2, len(words) // 2)
+            or fold(k.action).strip() == fold(commitment.action).strip()
+        ]
         for earlier in same:
             kept.remove(earlier)
         kept.append(commitment)
@@ -112,26 +126,69 @@ def _lower_first(text: str) -> str:
 
 
 def _goal(utterances: list[AnalyzedUtterance]) -> str | None:
-    """The coachee's own statement of what they want or need, the strongest one first."""
+    """The coachee's own statement of the change they want (else of what they need): the clause
+    that says it, verbatim but for fillers at its edges, or None. A "Yeah" that agreed with the
+    coach is no goal: the words must be the client's, with a desire or need cue in them."""
+    client = [u for u in utterances if u.role == "client" and u.talk == "change"]
     for darncat in ("desire", "need"):
-        for utterance in utterances:
-            if utterance.talk == "change" and utterance.darncat == darncat:
-                return utterance.text if len(utterance.text) <= 160 else utterance.text[:157] + "..."
+        for utterance in client:
+            goal = _goal_in(utterance.text, darncat)
+            if goal is not None:
+                return goal
+    return None
+
+
+def _goal_in(text: str, darncat: str) -> str | None:
+    for sentence, reading in read_sentences(text):
+        if reading.talk != "change":
+            continue  # "I want to stop, but I can't": the sentence argues for the status quo
+        for cue, span in reading.all_cues:
+            if cue.talk != "change" or cue.darncat != darncat or re.search(r"can(?:'t|not)\b", fold(span.text)):
+                continue  # "I can't keep doing this" names the problem, not the change
+            goal = _goal_clause(text, sentence.start + span.start, span.text)
+            if goal is not None:
+                return goal
+    return None
+
+
+def _goal_clause(text: str, start: int, cue: str) -> str | None:
+    """The clause from the cue on, cut where it trails off into fillers when what comes before says
+    enough; it must name what is wanted ("I want to park that" names nothing)."""
+    clause = clause_from(text, start)
+    breaks = [trim_edges(text[start : start + m.start()]) for m in _SPOKEN_BREAK.finditer(clause.text)]
+    candidates = [b for b in breaks[:1] if not dangles(b)] + [trim_edges(clause.text)]
+    for goal in candidates:
+        wanted = goal[len(cue) :].strip(" ,")
+        says_more = content_word_count(goal) > content_word_count(cue) and is_resolved(wanted)
+        if says_more and not is_filler_fragment(goal, _GOAL_CONTENT_WORDS):
+            return goal
     return None
 
 
 def _questions(commitments: list[Commitment], ideas: list[Idea], items: list[ActionItem], owner: str) -> list[str]:
+    """Questions for the next session, each about something named: never about "do it" or "and-and-"."""
     questions = []
     for c in commitments:
+        action = _quotable(c.action)
+        if action is None or not is_resolved(action):
+            continue
         if c.level == "hedged":
             hedge = ", ".join(f'"{h}"' for h in c.hedges) or "a hedge"
-            questions.append(f'"{c.action}" was said with {hedge}: what would make it a firm yes?')
+            questions.append(f'"{action}" was said with {hedge}: what would make it a firm yes?')
         elif c.level == "resisting":
-            questions.append(f'What would need to be true for "{c.action}" to feel possible?')
+            questions.append(f'What would need to be true for "{action}" to feel possible?')
     for idea in ideas:
-        if idea.status == "open":
-            questions.append(f'Still open: "{idea.text}". Which way is {owner} leaning?')
+        text = _quotable(idea.text)
+        if idea.status == "open" and text is not None:
+            questions.append(f'Still open: "{text}". Which way is {owner} leaning?')
     for item in items:
-        if item.success_measure is None:
-            questions.append(f'How will {owner} know that "{item.action}" is done?')
-    return list(dict.fromkeys(questions))[:8]
+        action = _quotable(item.action)
+        if item.success_measure is None and action is not None:
+            questions.append(f'How will {owner} know that "{action}" is done?')
+    return list(dict.fromkeys(questions))[:MAX_QUESTIONS]
+
+
+def _quotable(text: str) -> str | None:
+    """Text fit to quote in a question: cleaned of fillers, and saying something."""
+    cleaned = clean_phrase(text)
+    return None if is_filler_fragment(cleaned, min_content=1) else cleaned

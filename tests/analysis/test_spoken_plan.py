@@ -1,0 +1,249 @@
+"""What the coach reads on real speech (issue 11): no goal, plan action or question made of
+fillers, stutters or cut-offs, and every quote still verbatim.
+
+The gold splits are run whole; run this module with -k "not sealed": the sealed split is run once,
+by the lead, at the end of a piece of work.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from assistant.analysis.offline import analyze_offline
+from assistant.analysis.offline.clean import is_filler_fragment
+from assistant.analysis.offline.commitments import Found, commitments_in, rank_commitments
+from assistant.ingest import load_transcript, parse_bytes
+from assistant.types import Analysis, Transcript, Utterance
+from eval.gold import load_cases
+
+GOAL_CONTENT_WORDS = 2
+"""A goal names a change ("I want to exercise": want, exercise)."""
+ACTION_CONTENT_WORDS = 1
+"""An action may be one verb and a name ("call Priya") or one word of content ("floss")."""
+MAX_QUESTIONS = 8
+_QUOTED = re.compile(r'"([^"]+)"')
+
+
+def _problems(transcript: Transcript, analysis: Analysis) -> list[str]:
+    """Everything the coach would read that is a filler fragment, or a quote that is not verbatim."""
+    problems = []
+    plan = analysis.plan
+    client_said = [u.text for u in transcript.utterances if u.role == "client"]
+    if plan.goal is not None:
+        if is_filler_fragment(plan.goal, GOAL_CONTENT_WORDS):
+            problems.append(f"goal is a fragment: {plan.goal!r}")
+        if not any(plan.goal in text for text in client_said):
+            problems.append(f"goal is not the client's words: {plan.goal!r}")
+    for item in plan.items:
+        if is_filler_fragment(item.action, ACTION_CONTENT_WORDS):
+            problems.append(f"{item.id} action is a fragment: {item.action!r}")
+    hedges = {h for c in analysis.commitments for h in c.hedges}
+    for question in plan.questions_for_next_session:
+        for quoted in _QUOTED.findall(question):
+            if quoted not in hedges and is_filler_fragment(quoted, ACTION_CONTENT_WORDS):
+                problems.append(f"question quotes a fragment: {question!r}")
+    if len(plan.questions_for_next_session) > MAX_QUESTIONS:
+        problems.append(f"{len(plan.questions_for_next_session)} questions")
+    for commitment in analysis.commitments:
+        for evidence in commitment.evidence:
+            if evidence.quote not in transcript.utterances[evidence.utterance].text:
+                problems.append(f"{commitment.id} quote not verbatim: {evidence.quote!r}")
+    return problems
+
+
+# ----------------------------------------------------------------------------- the gold splits
+
+
+@pytest.mark.parametrize("split", ["dev", "test", "sealed"])
+def test_nothing_the_coach_reads_is_a_filler_fragment(split: str) -> None:
+    cases = load_cases(split)  # loaded here, not at collection: -k "not sealed" never opens the sealed split
+    assert cases, f"no {split} cases"
+    problems = []
+    for case in cases:
+        transcript = load_transcript(case.path, coach=case.gold.coach, client=case.gold.client)
+        problems += [f"{case.gold.id}: {p}" for p in _problems(transcript, analyze_offline(transcript))]
+    assert not problems, "\n".join(problems)
+
+
+# ----------------------------------------------------------------------------- disfluent speech
+
+DRINKING = """\
+Coach: so last time we talked about the, um, the drinking on weeknights. how's that been?
+Sam: yeah. um, it's been, like, up and down you know.
+Coach: up and down. and when you think about where you want to be with it
+Sam: Yeah.
+Coach: what comes up for you?
+Sam: yeah um i guess i really want to cut down on the drinking you know. like, on weeknights.
+Coach: what would cutting down look like?
+Sam: i'll i'll stop buying the, uh, the big bottles and-and-
+Coach: mm-hmm.
+Sam: and i'm gonna keep it to, um, weekends only. yeah.
+Coach: how sure do you feel about that?
+Sam: i mean, i'll try, but-- yeah.
+"""
+
+TEETH = """\
+Coach: what do you make of what the dentist said?
+Alex: um, yeah, i don't know. i floss sometimes.
+Coach: sometimes. and the dentist was pretty clear that
+Alex: Mm-hmm.
+Coach: the gums need flossing every day.
+Alex: but, um, yeah, i guess, i don't really wanna wreck my teeth 'cause-- Yeah.
+Coach: so what might you do?
+Alex: i could, um, maybe floss every night before bed. i'd monitor it and-and-
+Coach: right.
+Alex: Yeah.
+Coach: and this week?
+Alex: i'll put the floss next to my toothbrush tonight.
+"""
+
+RUNNING = """\
+Coach: how's the exercise going?
+Jo: not great. i- i want to get back to running, you know, like three times a week.
+Coach: what gets in the way?
+Jo: the problem is i'm, um, wiped out after work. i-i just crash on the sofa.
+Coach: what could you try?
+Jo: i'm going to, uh, go for a run on saturday morning. and maybe-- maybe ask my neighbour to come along.
+"""
+
+SUGAR_BACKCHANNELS_ONLY = """\
+Coach: so you want to cut down on sugar, is that right?
+Pat: Yeah.
+Coach: and you'd like to start this week
+Pat: Mm-hmm.
+Coach: by swapping the afternoon biscuits for fruit.
+Pat: yeah. yeah.
+Coach: will you do it?
+Pat: um-- yeah.
+"""
+
+SMOKING = """\
+Coach: how do you feel about the smoking these days?
+Lee: honestly i- i don't want to quit right now, um, it's the only break i get.
+Coach: the only break you get.
+Lee: yeah. like, i'm not gonna stop stop, you know, but i could cut down at work, i guess.
+Coach: what would that look like?
+Lee: um i'll, uh, i'll leave the packet in the car-- in the car during my shift.
+"""
+
+SLEEP = """\
+Coach: what do you want from the next few weeks?
+Rae: i need to, um, i need to sleep more. like, i'm up till two most nights.
+Coach: what would help?
+Rae: i'll i'll charge my phone in the kitchen from, um, from tonight. and, uh, i'm gonna be in bed by eleven but--
+Coach: okay.
+Rae: yeah.
+"""
+
+TABLETS = """\
+Coach: you mentioned the blood pressure tablets.
+Kim: yeah, i keep forgetting them. i- i really want to take them every morning, um, 'cause my doctor's worried.
+Coach: what would help you remember?
+Kim: i'll put the, the pill box by the kettle. yeah. and i'll set a- a reminder on my phone.
+"""
+
+DRY_NIGHTS = """\
+Coach: it sounds like part of you wants to drink less and part of you
+Max: Yeah.
+Coach: feels like it's the only way to unwind after work.
+Max: right. um-- i dunno.
+Coach: what would you like to be different by next month?
+Max: i'd like to, um, have at least three dry nights a week, you know.
+Coach: and how might you start?
+Max: i'll, uh, tell my partner tonight so-so she knows.
+"""
+
+SPOKEN = {
+    "drinking": (DRINKING, "Sam"),
+    "teeth": (TEETH, "Alex"),
+    "running": (RUNNING, "Jo"),
+    "sugar": (SUGAR_BACKCHANNELS_ONLY, "Pat"),
+    "smoking": (SMOKING, "Lee"),
+    "sleep": (SLEEP, "Rae"),
+    "tablets": (TABLETS, "Kim"),
+    "dry nights": (DRY_NIGHTS, "Max"),
+}
+
+
+def _spoken(name: str) -> tuple[Transcript, Analysis]:
+    text, client = SPOKEN[name]
+    transcript = parse_bytes(text.encode(), f"{name}.txt", coach="Coach", client=client)
+    return transcript, analyze_offline(transcript)
+
+
+@pytest.mark.parametrize("name", list(SPOKEN))
+def test_disfluent_sessions_read_clean(name: str) -> None:
+    transcript, analysis = _spoken(name)
+    assert not _problems(transcript, analysis)
+
+
+@pytest.mark.parametrize("name", list(SPOKEN))
+def test_displayed_text_keeps_no_stutter_or_cut_off(name: str) -> None:
+    _, analysis = _spoken(name)
+    shown = [c.action for c in analysis.commitments] + [i.action for i in analysis.plan.items]
+    shown += analysis.plan.questions_for_next_session
+    for text in shown:
+        assert not re.search(r"\b(\w+)-\1\b|--|\b(?:um|uh)\b|-$", text, re.IGNORECASE), text
+        assert not re.search(r"\b(\w+),? \1\b", text, re.IGNORECASE), text
+
+
+def test_the_goal_is_the_clause_that_states_the_change() -> None:
+    assert _spoken("drinking")[1].plan.goal == "i really want to cut down on the drinking"
+    assert _spoken("dry nights")[1].plan.goal == "i'd like to, um, have at least three dry nights a week"
+    assert _spoken("tablets")[1].plan.goal == "i really want to take them every morning"
+    assert _spoken("sleep")[1].plan.goal == "i need to sleep more"  # not the false start before it
+
+
+def test_agreeing_with_the_coach_states_no_goal() -> None:
+    _, analysis = _spoken("sugar")
+    assert analysis.plan.goal is None
+    assert all(not is_filler_fragment(q) for q in analysis.plan.questions_for_next_session)
+
+
+def test_a_broken_off_action_is_no_item_and_no_question() -> None:
+    _, analysis = _spoken("teeth")
+    said = " ".join([i.action for i in analysis.plan.items] + analysis.plan.questions_for_next_session)
+    assert "monitor it" not in said
+    assert "'cause" not in said and "Yeah" not in said
+    assert any("floss next to my toothbrush" in i.action for i in analysis.plan.items)
+
+
+def test_actions_are_cleaned_but_quotes_stay_verbatim() -> None:
+    transcript, analysis = _spoken("drinking")
+    actions = {c.action: c for c in analysis.commitments}
+    bottles = next(a for a in actions if "big bottles" in a)
+    assert bottles == "stop buying the big bottles"
+    quote = actions[bottles].evidence[0].quote
+    assert "and-and-" in quote and quote in transcript.utterances[actions[bottles].evidence[0].utterance].text
+
+
+# ----------------------------------------------------------------------------- ranking
+
+
+def _found(*turns: str) -> list[Found]:
+    found: list[Found] = []
+    for n, text in enumerate(turns):
+        found += commitments_in(Utterance(index=n, speaker="Dana", role="client", text=text), None)
+    return found
+
+
+def test_a_restatement_in_one_turn_is_one_commitment_the_firmest() -> None:
+    ranked = rank_commitments(_found("I want to walk to work on Mondays. I will walk to work on Mondays."))
+    assert [(f.level, f.action) for f in ranked] == [("firm", "walk to work on Mondays")]
+
+
+def test_backing_off_and_resisting_stay_visible() -> None:
+    ranked = rank_commitments(_found("I'll call the dentist tomorrow. I won't give up sugar in my coffee."))
+    assert [f.level for f in ranked] == ["firm", "resisting"]
+    backed_off = rank_commitments(_found("I will book the gym induction. I could book the gym induction online."))
+    assert [f.level for f in backed_off] == ["firm", "exploring"]
+
+
+def test_ranked_firm_before_hedged_before_exploring() -> None:
+    found = _found("I could try yoga classes.", "I'll probably swim on Sundays.", "I will walk the dog every morning.")
+    assert [f.level for f in rank_commitments(found)] == ["firm", "hedged", "exploring"]
+    said_twice = _found("I'll cut down on crisps.", "I'll cut down on crisps.")
+    assert len(rank_commitments(said_twice)) == 2, "across turns each saying is evidence of its own"
+    assert len(rank_commitments(said_twice, across_turns=True)) == 1
