@@ -162,8 +162,11 @@ def _model_reply(client: str, plan: ActionPlan, message: str, hits: list[RecallH
     from assistant.privacy import protect
     from assistant.prompts import load_prompt
 
-    names = [client] + [h.speaker for h in hits if h.speaker]
-    model = protect(get_model(choice.model or "local", base_url=choice.base_url), names=names)
+    model = protect(
+        get_model(choice.model or "local", base_url=choice.base_url),
+        client=client,
+        names=[h.speaker for h in hits if h.speaker],
+    )
     messages = load_prompt("chat").render(
         client=client,
         plan=_plan_text(plan),

@@ -52,10 +52,10 @@ def analyze(
     from assistant.privacy import protect
 
     try:
-        chat = get_model(choice.model or "local", base_url=choice.base_url)
-        speakers = list(dict.fromkeys(u.speaker for u in transcript.utterances))
         chat = protect(
-            chat, names=speakers + ([transcript.client_name] if transcript.client_name else []), terms=private_terms
+            get_model(choice.model or "local", base_url=choice.base_url),
+            transcript=transcript,
+            terms=private_terms or (),
         )
         options = model_options(choice.kind)
         result = analyze_with_model(

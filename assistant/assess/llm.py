@@ -46,8 +46,7 @@ def assess_with_model(
     found: dict[str, ItemProgress] = {}
     meta = meta.model_copy(deep=True)
     try:
-        speakers = list(dict.fromkeys(u.speaker for u in transcript.utterances))
-        model = protect(get_model(choice.model or "local", base_url=choice.base_url), names=speakers)
+        model = protect(get_model(choice.model or "local", base_url=choice.base_url), transcript=transcript)
         for chunk in chunk_utterances(transcript.utterances, 1500):
             messages = load_prompt("assess").render(transcript=render(chunk), items=listed)
             out = ask_structured(model, messages, _AssessOut, usage, max_tokens=400)

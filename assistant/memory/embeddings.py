@@ -2,7 +2,9 @@
 
 The model files ship inside the package, so nothing is fetched from a hub; HF_HUB_OFFLINE is set
 before sentence-transformers loads to make sure of it. OpenAI embeddings are used instead only
-when the coach configured OpenAI (see `embedder_for_settings`).
+when the coach configured OpenAI (see `embedder_for_settings`); `OpenAIEmbedder.embed` itself
+sends only `assistant.privacy.masked` text: names, the coach's private terms, emails, phone
+numbers and URLs become bare placeholders ("[PERSON]") before embedding, whoever built it.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ class MiniLMEmbedder:
     """all-MiniLM-L6-v2 on the CPU, loaded once per process."""
 
     name = MINILM_NAME
+    leaves_machine = False
     _model = None
     _lock = threading.Lock()
 
@@ -55,19 +58,26 @@ class MiniLMEmbedder:
 
 
 class OpenAIEmbedder:
-    """OpenAI's embeddings, for a coach who configured OpenAI (text leaves the machine)."""
+    """OpenAI's embeddings, for a coach who configured OpenAI. The text leaves the machine, so it is
+    redacted here, inside `embed`: no call site can send it unredacted."""
 
     name = "text-embedding-3-small"
+    leaves_machine = True
 
     def embed(self, texts: Sequence[str]) -> list[list[float]]:
+        if not texts:
+            return []
         from openai import OpenAI
 
-        reply = OpenAI().embeddings.create(model=self.name, input=list(texts))
+        from assistant.privacy import masked
+
+        reply = OpenAI().embeddings.create(model=self.name, input=masked(texts))
         return [item.embedding for item in reply.data]
 
 
 def embedder_for_settings() -> Embedder:
-    """OpenAI embeddings only when the coach chose OpenAI as the backend; MiniLM otherwise."""
+    """OpenAI embeddings (redacted by `OpenAIEmbedder` itself) only when the coach chose them;
+    MiniLM otherwise."""
     from assistant.settings import get_settings
 
     settings = get_settings()

@@ -134,3 +134,27 @@ def test_the_database_uses_wal_and_foreign_keys(store: Store) -> None:
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     assert store.db.query("SELECT version FROM schema_migrations")[0][0] == 1
+
+
+def test_private_words_are_the_clients_names_speakers_participants_and_list(store: Store) -> None:
+    """What redaction hides before a remote call, read from the store (assistant.privacy asks it)."""
+    store.add_client("Sam Okafor")
+    store.set_private_terms("Dana Whitfield", ["Halvorsen"])
+    store.set_private_terms("Sam Okafor", ["Brightwater"])
+    headed = b"Participants: Maya Lindqvist, Dana Whitfield, Tom Reyes\n\n" + TRANSCRIPT
+    transcript = parse_bytes(headed, "s.txt")
+    store.add_session("Dana Whitfield", transcript, analyze_offline_checked(transcript), "2026-03-02")
+
+    dana = store.private_words_for("dana whitfield")  # a name is found in any case
+    assert dana.terms == ("Halvorsen",)
+    assert {"Dana Whitfield", "Dana", "Coach", "Tom Reyes"} <= set(dana.names)
+    assert "Sam Okafor" not in dana.names and "Brightwater" not in dana.terms
+
+    everyone = store.private_words_for(None)
+    assert {"Dana Whitfield", "Sam Okafor", "Tom Reyes"} <= set(everyone.names)
+    assert set(everyone.terms) == {"Halvorsen", "Brightwater"}
+
+    store.set_private_terms("Dana Whitfield", ["Halvorsen", "Priya Nair"])  # nothing cached: the edit shows at once
+    assert store.private_words_for("Dana Whitfield").terms == ("Halvorsen", "Priya Nair")
+    with pytest.raises(NotFoundError):
+        store.private_words_for("Nobody")
