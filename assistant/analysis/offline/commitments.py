@@ -147,6 +147,8 @@ def _commitment(
         asked = _action_in_question(question)
         return Found(utterance, reading, level, asked, quote) if asked else None
     action = action_after(sentence.text, reading.cue)
+    if action == reading.cue and level == "resisting":
+        action = _one_word_after(sentence.text, reading.cue) or action  # "I don't want to quit."
     text = action.text
     if action == reading.cue or _ANAPHOR.match(text):
         # "I'll do it": the action is earlier in the sentence, earlier in the turn, or in the question.
@@ -178,6 +180,19 @@ def _answered(
     if not action.text or _ANAPHOR.match(action.text):
         return None
     return Found(utterance, reading, level, action.text, quote)
+
+
+_ONE_WORD = re.compile(r"\s+(?:to\s+)?([^\W\d_]+)[\s.!?]*$")
+
+
+def _one_word_after(text: str, cue: Span) -> Span | None:
+    """The one word a refusal ends on ("I don't want to quit.", "I won't stop."): action_after
+    needs two words, which keeps "I will." from being an action, but a refused verb is one. A
+    name is no action ("I'm not going to Tom.")."""
+    found = _ONE_WORD.match(text, cue.end)
+    if found is None or not found.group(1).islower():
+        return None
+    return Span(found.start(1), found.end(1), found.group(1))
 
 
 def _earlier_in_turn(before: list[tuple[Span, Reading]]) -> Span | None:

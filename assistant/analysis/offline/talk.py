@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from assistant.analysis.offline import lexicon as lx
-from assistant.analysis.textspan import Span, fold, sentences
+from assistant.analysis.textspan import Span, fold, sentences, spoken
 from assistant.types import DarnCat, TalkType
 
 if TYPE_CHECKING:
@@ -93,20 +93,25 @@ def _cue_matches(folded: str, notes: bool) -> tuple[_Match, ...]:
 
     In a client's turn, quoted speech is someone else's ("She said, 'I want more scope'") and is
     skipped. In a coach's notes it is the reverse: "I" outside quotes is the coach, so only the
-    third person counts there, while inside quotes "I" is the client speaking."""
-    blocked = [(m.start(), m.end()) for m in lx.EXCEPTION_RE.finditer(folded)]
-    quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(folded)]
+    third person counts there, while inside quotes "I" is the client speaking.
+
+    The cues are matched on the words as meant (`textspan.spoken`: no stutters or fillers,
+    apostrophes put back), so "i- i don't want to quit" and "im gonna call her" read like their
+    tidy forms; the matches returned are where those words stand in `folded`."""
+    said = spoken(folded)
+    blocked = [(m.start(), m.end()) for m in lx.EXCEPTION_RE.finditer(said.text)]
+    quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(said.text)]
     if notes:
-        candidates = _matches(folded, lx.NOTES_CUES, blocked + quoted)
-        candidates += [m for m in _matches(folded, lx.CLIENT_CUES, blocked) if _inside(m, quoted)]
+        candidates = _matches(said.text, lx.NOTES_CUES, blocked + quoted)
+        candidates += [m for m in _matches(said.text, lx.CLIENT_CUES, blocked) if _inside(m, quoted)]
     else:
-        candidates = _matches(folded, lx.CLIENT_CUES, blocked + quoted)
+        candidates = _matches(said.text, lx.CLIENT_CUES, blocked + quoted)
     candidates.sort(key=lambda m: (-(m.end - m.start), m.start))
     kept: list[_Match] = []
     for match in candidates:
         if all(match.end <= k.start or match.start >= k.end for k in kept):
             kept.append(match)
-    return tuple(sorted(kept, key=lambda m: m.start))
+    return tuple(_Match(m.cue, *said.origin(m.start, m.end)) for m in sorted(kept, key=lambda m: m.start))
 
 
 def _matches(folded: str, cues: list[lx.Cue], blocked: list[tuple[int, int]]) -> list[_Match]:

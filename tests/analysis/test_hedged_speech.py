@@ -1,0 +1,169 @@
+"""Hedged intentions as people say them and speech-to-text writes them: lower case, no apostrophes
+("ill try", "im gonna try and"), slang ("prolly", "sorta"), stutters and fillers ("i- i", "um").
+
+A hedge must never be shown as a firm commitment (eval/GUIDELINES.md, section 4). The other side
+holds too: "gonna" is how "going to" is said, and "I'm going to" is firm, so "im gonna call her
+monday" with no hedge in it is a firm commitment, written with apostrophes or without.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.analysis import analyze_offline_checked
+from assistant.analysis.offline.commitments import commitments_in
+from assistant.analysis.offline.talk import read_utterance
+from assistant.ingest import parse_bytes
+from assistant.types import Analysis, Utterance
+
+
+def _found(text: str) -> list[tuple[str, str]]:
+    """(level, action) of each commitment in one client turn, before the guards."""
+    utterance = Utterance(index=0, speaker="Sam", role="client", text=text)
+    return [(f.level, f.action) for f in commitments_in(utterance, None)]
+
+
+def _analyse(client_says: str) -> Analysis:
+    text = f"Coach: so what will you do this week?\nSam: {client_says}"
+    return analyze_offline_checked(parse_bytes(text.encode("utf-8"), "s.txt"))
+
+
+HEDGED = [
+    "i'm gonna try and be in bed by eleven",
+    "im gonna try and be in bed by eleven",
+    "i'm going to try and walk at lunch",
+    "we're going to try and eat together on sundays",
+    "im gonna try calling her",
+    "i'll try n call her tonight",
+    "ill try to call her tonight",
+    "ill try calling her tonight",
+    "imma try the patches",
+    "i'll have a go at the forms this week",
+    "ill have a go at the forms this week",
+    "i'll give it a go on monday",
+    "i'll give it a shot with the patches",
+    "i'll take a stab at the budget tonight",
+    "i'll see if i can get to the gym on friday",
+    "i'll prolly call her monday",
+    "prolly i'll call her monday",
+    "i'll probs go to the gym on friday",
+    "maybe ill call her monday",
+    "i think ill call her tomorrow",
+    "i think im gonna call her tomorrow",
+    "i'm thinking i'll call her on friday",
+    "i'll kinda ease off the coffee",
+    "i'll sorta ease off the coffee",
+    "i guess ill take the pills with breakfast",
+    "i spose ill take the pills with breakfast",
+    "i'll call her if i remember",
+    "ill go to the gym if im not too tired",
+    "i'll call her. prolly",
+    "i'll call her on friday i think",
+    "i'll aim for three walks a week",
+    "i'll go for a walk at lunch or something",
+    "ill call her well see",
+    "i cant promise ill call her",
+    "i'll tr- try to be in bed by eleven",
+    "i'll- i'll try and sort the pills out",
+    "um i'll, uh, try and get to bed by eleven",
+    "i'll attempt to get the numbers out by friday",
+]
+
+
+@pytest.mark.parametrize("text", HEDGED)
+def test_a_spoken_hedged_intention_is_found_and_never_firm(text: str) -> None:
+    found = _found(text)
+    assert found, "a hedged intention is still an intention"
+    assert all(level == "hedged" for level, _ in found), found
+    assert read_utterance(text).hedges, "the hedge is listed on the utterance"
+
+
+@pytest.mark.parametrize("text", HEDGED[:6] + HEDGED[-3:])
+def test_the_whole_engine_keeps_spoken_hedges(text: str) -> None:
+    analysis = _analyse(text)
+    assert analysis.commitments
+    assert all(c.level == "hedged" and c.hedges for c in analysis.commitments)
+    assert all(item.level == "hedged" for item in analysis.plan.items)
+    for commitment in analysis.commitments:
+        for evidence in commitment.evidence:
+            assert evidence.quote in analysis.utterances[evidence.utterance].text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i might call her tomorrow",  # no intention cue: not a commitment at all, and never firm
+        "id like to call her this week",
+        "i wanna try and call her",
+    ],
+)
+def test_a_wish_or_possibility_is_never_firm(text: str) -> None:
+    assert all(level != "firm" for level, _ in _found(text))
+
+
+FIRM = [
+    ("i'll send it tomorrow", "send it tomorrow"),
+    ("im gonna call her monday", "call her monday"),
+    ("i'm gonna call her monday", "call her monday"),
+    ("ill call her monday", "call her monday"),
+    ("i will call her on monday", "call her on monday"),
+    ("im going to put the pills by the kettle", "put the pills by the kettle"),
+    ("we're gonna eat together on sunday", "eat together on sunday"),
+    ("ive decided to quit on the first", "quit on the first"),
+    ("i- i'll book the appointment tomorrow", "book the appointment tomorrow"),
+    ("I'm, um, going to book the appointment tomorrow", "book the appointment tomorrow"),
+    ("imma call her tonight", "call her tonight"),
+]
+
+
+@pytest.mark.parametrize(("text", "action"), FIRM)
+def test_an_unhedged_spoken_intention_stays_firm(text: str, action: str) -> None:
+    assert _found(text) == [("firm", action)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i was so ill that i couldn't work",  # "ill" the adjective is no "I'll"
+        "i've been ill for a week",
+        "my mum is ill and i'm looking after her",
+        "I need my id card for the gym",
+    ],
+)
+def test_ill_and_id_are_read_as_words_when_they_are_words(text: str) -> None:
+    assert all(level != "firm" for level, _ in _found(text))
+
+
+def test_every_intention_of_a_lower_case_turn_is_read() -> None:
+    text = "i'll put the pill box by the kettle. yeah. and i'll set an alarm"
+    assert _found(text) == [("firm", "put the pill box by the kettle"), ("firm", "set an alarm")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I don't want to quit.",
+        "i- i don't want to quit",
+        "i i don't want to quit",
+        "I-- I don't want to quit.",
+        "I — I don't, I don't want to quit.",
+        "i dont wanna quit",
+    ],
+)
+def test_a_stutter_does_not_hide_a_refusal(text: str) -> None:
+    reading = read_utterance(text)
+    assert (reading.talk, reading.darncat) == ("sustain", "desire")
+    assert _found(text) == [("resisting", "quit")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I won't stop.", [("resisting", "stop")]),
+        ("I'm not going to Tom.", []),  # a name is no refused action
+        ("Still a bit of impostor feeling, I won't lie.", []),  # candour, not a refusal
+        ("The perfectionism isn't gone, I'm not going to pretend.", []),
+    ],
+)
+def test_a_one_word_refusal_names_its_verb_and_nothing_else(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _found(text) == expected
