@@ -1,18 +1,28 @@
 """Plan edits as pure functions: the editor, the CLI and the chat all change a plan through these.
 
 Each edit is validated against the domain types, so a bad value is refused with one clear
-sentence and never stored.
+sentence and never stored. Also how a plan version is named to the coach: which version was
+approved, and when, in words.
 """
 
 from __future__ import annotations
 
 import difflib
+from datetime import date
 from typing import get_args
 
 from pydantic import ValidationError
 
 from assistant.errors import InputError, NotFoundError
-from assistant.types import ActionItem, ActionPlan, CommitmentLevel, EditableField, ItemStatus, PlanEdit
+from assistant.types import (
+    ActionItem,
+    ActionPlan,
+    CommitmentLevel,
+    EditableField,
+    ItemStatus,
+    PlanEdit,
+    PlanVersionInfo,
+)
 
 LIST_FIELDS = {"obstacles", "if_then"}
 EDITABLE_FIELDS: tuple[str, ...] = get_args(EditableField)
@@ -130,3 +140,27 @@ def _lines(plan: ActionPlan) -> list[str]:
         lines += [f"{item.id}   obstacle: {o}" for o in item.obstacles]
         lines += [f"{item.id}   if-then: {p}" for p in item.if_then]
     return lines
+
+
+def last_approved(versions: list[PlanVersionInfo]) -> PlanVersionInfo | None:
+    """The newest approved version among a session's plan versions (oldest first), if any."""
+    return next((v for v in reversed(versions) if v.kind == "approved"), None)
+
+
+def accepted_items(plan: ActionPlan) -> list[ActionItem]:
+    """The items the coach kept: accepted, or still proposed (approval accepts them)."""
+    return [i for i in plan.items if i.status != "rejected"]
+
+
+def long_date(value: str | None) -> str | None:
+    """An ISO date or timestamp as a coach writes it: "2026-11-03" -> "3 November 2026"."""
+    if not value:
+        return None
+    try:
+        day = date.fromisoformat(value[:10])
+    except ValueError:
+        return value
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+_MONTHS = tuple("January February March April May June July August September October November December".split())  # noqa: SIM905

@@ -18,11 +18,17 @@ def _cite(evidence: list[Evidence], limit: int = 1) -> str:
     return " ".join(f'[#{e.utterance}] "{e.quote}"' for e in evidence[:limit])
 
 
-def render_markdown(analysis: Analysis, *, audience: Audience = "coach", title: str | None = None) -> str:
+def render_markdown(
+    analysis: Analysis,
+    *,
+    audience: Audience = "coach",
+    title: str | None = None,
+    plan_heading: str = "Action plan (draft for the coach to review)",
+) -> str:
     lines = [f"# {title or 'Session summary: ' + analysis.source.file_name}", ""]
     if analysis.meta.warnings and audience == "coach":
         lines += ["> **Note:** " + w for w in analysis.meta.warnings] + [""]
-    lines += _plan(analysis, audience)
+    lines += _plan(analysis, audience, plan_heading)
     lines += _commitments(analysis)
     lines += _ideas(analysis)
     if audience == "coach":
@@ -30,9 +36,9 @@ def render_markdown(analysis: Analysis, *, audience: Audience = "coach", title: 
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _plan(analysis: Analysis, audience: Audience) -> list[str]:
+def _plan(analysis: Analysis, audience: Audience, heading: str) -> list[str]:
     plan = analysis.plan
-    lines = ["## Action plan (draft for the coach to review)", ""]
+    lines = [f"## {heading}", ""]
     lines.append(f"**Goal:** {plan.goal or 'not stated'}")
     lines.append("")
     items = [i for i in plan.items if audience == "coach" or i.status != "rejected"]

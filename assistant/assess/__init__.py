@@ -14,6 +14,7 @@ from assistant.analysis.textspan import fold, sentences
 from assistant.assess.offline import assess_items
 from assistant.backends import BackendChoice, model_judges
 from assistant.memory.embeddings import Embedder, MiniLMEmbedder
+from assistant.plans import accepted_items
 from assistant.types import (
     ActionPlan,
     Analysis,
@@ -67,7 +68,7 @@ def assess_plan(
     import time
 
     started = time.perf_counter()
-    items = [i for i in plan.items if i.status != "rejected"]
+    items = accepted_items(plan)
     progress = assess_items(items, transcript, embedder or MiniLMEmbedder())
     meta = AnalysisMeta(
         backend="offline",

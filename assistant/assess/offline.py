@@ -1,8 +1,9 @@
 """The offline assess engine: find where the new session speaks of each plan item, read its progress.
 
-A plan item is "spoken of" where a client sentence is close to its action in meaning (MiniLM
-embeddings), or where the client answers a coach question that is. Progress cues are read with
-the negative ones first, because "I haven't done it" contains "done".
+First the coachee's own report of the action, anywhere in the session ("I sent the email":
+`reports.py`). Failing one, a plan item is "spoken of" where a client sentence is close to its
+action in meaning (MiniLM embeddings), or where the client answers a coach question that is.
+Progress cues are read with the negative ones first, because "I haven't done it" contains "done".
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 
 from assistant.analysis.offline.phrases import content_words
 from assistant.analysis.textspan import Span, fold, sentences
+from assistant.assess.reports import Report, item_terms, read_report
 from assistant.memory.embeddings import Embedder
 from assistant.types import ActionItem, Evidence, ItemProgress, Progress, Transcript
 
@@ -51,13 +53,29 @@ _CUES: list[tuple[Progress, re.Pattern[str]]] = [
     (
         "done",
         re.compile(
-            r"\b(?:did it|i did|done(?! (?:missing|with|being|waiting|letting))|finished|completed|sent|had the conversation|talked to|spoke to|told|"
+            r"\b(?:did it|i did|done(?! (?:missing|with|being|waiting|letting|deal))|finished|completed|sent|had the conversation|talked to|spoke to|told|"
             r"asked|delegated|handed (?:it )?over|gave (?:her|him|them)|went (?:well|fine|better|ok|okay|really well)|"
             r"it happened|blocked|ran (?:it|the)|presented|signed off|met with|we met|she (?:led|ran|did)|"
             r"he (?:led|ran|did)|they (?:led|ran|did)|nailed|pulled it off|made the call|called)\b"
         ),
     ),
 ]
+
+
+_FUTURE = re.compile(
+    r"\b(?:i|we)(?:'ll| will| shall|'m going to| am going to|'re going to| are going to)\b|\bi'd like to\b"
+)
+"""A new intention ("I will leave at half six") says what is planned, not what happened."""
+_DIARY = re.compile(
+    r"^\W*(?:(?:the|on the) \w+(?:th|st|nd|rd)|same time|see you|thanks?(?: you)?|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|bye)\b[\W\w]{0,12}$"
+)
+"""Booking the next session ("The thirteenth?", "Same time.", "Thanks, Maya.") reports nothing."""
+
+
+def _is_plan_or_diary(text: str) -> bool:
+    folded = fold(text)
+    return bool(_DIARY.search(folded)) or (bool(_FUTURE.search(folded)) and not _CUES[0][1].search(folded))
 
 
 @dataclass
@@ -94,7 +112,35 @@ def assess_items(items: list[ActionItem], transcript: Transcript, embedder: Embe
         ]
         for s, sv in zip(all_sentences, sentence_vectors, strict=True)
     ]
-    return [_progress(n, item, all_sentences, similarity) for n, item in enumerate(items)]
+    return [
+        _reported(item, all_sentences) or _progress(n, item, all_sentences, similarity) for n, item in enumerate(items)
+    ]
+
+
+def _reported(item: ActionItem, all_sentences: list[_Sentence]) -> ItemProgress | None:
+    """The item's progress from the clause that reports it best (most shared words, earliest)."""
+    terms = item_terms(item)
+    best: tuple[Report, _Sentence] | None = None
+    for position, sentence in enumerate(all_sentences):
+        if sentence.role not in ("client", "notes"):
+            continue
+        neighbours = [
+            all_sentences[i].span
+            for i in (position - 1, position + 1)
+            if 0 <= i < len(all_sentences) and all_sentences[i].utterance == sentence.utterance
+        ]
+        report = read_report(terms, sentence.span, neighbours)
+        if report is not None and (best is None or report.overlap > best[0].overlap):
+            best = (report, sentence)
+    if best is None:
+        return None
+    report, sentence = best
+    return ItemProgress(
+        item=item,
+        progress=report.progress,
+        evidence=[Evidence(utterance=sentence.utterance, quote=sentence.span.text)],
+        note=f"the coachee reports it as {report.progress.replace('_', ' ')}",
+    )
 
 
 def _progress(n: int, item: ActionItem, all_sentences: list[_Sentence], similarity: list[list[float]]) -> ItemProgress:
@@ -124,13 +170,13 @@ def _client_sentences_about(n: int, all_sentences: list[_Sentence], similarity: 
     it counts too. Only sentences that are closest to this item (of all items) are taken."""
     scored = []
     for position, (sentence, row) in enumerate(zip(all_sentences, similarity, strict=True)):
-        if row[n] < RELEVANT or row[n] < max(row) - 0.02:
+        if row[n] < RELEVANT or row[n] < max(row) - 0.02 or _is_plan_or_diary(sentence.span.text):
             continue
         if sentence.role in ("client", "notes"):
             scored.append((row[n], position, sentence))
         else:
             answer = _answer_after(all_sentences, position)
-            if answer is not None:
+            if answer is not None and not _is_plan_or_diary(answer.span.text):
                 scored.append((row[n] - 0.05, position, answer))
     scored.sort(key=lambda t: (-t[0], t[1]))
     seen, ordered = set(), []

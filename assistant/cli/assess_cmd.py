@@ -1,4 +1,4 @@
-"""reflect assess CLIENT [SESSION_ID]: the last approved plan against the newest (or given) session."""
+"""reflect assess CLIENT [SESSION_ID]: the latest approved plan against the newest (or given) later session."""
 
 from __future__ import annotations
 
@@ -17,25 +17,30 @@ def register(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from assistant.backends import choose_backend
+    from assistant.plans import long_date
 
     ws = workspace()
     ws.store.client(args.client)
     choice = choose_backend(args.backend, args.model, args.base_url) if args.backend else None
-    assessment = ws.assess(args.client, args.session_id, choice=choice)
+    target = ws.assess_target(args.client, args.session_id)
+    assessment = ws.assess(args.client, target.session.id, choice=choice)
     if args.format == "json":
         print_json(assessment)
         return 0
-    print(
-        f"{assessment.client}: session {assessment.session_id} "
-        f"against the plan approved in {assessment.plan_session_id}"
-    )
+    print(f"{assessment.client}: {target.caption}")
     for entry in assessment.items:
         quote = f' "{entry.evidence[0].quote}" [#{entry.evidence[0].utterance}]' if entry.evidence else ""
         print(f"  {entry.item.id} {entry.progress.replace('_', ' '):12} {entry.item.action}{quote}")
+    for heading, found in (
+        ("new information", assessment.new_information),
+        ("obstacles met", assessment.obstacles_met),
+    ):
+        for evidence in found:  # a heading only when something was found
+            print(f'  {heading}: "{evidence.quote}" [#{evidence.utterance}]')
     for balance in assessment.trend:
         share = "-" if balance.change_share is None else f"{balance.change_share:.0%}"
         print(
-            f"  trend {balance.session_date or balance.session_id}: "
+            f"  trend {long_date(balance.session_date) or 'undated session'}: "
             f"change {balance.change}, sustain {balance.sustain} ({share} change)"
         )
     return 0

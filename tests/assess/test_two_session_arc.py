@@ -4,8 +4,9 @@ Session 1's plan is replaced by its gold plan and approved; session 2 is importe
 step must read what became of each gold item, with quotes from session 2, carry unfinished items
 into session 2's plan, and (with a model) use the model's grounded readings and nothing else.
 
-The offline accuracy on this arc is measured at 4/5 = 0.80 (A2, gold in progress, is read as
-done): the floor below is that figure, so any drop fails. The model is the replay server of tests/llm (a recorded
+The offline accuracy on this arc is measured at 5/5 (A2, gold in progress, was read as done
+before the reader weighed "I did what I said for two of them"): the floor below is that figure,
+so any drop fails. The model is the replay server of tests/llm (a recorded
 OpenAI-compatible reply), standing in for the remote model only.
 """
 
@@ -36,8 +37,19 @@ from replay_server import ReplayServer, reply  # noqa: E402
 
 CLIENT = "Tom Okafor"
 DATE_1, DATE_2 = "2026-03-02", "2026-03-23"
-OFFLINE_ACCURACY_FLOOR = 0.80
-"""Measured: 4 of the 5 gold items of session 1 get the gold progress in session 2."""
+OFFLINE_ACCURACY_FLOOR = 1.0
+"""Measured: 5 of the 5 gold items of session 1 get the gold progress in session 2."""
+DRAFTED_PLAN = [
+    "tell her",
+    "tell her then",
+    "tell her on Wednesday that the QBR deck is hers",
+    "send the email, finally",
+    "the comments and I book thirty minutes with her the next morning",
+    "walk her through what Daniel wants",
+    "keep a log, starting tomorrow",
+    "note what it was and how long it took",
+]
+"""The plan the offline engine drafted from session 1 in issue 14, as the coach approved it."""
 
 
 class SharedMiniLM(MiniLMEmbedder):
@@ -189,6 +201,29 @@ def test_offline_assess_of_the_arc(arc: Arc, capsys: pytest.CaptureFixture[str])
     # and the approved plan of session 1 is untouched
     assert arc.ws.store.current_plan(arc.s1).plan == arc.approved
     assert arc.ws.store.plan_state(arc.s1) == "approved"
+
+
+def test_the_drafted_plan_reads_what_the_coachee_reports(embedder: SharedMiniLM, gold: dict[str, GoldSession]) -> None:
+    """Issue 14: "send the email, finally" read unclear, quoting the scheduling line "The
+    thirteenth?", and "walk her through what Daniel wants" read in progress, although Tom opened
+    session 2 with "I sent the email" and "I spent forty minutes walking her through..."."""
+    from assistant.assess.offline import assess_items
+    from assistant.types import ActionItem
+
+    case = next(c for c in load_cases("dev") if c.gold.id == "d02_delegation_tom_2")
+    session_2 = load_transcript(case.path, coach=case.gold.coach, client=case.gold.client)
+    items = [ActionItem(id=f"A{n}", action=a, status="accepted", level="firm") for n, a in enumerate(DRAFTED_PLAN, 1)]
+    read = {p.item.action: p for p in assess_items(items, session_2, embedder)}
+
+    email, walk = read["send the email, finally"], read["walk her through what Daniel wants"]
+    assert email.progress == "done" and "I sent the email" in email.evidence[0].quote
+    assert walk.progress == "done" and "walking her through how Daniel likes things" in walk.evidence[0].quote
+    assert email.evidence[0].utterance == walk.evidence[0].utterance == 5  # the opening check-in
+    for entry in read.values():  # no progress read from booking the next session
+        assert all("thirteenth" not in e.quote and "Same time" not in e.quote for e in entry.evidence), entry
+        assert all("done deal" not in e.quote for e in entry.evidence), entry
+    assert read["keep a log, starting tomorrow"].progress == "done"
+    assert read["the comments and I book thirty minutes with her the next morning"].progress == "done"
 
 
 # --------------------------------------------------------------------------- model engine

@@ -474,9 +474,14 @@ def test_export_markdown_coach_and_client(capsys: pytest.CaptureFixture[str], se
         == 0
     )
 
+    refused = run(capsys, "export", seeded.s1, "--format", "md", "--for", "client")
+    assert refused.rc == 2 and "approve" in refused.err  # a client gets the approved plan only
+    assert run(capsys, "plan", "approve", seeded.s1).rc == 0
+
     coach = run(capsys, "export", seeded.s1, "--format", "md")
-    client = run(capsys, "export", seeded.s1, "--format", "md", "--audience", "client")
+    client = run(capsys, "export", seeded.s1, "--format", "md", "--for", "client")
     assert coach.rc == client.rc == 0
+    assert run(capsys, "export", seeded.s1, "--format", "md", "--audience", "client").out == client.out  # old flag
     assert coach.out.startswith(f"# {CLIENT}: session {DATE_1}")
     for heading in (
         "## Action plan",
@@ -485,7 +490,7 @@ def test_export_markdown_coach_and_client(capsys: pytest.CaptureFixture[str], se
         "## Questions for the next session",
     ):
         assert heading in coach.out
-    assert "## Action plan" in client.out and items[0]["action"] in client.out
+    assert client.out.startswith(f"# Action plan: {CLIENT}") and items[0]["action"][1:] in client.out
     for private in (
         "## Emotional signals",
         "Emotional",
@@ -493,31 +498,34 @@ def test_export_markdown_coach_and_client(capsys: pytest.CaptureFixture[str], se
         "Change talk",
         "## Questions for the next session",
         "Analysed by",
+        "## Commitments",
+        "## Ideas",
+        "not stated",
+        "accepted",
+        "[#",
     ):
         assert private not in client.out
     assert f"**{rejected['action']}**" in _section(coach.out, "## Action plan")
-    assert rejected["action"] not in _section(client.out, "## Action plan")
+    assert rejected["action"] not in _section(client.out, "## Actions")
 
     out = tmp_path / "summary.md"
-    written = run(capsys, "export", seeded.s1, "--format", "md", "--audience", "client", "-o", str(out))
+    written = run(capsys, "export", seeded.s1, "--format", "md", "--for", "client", "-o", str(out))
     assert written.rc == 0 and written.out == f"wrote {out}\n"
     assert out.read_text("utf-8") == client.out
 
 
 def test_export_json_coach_and_client(capsys: pytest.CaptureFixture[str], seeded: Golden) -> None:
+    assert run(capsys, "plan", "approve", seeded.s1).rc == 0
     coach = run(capsys, "export", seeded.s1, "--format", "json").json()
-    client = run(capsys, "export", seeded.s1, "--format", "json", "--audience", "client").json()
+    client = run(capsys, "export", seeded.s1, "--format", "json", "--for", "client").json()
     assert coach["audience"] == "coach" and client["audience"] == "client"
-    assert coach["session"]["id"] == client["session"]["id"] == seeded.s1
-    assert coach["plan_version"] == client["plan_version"] == 1
+    assert coach["session"]["id"] == seeded.s1 and client["client"] == CLIENT
+    assert coach["plan_version"] == 2 and client["agreed_on"]  # the approved version
     analysis = coach["analysis"]
     assert analysis["emotions"] and analysis["plan"]["questions_for_next_session"]
     assert any(u.get("talk") for u in analysis["utterances"])
-    private = client["analysis"]
-    assert private["emotions"] == [] and private["valence_series"] == []
-    assert private["plan"]["questions_for_next_session"] == []
-    assert "utterances" not in private  # no talk labels, so no talk statistics
-    assert [i["action"] for i in private["plan"]["items"]] == [
+    assert set(client) == {"audience", "client", "session_date", "agreed_on", "plan"}  # the plan, nothing else
+    assert [a["action"] for a in client["plan"]["actions"]] == [
         i["action"] for i in analysis["plan"]["items"] if i["status"] != "rejected"
     ]
     text = json.dumps(client)
@@ -528,6 +536,7 @@ def test_export_json_coach_and_client(capsys: pytest.CaptureFixture[str], seeded
 
 def test_export_docx(capsys: pytest.CaptureFixture[str], seeded: Golden, tmp_path: Path, data_dir: Path) -> None:
     items = _plan(capsys, seeded.s1)["plan"]["items"]
+    assert run(capsys, "plan", "approve", seeded.s1).rc == 0
     client_file = tmp_path / "for-tom.docx"
     written = run(
         capsys,
@@ -535,14 +544,15 @@ def test_export_docx(capsys: pytest.CaptureFixture[str], seeded: Golden, tmp_pat
         seeded.s1,
         "--format",
         "docx",
-        "--audience",
+        "--for",
         "client",
         "-o",
         str(client_file),
     )
     assert written.rc == 0 and written.out == f"wrote {client_file}\n"
     client_text = _docx_text(client_file.read_bytes())
-    assert f"{CLIENT}: session {DATE_1}" in client_text and items[0]["action"] in client_text
+    assert f"Action plan: {CLIENT}" in client_text and items[0]["action"][1:] in client_text
+    assert "not stated" not in client_text and "accepted" not in client_text
     for private in (
         "Emotional signals",
         "Change and sustain talk",
@@ -556,6 +566,17 @@ def test_export_docx(capsys: pytest.CaptureFixture[str], seeded: Golden, tmp_pat
     assert path.is_file() and path.is_relative_to(data_dir) and path.name == f"{seeded.s1}-coach.docx"
     coach_text = _docx_text(path.read_bytes())
     assert "Emotional signals" in coach_text and "Questions for the next session" in coach_text
+
+
+def test_export_pdf(capsys: pytest.CaptureFixture[str], seeded: Golden, tmp_path: Path, data_dir: Path) -> None:
+    assert run(capsys, "plan", "approve", seeded.s1).rc == 0
+    client_file = tmp_path / "for-tom.pdf"
+    written = run(capsys, "export", seeded.s1, "--for", "client", "--format", "pdf", "-o", str(client_file))
+    assert written.rc == 0 and client_file.read_bytes().startswith(b"%PDF-")
+    default = run(capsys, "export", seeded.s1, "--format", "pdf")  # the coach's copy, in the data directory
+    path = Path(default.out.removeprefix("wrote ").strip())
+    assert path.is_relative_to(data_dir) and path.name == f"{seeded.s1}-coach.pdf"
+    assert path.read_bytes().startswith(b"%PDF-")
 
 
 # --------------------------------------------------------------------------- eval compare

@@ -1,0 +1,85 @@
+"""The coachee's report of an action, read clause by clause (assistant/assess/reports.py).
+
+Each example is an item's action, a client sentence (with the sentences around it in the same
+turn) and the progress it reports, or None where the sentence reports nothing of the item.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.analysis.textspan import Span
+from assistant.assess._words import is_past, stem
+from assistant.assess.reports import item_terms, read_report
+from assistant.types import ActionItem
+
+EXAMPLES: list[tuple[str, str, list[str], str | None]] = [
+    # past tense of the item's verb, with one of its other words: done
+    ("send the email, finally", "I told her the QBR was hers, and I sent the email, the one in drafts.", [], "done"),
+    (
+        "walk her through what Daniel wants",
+        "And before she started I spent forty minutes walking her through how Daniel likes things.",
+        [],
+        "done",
+    ),
+    ("keep a log, starting tomorrow", "I kept the log, I did that, every single time.", [], "done"),
+    (
+        "the comments and I book thirty minutes with her the next morning",
+        "I booked half an hour with her the next morning.",
+        [],
+        "done",
+    ),
+    (
+        "Meet Marcus and agree that his commentary comes in by noon on day four",
+        "And we agreed noon on day four, complete.",
+        [],
+        "done",
+    ),
+    (
+        "Get the deck down to twelve slides and freeze it",
+        "Not twelve, eleven, I merged the two architecture slides on the Friday and then froze it.",
+        [],
+        "done",
+    ),
+    # negated: not started
+    ("Leave the office at half six on Tuesdays", "I haven't left at half six once.", [], "not_started"),
+    ("send the email to the board", "I didn't send the email in the end.", [], "not_started"),
+    # started, or done for a share of it: in progress
+    ("write the handover notes", "I started writing the handover notes on Sunday.", [], "in_progress"),
+    ("draft the handover notes", "I've started, I drafted the handover notes for two teams.", [], "in_progress"),
+    (
+        "Send the variance commentaries back with comments",
+        "Central costs and warehousing, I sent them back with comments.",
+        ["I did what I said for two of them."],
+        "in_progress",
+    ),
+    # someone else's action, a question, a plan, a scheduling line: no report
+    ("tell her about the pack", "She said, why didn't you tell me about the pack?", [], None),
+    ("present the cash section", "What if Priya presented the cash section at the board?", [], None),
+    ("send the email, finally", "I'll send the email tomorrow.", [], None),
+    ("send the email, finally", "The thirteenth? Yeah. Same time.", [], None),
+    ("Book half an hour with Lena and ask her", "She emailed me, asked if I had what I needed from Lena.", [], None),
+    # the verb alone is not enough: it must be about the item
+    ("send the email, finally", "I sent the kids to their grandmother's.", [], None),
+]
+
+
+@pytest.mark.parametrize(("action", "sentence", "around", "expected"), EXAMPLES)
+def test_report(action: str, sentence: str, around: list[str], expected: str | None) -> None:
+    terms = item_terms(ActionItem(id="A1", action=action))
+    report = read_report(terms, Span(0, len(sentence), sentence), [Span(0, len(s), s) for s in around])
+    assert (report.progress if report else None) == expected, (terms, report)
+
+
+@pytest.mark.parametrize(
+    ("base", "form"),
+    [("walk", "walking"), ("send", "sent"), ("agree", "agreed"), ("leave", "left"), ("stop", "stopped")]
+    + [("delegate", "delegated"), ("commentary", "commentaries"), ("write", "wrote"), ("freeze", "froze")],
+)
+def test_forms_of_a_word_share_a_stem(base: str, form: str) -> None:
+    assert stem(base) == stem(form)
+
+
+def test_past_forms() -> None:
+    assert all(is_past(w) for w in ("sent", "walked", "told", "booked", "agreed", "left"))
+    assert not any(is_past(w) for w in ("send", "need", "walk", "feed", "put"))
