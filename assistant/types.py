@@ -525,3 +525,85 @@ class RecallHit(_Model):
     """What was remembered."""
     score: float = 0.0
     """Similarity to the question, 0..1."""
+
+
+# --------------------------------------------------------------------------- brief, prep note, follow-up
+
+
+class BriefSentence(_Model):
+    """One sentence of a session brief, with the utterances it rests on."""
+
+    text: str = Field(min_length=1)
+    """The sentence as the coach reads it."""
+    utterances: list[int] = Field(min_length=1)
+    """Indices of the utterances the sentence rests on; every name, number, date and quote in it is
+    found there."""
+
+
+class DroppedSentence(_Model):
+    """A sentence the grounding check took out of a brief."""
+
+    text: str
+    """The sentence as the model wrote it."""
+    why: str
+    """What the cited utterances do not support (a name, number, date, quote, or a commitment word
+    stronger than the level found), and whether an extractive sentence took its place."""
+
+
+class SessionBrief(_Model):
+    """A few sentences on a session: what the coachee brought, what moved, what they decided and how
+    firmly, what stays open."""
+
+    schema_version: str = SCHEMA_VERSION
+    """Version of this JSON shape."""
+    sentences: list[BriefSentence] = Field(default_factory=list)
+    """The brief, 4 to 8 sentences when the session holds that much."""
+    dropped: list[DroppedSentence] = Field(default_factory=list)
+    """Sentences the grounding check removed, with the reason."""
+    meta: AnalysisMeta
+    """Backend, model, prompt versions, time and tokens of the brief."""
+
+
+class PrepNote(_Model):
+    """What the coach reads before the next session with a client."""
+
+    schema_version: str = SCHEMA_VERSION
+    """Version of this JSON shape."""
+    client: str
+    """The client's name."""
+    plan_session_id: str
+    """The session whose approved plan the note starts from."""
+    session_date: str | None = None
+    """That session's date, when known."""
+    goal: str | None = None
+    """The approved plan's goal."""
+    items: list[ActionItem] = Field(default_factory=list)
+    """The approved plan's accepted items (rejected ones are left out)."""
+    progress: list[ItemProgress] = Field(default_factory=list)
+    """What the assess step read for those items in a later session; empty when not assessed."""
+    open_threads: list[str] = Field(default_factory=list)
+    """What was left open: ideas still weighed, intentions said with a hedge or resisted, items not
+    done."""
+    questions: list[str] = Field(default_factory=list)
+    """3 to 5 questions for the next session, from the accepted items and the open threads."""
+    meta: AnalysisMeta
+    """How the note was produced."""
+
+
+class FollowUpDraft(_Model):
+    """A short email to the client after a session; Reflect never sends it."""
+
+    schema_version: str = SCHEMA_VERSION
+    """Version of this JSON shape."""
+    client: str
+    """The client's name."""
+    session_id: str
+    """The session whose approved plan the email restates."""
+    subject: str
+    """The email's subject line."""
+    body: str
+    """The plain-text body, for the coach to edit."""
+    items: list[str] = Field(default_factory=list)
+    """Ids of the accepted plan items the body names; no other item is in it."""
+    meta: AnalysisMeta
+    """How the draft was produced."""

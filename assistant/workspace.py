@@ -11,16 +11,29 @@ import shutil
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from assistant.analysis import ProgressFn, analyze, analyze_offline_checked
 from assistant.analysis import cache as analysis_cache
 from assistant.backends import BackendChoice
-from assistant.errors import InputError, NotFoundError
+from assistant.errors import InputError
 from assistant.ingest import parse_bytes
 from assistant.memory.embeddings import Embedder
 from assistant.settings import get_settings
 from assistant.store import Store, check_date
-from assistant.types import Analysis, Assessment, RecallHit, SessionInfo, Transcript
+from assistant.types import (
+    Analysis,
+    Assessment,
+    FollowUpDraft,
+    PrepNote,
+    RecallHit,
+    SessionBrief,
+    SessionInfo,
+    Transcript,
+)
+
+if TYPE_CHECKING:
+    from assistant.assess.target import AssessTarget
 
 
 @dataclass
@@ -175,23 +188,29 @@ class Workspace:
 
     # ------------------------------------------------------------------ assess and recall
 
+    def assess_target(self, client: str, session_id: str | None = None) -> AssessTarget:
+        """Which approved plan version Assess reads against which session, without reading yet:
+        the newest session (or `session_id`) and the latest plan approved before it."""
+        from assistant.assess.target import find_target
+
+        return find_target(self.store, client, session_id)
+
+    def assess_latest(self, client: str, choice: BackendChoice | None = None) -> tuple[AssessTarget, Assessment]:
+        """Assess for a client, whatever session is on screen: the latest approved plan against the
+        newest later session; returns what was compared (`target.caption` says it in words)."""
+        target = self.assess_target(client)
+        return target, self.assess(client, target.session.id, choice=choice)
+
     def assess(self, client: str, session_id: str | None = None, choice: BackendChoice | None = None) -> Assessment:
         from assistant.assess import assess_plan, carry_forward, talk_balance
+        from assistant.plans import long_date
 
         info = self.store.client(client)
         sessions = self.store.sessions(client)
-        if not sessions:
-            raise NotFoundError(f"{info.name} has no sessions yet; add one with: reflect session add")
-        target = session_id or sessions[-1].id
+        found = self.assess_target(client, session_id)
+        target, plan_session = found.session.id, found.plan_session.id
+        plan = self.store.plan_versions(plan_session, since=found.plan_version)[0].plan
         order = [s.id for s in sessions]
-        if target not in order:
-            raise NotFoundError(f"session {target!r} is not one of {info.name}'s sessions")
-        prior = self.store.last_approved_plan(info.id, before_session=target)
-        if prior is None:
-            raise InputError(
-                f"no approved plan before session {target}; approve one with: reflect plan approve SESSION_ID"
-            )
-        plan_session, plan = prior
         record = self.store.session(target)
         history = [
             talk_balance(s.id, s.date, self.store.session(s.id).analysis) for s in sessions[: order.index(target)]
@@ -217,7 +236,8 @@ class Workspace:
                     target,
                     carried,
                     "carried",
-                    f"carried over {len(carried.items) - len(current.items)} unfinished item(s) from {plan_session}",
+                    f"carried over {len(carried.items) - len(current.items)} unfinished item(s) "
+                    f"from the plan approved on {long_date(found.approved_at)}",
                 )
         return assessment
 
@@ -228,3 +248,49 @@ class Workspace:
         if not question.strip():
             raise InputError('ask a question to recall, e.g. "what did she say about the board?"')
         return self.memory.recall(info.id, question, k)
+
+    # ------------------------------------------------------------------ brief, prep note, follow-up
+
+    def brief(self, session_id: str, choice: BackendChoice | None = None) -> SessionBrief:
+        """The session brief: extractive without `choice` (instant), else the model's, grounded."""
+        from assistant.brief import write_brief
+
+        record = self.store.session(session_id)
+        plan = self.store.current_plan(session_id).plan
+        terms = self.store.private_terms(record.client_id)
+        return write_brief(record.transcript, record.analysis, plan=plan, choice=choice, private_terms=terms)
+
+    def prep(self, client: str) -> PrepNote:
+        """The prep note for the next session: the latest approved plan, the progress read since."""
+        from assistant.brief import prep_note
+
+        info = self.store.client(client)
+        prior = self.store.last_approved_plan(info.id)
+        if prior is None:
+            raise InputError(f"{info.name} has no approved plan yet; approve one with: reflect plan approve SESSION_ID")
+        plan_session, plan = prior
+        record = self.store.session(plan_session)
+        order = [s.id for s in self.store.sessions(info.name)]
+        later = order[order.index(plan_session) + 1 :] if plan_session in order else []
+        assessments = (self.store.latest_assessment(s) for s in reversed(later))
+        assessment = next((a for a in assessments if a and a.plan_session_id == plan_session), None)
+        return prep_note(info.name, plan_session, plan, record.analysis, assessment, session_date=record.info.date)
+
+    def followup(self, session_id: str) -> FollowUpDraft:
+        """The follow-up email draft from the session's approved plan (accepted items only)."""
+        from assistant.brief import followup_draft
+
+        record = self.store.session(session_id)
+        approved = [v for v in self.store.plan_versions(session_id) if v.kind == "approved"]
+        if not approved:
+            raise InputError(
+                f"the plan of {session_id} is not approved yet; approve it with: reflect plan approve {session_id}"
+            )
+        coaches = record.transcript.speakers("coach")
+        return followup_draft(
+            record.info.client,
+            session_id,
+            approved[-1].plan,
+            coach=coaches[0] if len(coaches) == 1 else None,
+            session_date=record.info.date,
+        )
