@@ -79,10 +79,10 @@ class Settings(BaseSettings):
     engine's candidate statements), or auto: refine for the embedded 1.5B model, extract otherwise."""
     chunk_words: int | None = Field(default=None, gt=0)
     """Words of transcript per model call; unset: 900 for the local model, 2000 for endpoints."""
-    learned_readers: bool = False
+    learned_readers: bool = True
     """Let the learned readers (trained on Reflect's corpus, `eval/train_readers.py`) decide client
-    talk type and read emotions from events; off by default until they are measured in the default
-    path (they add about 3 s of sentence embedding to a 60-minute session on 2 cores)."""
+    talk type and read emotions from events, beside the rules (REFLECT_LEARNED_READERS=0: rules
+    alone). They add a sentence-embedding pass, under a second for a 60-minute session on 2 cores."""
     redact_remote: bool = True
     """Replace names, emails, phone numbers and URLs before text goes to a non-local endpoint."""
     ui_password_hash: str | None = None

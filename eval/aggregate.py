@@ -84,6 +84,7 @@ def _talk(cases: list[dict[str, Score]], figures: dict[str, float | None], detai
     figures["talk_kappa"] = m.cohen_kappa(pairs)
     for label, result in m.per_label_f1(pairs, TALK_LABELS).items():
         figures[f"talk_{label}_f1"] = result.f1
+        figures[f"talk_{label}_recall"] = result.recall
     details["talk_confusion"] = {"labels": TALK_LABELS, "matrix": m.confusion(pairs, TALK_LABELS)}
     details["talk_utterances"] = len(pairs)
 

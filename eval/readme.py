@@ -13,10 +13,12 @@ offline-test.json and local-test.json (`reflect eval`), offline-dev.json, bench.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import os
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -130,23 +132,75 @@ def talk_interval(offline: dict[str, Any]) -> str:
 
 
 def readers_table(cv: dict[str, Any]) -> str:
+    """Each writer held out in turn: the learned readers alone, as the engine ships them (the
+    readers beside the rules, trained with augmentation), and the rules alone."""
     learned, rules = cv["written_only"]["writer"], cv["rules_alone"]
+    shipped = cv[cv.get("shipped", "with_augmentation")]["writer"]
     header = (
         f"each writer held out in turn ({learned['talk_turns']:,} talk turns, "
         f"{learned['emotion_turns']:,} emotion turns)"
     )
-    ld, rd = learned["emotion_detection"], rules["emotion_detection"]
+
+    def pr(detection: dict[str, float]) -> str:
+        return f"{detection['precision']:.3f} / {detection['recall']:.3f}"
+
+    with_rules = shipped.get("talk_with_rules", shipped["talk"])
     rows = [
-        ["client talk macro-F1", f"{learned['talk']['macro_f1']:.3f}", f"{rules['talk']['macro_f1']:.3f}"],
-        ["sustain-talk recall", f"{learned['talk']['sustain_recall']:.3f}", f"{rules['talk']['sustain_recall']:.3f}"],
+        [
+            "client talk macro-F1",
+            f"{learned['talk']['macro_f1']:.3f}",
+            f"{with_rules['macro_f1']:.3f}",
+            f"{rules['talk']['macro_f1']:.3f}",
+        ],
+        [
+            "sustain-talk recall",
+            f"{learned['talk']['sustain_recall']:.3f}",
+            f"{with_rules['sustain_recall']:.3f}",
+            f"{rules['talk']['sustain_recall']:.3f}",
+        ],
         [
             "emotion detection precision / recall",
-            f"{ld['precision']:.3f} / {ld['recall']:.3f}",
-            f"{rd['precision']:.3f} / {rd['recall']:.3f}",
+            pr(learned["emotion_detection"]),
+            pr(shipped.get("emotion_detection_with_lexicon", shipped["emotion_detection"])),
+            pr(rules["emotion_detection"]),
         ],
-        ["emotion label accuracy, where both found one", f"{learned['emotion_label_accuracy_when_both']:.2f}", ""],
+        [
+            "emotion label accuracy, where both found one",
+            f"{learned['emotion_label_accuracy_when_both']:.2f}",
+            f"{shipped['emotion_label_accuracy_when_both']:.2f}",
+            "",
+        ],
     ]
-    return table([header, "learned readers", "rules alone, same turns"], rows)
+    return table([header, "learned readers", "as shipped, with the rules", "rules alone"], rows)
+
+
+SEALED_ROWS = [
+    ("client talk macro-F1", "macro_f1"),
+    ("sustain-talk recall (target ≥ 0.40 on the sealed split)", "talk_sustain_recall"),
+    ("emotional utterances found: precision (target ≥ 0.60)", "emotion_utterance_precision"),
+    ("emotional utterances found: recall (target ≥ 0.50)", "emotion_utterance_recall"),
+    ("emotion label F1", "emotion_label_f1"),
+    ("commitment detection F1", "commitment_detection_f1"),
+    ("commitment level accuracy", "commitment_level_accuracy"),
+    ("weak commitments reported firm (target 0)", "hedged_reported_firm"),
+    ("quotes verbatim (target 1)", "groundedness"),
+    ("invented plan facts (target 0)", "invented_facts"),
+    ("plan items F1", "plan_items_f1"),
+]
+
+
+def sealed_table(test: dict[str, Any], sealed: dict[str, Any], rules: dict[str, dict[str, Any]]) -> str:
+    """The old test split beside the sealed one (run once, by writers who wrote neither the rules
+    nor the training corpus), each with the rules alone where that run is kept."""
+    columns = [
+        (f"old test split ({len(test['cases'])} sessions)", test),
+        ("old test, rules alone", rules.get("test")),
+        (f"sealed split ({len(sealed['cases'])} sessions)", sealed),
+        ("sealed, rules alone", rules.get("sealed")),
+    ]
+    kept = [(title, document) for title, document in columns if document is not None]
+    rows = [[label] + [_rate(d["metrics"].get(name), name) for _, d in kept] for label, name in SEALED_ROWS]
+    return table(["offline engine"] + [title for title, _ in kept], rows)
 
 
 # ----------------------------------------------------------------------------- speed table
@@ -166,9 +220,9 @@ SPEED_ROWS: list[tuple[str, Callable[[dict[str, Any]], str], Callable[[dict[str,
     ),
     (
         "offline",
-        lambda f: "offline analysis of it",
+        lambda f: "offline analysis of it" + (", learned readers included" if f.get("learned_readers") else ""),
         lambda f: f"{f['median_s']:.2f} s median, {f['worst_s']:.2f} s worst of {f['runs']}",
-        "< 0.5 s",
+        "< 1.5 s",
     ),
     (
         "store",
@@ -246,6 +300,19 @@ def blocks(folder: Path = BASELINES) -> dict[str, str]:
         "dev-talk": f"{dev['metrics']['macro_f1']:.3f}",
         "speed-table": speed_table(_load("bench.json", folder)),
         "readers-table": readers_table(_load("readers-cv.json", folder)),
+    } | (
+        {"sealed-table": sealed_table(offline, _load("offline-sealed.json", folder), _rules_alone(folder))}
+        if (folder / "offline-sealed.json").exists()
+        else {}
+    )
+
+
+def _rules_alone(folder: Path) -> dict[str, dict[str, Any]]:
+    """The same splits with the learned readers off (REFLECT_LEARNED_READERS=0), where kept."""
+    return {
+        split: _load(f"offline-{split}-rules.json", folder)
+        for split in ("test", "sealed")
+        if (folder / f"offline-{split}-rules.json").exists()
     }
 
 
@@ -264,6 +331,28 @@ def measure(folder: Path = BASELINES) -> None:
         document = run_eval(backend="offline", model=None, base_url=None, split=split, workers=1)
         (folder / f"offline-{split}.json").write_text(json.dumps(document, indent=2) + "\n", "utf-8")
         print(f"eval/baselines/offline-{split}.json: macro-F1 {document['metrics']['macro_f1']:.3f}")
+    with _readers_off():
+        document = run_eval(backend="offline", model=None, base_url=None, split="test", workers=1)
+    (folder / "offline-test-rules.json").write_text(json.dumps(document, indent=2) + "\n", "utf-8")
+    print(f"eval/baselines/offline-test-rules.json (rules alone): macro-F1 {document['metrics']['macro_f1']:.3f}")
+    # The sealed split is never re-run here: it was run once, at the end of the work it judges.
+
+
+@contextlib.contextmanager
+def _readers_off() -> Iterator[None]:
+    from assistant.settings import get_settings
+
+    before = os.environ.get("REFLECT_LEARNED_READERS")
+    os.environ["REFLECT_LEARNED_READERS"] = "0"
+    get_settings.cache_clear()
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ["REFLECT_LEARNED_READERS"]
+        else:
+            os.environ["REFLECT_LEARNED_READERS"] = before
+        get_settings.cache_clear()
 
 
 def main(argv: list[str] | None = None) -> int:

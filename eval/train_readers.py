@@ -18,13 +18,15 @@ from pathlib import Path
 
 import numpy as np
 
-from assistant.analysis.learned.embed import embed
+from assistant.analysis.learned.embed import EMBEDDING, embed
 from assistant.analysis.learned.features import emotion_features, last_sentence, talk_features
 from assistant.analysis.learned.linear import LinearModel
+from assistant.analysis.offline.emotions import names_an_emotion, read_emotions
 from eval.augment import disfluent
 from eval.corpus import Example, examples, load_dialogues
 
-CACHE = Path(__file__).resolve().parent / "out" / "embedding-cache.npz"
+CACHE = Path(__file__).resolve().parent / "out" / f"embedding-cache-{EMBEDDING}.npz"
+"""Named after the embedding setup, so a change of setup never reuses old vectors."""
 CV_OUT = Path(__file__).resolve().parent / "baselines" / "readers-cv.json"
 C_TALK, C_EMOTION = 1.0, 1.0
 """Inverse regularisation strengths (chosen on the by-dialogue folds)."""
@@ -157,6 +159,7 @@ def cross_validate(found: list[Example], x_talk: np.ndarray, x_emotion: np.ndarr
     talk_truth = np.array([e.talk or "" for e in found])
     feel_truth = np.array([e.emotion or "" for e in found])
     talk_guess = np.array([""] * len(found), dtype=object)
+    talk_p: list[dict[str, float]] = [{} for _ in found]
     some = np.zeros(len(found))
     felt_guess = np.array([""] * len(found), dtype=object)
     logits_parts, truth_parts = [], []
@@ -165,6 +168,8 @@ def cross_validate(found: list[Example], x_talk: np.ndarray, x_emotion: np.ndarr
         if len(t_test):
             model = _fit(x_talk[t_train], talk_truth[t_train], C_TALK)
             talk_guess[t_test] = model.predict(x_talk[t_test])
+            for n, row in zip(t_test, model.predict_proba(x_talk[t_test]), strict=True):
+                talk_p[n] = dict(zip(model.classes_, row, strict=True))
             logits_parts.append(model.decision_function(x_talk[t_test]))
             truth_parts.append(talk_truth[t_test])
         e_rows = np.array([e.emotion is not None for e in found])
@@ -186,17 +191,43 @@ def cross_validate(found: list[Example], x_talk: np.ndarray, x_emotion: np.ndarr
     talk_labels = ["change", "sustain", "neutral"]
     return {
         "talk": _macro_f1(talk_truth[scored_talk].tolist(), talk_guess[scored_talk].tolist(), talk_labels),
+        "talk_with_rules": _macro_f1(
+            talk_truth[scored_talk].tolist(),
+            [_with_rules(found[n], talk_p[n]) for n in np.where(scored_talk)[0]],
+            talk_labels,
+        ),
         "talk_turns": int(scored_talk.sum()),
         "emotion_detection": _detection(truth_some.tolist(), guess_some.tolist()),
+        "emotion_detection_with_lexicon": _detection(truth_some.tolist(), _with_lexicon(found, e_scored, guess_some)),
         "emotion_threshold": threshold,
         "emotion_label_accuracy_when_both": round(float(labels_right.mean()), 3) if both.any() else None,
         "emotion_turns": int(e_scored.sum()),
     }  # fmt: skip
 
 
+def _with_lexicon(found: list[Example], scored: np.ndarray, inferred: np.ndarray) -> list[bool]:
+    """Emotion found as the offline engine shows it: named in words (the lexicon), or inferred by
+    the reader in a turn that names no emotion at all (not even negated)."""
+    rows = np.where(scored)[0]
+    named = [bool(read_emotions(found[n].text)) for n in rows]
+    silent = [not names_an_emotion(found[n].text) for n in rows]
+    return [a or (b and c) for a, b, c in zip(named, inferred.tolist(), silent, strict=True)]
+
+
+def _with_rules(example: Example, probabilities: dict[str, float]) -> str:
+    """The talk type as the offline engine shows it: a rule's change or sustain reading stands
+    unless the learned reader gives it less than RULE_STANDS; elsewhere the learned reader decides."""
+    from assistant.analysis.offline import RULE_STANDS
+    from assistant.analysis.offline.talk import read_utterance
+
+    ruled = read_utterance(example.text, example.context or None).talk
+    if ruled != "neutral" and probabilities.get(ruled, 0.0) >= RULE_STANDS:
+        return ruled
+    return max(probabilities, key=lambda label: probabilities[label])
+
+
 def rules_alone(found: list[Example]) -> dict[str, object]:
     """The offline rules on the same turns: the figure the learned readers must beat."""
-    from assistant.analysis.offline.emotions import read_emotions
     from assistant.analysis.offline.talk import read_utterance
 
     talk = [e for e in found if e.talk and not e.augmented]

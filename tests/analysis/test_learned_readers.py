@@ -1,5 +1,5 @@
-"""The learned readers in the offline engine (opt-in with REFLECT_LEARNED_READERS), on the real
-bundled embedding model and the shipped weights."""
+"""The learned readers in the offline engine (on by default; REFLECT_LEARNED_READERS=0 turns them
+off), on the real bundled embedding model and the shipped weights."""
 
 from __future__ import annotations
 
@@ -26,7 +26,13 @@ Client: Yeah.
 
 @pytest.fixture
 def readers_on(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("REFLECT_LEARNED_READERS", "1")
+    monkeypatch.delenv("REFLECT_LEARNED_READERS", raising=False)  # the default
+    get_settings.cache_clear()
+
+
+@pytest.fixture
+def readers_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("REFLECT_LEARNED_READERS", "0")
     get_settings.cache_clear()
 
 
@@ -34,11 +40,13 @@ def _analysis():  # type: ignore[no-untyped-def]
     return analyze_offline(parse_bytes(SESSION, "session.txt"))
 
 
+@pytest.mark.usefixtures("readers_on")
 def test_readers_change_the_engine_version_and_the_cache_key(monkeypatch: pytest.MonkeyPatch) -> None:
-    before, key = engine_version(), cache_key("abc", "offline", None)
-    monkeypatch.setenv("REFLECT_LEARNED_READERS", "1")
+    with_readers, key = engine_version(), cache_key("abc", "offline", None)
+    assert learned.readers_version() in with_readers
+    monkeypatch.setenv("REFLECT_LEARNED_READERS", "0")
     get_settings.cache_clear()
-    assert engine_version() != before and learned.readers_version() in engine_version()
+    assert learned.readers_version() not in engine_version()
     assert cache_key("abc", "offline", None) != key
 
 
@@ -61,7 +69,39 @@ def test_the_readers_never_make_a_hedge_firm() -> None:
     assert all(i.level != "firm" for i in analysis.plan.items if "try" in i.evidence[0].quote)
 
 
-def test_without_the_setting_the_rules_read_alone() -> None:
+@pytest.mark.usefixtures("readers_off")
+def test_turned_off_the_rules_read_alone() -> None:
     analysis = _analysis()
     assert all(u.talk_probability is None for u in analysis.utterances)
     assert not any(s.inferred for s in analysis.emotions)
+
+
+def _guess(change: float, sustain: float, neutral: float) -> learned.TurnReading:
+    probabilities = {"change": change, "sustain": sustain, "neutral": neutral}
+    best = max(probabilities, key=lambda k: probabilities[k])
+    return learned.TurnReading(talk=best, darncat=None if best == "neutral" else "reason",  # type: ignore[arg-type]
+                               talk_probabilities=probabilities)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("rules", "guess", "shown"),
+    [
+        ("sustain", _guess(0.1, 0.35, 0.55), "sustain"),  # a rule's cue stands while the reader gives it >= 0.3
+        ("sustain", _guess(0.1, 0.2, 0.7), "neutral"),  # ... and is overruled below that
+        ("neutral", _guess(0.15, 0.6, 0.25), "sustain"),  # where no rule speaks, the reader decides
+        ("change", _guess(0.3, 0.1, 0.6), "change"),
+    ],
+)
+def test_a_rule_stands_unless_the_reader_is_confident_it_is_wrong(
+    rules: str, guess: learned.TurnReading, shown: str
+) -> None:
+    from assistant.analysis.offline import _analyzed
+    from assistant.analysis.offline.talk import Reading
+    from assistant.types import Utterance
+
+    darncat = None if rules == "neutral" else "reason"
+    reading = Reading(talk=rules, darncat=darncat, strength=0 if darncat is None else 2, learned=guess)  # type: ignore[arg-type]
+    utterance = Utterance(index=0, speaker="Client", role="client", text="It is what it is.")
+    analyzed = _analyzed(utterance, reading)
+    assert analyzed.talk == shown
+    assert analyzed.talk_probability == guess.talk_probabilities[shown]

@@ -61,7 +61,11 @@ def test_each_darncat_type_is_change_talk(text: str, darncat: str) -> None:
     assert reading.strength >= 1
 
 
-def test_darncat_labels_reach_the_client_utterances_of_an_analysis() -> None:
+def test_darncat_labels_reach_the_client_utterances_of_an_analysis(monkeypatch: pytest.MonkeyPatch) -> None:
+    from assistant.settings import get_settings
+
+    monkeypatch.setenv("REFLECT_LEARNED_READERS", "0")  # the rules' labels, unmixed with the readers'
+    get_settings.cache_clear()
     lines = []
     for text, _ in CHANGE_TALK:
         lines += ["Coach: Tell me more.", f"Dana: {text}"]

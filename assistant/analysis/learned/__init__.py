@@ -8,7 +8,6 @@ readers decide what patterns cannot list: how ordinary, disfluent speech leans a
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -26,7 +25,6 @@ from assistant.types import DarnCat, Emotion, TalkType
 __all__ = ["TurnReading", "available", "read_turns", "readers_version"]
 
 _READERS = ("talk", "darncat", "emotion_presence", "emotion")
-_lock = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -68,8 +66,7 @@ def read_turns(texts: Sequence[str], contexts: Sequence[str]) -> list[TurnReadin
     from assistant.analysis.learned.embed import embed
 
     questions = [last_sentence(c) if c else "" for c in contexts]
-    with _lock:  # one embedding batch at a time: two cores, and the model is shared
-        vectors = embed(list(texts) + questions)
+    vectors = embed(list(texts) + questions)
     own, asked = vectors[: len(texts)], vectors[len(texts) :]
     talk_x = talk_features(texts, questions, own, asked)  # the subtype model reads the same features
     talk = _model("talk").probabilities(talk_x)

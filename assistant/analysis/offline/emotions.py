@@ -58,6 +58,14 @@ def read_emotions(text: str) -> list[Signal]:
     return list(signals.values())
 
 
+def names_an_emotion(text: str) -> bool:
+    """Whether the words name an emotion at all, the client's own or not, negated or not ("I'm not
+    worried", "she's furious"). Such a turn is read by the lexicon alone: the learned reader, which
+    infers emotions from events, must not turn "I'm not anxious at all" into anxiety."""
+    folded = fold(text)
+    return any(pattern.search(folded) for pattern in _PATTERNS.values())
+
+
 def _about_someone_else(before: str) -> bool:
     """ "She's frustrated" is the client describing someone else, not their own emotion."""
     return bool(_OTHER_PERSON.search(before))
