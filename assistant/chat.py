@@ -88,6 +88,11 @@ def cite(hit: RecallHit) -> str:
 
 def _offline_reply(client: str, plan: ActionPlan, message: str, hits: list[RecallHit]) -> Reply:
     edits = _commands(message, plan)
+    if rejected := _rejected_target(edits, plan):
+        return Reply(
+            f'{rejected} is rejected, so I won\'t change it. Accept it first ("accept {rejected}") '
+            "if you want to work on it again."
+        )
     if edits:
         try:
             _, descriptions = apply_edits(plan, edits)
@@ -108,6 +113,16 @@ def _offline_reply(client: str, plan: ActionPlan, message: str, hits: list[Recal
         return Reply(f"I found nothing {client} said about that.")
     lines = [f"Closest to that, {client} said:"] + [f'- "{h.quote}" {cite(h)}' for h in hits[:3]]
     return Reply("\n".join(lines), citations=hits[:3])
+
+
+def _rejected_target(edits: list[PlanEdit], plan: ActionPlan) -> str | None:
+    """The id of a rejected item an edit would change (accepting it again is allowed)."""
+    rejected = {i.id for i in plan.items if i.status == "rejected"}
+    for edit in edits:
+        restoring = edit.op == "set_status" or (edit.op == "edit_field" and edit.field == "status")
+        if edit.item in rejected and not restoring:
+            return edit.item
+    return None
 
 
 def _item_id(token: str, plan: ActionPlan) -> str:
@@ -203,6 +218,8 @@ def _valid_edits(edits: list[PlanEdit], plan: ActionPlan, message: str, hits: li
     said = month_aware(source)
     kept = []
     for edit in edits:
+        if _rejected_target([edit], plan):
+            continue  # a rejected item is out of the plan: no changes to it are offered
         tokens = re.findall(r"\d+(?:[.,:]\d+)*|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b", edit.value or "")
         if any(not was_said(t, said) for t in tokens):
             continue

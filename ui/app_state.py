@@ -1,10 +1,15 @@
-"""What every page shares: the workspace, background jobs, the selection (kept in the URL so a
-refresh or a second tab shows the same thing), sign-in and the sidebar."""
+"""What every page shares: the workspace, background jobs, the pages and the selection (kept in the
+URL so a refresh or a second tab shows the same thing), sign-in and the sidebar.
+
+Pages are Streamlit's own (`st.navigation`, one URL each): changing page clears the previous page
+from the screen at once, and the client and session travel along as query parameters."""
 
 from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Callable
+from dataclasses import dataclass
 
 import streamlit as st
 
@@ -38,12 +43,16 @@ def _warm_up(ws: Workspace) -> None:
 
 def _load_what_the_first_import_uses() -> None:
     """The first upload draws a table (pandas, pyarrow), runs the offline engine (its patterns
-    compile on import) and charts the session (altair): about a second of imports on a cold app
-    (measured on 2 cores), done here while the coach is still choosing a file."""
+    compile on import, its learned readers load a sentence-embedding model) and charts the session
+    (altair): a few seconds on a cold app (measured on 2 cores), done here while the coach is still
+    choosing a file."""
     import importlib
 
     for module in ("pandas", "pyarrow", "assistant.analysis.offline", "altair"):
         importlib.import_module(module)
+    from assistant.analysis.offline import warm_up
+
+    warm_up()  # the learned readers' embedding model: about 3 s, before the first upload needs it
 
 
 @st.cache_resource(show_spinner=False)
@@ -51,26 +60,79 @@ def jobs() -> JobManager:
     return JobManager()
 
 
-# ----------------------------------------------------------------------------- selection
+# ----------------------------------------------------------------------------- pages
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    title: str
+    url_path: str
+    render: Callable[[], None]
+    needs: str
+    """What the page shows: "" (nothing selected), "client" or "session"."""
+
+
+def _specs() -> list[PageSpec]:
+    from ui.views import assess, chat, clients, new_session, plan, review, settings
+
+    return [
+        PageSpec("Clients", "clients", clients.render, ""),
+        PageSpec("New session", "new-session", new_session.render, "client"),
+        PageSpec("Session review", "review", review.render, "session"),
+        PageSpec("Action plan", "plan", plan.render, "session"),
+        PageSpec("Chat", "chat", chat.render, "session"),
+        PageSpec("Assess", "assess", assess.render, "client"),
+        PageSpec("Settings", "settings", settings.render, ""),
+    ]
+
+
+def pages() -> dict[str, st.Page]:
+    """Streamlit's pages by title. A page is known by its URL path, so a fresh `st.Page` for the
+    same path is the same page (st.navigation takes them every run; links and switches name them)."""
+    return {
+        s.title: st.Page(s.render, title=s.title, url_path=s.url_path, default=s.title == "Clients") for s in _specs()
+    }
+
+
+def titles() -> list[str]:
+    return [s.title for s in _specs()]
+
+
+def selection(**changes: str | None) -> dict[str, str]:
+    """The query parameters of the current selection, with `changes` (None drops one)."""
+    params = {k: v for k in ("client", "session") if (v := _param(k))}
+    for key, value in changes.items():
+        if value is None:
+            params.pop(key, None)
+        else:
+            params[key] = value
+    return params
+
+
+def go(page_name: str, **changes: str | None) -> None:
+    """Open a page now, keeping the selection (with `changes`) in the URL. Not in a callback: use
+    `go_next` there."""
+    st.switch_page(pages()[page_name], query_params=selection(**changes))
+
+
+def go_next(page_name: str, **changes: str | None) -> None:
+    """From a widget callback: open the page at the start of the run that follows."""
+    st.session_state["_go"] = (page_name, selection(**changes))
+
+
+def follow() -> None:
+    """Carry out a `go_next`, or an old-style link (?page=Action+plan&session=...)."""
+    if pending := st.session_state.pop("_go", None):
+        st.switch_page(pages()[pending[0]], query_params=pending[1])
+    legacy = _param("page")
+    if legacy is not None:
+        target = legacy if legacy in titles() else "Clients"
+        st.switch_page(pages()[target], query_params=selection())
 
 
 def _param(name: str) -> str | None:
     value = st.query_params.get(name)
     return value or None
-
-
-def page() -> str:
-    return _param("page") or "Clients"
-
-
-def go(page_name: str, **selection: str | None) -> None:
-    """Switch page (and selection) through the URL, so a reload lands on the same view."""
-    st.query_params["page"] = page_name
-    for key, value in selection.items():
-        if value is None:
-            st.query_params.pop(key, None)
-        else:
-            st.query_params[key] = value
 
 
 def client() -> str | None:
@@ -110,61 +172,7 @@ def signed_in() -> bool:
     return False
 
 
-# ----------------------------------------------------------------------------- sidebar
-
-
-def sidebar(pages: list[str]) -> None:
-    ws = workspace()
-    with st.sidebar:
-        st.header("Reflect")
-        names = [c.name for c in ws.store.clients()]
-        # The URL is the truth (a reload or a second tab shows the same view); the widgets follow it
-        # and write back to it in their callbacks.
-        st.session_state["sidebar-client"] = client() if client() in names else None
-        st.selectbox(
-            "Client",
-            names,
-            placeholder="Choose a client",
-            key="sidebar-client",
-            on_change=lambda: go("Clients", client=st.session_state["sidebar-client"], session=None),
-        )
-        if client() in names:
-            _session_links(ws, client())  # type: ignore[arg-type]
-        st.divider()
-        st.session_state["sidebar-page"] = page() if page() in pages else pages[0]
-        st.radio("Page", pages, key="sidebar-page", on_change=lambda: go(st.session_state["sidebar-page"]))
-        backend = ws_backend_label()
-        st.caption(f"Engine: {backend}")
-
-
-def _session_links(ws: Workspace, name: str) -> None:
-    sessions = ws.store.sessions(name)
-    if not sessions:
-        st.caption("No sessions yet.")
-        return
-    st.caption("Sessions")
-    for s in reversed(sessions):
-        label = f"{s.date or s.created_at[:10]} · {s.file_name}"
-        icon = "●" if s.plan_state == "approved" else "○"
-        if st.button(
-            f"{icon} {label}",
-            key=f"open-{s.id}",
-            width="stretch",
-            type="primary" if s.id == session_id() else "secondary",
-        ):
-            go("Session review", session=s.id)
-            st.rerun()
-
-
-def ws_backend_label() -> str:
-    from assistant.backends import choose_backend
-    from assistant.errors import ReflectError
-
-    try:
-        choice = choose_backend()
-    except ReflectError as exc:
-        return f"offline ({exc})"
-    return f"{choice.kind}: {choice.reason}"
+# ----------------------------------------------------------------------------- selection checks
 
 
 def require_session() -> str:
@@ -177,6 +185,18 @@ def require_session() -> str:
         st.info("Choose a session in the sidebar, or add one on the New session page.")
         st.stop()
     return sid  # type: ignore[return-value]
+
+
+def require_client() -> str:
+    """The selected client's name, or a message and a stop."""
+    name = client()
+    if name is not None and name not in [c.name for c in workspace().store.clients()]:
+        st.warning("That client no longer exists.")
+        name = None
+    if name is None:
+        st.info("Choose or add a client first (sidebar, or the Clients page).")
+        st.stop()
+    return name  # type: ignore[return-value]
 
 
 def flash(message: str) -> None:

@@ -106,3 +106,16 @@ def test_loader_rejects_undefined_macros_and_bad_patterns() -> None:
 def test_rules_digest_is_short_and_stable() -> None:
     assert re.fullmatch(r"[0-9a-f]{12}", rules_digest())
     assert rules_digest() == lexicon.rules_digest()
+
+
+def test_editing_a_rule_changes_the_engine_version(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No cache can serve an analysis made with older rules: the engine version hashes them."""
+    from assistant.analysis.offline import engine_version
+    from assistant.analysis.offline import rules as rules_module
+
+    before = engine_version()
+    assert f"rules-{rules_digest()}" in before
+    files = rules_module._files()
+    edited = dict(files, **{"hedges.yaml": files["hedges.yaml"] + b"\n# a coach's new hedge\n"})
+    monkeypatch.setattr(rules_module, "_files", lambda: edited)
+    assert engine_version() != before

@@ -14,6 +14,17 @@ LEVEL_BADGE = {
     "exploring": ":blue[○ exploring]",
     "resisting": ":red[✕ resisting]",
 }
+LEVEL_HELP = (
+    "How firmly it was said: firm (“I will”), hedged (“I'll try”, “probably”), exploring (“maybe I could”), "
+    "resisting (reasons not to)."
+)
+PROGRESS_BADGE = {
+    "done": ":green[done]",
+    "in_progress": ":blue[in progress]",
+    "not_started": ":orange[not started]",
+    "dropped": ":red[dropped]",
+    "unclear": ":gray[unclear]",
+}
 
 
 def highlighted(text: str, quote: str | None) -> str:
@@ -26,6 +37,11 @@ def highlighted(text: str, quote: str | None) -> str:
     return (
         html.escape(text[: span.start]) + "<mark>" + html.escape(span.text) + "</mark>" + html.escape(text[span.end :])
     )
+
+
+def said_with(hedges: list[str]) -> str:
+    """The hedges of a commitment in the coach's words: said with: 'I'll try', 'probably'."""
+    return "said with: " + ", ".join(f"‘{h}’" for h in hedges) if hedges else ""
 
 
 def show_error(exc: ReflectError) -> None:

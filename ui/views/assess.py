@@ -1,46 +1,49 @@
-"""Assess: each item of the last approved plan, with its progress and the words that show it."""
+"""Assess, per client: the latest approved plan read against the newest later session; each kept
+item with its progress and the words that show it."""
 
 from __future__ import annotations
 
 import streamlit as st
 
 from assistant.errors import ReflectError
+from assistant.plans import long_date
 from ui import app_state
-from ui.views._common import highlighted, show_error
+from ui.views._common import PROGRESS_BADGE, highlighted, show_error
 
-PROGRESS_BADGE = {
-    "done": ":green[done]",
-    "in_progress": ":blue[in progress]",
-    "not_started": ":orange[not started]",
-    "dropped": ":red[dropped]",
-    "unclear": ":gray[unclear]",
-}
+TREND_HELP = (
+    "Per session, how many times the client gave reasons to change (green) and reasons to keep things as "
+    "they are (red). More green over time is movement toward change."
+)
 
 
 def render() -> None:
     ws = app_state.workspace()
-    sid = app_state.require_session()
-    info = ws.store.session_info(sid)
-    st.header(f"Assess · {info.client} · {info.date or 'no date'}")
-    record = ws.store.session(sid)
-    prior = ws.store.last_approved_plan(record.client_id, before_session=sid)
-    if prior is None:
-        st.info(
-            "There is no approved plan from an earlier session to assess. Approve a plan on the Action plan page "
-            "of an earlier session first."
-        )
+    st.header("Assess")
+    name = app_state.require_client()
+    try:
+        target = ws.assess_target(name)
+    except ReflectError as exc:
+        st.info(str(exc))
         return
-    if st.button("Assess this session against the last approved plan", type="primary", key="run-assess"):
+    st.caption(f"{name} · {target.caption}")
+    if st.button("Assess progress", type="primary", key="run-assess", help="Reads the whole later session."):
         try:
             with st.spinner("Reading the session…"):
-                ws.assess(info.client, sid)
+                ws.assess(name, target.session.id)
         except ReflectError as exc:
             show_error(exc)
-    assessment = ws.store.latest_assessment(sid)
-    if assessment is None:
-        st.caption(f"The plan approved in session {prior[0]} has {len(prior[1].items)} item(s).")
+    assessment = ws.store.latest_assessment(target.session.id)
+    if assessment is None or assessment.plan_session_id != target.plan_session.id:
+        st.caption("Not assessed yet: press Assess progress.")
         return
-    utterances = record.transcript.utterances
+    record = ws.store.session(target.session.id)
+    _items(assessment, record.transcript.utterances)
+    _found(assessment)
+    _trend(assessment)
+
+
+def _items(assessment, utterances) -> None:  # type: ignore[no-untyped-def]
+    st.subheader("Actions of the approved plan", help="What the later session says about each kept action.")
     for entry in assessment.items:
         with st.container(border=True):
             st.markdown(f"{PROGRESS_BADGE[entry.progress]} **{entry.item.action}**")
@@ -51,18 +54,38 @@ def render() -> None:
                 )
             if entry.note:
                 st.caption(entry.note)
-    cols = st.columns(2)
-    with cols[0]:
-        st.markdown("**New information**")
-        for e in assessment.new_information or []:
+
+
+def _found(assessment) -> None:  # type: ignore[no-untyped-def]
+    for title, found, help_text in (
+        ("New information", assessment.new_information, "What has come to light since the plan was made."),
+        ("Obstacles met", assessment.obstacles_met, "Pushback or blocks the client reported."),
+    ):
+        if not found:
+            continue
+        st.subheader(title, help=help_text)
+        for e in found:
             st.caption(f"#{e.utterance} “{e.quote}”")
-    with cols[1]:
-        st.markdown("**Obstacles met**")
-        for e in assessment.obstacles_met or []:
-            st.caption(f"#{e.utterance} “{e.quote}”")
-    trend = [
-        {"session": t.session_date or t.session_id, "change": t.change, "sustain": t.sustain} for t in assessment.trend
+
+
+def _trend(assessment) -> None:  # type: ignore[no-untyped-def]
+    rows = [
+        {
+            "session": long_date(t.session_date) or t.session_id,
+            "Reasons to change": t.change,
+            "Reasons to stay as is": t.sustain,
+        }
+        for t in assessment.trend
     ]
-    if trend:
-        st.markdown("**Change and sustain talk across sessions**")
-        st.bar_chart(trend, x="session", y=["change", "sustain"], color=["#2e7d32", "#c62828"], stack=False)
+    if not rows:
+        return
+    st.subheader("Reasons to change and to stay as is, session by session", help=TREND_HELP)
+    st.bar_chart(
+        rows,
+        x="session",
+        y=["Reasons to change", "Reasons to stay as is"],
+        color=["#2e7d32", "#c62828"],
+        stack=False,
+        x_label="Session",
+        y_label="Times said",
+    )

@@ -1,4 +1,4 @@
-"""New session: upload a transcript or paste notes, check who is who, analyse.
+"""New session: upload a transcript or paste notes, give the date, check who is who, analyse.
 
 The offline analysis is stored and shown at once; indexing and the model's analysis run in the
 background with visible progress."""
@@ -6,31 +6,34 @@ background with visible progress."""
 from __future__ import annotations
 
 import datetime as dt
+import math
 
 import streamlit as st
 
 from assistant.backends import choose_backend
-from assistant.errors import ReflectError
+from assistant.dates import EXAMPLES, long_form, parse_date
+from assistant.errors import InputError, ReflectError
 from assistant.ingest import SUPPORTED_EXTENSIONS, no_speakers_note
+from assistant.settings import get_settings
 from ui import app_state
 from ui.views._common import show_error
 
 FIRST_VIEW_HOLD = 5.0
 """Seconds indexing or the model's analysis may wait for the review page to draw the first result."""
+FORMATS = "Zoom or Teams .vtt, .srt, Word .docx, Otter .txt, Markdown .md, or .json"
 
 
 def render() -> None:
     ws = app_state.workspace()
-    name = app_state.client()
     st.header("New session")
-    if name is None:
-        st.info("Choose or add a client first (sidebar, or the Clients page).")
-        return
+    name = app_state.require_client()
     st.caption(f"For {name}")
     upload = st.file_uploader(
-        "Transcript (Zoom or Teams .vtt, .srt, .docx, Otter .txt, .md, .json)",
+        "Transcript",
         type=[e.lstrip(".") for e in SUPPORTED_EXTENSIONS],
         key="upload",
+        max_upload_size=max(1, math.ceil(get_settings().max_file_mb)),
+        help=f"{FORMATS}. Up to {get_settings().max_file_mb:g} MB, Reflect's limit for one session.",
     )
     pasted = st.text_area("…or paste your own session notes", height=120, key="pasted")
     if upload is not None:
@@ -39,8 +42,7 @@ def render() -> None:
         data, file_name = pasted.encode("utf-8"), "pasted-notes.txt"
     else:
         return
-    known_date = st.checkbox("I know the session date", value=True, key="has-date")
-    date = st.date_input("Session date", value=dt.date.today(), key="date") if known_date else None
+    date, date_ok = _session_date()
     transcript = _preview(ws, data, file_name)
     if transcript is None:
         return
@@ -52,9 +54,32 @@ def render() -> None:
         "Analyse and save",
         type="primary",
         key="analyse",
+        disabled=not date_ok,
+        help=None if date_ok else "Correct the session date first, or clear it.",
         on_click=_import,
         args=(ws, name, transcript, date.isoformat() if date else None),
     )
+
+
+def _session_date() -> tuple[dt.date | None, bool]:
+    """The typed date as read (None when left empty), and whether it could be read."""
+    if "date" not in st.session_state:
+        st.session_state["date"] = dt.date.today().isoformat()
+    typed = st.text_input(
+        "Session date",
+        key="date",
+        help=f"Type it as you like: {EXAMPLES}. Leave it empty if you do not know it.",
+    )
+    if not typed.strip():
+        st.caption("No date: the session is listed by the day it was added.")
+        return None, True
+    try:
+        day = parse_date(typed, prefer="past")
+    except InputError as exc:
+        st.error(f"Session date: {exc}.", icon="⚠️")
+        return None, False
+    st.caption(f"Read as {long_form(day)}.")
+    return day, True
 
 
 def _preview(ws, data: bytes, file_name: str):  # type: ignore[no-untyped-def]
@@ -66,7 +91,7 @@ def _preview(ws, data: bytes, file_name: str):  # type: ignore[no-untyped-def]
         show_error(exc)
         return None
     speakers = list(dict.fromkeys(u.speaker for u in transcript.utterances))
-    st.markdown(f"**{len(transcript.utterances)} utterances** read from {file_name} ({transcript.source.format}).")
+    st.markdown(f"**{len(transcript.utterances)} turns** read from {file_name} ({transcript.source.format}).")
     if note := no_speakers_note(transcript):
         st.info(note, icon="ℹ️")
     if len(speakers) > 1:
@@ -108,9 +133,9 @@ def _import(ws, name: str, transcript, date: str | None) -> None:  # type: ignor
             lambda job: ws.finish_import(imported.session.id, choice, progress=job.update, cancel=job.cancel),
             hold_up_to=FIRST_VIEW_HOLD,  # the review page releases it once the first result is drawn
         )
-    for key in ("upload", "pasted", "coach-label", "client-label"):
+    for key in ("upload", "pasted", "coach-label", "client-label", "date"):
         st.session_state.pop(key, None)
-    app_state.go("Session review", session=imported.session.id)
+    app_state.go_next("Session review", session=imported.session.id)
 
 
 def _choice():  # type: ignore[no-untyped-def]

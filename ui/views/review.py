@@ -1,5 +1,6 @@
-"""Session review: ideas, emotional signals and commitments, each one click from its words in the
-transcript; charts of valence and change/sustain talk; the model's progress while it runs."""
+"""Session review: ideas, emotional signals and intentions, each one click from its words in the
+transcript; the mood through the session and the reasons to change or stay as is; the model's
+progress while it runs."""
 
 from __future__ import annotations
 
@@ -7,8 +8,15 @@ import html
 
 import streamlit as st
 
+from assistant.home import session_title
 from ui import app_state
-from ui.views._common import LEVEL_BADGE, highlighted
+from ui.views._common import LEVEL_BADGE, LEVEL_HELP, highlighted, said_with
+from ui.views.progress import job_progress
+
+FIRST_PAGE = 20
+"""Findings shown before "Show all": a long session has dozens, and each is several elements, so
+the first screen comes quicker with a page of them."""
+ENGINES = {"offline": "the offline engine", "local": "the model on this computer", "llm": "the online model"}
 
 
 def render() -> None:
@@ -16,49 +24,86 @@ def render() -> None:
     sid = app_state.require_session()
     record = ws.store.session(sid)
     analysis = record.analysis
-    st.header(f"{record.info.client} · {record.info.date or 'no date'}")
+    st.header(session_title(record.info, ws.store.current_plan(sid).plan.goal))
     meta = analysis.meta
-    st.caption(
-        f"{record.info.file_name} · analysed by the {meta.backend} engine"
-        f"{' (' + meta.model + ')' if meta.model and meta.backend != 'offline' else ''}"
-        f"{': ' + meta.backend_reason if meta.backend_reason else ''}"
-    )
-    _job_progress(sid)
+    engine = ENGINES.get(meta.backend, meta.backend)
+    model = f" ({meta.model})" if meta.model and meta.backend != "offline" else ""
+    st.caption(f"{record.info.client} · from {record.info.file_name} · read by {engine}{model}")
+    job_progress(sid)
+    _brief(ws, sid)
     if meta.warnings:
         with st.expander(f"{len(meta.warnings)} note(s) on this analysis"):
             for warning in meta.warnings:
                 st.write(f"- {warning}")
     if meta.disagreements:
         st.info(
-            f"The model and the offline engine read {len(meta.disagreements)} commitment(s) at different levels; "
-            "they are marked below."
+            f"The model and the offline engine read {len(meta.disagreements)} intention(s) at different levels of "
+            "firmness; they are marked below."
         )
     left, right = st.columns([3, 2])
     with left:
         tabs = st.tabs(["Commitments", "Ideas", "Emotional signals", "Charts"])
         with tabs[0]:
-            _commitments(analysis)
+            _commitments(sid, record)
         with tabs[1]:
-            _ideas(analysis)
+            _ideas(sid, record)
         with tabs[2]:
-            _emotions(analysis)
+            _emotions(sid, record)
         with tabs[3]:
             _charts(ws, record)
     with right:
-        _transcript(record)
+        _transcript(sid, record)
     app_state.jobs().release(sid)  # the first result is drawn: background work for it may start
 
 
-def _focus_button(key: str, utterance: int, quote: str) -> None:
+# ----------------------------------------------------------------------------- findings
+
+
+def _focus() -> dict | None:  # type: ignore[type-arg]
+    """The finding whose words are shown in context, for this session only (another session's
+    focus is dropped, so its panel never shows under a different session)."""
+    focus = st.session_state.get("focus")
+    if focus and focus["session"] != app_state.session_id():
+        st.session_state.pop("focus", None)
+        return None
+    return focus  # type: ignore[no-any-return]
+
+
+def _finding(sid: str, finding_id: str, utterance: int, quote: str) -> None:
+    """The utterance number as a button; once clicked, the quote in context right under the finding."""
+
     def focus() -> None:
-        st.session_state.focus = (utterance, quote)
+        current = st.session_state.get("focus")
+        same = current and current["finding"] == finding_id and current["session"] == sid
+        st.session_state["focus"] = (
+            None if same else {"session": sid, "finding": finding_id, "utterance": utterance, "quote": quote}
+        )
 
-    st.button(f"#{utterance}", key=key, on_click=focus, help="show these words in the transcript")
+    focused = (_focus() or {}).get("finding") == finding_id
+    st.button(
+        f"#{utterance}",
+        key=f"focus-{finding_id}",
+        on_click=focus,
+        type="primary" if focused else "secondary",
+        help="Hide the words in context" if focused else "Show these words in the transcript",
+    )
 
 
-FIRST_PAGE = 20
-"""Findings shown before "Show all": a long session has dozens, and each is several elements, so
-the first screen comes quicker with a page of them."""
+def _context(record, finding_id: str) -> None:  # type: ignore[no-untyped-def]
+    focus = _focus()
+    if not focus or focus["finding"] != finding_id:
+        return
+    utterances = record.transcript.utterances
+    n = focus["utterance"]
+    if not 0 <= n < len(utterances):
+        return
+    st.markdown("**In context**")
+    with st.container(border=True):
+        for u in utterances[max(0, n - 2) : n + 3]:
+            quote = focus["quote"] if u.index == n else None
+            st.markdown(
+                f"<small>#{u.index}</small> **{u.speaker}**: {highlighted(u.text, quote)}", unsafe_allow_html=True
+            )
 
 
 def _first_page(items: list, kind: str) -> list:  # type: ignore[type-arg]
@@ -72,57 +117,78 @@ def _first_page(items: list, kind: str) -> list:  # type: ignore[type-arg]
     return items[:FIRST_PAGE]
 
 
-def _commitments(analysis) -> None:  # type: ignore[no-untyped-def]
+def _row(sid: str, record, finding_id: str, line: str, evidence, extra: str | None = None) -> None:  # type: ignore[no-untyped-def]
+    with st.container(border=True):
+        cols = st.columns([6, 1])
+        cols[0].markdown(line)
+        cols[0].caption(f"“{evidence.quote}”")
+        if extra:
+            cols[0].caption(extra)
+        with cols[1]:
+            _finding(sid, finding_id, evidence.utterance, evidence.quote)
+        _context(record, finding_id)
+
+
+def _commitments(sid: str, record) -> None:  # type: ignore[no-untyped-def]
+    analysis = record.analysis
+    st.caption("What the client said they would do, and how firmly.", help=LEVEL_HELP)
     if not analysis.commitments:
         st.write("No commitments found.")
     disagreeing = {d.commitment: d for d in analysis.meta.disagreements}
     for c in _first_page(analysis.commitments, "commitments"):
-        with st.container(border=True):
-            cols = st.columns([5, 1])
-            hedges = f" · hedges: *{', '.join(c.hedges)}*" if c.hedges else ""
-            cols[0].markdown(f"{LEVEL_BADGE[c.level]} **{c.action}**{hedges}")
-            cols[0].caption(f"“{c.evidence[0].quote}”")
-            if c.id in disagreeing:
-                cols[0].caption(f"The offline engine read this as {disagreeing[c.id].offline_level}.")
-            with cols[1]:
-                _focus_button(f"focus-{c.id}", c.evidence[0].utterance, c.evidence[0].quote)
+        hedges = f" · {said_with(c.hedges)}" if c.hedges else ""
+        other = disagreeing.get(c.id)
+        note = f"The offline engine read this as {other.offline_level}." if other else None
+        _row(sid, record, c.id, f"{LEVEL_BADGE[c.level]} **{c.action}**{hedges}", c.evidence[0], note)
 
 
-def _ideas(analysis) -> None:  # type: ignore[no-untyped-def]
+IDEA_STATUS = {"proposed": "put forward", "chosen": "chosen", "rejected": "set aside", "open": "still open"}
+
+
+def _ideas(sid: str, record) -> None:  # type: ignore[no-untyped-def]
+    analysis = record.analysis
+    st.caption("Options for action that came up, who raised them and where they were left.")
     if not analysis.ideas:
         st.write("No ideas found.")
     for i in _first_page(analysis.ideas, "ideas"):
-        cols = st.columns([5, 1])
-        cols[0].markdown(f"**{i.text}** · {i.status} · raised by {i.raised_by}")
-        cols[0].caption(f"“{i.evidence[0].quote}”")
-        with cols[1]:
-            _focus_button(f"focus-{i.id}", i.evidence[0].utterance, i.evidence[0].quote)
+        line = f"**{i.text}** · {IDEA_STATUS.get(i.status, i.status)} · raised by the {i.raised_by}"
+        _row(sid, record, i.id, line, i.evidence[0])
 
 
-def _emotions(analysis) -> None:  # type: ignore[no-untyped-def]
+def _emotions(sid: str, record) -> None:  # type: ignore[no-untyped-def]
+    analysis = record.analysis
+    st.caption("Feelings the client showed, how strongly (● to ●●●), with the words that show them.")
     if not analysis.emotions:
         st.write("No emotional signals found.")
     for e in _first_page(analysis.emotions, "emotional signals"):
-        cols = st.columns([5, 1])
-        cols[0].markdown(
-            f"**{e.emotion.replace('_', ' ')}** {'●' * e.intensity}{'○' * (3 - e.intensity)} · {e.valence}"
-        )
-        cols[0].caption(f"“{e.evidence[0].quote}”")
-        with cols[1]:
-            _focus_button(f"focus-{e.id}", e.evidence[0].utterance, e.evidence[0].quote)
+        strength = "●" * e.intensity + "○" * (3 - e.intensity)
+        _row(sid, record, e.id, f"**{e.emotion.replace('_', ' ')}** {strength}", e.evidence[0])
+
+
+# ----------------------------------------------------------------------------- charts
+
+MOOD_HELP = (
+    "How the client's words felt, turn by turn: above the line more positive (hope, relief, resolve), "
+    "below it more negative (worry, frustration, tiredness). Read by the engine from the words alone."
+)
+TALK_HELP = (
+    "Every time the client gives a reason to change the count of reasons to change goes up; every reason "
+    "to keep things as they are counts on the other line. A rising green line is movement toward change."
+)
 
 
 def _charts(ws, record) -> None:  # type: ignore[no-untyped-def]
     import altair as alt
 
     analysis = record.analysis
-    valence = [{"utterance": p.utterance, "valence": p.valence} for p in analysis.valence_series]
-    if valence:
-        st.markdown("**Valence over the session**")
+    moment = alt.X("moment:Q", title="Moment in the session")
+    mood = [{"moment": p.utterance, "mood": p.valence} for p in analysis.valence_series]
+    if mood:
+        st.markdown("**Mood through the session**", help=MOOD_HELP)
         st.altair_chart(
-            alt.Chart(alt.Data(values=valence))
+            alt.Chart(alt.Data(values=mood))
             .mark_line(point=True)
-            .encode(x="utterance:Q", y=alt.Y("valence:Q", scale=alt.Scale(domain=[-1, 1]))),
+            .encode(x=moment, y=alt.Y("mood:Q", title="Mood (low to high)", scale=alt.Scale(domain=[-1, 1]))),
             width="stretch",
         )
     talk, change, sustain = [], 0, 0
@@ -131,76 +197,76 @@ def _charts(ws, record) -> None:  # type: ignore[no-untyped-def]
             change += u.talk == "change"
             sustain += u.talk == "sustain"
             talk += [
-                {"utterance": u.index, "talk": "change", "count": change},
-                {"utterance": u.index, "talk": "sustain", "count": sustain},
+                {"moment": u.index, "said": "Reasons to change", "count": change},
+                {"moment": u.index, "said": "Reasons to stay as is", "count": sustain},
             ]
     if talk:
-        st.markdown("**Change and sustain talk over the session** (running count)")
+        st.markdown("**Reasons to change and reasons to stay as is, running count**", help=TALK_HELP)
         st.altair_chart(
             alt.Chart(alt.Data(values=talk))
             .mark_line()
             .encode(
-                x="utterance:Q",
-                y="count:Q",
-                color=alt.Color("talk:N", scale=alt.Scale(domain=["change", "sustain"], range=["#2e7d32", "#c62828"])),
+                x=moment,
+                y=alt.Y("count:Q", title="Running count"),
+                color=alt.Color(
+                    "said:N",
+                    title=None,
+                    scale=alt.Scale(
+                        domain=["Reasons to change", "Reasons to stay as is"], range=["#2e7d32", "#c62828"]
+                    ),
+                ),
             ),
             width="stretch",
         )
-    from ui.views.clients import _commitment_chart
+    from ui.views.clients import commitment_chart
 
-    _commitment_chart(ws, ws.store.sessions(record.info.client))
+    commitment_chart(ws, ws.store.sessions(record.info.client))
 
 
-def _transcript(record) -> None:  # type: ignore[no-untyped-def]
-    focus = st.session_state.get("focus")
+# ----------------------------------------------------------------------------- transcript and brief
+
+
+def _transcript(sid: str, record) -> None:  # type: ignore[no-untyped-def]
+    focus = _focus()
     utterances = record.transcript.utterances
-    if focus and 0 <= focus[0] < len(utterances):
-        st.markdown("**In context**")
-        with st.container(border=True):
-            for u in utterances[max(0, focus[0] - 2) : focus[0] + 3]:
-                quote = focus[1] if u.index == focus[0] else None
-                st.markdown(
-                    f"<small>#{u.index}</small> **{u.speaker}**: {highlighted(u.text, quote)}", unsafe_allow_html=True
-                )
-    st.markdown("**Transcript**")
+    st.markdown("**Transcript**", help="The whole session; the words of the finding you open are marked.")
     lines = []
     for u in utterances:  # one HTML block: hundreds of separate elements would slow the page down
-        quote = focus[1] if focus and u.index == focus[0] else None
+        quote = focus["quote"] if focus and u.index == focus["utterance"] else None
         lines.append(
-            f"<p><small>#{u.index} · {u.role}</small> <b>{html.escape(u.speaker)}</b>: {highlighted(u.text, quote)}</p>"
+            f'<p id="u-{u.index}"><small>#{u.index} · {u.role}</small> <b>{html.escape(u.speaker)}</b>: '
+            f"{highlighted(u.text, quote)}</p>"
         )
-    with st.container(height=560):
-        st.html("\n".join(lines))
+    with st.container(height=560, key="transcript"):
+        st.html("\n".join(lines) + (_scroll_to(focus["utterance"]) if focus else ""), unsafe_allow_javascript=True)
 
 
-def _job_progress(sid: str) -> None:
-    job = app_state.jobs().for_key(sid)
-    if job is None:
+def _scroll_to(utterance: int) -> str:
+    """Scroll the transcript box (only the box, never the page) to the utterance in focus."""
+    return (
+        "<script>(() => {"
+        f"const line = document.getElementById('u-{utterance}'); if (!line) return;"
+        "let box = line.parentElement; while (box && box.scrollHeight <= box.clientHeight) box = box.parentElement;"
+        "if (box) box.scrollTop += line.getBoundingClientRect().top - box.getBoundingClientRect().top"
+        " - box.clientHeight / 3;"
+        "})();</script>"
+    )
+
+
+def _brief(ws, sid: str) -> None:  # type: ignore[no-untyped-def]
+    write = getattr(ws, "brief", None)
+    if write is None:
         return
+    from assistant.errors import ReflectError
 
-    @st.fragment(run_every=1.0 if not job.finished else None)
-    def progress() -> None:
-        current = app_state.jobs().for_key(sid)
-        if current is None:
-            return
-        if current.state == "running" and current.label == "indexing":
-            st.caption("Indexing this session for chat and recall. The analysis below is complete.")
-        elif current.state == "running":
-            detail = f"{current.stage}, step {current.done} of {current.total}" if current.total else current.stage
-            rate = f" · {current.tokens_per_second:.1f} tokens/s" if current.tokens_per_second else ""
-            left = f" · about {current.seconds_left:.0f} s left" if current.seconds_left else ""
-            st.progress(
-                current.done / current.total if current.total else 0.0,
-                text=f"Model analysis running: {detail}{rate}{left}. The offline result is shown meanwhile.",
-            )
-            if st.button("Cancel model analysis", key=f"cancel-{sid}"):
-                app_state.jobs().cancel(sid)
-        elif not st.session_state.get(f"seen-{current.id}"):
-            st.session_state[f"seen-{current.id}"] = True
-            st.rerun(scope="app")  # show the finished result
-        elif current.state == "failed":
-            st.warning(f"The {current.label} did not finish: {current.message}. The offline result is shown.")
-        elif current.state == "cancelled":
-            st.info("Model analysis cancelled; the offline result is shown.")
-
-    progress()
+    try:
+        brief = write(sid)
+    except ReflectError as exc:
+        st.caption(f"No brief: {exc}")
+        return
+    if not brief.sentences:
+        return
+    with st.expander("Session brief", expanded=True):
+        for sentence in brief.sentences:
+            where = ", ".join(f"#{n}" for n in sentence.utterances)
+            st.markdown(f"- {sentence.text} <small>({where})</small>", unsafe_allow_html=True)
