@@ -3,9 +3,9 @@
     python -m eval.load --sessions 10          # starts `reflect ui` itself on a free port
 
 Each virtual coach works in its own browser context (its own Streamlit session): adds a client,
-uploads a transcript, waits for the analysis, edits two plan fields. Afterwards the database must
-hold every coach's edits on that coach's own session (none lost, none crossed) and no page may have
-shown an error. Step latencies are printed.
+uploads a transcript, waits for the analysis, opens plan item A1 and edits two of its fields.
+Afterwards the database must hold every coach's edits on that coach's own session (none lost, none
+crossed) and no page may have shown an error. Step latencies are printed.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ import time
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import parse_qs, urlparse
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES = [
@@ -98,21 +99,34 @@ async def coach(browser, url: str, n: int) -> CoachRun:  # type: ignore[no-untyp
         await page.get_by_role("button", name="Analyse and save").click()
         await page.get_by_role("tab", name="Commitments").wait_for()
 
-    async def edit(field: str, label: str, value: str) -> None:
+    def first_item():  # type: ignore[no-untyped-def]
+        """Item A1 of this coach's session (the session is in the page's address)."""
+        sid = parse_qs(urlparse(page.url).query)["session"][0]
+        return page.locator(f".st-key-item-{sid}-A1")
+
+    async def open_item() -> None:
+        item = first_item()
+        await item.get_by_role("button", name="Edit").click()
+        await item.get_by_label("Due (only if agreed)", exact=True).wait_for()
+
+    async def edit(label: str, value: str) -> None:
         from playwright.async_api import expect
 
-        box = page.get_by_label(label)
+        item = first_item()
+        box = item.get_by_label(label, exact=True)
         await expect(box).to_have_count(1, timeout=60_000)
         await box.fill(value)
         await box.press("Enter")
-        await page.get_by_text(re.compile(re.escape(f"→ '{value}'"))).first.wait_for()
+        # the item says what was saved: "… due set to “due-0”"
+        await item.get_by_text(re.compile(re.escape(f"“{value}”"))).first.wait_for()
 
     try:
         await step("add client", add_client)
         await step("upload and analyse", upload)
         await step("open plan", lambda: sidebar("Action plan"))
-        await step("edit due", lambda: edit("due", "A1 due (only if agreed)", f"due-{n}"))
-        await step("edit measure", lambda: edit("success_measure", "A1 how they will know it is done", f"measure-{n}"))
+        await step("open item", open_item)
+        await step("edit due", lambda: edit("Due (only if agreed)", f"due-{n}"))
+        await step("edit measure", lambda: edit("How they will know it is done", f"measure-{n}"))
     except Exception as exc:  # a failed step is a finding of the load run, reported with the coach's number
         run.errors.append(f"{type(exc).__name__}: {str(exc).splitlines()[0][:120]}")
     await context.close()

@@ -209,6 +209,13 @@ def server_for(model_path: Path) -> LocalServer:
         return server
 
 
+def local_server_ready() -> bool:
+    """Whether a local model server is up and healthy in this process. False while the first one
+    is still loading (it is registered only once healthy) and when none was ever started."""
+    # Not under _lock: server_for holds it for the whole start-up, and this answers during it.
+    return any(server.running() for server in tuple(_servers.values()))
+
+
 def local_model(name: str | None = None):  # type: ignore[no-untyped-def]
     """A ChatModel for the local GGUF, its server started on first use."""
     if importlib.util.find_spec("llama_cpp") is None:

@@ -88,8 +88,8 @@ def _model_loaded() -> bool:
     is remote and nothing needs loading)."""
     import sys
 
-    local = sys.modules.get("assistant.llm.local")
-    if local is None:
+    if "assistant.llm.local" not in sys.modules:  # never imported here: no server was started
         return False
-    servers = getattr(local, "_servers", {})
-    return any(server.running() for server in servers.values())
+    from assistant.llm.local import local_server_ready
+
+    return local_server_ready()
