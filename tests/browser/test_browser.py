@@ -1,10 +1,11 @@
 """End to end in a real browser: Debian's headless Chromium against `reflect ui` on 127.0.0.1.
 
-The two-session arc a coach walks: add a client, upload session 1 with a typed date, review a
-finding in context, edit the plan (each edit timed: saved and redrawn), approve, download the
-client export, upload session 2, assess; the client's home and every other page. After every page
-change nothing of the previous page may be on screen. Screenshots of every page go to the test's
-output folder (REFLECT_SCREENSHOTS=docs/screenshots writes the ones the README shows).
+The two-session arc a coach walks: add a client, upload session 1 with a typed date, read its brief,
+review a finding in context, edit the plan (each edit timed: saved and redrawn), approve, read the
+follow-up email draft, download the client export, upload session 2, assess; the client's home with
+the prep note for the next session, and every other page. After every page change nothing of the
+previous page may be on screen. Screenshots of every page go to the test's output folder
+(REFLECT_SCREENSHOTS=docs/screenshots writes the ones the README shows).
 """
 
 from __future__ import annotations
@@ -122,6 +123,19 @@ def _timed(page, action, saved: re.Pattern[str], where) -> float:  # type: ignor
     return time.perf_counter() - started
 
 
+def _brief_sentences(page) -> list[tuple[str, list[int]]]:  # type: ignore[no-untyped-def]
+    """The session brief's sentences as drawn, each with the utterance numbers it cites."""
+    brief = page.get_by_test_id("stExpander").filter(has_text="Session brief")
+    brief.locator("li").first.wait_for()
+    sentences = []
+    for line in brief.locator("li").all():
+        assert line.is_visible(), "the brief's sentences are not shown"
+        found = re.fullmatch(r"(.+?)\s*\((#\d+(?:, #\d+)*)\)", line.inner_text().strip(), re.DOTALL)
+        assert found, f"a brief sentence without its utterance numbers: {line.inner_text()!r}"
+        sentences.append((found[1], [int(n) for n in re.findall(r"\d+", found[2])]))
+    return sentences
+
+
 def _upload(page, path: Path, typed_date: str, read_as: str, shot: Path | None = None) -> float:  # type: ignore[no-untyped-def]
     page.locator("input[type=file]").set_input_files(str(path))
     date = page.get_by_label("Session date", exact=True)
@@ -162,6 +176,16 @@ def test_two_session_arc(app: str, page, capsys: pytest.CaptureFixture[str]) -> 
     page.get_by_text("Indexing this session").wait_for(state="detached", timeout=120_000)
     _shot(page, shots / "session-review.png")
 
+    # The brief on top: sentences, each citing utterances of this session whose words hold its quotes.
+    sentences = _brief_sentences(page)
+    assert 3 <= len(sentences) <= 8, f"the brief has {len(sentences)} sentences"
+    for text, cited in sentences:
+        lines = [page.locator(f"[id='u-{n}']") for n in cited]
+        assert all(line.count() == 1 for line in lines), f"{cited} are not all utterances of this session"
+        said = " ".join(line.inner_text() for line in lines)
+        for quote in re.findall(r"[\"“]([^\"”]+)[\"”]", text):
+            assert quote.strip(" .,;!?") in said, f"{quote!r} is not in the cited utterances {cited}"
+
     # A finding low in the list opens its words in context where the coach clicked.
     focus = page.get_by_role("button", name=re.compile(r"^#\d+$")).nth(12)
     focus.scroll_into_view_if_needed()
@@ -200,9 +224,11 @@ def test_two_session_arc(app: str, page, capsys: pytest.CaptureFixture[str]) -> 
         if reading:
             expect(first.get_by_text(reading)).to_be_visible()
     second = items.nth(1)
+    rejected = second.locator("strong").first.inner_text()
     seconds = _timed(page, lambda: second.get_by_role("button", name="Reject").click(), re.compile("rejected"), second)
     report.append(f"reject an item: {seconds:.2f} s")
     third = items.nth(2)
+    accepted = third.locator("strong").first.inner_text()
     seconds = _timed(page, lambda: third.get_by_role("button", name="Accept").click(), re.compile("accepted$"), third)
     report.append(f"accept an item: {seconds:.2f} s")
     started = time.perf_counter()
@@ -218,6 +244,17 @@ def test_two_session_arc(app: str, page, capsys: pytest.CaptureFixture[str]) -> 
     download = download_info.value
     assert download.suggested_filename.endswith("-client.md")
     assert Path(download.path()).read_text(encoding="utf-8").strip()
+
+    # The follow-up email draft: the accepted items (with the typed date), nothing rejected or unsaid.
+    page.get_by_text("Follow-up email draft", exact=True).click()
+    email = page.get_by_label("Email", exact=True)
+    email.wait_for()
+    body = email.input_value().lower()
+    expect(page.get_by_label("Subject", exact=True)).to_have_value(re.compile("^Following up on our session"))
+    assert body.startswith("hi tom,"), body
+    assert accepted.lower() in body and "2026/11/20" in body, body
+    assert rejected.lower() not in body and "not stated" not in body, body
+    _idle(page)
 
     # After a reload the edits, the typed date and the approval are still there.
     page.reload()
@@ -259,6 +296,17 @@ def test_two_session_arc(app: str, page, capsys: pytest.CaptureFixture[str]) -> 
     _go(page, "Clients", came_from="Assess")
     page.get_by_text("Open commitments").wait_for()
     _shot(page, shots / "clients.png")
+
+    # The prep note: the approved plan with what session 2 showed, what is open, and questions.
+    page.get_by_text("Prep note for the next session", exact=True).click()
+    prep = page.get_by_test_id("stExpander").filter(has_text="Prep note for the next session")
+    prep.get_by_text(f"Prep for the next session with {CLIENT}").wait_for()
+    note = prep.inner_text()
+    assert accepted in note and rejected not in note, note
+    assert re.search(r"— (done|in progress|not started|dropped|unclear)", note), "no progress read in the prep note"
+    questions = [q.inner_text().strip() for q in prep.locator("ol li").all()]
+    assert 3 <= len([q for q in questions if q.endswith("?")]) <= 5, questions
+    _idle(page)
     page.get_by_role("button", name="← All clients").click()
     page.get_by_role("heading", name="Clients").wait_for()
     _idle(page)
