@@ -3,7 +3,8 @@
 - **Open commitments**: the kept items of every approved plan (the latest approved version of each
   session), each with the progress last read for it by the assess step; items read as done or
   dropped are closed, an item carried into a later plan is shown once, from the latest plan.
-- **Next session**: a date only when one was said near a mention of meeting again at the end of
+- **Next session**: a date only when one was said in the sentence about meeting again (or in the
+  direct answer to a question about it) at the end of
   the last session ("see you on the 23rd", "the thirteenth? Same time", "same time in two weeks"
   with the session's date known). A day of the month, a weekday or "in N weeks" is counted from
   the session's date; without that date no day is given, only the words. Nothing is guessed.
@@ -137,9 +138,13 @@ _ORDINALS = {word: n for n, word in enumerate([*_UNITS, *_TEENS.split(), "twenti
 _ORDINALS |= {f"twenty-{word}": 21 + n for n, word in enumerate(_UNITS)} | {"thirtieth": 30, "thirty-first": 31}
 _ORDINAL_WORDS = "|".join(w.replace("-", "[- ]") for w in sorted(_ORDINALS, key=len, reverse=True))
 _NOT_A_DAY = (
-    r"(?!\s+(?:thing|step|time|one|part|few|bit|point|week|day|session|meeting|call|half|of\s+(?:all|them|those)))"
+    r"(?!\s+of\s+(?:all|them|those|these|us|you)\b)"
+    r"(?=\s*(?:[.,;:?!…)\-–—]|$|\s(?:of|at|in|on|then|is|works?|would|could|should|suits?|and|or|so|for|if|"
+    r"instead|again|please|maybe|perhaps|yes|yeah|ok|okay|right|too|as|with|same|sounds?|good|fine|it|that|"
+    r"this|we|i|you|morning|afternoon|evening)\b))"
 )
-"""'the first step', 'the third time', 'the second of them': an ordinal that is no day of the month."""
+"""An ordinal is a day of the month only when no noun follows: 'the 23rd.', 'the thirteenth at ten',
+never 'the first step', 'the second draft', 'the third round'."""
 _DAY_OF_MONTH = re.compile(
     rf"\bthe\s+(?:(?P<digits>\d{{1,2}})(?:st|nd|rd|th)|(?P<word>{_ORDINAL_WORDS}))\b{_NOT_A_DAY}", re.I
 )
@@ -148,62 +153,74 @@ _IN_WEEKS = re.compile(r"\bin\s+(?P<n>a|one|two|three|four|five|six|\d)\s+weeks?
 _WEEKDAY = re.compile(r"\b(?:on\s+|next\s+)?(?P<day>" + "|".join(WEEKDAYS) + r")\b", re.I)
 
 
+_RELATIVE = re.compile(r"\b(?:today|tonight|tomorrow|yesterday)\b", re.I)
+"""Words about the day of the session itself ("great work today"), never the next meeting."""
+_SENTENCE_END = re.compile(r"(?<=[.?!…])\s+")
+
+
 def next_session(utterances: list[Utterance], session: SessionInfo) -> NextSession | None:
-    """The next meeting said near the end of `session`, with its day when one was said."""
+    """The next meeting said near the end of `session`, with its day when one was said.
+
+    A day is read only from the sentence that speaks of meeting ("See you on the 23rd") or from
+    the direct answer to a question about meeting ("Same time in three weeks?" / "The thirteenth?");
+    a day on or before the session's own date is never the next meeting."""
     base = dt.date.fromisoformat(session.date) if session.date else None
     tail = utterances[-TAIL:]
     found: list[tuple[int, int, NextSession]] = []  # (how concrete, position, reading)
+    asked = False  # the utterance before asked about meeting again
     for position, utterance in enumerate(tail):
-        if not _MEET.search(utterance.text) and not _near_a_meeting(tail, position):
-            continue
-        reading = _reading(utterance, session, base)
-        if reading is not None:
-            found.append((reading[0], position, reading[1]))
+        sentences = _sentences(utterance.text)
+        candidates = [s for s in sentences if _MEET.search(s)]
+        if asked and sentences and sentences[0] not in candidates:
+            candidates.insert(0, sentences[0])  # the direct answer
+        for sentence in candidates:
+            reading = _reading(sentence, utterance, session, base)
+            if reading is not None:
+                found.append((reading[0], position, reading[1]))
+        asked = any(s.rstrip().endswith("?") for s in sentences if _MEET.search(s))
     if not found:
         return None
     return max(found, key=lambda f: (f[0], f[1]))[2]
 
 
-def _near_a_meeting(tail: list[Utterance], position: int) -> bool:
-    """The reply to (or the line before) a mention of meeting: "Same time in three weeks?" / "The thirteenth?"."""
-    return any(_MEET.search(tail[p].text) for p in (position - 1, position + 1) if 0 <= p < len(tail))
+def _sentences(text: str) -> list[str]:
+    return [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
 
 
-def _reading(utterance: Utterance, session: SessionInfo, base: dt.date | None) -> tuple[int, NextSession] | None:
-    """How concrete the utterance is about a day (3 a date, 2 a day of the month, 1 a weekday or
-    a number of weeks) and the reading; None when it names no day."""
-    text = utterance.text
+def _reading(
+    text: str, utterance: Utterance, session: SessionInfo, base: dt.date | None
+) -> tuple[int, NextSession] | None:
+    """How concrete the sentence is about a day (3 a date, 2 a day of the month, 1 a weekday or
+    a number of weeks) and the reading; None when it names no day after the session's."""
 
     def said(quote: str, day: dt.date | None) -> NextSession:
         return NextSession(quote, utterance.index, session, day)
 
-    try:
-        dated = find_date(text, today=base or dt.date.today(), prefer="future")
+    def after(day: dt.date | None) -> bool:
+        return day is None or base is None or day > base
+
+    try:  # "today"/"tomorrow" blanked: the session's own days, not the next meeting
+        dated = find_date(
+            _RELATIVE.sub(lambda m: " " * len(m.group(0)), text), today=base or dt.date.today(), prefer="future"
+        )
     except InputError:
         dated = None
     if dated is not None:
         with_year = base is not None or re.search(r"\d{4}", dated[0])  # else the year would be a guess
-        where = re.search(re.escape(dated[0]), text)
-        return 3, said(_sentence(text, where) if where else dated[0], dated[1] if with_year else None)
+        if after(dated[1]):
+            return 3, said(text, dated[1] if with_year else None)
     if match := _DAY_OF_MONTH.search(text):
         day = int(match["digits"]) if match["digits"] else _ORDINALS[match["word"].lower().replace(" ", "-")]
-        return 2, said(_sentence(text, match), _next_day_of_month(base, day) if base else None)
+        return 2, said(text, _next_day_of_month(base, day) if base else None)
     if match := _WEEKDAY.search(text):
         weekday = WEEKDAYS.index(match["day"].lower())
         when = base + dt.timedelta(days=(weekday - base.weekday() - 1) % 7 + 1) if base else None
-        return 1, said(_sentence(text, match), when)
+        return 1, said(text, when)
     if match := _IN_WEEKS.search(text):
         weeks = 1 if match.group(0).lower() == "next week" else _NUMBERS.get(match["n"].lower()) or int(match["n"])
         exact = match.group(0).lower() != "next week"
-        return 1, said(_sentence(text, match), base + dt.timedelta(weeks=weeks) if base and exact else None)
+        return 1, said(text, base + dt.timedelta(weeks=weeks) if base and exact else None)
     return None
-
-
-def _sentence(text: str, match: re.Match[str]) -> str:
-    """The sentence of `text` holding the match: the words shown as the evidence."""
-    start = max(text.rfind(stop, 0, match.start()) for stop in ".?!") + 1
-    ends = [i for i in (text.find(stop, match.end()) for stop in ".?!") if i != -1]
-    return text[start : (min(ends) + 1 if ends else len(text))].strip()
 
 
 def _next_day_of_month(base: dt.date, day: int) -> dt.date | None:

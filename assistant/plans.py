@@ -8,11 +8,12 @@ approved, and when, in words.
 from __future__ import annotations
 
 import difflib
-from datetime import date
+from datetime import datetime
 from typing import get_args
 
 from pydantic import ValidationError
 
+from assistant.dates import MONTHS
 from assistant.errors import InputError, NotFoundError
 from assistant.types import (
     ActionItem,
@@ -153,14 +154,13 @@ def accepted_items(plan: ActionPlan) -> list[ActionItem]:
 
 
 def long_date(value: str | None) -> str | None:
-    """An ISO date or timestamp as a coach writes it: "2026-11-03" -> "3 November 2026"."""
+    """An ISO date or timestamp as a coach writes it: "2026-11-03" -> "3 November 2026". A
+    timestamp with its zone (the store's are UTC) is read in local time: the day the coach lived."""
     if not value:
         return None
     try:
-        day = date.fromisoformat(value[:10])
+        moment = datetime.fromisoformat(value)
     except ValueError:
         return value
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
-
-
-_MONTHS = tuple("January February March April May June July August September October November December".split())  # noqa: SIM905
+    day = moment.astimezone().date() if moment.tzinfo is not None else moment.date()
+    return f"{day.day} {MONTHS[day.month - 1].title()} {day.year}"

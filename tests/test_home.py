@@ -72,6 +72,39 @@ def test_no_date_is_invented() -> None:
     assert next_session(_lines("Next time, the first thing I do is ask."), _session()) is None
 
 
+@pytest.mark.parametrize(
+    ("texts", "day", "quote"),
+    [
+        (("Great work today, see you in two weeks",), dt.date(2024, 5, 20), "Great work today, see you in two weeks"),
+        (
+            ("I will send Priya the draft on Friday. See you in two weeks",),
+            dt.date(2024, 5, 20),
+            "See you in two weeks",
+        ),
+        (("See you on the 23rd",), dt.date(2024, 5, 23), "See you on the 23rd"),
+        (("Same time on the thirteenth?", "Yes."), dt.date(2024, 5, 13), "Same time on the thirteenth?"),
+    ],
+)
+def test_the_day_comes_from_the_sentence_about_meeting(texts: tuple[str, ...], day: dt.date, quote: str) -> None:
+    said = next_session(_lines("We covered a lot.", *texts), _session())
+    assert said is not None
+    assert (said.date, said.quote) == (day, quote)
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ("See you next time. The second draft goes to Priya.",),
+        ("See you next time.", "The second draft goes to Priya."),
+        ("Until then, good luck with the third round",),
+        ("See you soon.", "Thanks. I'll see Mark tomorrow."),
+    ],
+)
+def test_no_day_from_other_sentences_or_ordinal_nouns(texts: tuple[str, ...]) -> None:
+    said = next_session(_lines("We covered a lot.", *texts), _session("2024-03-28"))
+    assert said is None or said.date is None, said
+
+
 def test_on_a_dev_transcript() -> None:
     from assistant.ingest import load_transcript
 

@@ -1,13 +1,22 @@
 """The plan as the coachee receives it: what was agreed, in plain words, and nothing else.
 
-No commitment levels or statuses, no hedges, no utterance numbers or quotes, no ideas, no
-"not stated": an empty field is left out. Headed with the date the coach approved the plan.
+No statuses, no utterance numbers or quotes, no ideas, no "not stated": an empty field is left
+out. Headed with the date the coach approved the plan. An item is said with no more conviction
+than it was given, in the follow-up email's words: a hedged one is something the client "said
+they would try", never shown as decided.
 """
 
 from __future__ import annotations
 
 from assistant.plans import accepted_items, long_date
-from assistant.types import ActionItem, ActionPlan, PlanVersionInfo, SessionInfo
+from assistant.types import ActionItem, ActionPlan, CommitmentLevel, PlanVersionInfo, SessionInfo
+
+AS_SAID: dict[CommitmentLevel, str] = {
+    "hedged": "You said you would try",
+    "exploring": "You are still considering",
+    "resisting": "You are still considering",
+}
+"""How a non-firm item is introduced (the follow-up email's headings); a firm one is shown as agreed."""
 
 
 def client_markdown(info: SessionInfo, version: PlanVersionInfo) -> str:
@@ -30,6 +39,7 @@ def client_plan(plan: ActionPlan) -> dict[str, object]:
     for item in accepted_items(plan):
         fields = {name: getattr(item, name) for name in ("action", "first_step", "due", "success_measure", "support")}
         fields["if_then"] = item.if_then
+        fields["as_said"] = AS_SAID.get(item.level)
         items.append({k: v for k, v in fields.items() if v})
     return {"goal": plan.goal, "actions": items} if plan.goal else {"actions": items}
 
@@ -42,7 +52,8 @@ def _dateline(info: SessionInfo, version: PlanVersionInfo) -> str:
 
 
 def _item(n: int, item: ActionItem, client: str) -> list[str]:
-    lines = [f"{n}. **{_sentence_case(item.action)}**"]
+    said = AS_SAID.get(item.level)
+    lines = [f"{n}. {said}: **{item.action.strip()}**" if said else f"{n}. **{_sentence_case(item.action)}**"]
     fields = [
         ("Who", item.owner if _someone_else(item.owner, client) else None),
         ("First step", item.first_step),

@@ -103,6 +103,8 @@ def to_pdf(markdown: str, title: str) -> bytes:
         indent = _INDENT.get(block.kind, 0)
         pdf.set_x(pdf.l_margin + indent)
         text = {"number": f"{block.number}. ", "bullet": "- ", "sub_bullet": "- "}.get(block.kind, "") + block.text
+        if family == "Helvetica":
+            text = _to_latin1(text)
         pdf.multi_cell(pdf.epw - indent, size * 0.5, text, new_x="LMARGIN", new_y="NEXT", align="L")
     return bytes(pdf.output())
 
@@ -113,7 +115,7 @@ def _font(pdf, content: list[Block]) -> str:  # type: ignore[no-untyped-def]
         return "Helvetica"
     fonts = _dejavu()
     if fonts is None:
-        return "Helvetica"  # the text is cleaned to "?" below
+        return "Helvetica"  # what Latin-1 cannot say is shown as "?" (`_to_latin1`)
     pdf.add_font("DejaVu", "", str(fonts / "DejaVuSans.ttf"))
     pdf.add_font("DejaVu", "B", str(fonts / "DejaVuSans-Bold.ttf"))
     return "DejaVu"
@@ -125,6 +127,11 @@ def _latin1(text: str) -> bool:
     except UnicodeEncodeError:
         return False
     return True
+
+
+def _to_latin1(text: str) -> str:
+    """Helvetica's text: each character outside Latin-1 becomes "?", rather than the export failing."""
+    return text.encode("latin-1", "replace").decode("latin-1")
 
 
 def _dejavu() -> Path | None:

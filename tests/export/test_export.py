@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 import re
 import zlib
-from datetime import date
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -50,7 +50,8 @@ def _internal(text: str) -> list[str]:
 
 
 def _long_date(iso: str) -> str:
-    day = date.fromisoformat(iso[:10])
+    moment = datetime.fromisoformat(iso)
+    day = moment.astimezone().date() if moment.tzinfo else moment.date()  # the local day
     return f"{day.day} {day.strftime('%B')} {day.year}"
 
 
@@ -176,3 +177,38 @@ def test_coach_export_keeps_the_evidence_and_asks_only_what_is_missing(approved:
     assert f'"{LEAVE}" was said tentatively' in questions  # hedged
     assert '"late calls" gets in the way' in questions  # an obstacle without an if-then plan
     assert f'first step for "{HAND_OVER}"' not in questions  # it has one
+
+
+HEDGED = b"""Maya: What will you do before we meet again?
+Sam: I'll try to talk to Priya next week.
+"""
+
+
+def test_client_export_shows_a_hedged_item_as_it_was_said(data_dir: Path) -> None:
+    from assistant.export import export_session
+    from assistant.workspace import Workspace
+
+    ws = Workspace(data_dir)
+    ws.store.add_client(CLIENT)
+    transcript = ws.parse(HEDGED, "hedged.txt", coach="Maya", client_label="Sam")
+    sid = ws.store_offline(CLIENT, transcript, date=DATE).session.id
+    items = ws.store.current_plan(sid).plan.items
+    assert [i.level for i in items] == ["hedged"], items
+    ws.store.approve_plan(sid)
+    text = export_session(ws.store, sid, "md", "client").data.decode("utf-8")
+    assert "1. You said you would try: **talk to Priya" in text, text
+    assert f"1. **{items[0].action[:1].upper()}" not in text  # never shown as agreed outright
+    pdf = _pdf_text(export_session(ws.store, sid, "pdf", "client").data)
+    assert "You said you would try: talk to Priya" in pdf
+
+
+def test_pdf_with_text_no_font_can_show_does_not_fail(approved: Stored, monkeypatch: pytest.MonkeyPatch) -> None:
+    from assistant.export import _documents, export_session
+
+    store, sid = approved.ws.store, approved.session_id
+    store.edit_plan(sid, [PlanEdit(op="set_goal", value="Zoë — “quotes” 你好")])
+    store.approve_plan(sid)
+    assert export_session(store, sid, "pdf", "client").data.startswith(b"%PDF-")  # DejaVu, no CJK glyphs
+    monkeypatch.setattr(_documents, "_dejavu", lambda: None)  # no DejaVu: Helvetica, "?" for the rest
+    text = _pdf_text(export_session(store, sid, "pdf", "client").data)
+    assert 'Zoë - "quotes" ??' in text
