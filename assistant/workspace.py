@@ -293,4 +293,5 @@ class Workspace:
             approved[-1].plan,
             coach=coaches[0] if len(coaches) == 1 else None,
             session_date=record.info.date,
+            utterances=record.transcript.utterances,  # a goal is quoted only when said word for word
         )

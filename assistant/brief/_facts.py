@@ -78,11 +78,30 @@ STARTERS = _word_set(
 )
 """Words that open a sentence of a brief without naming anyone."""
 
-_NEGATION = re.compile(r"\b(?:not|never|no|n't|without|isn't|hasn't|didn't|wasn't|hadn't)\s+(?:\w+\s+)?$")
+_NEGATION = re.compile(
+    r"\b(?:not|never|no|n't|without|isn't|hasn't|didn't|wasn't|hadn't|doesn't|don't|won't|aren't)\s+(?:\w+\s+)?$"
+)
+_TIME = (
+    rf"(?:(?:on|by|before)\s+(?:the\s+)?(?:(?:this|next)\s+)?(?:{_WEEKDAYS}|{_MONTHS}|may\b|end\b|\d|today|tonight"
+    rf"|tomorrow|week|month)|next\s+(?:week|month|quarter|year|time|session|{_WEEKDAYS})|this\s+(?:week|month|{_WEEKDAYS})"
+    r"|tomorrow|tonight)"
+)
+_NOT_DOING = (
+    "going|being|getting|feeling|thinking|considering|wondering|weighing|exploring|debating|hoping|trying|planning"
+    "|aiming|intending|deciding|leaning|looking|struggling|hesitating|worrying|unsure|still"
+)
+_PROGRESSIVE = (
+    rf"\b(?:is|are|was|were)\s+(?!(?:{_NOT_DOING})\b)[a-z]+ing\b(?=[^.;!?]*?\b{_TIME})"
+    rf"|['’](?:s|re)\s+(?!(?:{_NOT_DOING})\b)[a-z]+ing\b(?=[^.;!?]*?\b{_TIME})"
+)
+"""Present progressive with a time ("is sending the draft by Friday"): a plan stated as fixed."""
 _LEVEL_WORDS: dict[CommitmentLevel, re.Pattern[str]] = {
     "firm": re.compile(
         r"\bcommit(?:s|ted|ting|ment to)\b|\bagree(?:s|d)? to\b|\bpromis(?:e|es|ed)\b|\bdecided\b"
         r"|\bdecision to\b|\bpledge[sd]?\b|\bvow(?:s|ed)?\b|\bresolved to\b|\b(?:is|was|are|were) (?:going|set) to\b"
+        r"|['’](?:s|re) (?:going|set) to\b|\b(?:has|have|had) to\b|\bmust\b"
+        r"|\bnext steps?(?: for \w+(?: \w+)?)?\s*(?::|is to|was to)"
+        rf"|{_PROGRESSIVE}"
         r"|\b(?:he|she|they|(?-i:[A-Z][a-z]+))(?:\s+will|['’]ll)\b(?!\s+(?:try|probably|maybe|likely|consider|think|see))"
         r"|\bfirm(?:ly)?\b|\bsettled on\b|\bdetermined to\b|\bwithout (?:a )?hedg",
         re.IGNORECASE,

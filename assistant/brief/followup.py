@@ -8,13 +8,16 @@ an .eml file and sends it themselves.
 
 from __future__ import annotations
 
-import re
+import datetime as dt
 import time
+from collections.abc import Sequence
 from email.message import EmailMessage
 
+from assistant.analysis.textspan import find_span
 from assistant.brief._meta import offline_meta
 from assistant.brief._words import action_words, due_suffix
-from assistant.types import ActionItem, ActionPlan, FollowUpDraft
+from assistant.dates import long_form
+from assistant.types import ActionItem, ActionPlan, FollowUpDraft, Utterance
 
 _GROUPS = (
     (("firm",), "What you decided to do:"),
@@ -31,12 +34,14 @@ def followup_draft(
     *,
     coach: str | None = None,
     session_date: str | None = None,
+    utterances: Sequence[Utterance] = (),
 ) -> FollowUpDraft:
-    """The email for the approved `plan` of `session_id`; `coach` signs it when it is a name."""
+    """The email for the approved `plan` of `session_id`; `coach` signs it when it is a name. The
+    goal is quoted as the client's words only when it is found verbatim in one of `utterances`."""
     started = time.perf_counter()
     items = [(i, action_words(i.action)) for i in plan.items if i.status == "accepted"]
     named = [(i, a) for i, a in items if a]
-    when = f" on {session_date}" if session_date else ""
+    when = f" on {_long_date(session_date)}" if session_date else ""
     lines = [
         f"Hi {_first(client) or 'there'},",
         "",
@@ -44,7 +49,7 @@ def followup_draft(
     ]
     goal = " ".join((plan.goal or "").split())
     if goal and "not stated" not in goal.lower():
-        said = re.match(r"I\b", goal) is not None  # the draft's goal is the client's own clause
+        said = any(u.role == "client" and _says(u.text, goal) for u in utterances)
         lines += ["", f'What you are working toward, in your words: "{goal}"' if said else f"Your goal: {goal}"]
     for levels, heading in _GROUPS:
         group = [(i, a) for i, a in named if i.level in levels]
@@ -60,6 +65,22 @@ def followup_draft(
         items=[i.id for i, _ in named],
         meta=offline_meta("followup", started),
     )
+
+
+def _says(text: str, goal: str) -> bool:
+    """The goal is in the text verbatim, as whole words (case, spacing and apostrophes aside)."""
+    span = find_span(text, goal)
+    if span is None:
+        return False
+    return not text[span.start - 1 : span.start].isalnum() and not text[span.end : span.end + 1].isalnum()
+
+
+def _long_date(day: str) -> str:
+    """ "Monday 2 March 2026" for an ISO date; any other text as it was given."""
+    try:
+        return long_form(dt.date.fromisoformat(day.strip()))
+    except ValueError:
+        return day
 
 
 def _bullet(item: ActionItem, action: str) -> str:

@@ -3,7 +3,8 @@
 A sentence is kept when every quoted phrase, name, number and date in it is found in the
 utterances it cites (a speaker's name counts as found in their own turns, the coachee's name
 everywhere) and its commitment words claim no more than the level found there: "committed to",
-"agreed to" or "she will" need a firm commitment, "plans to" at least a hedged one. Otherwise it
+"agreed to", "she will", "has to" or "is sending it by Friday" need a firm commitment in every
+cited utterance that carries one, "plans to" at least a hedged one. Otherwise it
 is dropped, or replaced by the extractive sentence for the same finding, and the reason is kept.
 """
 
@@ -117,14 +118,16 @@ def _named(name: str, cited: Sequence[Utterance], ground: Ground) -> bool:
 
 
 def _overstated(claimed: tuple[CommitmentLevel, str], indices: Sequence[int], ground: Ground) -> list[str]:
+    """Every cited utterance that carries a commitment must hold the claimed level: one firm turn
+    does not make a hedged one firm ("committed to A and B" citing a hedge for A is dropped)."""
     level, words = claimed
-    found = [(i, lv) for i in indices for lv in ground.levels.get(i, ())]
-    if any(LEVEL_RANK[lv] >= LEVEL_RANK[level] for _, lv in found):
-        return []
+    found = [(i, max(ground.levels[i], key=LEVEL_RANK.__getitem__)) for i in indices if ground.levels.get(i)]
     if not found:
         return [f"{words!r} claims a {level} commitment; none was found in {_where(indices)}"]
-    i, strongest = max(found, key=lambda f: LEVEL_RANK[f[1]])
-    return [f"{words!r} claims a {level} commitment; the one in utterance {i} is {strongest}"]
+    i, weakest = min(found, key=lambda f: LEVEL_RANK[f[1]])
+    if LEVEL_RANK[weakest] >= LEVEL_RANK[level]:
+        return []
+    return [f"{words!r} claims a {level} commitment; the one in utterance {i} is {weakest}"]
 
 
 def ground_sentences(

@@ -55,7 +55,7 @@ def prep_note(
     # Items first, but at most three, so an open thread gets a question too when there is one.
     questions = [q for q in (_item_question(i, _progress_of(i, progress)) for i in items) if q][:ITEM_QUESTIONS]
     questions += [t.question for t in threads if t.question not in questions]
-    questions = list(dict.fromkeys(questions))[:MAX_QUESTIONS]
+    questions = list(dict.fromkeys(q.strip() for q in questions if q.strip()))[:MAX_QUESTIONS]
     questions += [q for q in GENERAL_QUESTIONS if len(questions) < MIN_QUESTIONS][: MIN_QUESTIONS - len(questions)]
     return PrepNote(
         client=client,

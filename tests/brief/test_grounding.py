@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from assistant.brief import Ground, ground_sentences, unsupported, write_brief
 from assistant.llm import ScriptedChatModel
 from assistant.types import Analysis, BriefSentence, Transcript
 
-from .conftest import EXPLORING, FIRM, HEDGED, reply
+from .conftest import EXPLORING, FIRM, HEDGED, make_transcript, reply
 
 GOOD = ("Dana decided to hand the Friday review to Priya and tell the team on Monday.", [FIRM], "decided")
 INVENTED_NAME = ("Dana will hand the Friday review to Lee.", [FIRM], "decided")
@@ -79,3 +81,62 @@ def test_dropped_sentences_say_why(transcript: Transcript, analysis: Analysis) -
         "the name 'Lee' is not in utterance 5; the number 3 is not in utterance 5; "
         "the date 'Sunday' is not in utterance 5"
     )
+
+
+MIXED = make_transcript(
+    [
+        ("Maya", "coach", "What will you do before we meet again?"),
+        ("Dana", "client", "I'll probably send Priya the draft by Friday and book the room next week."),
+        ("Dana", "client", "I will send Priya the draft by Friday and book the room next week."),
+    ]
+)
+MIXED_GROUND = replace(Ground.of(MIXED), levels={1: frozenset({"hedged"}), 2: frozenset({"firm"})})
+FIRM_WORDING = [
+    "Dana committed to sending Priya the draft and booking the room.",
+    "Dana is sending Priya the draft by Friday.",
+    "Dana is booking the room next week.",
+    "Dana's sending Priya the draft by Friday.",
+    "Next step for Dana: send Priya the draft by Friday.",
+    "The next step for Dana is to book the room next week.",
+    "Dana has to send Priya the draft by Friday.",
+    "Dana will send Priya the draft by Friday.",
+    "Dana is going to book the room next week.",
+]
+
+
+@pytest.mark.parametrize("text", FIRM_WORDING)
+@pytest.mark.parametrize(("cited", "kept"), [([2], True), ([1], False), ([1, 2], False), ([2, 1], False)])
+def test_firm_wording_needs_every_cited_commitment_to_be_firm(text: str, cited: list[int], kept: bool) -> None:
+    reasons = unsupported(BriefSentence(text=text, utterances=cited), MIXED_GROUND)
+    assert (not reasons) is kept, reasons
+    if not kept:
+        assert (
+            reasons == [reasons[0]]
+            and "claims a firm commitment" in reasons[0]
+            and "utterance 1 is hedged" in reasons[0]
+        )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dana is considering booking the room next week.",
+        "Dana is planning to send Priya the draft by Friday.",
+        "Dana does not have to send Priya the draft by Friday.",
+    ],
+)
+def test_hedged_or_negated_wording_citing_a_hedge_is_kept(text: str) -> None:
+    assert unsupported(BriefSentence(text=text, utterances=[1, 2]), MIXED_GROUND) == []
+
+
+def test_a_hedge_and_a_firm_turn_cited_together_do_not_make_a_firm_claim(
+    transcript: Transcript, analysis: Analysis
+) -> None:
+    both = (
+        "Dana committed to talking to Priya about the weekly report and handing over the Friday review.",
+        [HEDGED, FIRM],
+        "decided",
+    )
+    brief = write_brief(transcript, analysis, model=ScriptedChatModel([reply(both, GOOD)]))
+    assert both[0] not in [s.text for s in brief.sentences]
+    assert "is hedged" in brief.dropped[0].why

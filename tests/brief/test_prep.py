@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from assistant.brief import prep_note
-from assistant.brief.prep import GENERAL_QUESTIONS
+from assistant.brief.prep import GENERAL_QUESTIONS, MAX_QUESTIONS, MIN_QUESTIONS
 from assistant.types import ActionItem, ActionPlan, Analysis, AnalysisMeta, Assessment, Evidence, ItemProgress
 
 ACCEPTED = ActionItem(
@@ -60,3 +60,21 @@ def test_a_plan_with_little_in_it_still_gets_three_questions() -> None:
     note = prep_note("Dana", "s-1", plan)
     assert len(note.questions) == 3 and note.questions[1:] == list(GENERAL_QUESTIONS[:2])
     assert note.meta.backend == "offline" and "prep" in note.meta.stages
+
+
+def test_open_threads_without_a_question_add_no_empty_question(analysis: Analysis) -> None:
+    assessment = Assessment(
+        client="Dana",
+        session_id="s-2",
+        plan_session_id="s-1",
+        items=[
+            ItemProgress(item=ACCEPTED, progress="in_progress"),
+            ItemProgress(item=HEDGED, progress="not_started"),
+        ],
+        meta=AnalysisMeta(backend="offline"),
+    )
+    for with_analysis in (None, analysis):
+        note = prep_note("Dana", "s-1", ActionPlan(items=[ACCEPTED, HEDGED]), with_analysis, assessment)
+        assert "talk to Priya about the weekly report: not started" in note.open_threads
+        assert MIN_QUESTIONS <= len(note.questions) <= MAX_QUESTIONS
+        assert all(q.strip() and q.rstrip().endswith("?") for q in note.questions), note.questions
