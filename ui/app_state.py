@@ -7,6 +7,7 @@ from the screen at once, and the client and session travel along as query parame
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -32,11 +33,18 @@ def _warm_up(ws: Workspace) -> None:
     def warm() -> None:
         from assistant.jobs import lower_priority
 
-        with contextlib.suppress(Exception):  # warming up is an optimisation; a failure shows up where it matters
+        # Each step on its own: a failed warm-up must not keep interrupted indexing from finishing.
+        try:  # an optimisation; a failure shows up where it matters
             # at normal priority: a page that needs one of these modules meanwhile waits for this import
             _load_what_the_first_import_uses()
+        except Exception:
+            logging.getLogger(__name__).warning("Warm-up failed", exc_info=True)
+        with contextlib.suppress(Exception):
             lower_priority()
+        try:
             ws.reconcile()
+        except Exception:
+            logging.getLogger(__name__).warning("Finishing interrupted indexing failed", exc_info=True)
 
     threading.Thread(target=warm, name="reflect-warm-up", daemon=True).start()
 

@@ -69,6 +69,11 @@ def engine_words() -> str:
         choice = choose_backend()
     except ReflectError:
         return "Engine: offline (the configured model cannot be used; see Settings)"
+    from ui.views.settings import embeddings_leave
+
+    if choice.kind in ("offline", "local") and embeddings_leave():
+        engine = "offline" if choice.kind == "offline" else "a model on this computer"
+        return f"Engine: {engine} · embeddings go to OpenAI (names masked)"
     if choice.kind == "offline":
         return "Engine: offline · nothing leaves this computer"
     if choice.kind == "local":

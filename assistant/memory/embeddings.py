@@ -31,12 +31,17 @@ class MiniLMEmbedder:
     name = MINILM_NAME
     leaves_machine = False
     _model = None
-    _lock = threading.Lock()
+    _lock = threading.RLock()
+    """Reentrant: `embed` holds it while `_load` takes it too. One model serves indexing, recall and
+    Assess at once, and its tokenizer raises "Already borrowed" when two threads encode together."""
 
     def embed(self, texts: Sequence[str]) -> list[list[float]]:
         if not texts:
             return []
-        vectors = self._load().encode(list(texts), normalize_embeddings=True, batch_size=64, show_progress_bar=False)
+        with self._lock:
+            vectors = self._load().encode(
+                list(texts), normalize_embeddings=True, batch_size=64, show_progress_bar=False
+            )
         return [list(map(float, v)) for v in vectors]
 
     @classmethod

@@ -27,21 +27,41 @@ PROGRESS_BADGE = {
 }
 
 
-def highlighted(text: str, quote: str | None) -> str:
-    """An utterance as HTML with the quote marked."""
+_MD_ACTIVE = frozenset("\\`*_[]<>#|~$")
+_MD_ACTIVE_IN_HTML = frozenset("\\`*_[]|~$")  # after html.escape: its entities (&lt; &#x27;) stay as they are
+
+
+def md_escape(text: str) -> str:
+    """Transcript words or an action, safe to show inline in `st.markdown`/`st.caption`: `$` would
+    start LaTeX ("$40k, now $60k" loses its dollars), `*`/`_` emphasis, `[`/`<` links and HTML."""
+    return "".join("\\" + ch if ch in _MD_ACTIVE else ch for ch in text)
+
+
+def _html(text: str, markdown: bool) -> str:
+    escaped = html.escape(text)
+    return "".join("\\" + ch if ch in _MD_ACTIVE_IN_HTML else ch for ch in escaped) if markdown else escaped
+
+
+def highlighted(text: str, quote: str | None, *, markdown: bool = False) -> str:
+    """An utterance as HTML with the quote marked; `markdown=True` when it goes to `st.markdown`
+    (`$` and emphasis escaped), not `st.html`."""
     from assistant.analysis.textspan import find_span
 
     span = find_span(text, quote) if quote else None
     if span is None:
-        return html.escape(text)
+        return _html(text, markdown)
     return (
-        html.escape(text[: span.start]) + "<mark>" + html.escape(span.text) + "</mark>" + html.escape(text[span.end :])
+        _html(text[: span.start], markdown)
+        + "<mark>"
+        + _html(span.text, markdown)
+        + "</mark>"
+        + _html(text[span.end :], markdown)
     )
 
 
 def said_with(hedges: list[str]) -> str:
     """The hedges of a commitment in the coach's words: said with: 'I'll try', 'probably'."""
-    return "said with: " + ", ".join(f"‘{h}’" for h in hedges) if hedges else ""
+    return "said with: " + ", ".join(f"‘{md_escape(h)}’" for h in hedges) if hedges else ""
 
 
 def show_error(exc: ReflectError) -> None:

@@ -8,7 +8,7 @@ import streamlit as st
 from assistant.errors import ReflectError
 from assistant.plans import long_date
 from ui import app_state
-from ui.views._common import PROGRESS_BADGE, highlighted, show_error
+from ui.views._common import PROGRESS_BADGE, highlighted, md_escape, show_error
 
 TREND_HELP = (
     "Per session, how many times the client gave reasons to change (green) and reasons to keep things as "
@@ -32,6 +32,7 @@ def render() -> None:
                 ws.assess(name, target.session.id)
         except ReflectError as exc:
             show_error(exc)
+    _prep_note(ws, name)
     assessment = ws.store.latest_assessment(target.session.id)
     if assessment is None or assessment.plan_session_id != target.plan_session.id:
         st.caption("Not assessed yet: press Assess progress.")
@@ -42,15 +43,27 @@ def render() -> None:
     _trend(assessment)
 
 
+def _prep_note(ws, name: str) -> None:  # type: ignore[no-untyped-def]
+    """The prep note for the next session, as on the client's home (collapsed)."""
+    with st.expander("Prep note for the next session"):
+        try:
+            from assistant.brief import prep_markdown
+
+            st.markdown(prep_markdown(ws.prep(name)))
+        except ReflectError as exc:
+            st.caption(str(exc))
+
+
 def _items(assessment, utterances) -> None:  # type: ignore[no-untyped-def]
     st.subheader("Actions of the approved plan", help="What the later session says about each kept action.")
     for entry in assessment.items:
         with st.container(border=True):
-            st.markdown(f"{PROGRESS_BADGE[entry.progress]} **{entry.item.action}**")
+            st.markdown(f"{PROGRESS_BADGE[entry.progress]} **{md_escape(entry.item.action)}**")
             for evidence in entry.evidence[:2]:
                 text = utterances[evidence.utterance].text
                 st.markdown(
-                    f"<small>#{evidence.utterance}</small> {highlighted(text, evidence.quote)}", unsafe_allow_html=True
+                    f"<small>#{evidence.utterance}</small> {highlighted(text, evidence.quote, markdown=True)}",
+                    unsafe_allow_html=True,
                 )
             if entry.note:
                 st.caption(entry.note)

@@ -67,6 +67,8 @@ def _proposal(ws, sid: str, message) -> None:  # type: ignore[no-untyped-def]
         proposed, _ = apply_edits(current, message.proposal.edits)
     except ReflectError as exc:
         st.caption(f"This proposal no longer applies: {exc}")
+        if st.button("Discard", key=f"discard-{message.id}"):
+            _resolve(ws, sid, message.id, False)
         return
     changes = plan_changes(current, proposed) or ["no change"]
     st.markdown("\n".join(f"- {c}" for c in changes))

@@ -10,7 +10,7 @@ from assistant.errors import ReflectError
 from assistant.home import ClientHome, OpenItem, client_home, session_title
 from assistant.plans import long_date
 from ui import app_state
-from ui.views._common import LEVEL_HELP, PROGRESS_BADGE, show_error
+from ui.views._common import LEVEL_HELP, PROGRESS_BADGE, md_escape, show_error
 
 OPEN_HELP = (
     "The actions of every approved plan that are not yet read as done or dropped, with what the last "
@@ -98,7 +98,9 @@ def _open_item(entry: OpenItem) -> None:
     item = entry.item
     with st.container(border=True):
         due = f" · due {item.due}" if item.due else ""
-        st.markdown(f"**{item.action}**{due}", help=LEVEL_HELP + f" This one: {item.level}.")
+        said = {"hedged": "said with a hedge", "exploring": "still considering", "resisting": "said with resistance"}
+        level = f" · *{said[item.level]}*" if item.level in said else ""  # visible, not only in the tooltip
+        st.markdown(f"**{md_escape(item.action)}**{due}{level}", help=LEVEL_HELP + f" This one: {item.level}.")
         where = session_title(entry.session, None).split(" · ")[0]
         if entry.progress is None:
             st.caption(f"From the plan of {where} · not assessed yet")

@@ -212,6 +212,35 @@ def _followup(ws, sid: str, state: str) -> None:  # type: ignore[no-untyped-def]
         except ReflectError as exc:
             st.caption(str(exc))
             return
-        st.text_input("Subject", value=draft.subject, key=f"followup-subject-{sid}")
-        st.text_area("Email", value=draft.body, height=240, key=f"followup-body-{sid}")
-        st.caption("Reflect never sends email: copy it into your mail program.")
+        # The edits are kept under keys of their own: a widget's state is dropped once the page is left.
+        kept = {field: f"followup-kept-{field}-{sid}" for field in ("subject", "body")}
+        subject = st.text_input(
+            "Subject",
+            value=st.session_state.get(kept["subject"], draft.subject),
+            key=f"followup-subject-{sid}",
+            on_change=_keep,
+            args=(f"followup-subject-{sid}", kept["subject"]),
+        )
+        body = st.text_area(
+            "Email",
+            value=st.session_state.get(kept["body"], draft.body),
+            height=240,
+            key=f"followup-body-{sid}",
+            on_change=_keep,
+            args=(f"followup-body-{sid}", kept["body"]),
+        )
+        from assistant.brief import to_eml
+
+        st.download_button(
+            "Download as .eml",
+            data=to_eml(draft.model_copy(update={"subject": subject, "body": body})),
+            file_name=f"follow-up-{sid}.eml",
+            mime="message/rfc822",
+            key=f"followup-eml-{sid}",
+            help="Opens in your mail program as an unsent message, as edited here.",
+        )
+        st.caption("Reflect never sends email: edit it here, then download it or copy it into your mail program.")
+
+
+def _keep(widget_key: str, kept_key: str) -> None:
+    st.session_state[kept_key] = st.session_state[widget_key]

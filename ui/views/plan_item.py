@@ -10,7 +10,7 @@ from assistant.errors import InputError, ReflectError
 from assistant.plan_words import plan_changes
 from assistant.types import ActionItem, PlanEdit
 from ui import app_state
-from ui.views._common import LEVEL_BADGE, LEVEL_HELP
+from ui.views._common import LEVEL_BADGE, LEVEL_HELP, md_escape
 
 APPROVED_NOTICE = "Assess uses the approved version until the new one is approved."
 TEXT_FIELDS = [
@@ -52,7 +52,7 @@ def _line(sid: str, item: ActionItem, base: str) -> None:
     row = st.columns([8, 1, 1, 1], vertical_alignment="center")
     mark = "✓ " if item.status == "accepted" else ""
     due = f" · due {item.due}" if item.due else ""
-    row[0].markdown(f"{mark}**{item.action}** · {LEVEL_BADGE[item.level]}{due}")
+    row[0].markdown(f"{mark}**{md_escape(item.action)}** · {LEVEL_BADGE[item.level]}{due}")
     if item.status == "proposed":
         row[1].button("Accept", key=f"{base}-accept", on_click=_status, args=(sid, item.id, "accepted", base))
     row[2].button("Reject", key=f"{base}-reject", on_click=_status, args=(sid, item.id, "rejected", base))
@@ -63,14 +63,14 @@ def _line(sid: str, item: ActionItem, base: str) -> None:
         help="Close the editor" if opened else "Edit this item's fields",
     )
     if item.status == "proposed" and item.evidence:
-        st.caption(f"Said: “{item.evidence[0].quote}”")
+        st.caption(f"Said: “{md_escape(item.evidence[0].quote)}”")
     if item.carried_over_from:
         st.caption("Carried over from an earlier plan (not finished then).")
 
 
 def _rejected(sid: str, item: ActionItem, base: str) -> None:
     row = st.columns([9, 2], vertical_alignment="center")
-    row[0].markdown(f":gray[~~{item.action}~~ · rejected]")
+    row[0].markdown(f":gray[~~{md_escape(item.action)}~~ · rejected]")
     row[1].button("Restore", key=f"{base}-restore", on_click=_status, args=(sid, item.id, "proposed", base))
 
 

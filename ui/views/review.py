@@ -10,7 +10,7 @@ import streamlit as st
 
 from assistant.home import session_title
 from ui import app_state
-from ui.views._common import LEVEL_BADGE, LEVEL_HELP, highlighted, said_with
+from ui.views._common import LEVEL_BADGE, LEVEL_HELP, highlighted, md_escape, said_with
 from ui.views.progress import job_progress
 
 FIRST_PAGE = 20
@@ -102,7 +102,8 @@ def _context(record, finding_id: str) -> None:  # type: ignore[no-untyped-def]
         for u in utterances[max(0, n - 2) : n + 3]:
             quote = focus["quote"] if u.index == n else None
             st.markdown(
-                f"<small>#{u.index}</small> **{u.speaker}**: {highlighted(u.text, quote)}", unsafe_allow_html=True
+                f"<small>#{u.index}</small> **{md_escape(u.speaker)}**: {highlighted(u.text, quote, markdown=True)}",
+                unsafe_allow_html=True,
             )
 
 
@@ -121,7 +122,7 @@ def _row(sid: str, record, finding_id: str, line: str, evidence, extra: str | No
     with st.container(border=True):
         cols = st.columns([6, 1])
         cols[0].markdown(line)
-        cols[0].caption(f"“{evidence.quote}”")
+        cols[0].caption(f"“{md_escape(evidence.quote)}”")
         if extra:
             cols[0].caption(extra)
         with cols[1]:
@@ -139,7 +140,7 @@ def _commitments(sid: str, record) -> None:  # type: ignore[no-untyped-def]
         hedges = f" · {said_with(c.hedges)}" if c.hedges else ""
         other = disagreeing.get(c.id)
         note = f"The offline engine read this as {other.offline_level}." if other else None
-        _row(sid, record, c.id, f"{LEVEL_BADGE[c.level]} **{c.action}**{hedges}", c.evidence[0], note)
+        _row(sid, record, c.id, f"{LEVEL_BADGE[c.level]} **{md_escape(c.action)}**{hedges}", c.evidence[0], note)
 
 
 IDEA_STATUS = {"proposed": "put forward", "chosen": "chosen", "rejected": "set aside", "open": "still open"}
@@ -151,7 +152,7 @@ def _ideas(sid: str, record) -> None:  # type: ignore[no-untyped-def]
     if not analysis.ideas:
         st.write("No ideas found.")
     for i in _first_page(analysis.ideas, "ideas"):
-        line = f"**{i.text}** · {IDEA_STATUS.get(i.status, i.status)} · raised by the {i.raised_by}"
+        line = f"**{md_escape(i.text)}** · {IDEA_STATUS.get(i.status, i.status)} · raised by the {i.raised_by}"
         _row(sid, record, i.id, line, i.evidence[0])
 
 
@@ -269,4 +270,4 @@ def _brief(ws, sid: str) -> None:  # type: ignore[no-untyped-def]
     with st.expander("Session brief", expanded=True):
         for sentence in brief.sentences:
             where = ", ".join(f"#{n}" for n in sentence.utterances)
-            st.markdown(f"- {sentence.text} <small>({where})</small>", unsafe_allow_html=True)
+            st.markdown(f"- {md_escape(sentence.text)} <small>({where})</small>", unsafe_allow_html=True)

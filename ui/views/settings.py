@@ -18,6 +18,13 @@ ENGINES = {
 }
 
 
+def embeddings_leave() -> bool:
+    """Whether the embeddings (names masked) go to OpenAI."""
+    from assistant.memory.embeddings import embedder_for_settings
+
+    return bool(getattr(embedder_for_settings(), "leaves_machine", False))
+
+
 def render() -> None:
     settings = get_settings()
     st.header("Settings")
@@ -35,8 +42,15 @@ def render() -> None:
             f"Transcripts are sent to {choice.base_url or 'OpenAI'} for analysis. "
             f"Names, emails, phone numbers and URLs are replaced before sending: {redaction}."
         )
+    elif embeddings_leave():
+        st.info(
+            "Transcripts, analyses and plans stay in your data folder. "
+            "Embeddings go to OpenAI (names masked), for search and recall."
+        )
     else:
         st.success("Nothing leaves this computer: transcripts, analyses and plans stay in your data folder.")
+    if leaves and embeddings_leave():
+        st.caption("Embeddings go to OpenAI (names masked), for search and recall.")
     ws = app_state.workspace()
     st.caption(f"{len(ws.store.clients())} client(s) stored · Reflect {__version__}")
     with st.expander("Advanced"):
