@@ -234,6 +234,13 @@ def test_a_restatement_in_one_turn_is_one_commitment_the_firmest() -> None:
     assert [(f.level, f.action) for f in ranked] == [("firm", "walk to work on Mondays")]
 
 
+def test_the_merged_commitment_keeps_the_quote_that_shows_the_action() -> None:
+    ranked = rank_commitments(_found("I'm not going to give that away. Not this quarter."))
+    assert [(f.level, f.action, f.quote.text) for f in ranked] == [
+        ("resisting", "give that away", "I'm not going to give that away.")
+    ]
+
+
 def test_backing_off_and_resisting_stay_visible() -> None:
     ranked = rank_commitments(_found("I'll call the dentist tomorrow. I won't give up sugar in my coffee."))
     assert [f.level for f in ranked] == ["firm", "resisting"]

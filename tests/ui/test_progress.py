@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import threading
 
+import pytest
+
 from assistant.analysis.llm.pipeline import Progress
 from assistant.jobs import Job
 from tests.ui.conftest import CLIENT
@@ -19,10 +21,14 @@ def _job(**progress: object) -> Job:
     return job
 
 
-def test_before_the_first_answer_it_says_what_the_model_is_doing() -> None:
+def test_before_the_first_answer_it_says_what_the_model_is_doing(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Whether a model server is already up depends on what ran before in this process: set it.
+    monkeypatch.setattr("assistant.llm.local.local_server_ready", lambda: False)
     job = _job()
     words = progress_words(job, "local", now=job.started + 42)
     assert words.startswith("Loading the model on this computer · 42 s so far.")
+    monkeypatch.setattr("assistant.llm.local.local_server_ready", lambda: True)
+    assert progress_words(job, "local", now=job.started + 42).startswith("Reading the transcript")
     assert progress_words(job, "llm", now=job.started + 3).startswith("Sending the transcript to the model")
     held = Job(id="j2", label="model analysis", key="s-1")
     assert "waiting for the page to draw" in progress_words(held, "local", now=held.started + 1)

@@ -94,10 +94,11 @@ def rank_commitments(found: list[Found], *, across_turns: bool = False) -> list[
         same = next((k for k in kept if _restates(commitment, k, across_turns)), None)
         if same is None:
             kept.append(commitment)
-        elif _FIRMNESS[commitment.level] <= _FIRMNESS[same.level]:
+        elif _replaces(commitment, same):
             kept[kept.index(same)] = commitment
-        else:
-            kept.append(commitment)
+        elif _FIRMNESS[commitment.level] > _FIRMNESS[same.level]:
+            kept.append(commitment)  # a weaker saying after a firmer one: the client backed off
+        # else: an equally firm restatement that shows the action less than the one kept
     return sorted(
         kept,
         key=lambda f: (
@@ -108,6 +109,20 @@ def rank_commitments(found: list[Found], *, across_turns: bool = False) -> list[
             f.quote.start,
         ),
     )
+
+
+def _replaces(later: Found, earlier: Found) -> bool:
+    """A firmer saying replaces the earlier one; an equally firm one does too, unless only the
+    earlier quote shows the action ("I'm not going to give that away. Not this quarter.": the
+    coach needs the first sentence as evidence, not the second)."""
+    if _FIRMNESS[later.level] != _FIRMNESS[earlier.level]:
+        return _FIRMNESS[later.level] < _FIRMNESS[earlier.level]
+    return _shows_action(later) or not _shows_action(earlier)
+
+
+def _shows_action(found: Found) -> bool:
+    words = content_words(found.action)
+    return bool(words) and len(words & content_words(found.quote.text)) * 2 >= len(words)
 
 
 def _restates(later: Found, earlier: Found, across_turns: bool) -> bool:
