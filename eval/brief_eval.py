@@ -134,11 +134,14 @@ def figures(cases: list[BriefCase]) -> dict[str, float]:
     }
 
 
-def run(split: str, backend: str, threshold: float = COVERAGE_THRESHOLD) -> dict[str, Any]:
+def run(split: str, backend: str, threshold: float = COVERAGE_THRESHOLD, only: str | None = None) -> dict[str, Any]:
+    """Score every session of `split` (or those whose id contains `only`: the local model takes
+    minutes per session, and the 60-minute one alone measures its time budget)."""
     from assistant.memory.embeddings import MiniLMEmbedder
 
     embed = MiniLMEmbedder().embed
-    cases = [c for c in (score(case, backend, embed, threshold) for case in load_cases(split)) if c is not None]
+    chosen = [case for case in load_cases(split) if only is None or only in case.gold.id]
+    cases = [c for c in (score(case, backend, embed, threshold) for case in chosen) if c is not None]
     return {
         "split": split,
         "backend": backend,
@@ -184,11 +187,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--threshold", type=float, default=COVERAGE_THRESHOLD)
     parser.add_argument("--out", type=Path, help="write the results (figures and every case) as JSON")
     parser.add_argument("--calibrate", action="store_true", help="print the evidence for the coverage threshold")
+    parser.add_argument("--only", help="only the sessions whose id contains this (e.g. t04 for the 60-minute one)")
     args = parser.parse_args(argv)
     if args.calibrate:
         print(json.dumps(calibrate(args.split), indent=2))
         return 0
-    results = run(args.split, args.backend, args.threshold)
+    results = run(args.split, args.backend, args.threshold, args.only)
     for case in results["cases"]:
         print(
             f"{case['id']:32} sentences {case['sentences']}  faithful {case['faithful']}/{case['sentences']}  "

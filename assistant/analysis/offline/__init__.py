@@ -88,9 +88,10 @@ def clear_caches() -> None:
 def label_utterances(transcript: Transcript, *, learned: bool = True) -> list[tuple[Utterance, Reading]]:
     """Each client (or notes) utterance with its reading, in order.
 
-    The rules read every utterance. When the learned readers are turned on (REFLECT_LEARNED_READERS),
-    they decide a client utterance's talk type (the rules' cues are among their features) and may
-    read an emotion from an event; the rules keep the hedges and the commitments."""
+    The rules read every utterance. The learned readers (on unless REFLECT_LEARNED_READERS=0) also
+    read each client utterance: its talk type where no rule speaks or they overrule one
+    (`RULE_STANDS`), and an emotion read from an event; the rules keep the hedges and the
+    commitments."""
     readings = []
     contexts = []
     previous_coach: str | None = None
