@@ -217,11 +217,11 @@ def _with_lexicon(found: list[Example], scored: np.ndarray, inferred: np.ndarray
 def _with_rules(example: Example, probabilities: dict[str, float]) -> str:
     """The talk type as the offline engine shows it: a rule's change or sustain reading stands
     unless the learned reader gives it less than RULE_STANDS; elsewhere the learned reader decides."""
-    from assistant.analysis.offline import RULE_STANDS
+    from assistant.analysis.offline import rule_stands
     from assistant.analysis.offline.talk import read_utterance
 
     ruled = read_utterance(example.text, example.context or None).talk
-    if ruled != "neutral" and probabilities.get(ruled, 0.0) >= RULE_STANDS:
+    if rule_stands(ruled, probabilities):
         return ruled
     return max(probabilities, key=lambda label: probabilities[label])
 

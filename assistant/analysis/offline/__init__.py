@@ -7,7 +7,7 @@ model's commitment levels.
 from __future__ import annotations
 
 import time
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
 
 from assistant.analysis.offline.commitments import Found, commitments_in, confidence_of
 from assistant.analysis.offline.emotions import names_an_emotion, read_emotions, valence_series
@@ -30,9 +30,6 @@ from assistant.types import (
     Transcript,
     Utterance,
 )
-
-if TYPE_CHECKING:
-    from assistant.analysis.learned import TurnReading
 
 __all__ = ["analyze_offline", "clear_caches", "engine_version", "label_utterances", "warm_up"]
 
@@ -155,7 +152,7 @@ def _analyzed(utterance: Utterance, reading: Reading | None) -> AnalyzedUtteranc
     talk, darncat, strength, probability = reading.talk, reading.darncat, reading.strength, None
     guess = reading.learned
     if guess is not None:
-        if _rule_stands(reading, guess):
+        if rule_stands(reading.talk, guess.talk_probabilities):
             probability = guess.talk_probabilities.get(talk)
         else:
             talk, probability = guess.talk, guess.talk_probabilities.get(guess.talk)
@@ -179,10 +176,10 @@ with each writer of the corpus held out in turn: talk macro-F1 0.594 there, the 
 reader alone, while the rules' exact cues keep their word on speech like the gold sessions'."""
 
 
-def _rule_stands(reading: Reading, guess: TurnReading) -> bool:
-    if reading.talk == "neutral":
-        return False
-    return guess.talk_probabilities.get(reading.talk, 0.0) >= RULE_STANDS
+def rule_stands(ruled: str, probabilities: Mapping[str, float]) -> bool:
+    """Whether the rules' talk type is the one shown, given the learned reader's probabilities (the
+    one decision the engine and the readers' cross-validation share)."""
+    return ruled != "neutral" and probabilities.get(ruled, 0.0) >= RULE_STANDS
 
 
 def _commitments(transcript: Transcript) -> list[Found]:
