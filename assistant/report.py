@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Literal
 
-from assistant.types import ActionItem, Analysis, Evidence
+from assistant.types import ActionItem, Analysis, EmotionalSignal, Evidence
 
 Audience = Literal["coach", "client"]
 _LEVEL_ICON = {"firm": "●", "hedged": "◐", "exploring": "○", "resisting": "✕"}
@@ -91,8 +91,21 @@ def _emotions(analysis: Analysis) -> list[str]:
     if not analysis.emotions:
         return []
     lines = ["## Emotional signals", ""]
-    lines += [f"- {e.emotion.replace('_', ' ')} ({'●' * e.intensity}) {_cite(e.evidence)}" for e in analysis.emotions]
+    for e in analysis.emotions:
+        basis = how_read(e)
+        lines.append(
+            f"- {e.emotion.replace('_', ' ')} ({'●' * e.intensity}){f' ({basis})' if basis else ''} {_cite(e.evidence)}"
+        )
     return lines + [""]
+
+
+def how_read(signal: EmotionalSignal) -> str | None:
+    """For a feeling the client did not name, what it rests on: a reading of what happened, with
+    its probability, so the coach never takes it for the client's own word."""
+    if not signal.inferred:
+        return None
+    chance = f", {signal.probability:.0%} likely" if signal.probability is not None else ""
+    return f"not named: read from what happened{chance}"
 
 
 def _talk(analysis: Analysis) -> list[str]:

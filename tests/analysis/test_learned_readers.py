@@ -105,3 +105,15 @@ def test_a_rule_stands_unless_the_reader_is_confident_it_is_wrong(
     analyzed = _analyzed(utterance, reading)
     assert analyzed.talk == shown
     assert analyzed.talk_probability == guess.talk_probabilities[shown]
+
+
+@pytest.mark.usefixtures("readers_on")
+def test_an_inferred_emotion_never_reads_as_the_clients_own_word() -> None:
+    from assistant.report import render_markdown
+
+    analysis = _analysis()
+    inferred = [e for e in analysis.emotions if e.inferred]
+    assert inferred, "the session's 'passed over for the promotion' should carry an inferred feeling"
+    report = render_markdown(analysis)
+    lines = [line for line in report.splitlines() if f"#{inferred[0].evidence[0].utterance}" in line and "●" in line]
+    assert lines and all("not named: read from what happened" in line for line in lines)

@@ -9,6 +9,7 @@ import html
 import streamlit as st
 
 from assistant.home import session_title
+from assistant.report import how_read
 from ui import app_state
 from ui.views._common import LEVEL_BADGE, LEVEL_HELP, highlighted, md_escape, said_with
 from ui.views.progress import job_progress
@@ -163,7 +164,7 @@ def _emotions(sid: str, record) -> None:  # type: ignore[no-untyped-def]
         st.write("No emotional signals found.")
     for e in _first_page(analysis.emotions, "emotional signals"):
         strength = "●" * e.intensity + "○" * (3 - e.intensity)
-        _row(sid, record, e.id, f"**{e.emotion.replace('_', ' ')}** {strength}", e.evidence[0])
+        _row(sid, record, e.id, f"**{e.emotion.replace('_', ' ')}** {strength}", e.evidence[0], how_read(e))
 
 
 # ----------------------------------------------------------------------------- charts
