@@ -15,9 +15,13 @@ from pydantic import BaseModel, ConfigDict, Field
 from assistant.types import CommitmentLevel, DarnCat, Emotion, IdeaStatus, Progress, TalkType
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
-Split = Literal["dev", "test", "sealed"]
+Split = Literal["dev", "test", "sealed", "sealed2"]
 """dev: rules are tuned on it; test: reported, looked at while working; sealed: written by writers who
-wrote neither the corpus nor the rules, run once at the end of a piece of work and never tuned on."""
+wrote neither the corpus nor the rules, run once at the end of a piece of work and never tuned on.
+The first sealed split was run on 2026-12-01 and is spent (its figures stay in the README, nothing is
+tuned on it); sealed2, by five new writers, judges the work after it, once."""
+SEALED: tuple[str, ...] = ("sealed", "sealed2")
+"""Splits that "all" never opens."""
 
 
 class _Gold(BaseModel):
@@ -146,7 +150,7 @@ class GoldCase(BaseModel):
 
 def load_cases(split: str = "all") -> list[GoldCase]:
     """Gold cases of a split (dev, test or all), ordered by id."""
-    splits = ["dev", "test"] if split == "all" else [split]  # "all" never opens the sealed split
+    splits = ["dev", "test"] if split == "all" else [split]  # "all" never opens a sealed split
     cases = []
     for name in splits:
         for gold_file in sorted((DATA_DIR / name).glob("*.gold.json")):

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 from assistant.ingest import load_transcript
 from assistant.types import Transcript
-from eval.gold import GoldCase, GoldSession, load_cases
+from eval.gold import SEALED, GoldCase, GoldSession, load_cases
 
 
 def _squash(text: str) -> str:
@@ -74,7 +74,7 @@ def _check_progress(gold: GoldSession, by_arc: dict[tuple[str, int], GoldSession
 
 def validate(cases: Iterable[GoldCase]) -> list[str]:
     cases = list(cases)
-    every = load_cases("all") + load_cases("sealed")  # checking structure and quotes is not tuning
+    every = _every()  # checking structure and quotes is not tuning
     by_arc = {(c.gold.arc, c.gold.session_number): c.gold for c in every if c.gold.arc}
     problems: list[str] = []
     for case in cases:
@@ -82,8 +82,12 @@ def validate(cases: Iterable[GoldCase]) -> list[str]:
     return problems
 
 
+def _every() -> list[GoldCase]:
+    return load_cases("all") + [case for split in SEALED for case in load_cases(split)]
+
+
 def main(argv: list[str]) -> int:
-    cases = load_cases("all") + load_cases("sealed")
+    cases = _every()
     if argv:
         cases = [
             c

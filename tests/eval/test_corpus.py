@@ -9,7 +9,7 @@ import pytest
 
 from eval.augment import disfluent
 from eval.corpus import Dialogue, check, examples, load_dialogues, read_file, stats
-from eval.gold import load_cases
+from eval.gold import SEALED, load_cases
 from eval.validate_gold import validate
 
 
@@ -79,12 +79,23 @@ def test_augmentation_keeps_labels_and_is_repeatable() -> None:
     assert all(e.group == dialogue.id and e.augmented for e in examples([variant]))
 
 
-def test_the_sealed_split_is_never_in_all() -> None:
-    assert all(case.split != "sealed" for case in load_cases("all"))
-    sealed = load_cases("sealed")
-    assert len(sealed) >= 10
+@pytest.mark.parametrize("split", SEALED)
+def test_no_sealed_split_is_ever_in_all(split: str) -> None:
+    assert all(case.split != split for case in load_cases("all"))
+    assert len(load_cases(split)) >= 10
 
 
-def test_sealed_gold_matches_its_transcripts() -> None:
-    """Structure and quotes only (the parser's utterance numbers): no engine runs on the sealed split here."""
-    assert validate(load_cases("sealed")) == []
+@pytest.mark.parametrize("split", SEALED)
+def test_sealed_gold_matches_its_transcripts(split: str) -> None:
+    """Structure and quotes only (the parser's utterance numbers): no engine runs on a sealed split here."""
+    assert validate(load_cases(split)) == []
+
+
+def test_each_sealed_writer_has_a_card_and_half_the_sessions_are_spoken() -> None:
+    """Who wrote what is recorded, and spoken register is not a minority of the newest sealed split."""
+    folder = load_cases("sealed2")[0].path.parent
+    writers = {case.gold.id.split("_")[0].upper() for case in load_cases("sealed2")}
+    assert len(writers) >= 5
+    assert all((folder / f"WRITER-{w}.md").exists() for w in writers)
+    cards = " ".join((folder / f"WRITER-{w}.md").read_text("utf-8") for w in writers)
+    assert cards.count("| disfluent |") >= 5
