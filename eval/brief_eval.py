@@ -118,6 +118,8 @@ def _best_cosines(points: list[str], sentences: list[str], embed: Any) -> list[f
 
 def figures(cases: list[BriefCase]) -> dict[str, float]:
     """Pooled over sentences and key points; length and time per brief."""
+    if not cases:  # a split without gold key points (the sealed ones)
+        return {"briefs": 0}
     sentences = sum(c.sentences for c in cases)
     return {
         "briefs": len(cases),
@@ -142,9 +144,12 @@ def run(split: str, backend: str, threshold: float = COVERAGE_THRESHOLD, only: s
     embed = MiniLMEmbedder().embed
     chosen = [case for case in load_cases(split) if only is None or only in case.gold.id]
     cases = [c for c in (score(case, backend, embed, threshold) for case in chosen) if c is not None]
+    from assistant.analysis.offline import engine_version
+
     return {
         "split": split,
         "backend": backend,
+        "engine": engine_version(),  # the findings every brief reads
         "threshold": threshold,
         "figures": figures(cases),
         "cases": [c.__dict__ for c in cases],

@@ -22,6 +22,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+from eval.gold import SEALED
+
 REPO = Path(__file__).resolve().parents[1]
 README = REPO / "README.md"
 BASELINES = REPO / "eval" / "baselines"
@@ -189,18 +191,42 @@ SEALED_ROWS = [
 ]
 
 
-def sealed_table(test: dict[str, Any], sealed: dict[str, Any], rules: dict[str, dict[str, Any]]) -> str:
-    """The old test split beside the sealed one (run once, by writers who wrote neither the rules
-    nor the training corpus), each with the rules alone where that run is kept."""
+def sealed_table(test: dict[str, Any], sealed: dict[str, dict[str, Any]], rules: dict[str, dict[str, Any]]) -> str:
+    """The old test split beside each sealed split (each run once, by writers who wrote neither the
+    rules nor the training corpus), each with the rules alone where that run is kept."""
     columns = [
         (f"old test split ({len(test['cases'])} sessions)", test),
         ("old test, rules alone", rules.get("test")),
-        (f"sealed split ({len(sealed['cases'])} sessions)", sealed),
-        ("sealed, rules alone", rules.get("sealed")),
     ]
+    for split, title in (("sealed", "first sealed split"), ("sealed2", "second sealed split")):
+        if split in sealed:
+            columns.append((f"{title} ({len(sealed[split]['cases'])} sessions)", sealed[split]))
+            columns.append((f"{title}, rules alone", rules.get(split)))
     kept = [(title, document) for title, document in columns if document is not None]
     rows = [[label] + [_rate(d["metrics"].get(name), name) for _, d in kept] for label, name in SEALED_ROWS]
     return table(["offline engine"] + [title for title, _ in kept], rows)
+
+
+BRIEF_ROWS: list[tuple[str, Callable[[dict[str, Any]], str]]] = [
+    ("faithfulness after the guards (target 1)", lambda f: f"{f['faithfulness']:.3f}"),
+    ("sentences the guards dropped (all briefs)", lambda f: f"{f['dropped']}"),
+    ("gold key points covered", lambda f: f"{f['coverage']:.3f}"),
+    ("sentences per brief (mean)", lambda f: f"{f['sentences_mean']:.1f}"),
+    ("seconds per brief: mean / worst", lambda f: f"{f['seconds_mean']:.2f} / {f['seconds_max']:.2f}"),
+    (
+        "prompt / output tokens per brief (mean)",
+        lambda f: f"{f['prompt_tokens_mean']:,.0f} / {f['completion_tokens_mean']:,.0f}",
+    ),
+]
+
+
+def brief_table(briefs: dict[str, dict[str, Any]]) -> str:
+    """Session briefs on the test split (`python -m eval.brief_eval`), one column per backend."""
+    titles = {"offline": "offline (extractive)", "local": "local model (Qwen2.5-Coder-1.5B)"}
+    kept = [(titles.get(name, name), doc) for name, doc in briefs.items()]
+    header = [f"session briefs, test split ({kept[0][1]['figures']['briefs']} sessions)"] + [t for t, _ in kept]
+    rows = [[label] + [show(doc["figures"]) for _, doc in kept] for label, show in BRIEF_ROWS]
+    return table(header, rows)
 
 
 # ----------------------------------------------------------------------------- speed table
@@ -294,16 +320,34 @@ def _load(name: str, folder: Path) -> dict[str, Any]:
 def blocks(folder: Path = BASELINES) -> dict[str, str]:
     """Marker name -> generated text, from the committed results in `folder`."""
     offline, dev = _load("offline-test.json", folder), _load("offline-dev.json", folder)
-    return {
-        "eval-table": eval_table(offline, _load("local-test.json", folder)),
-        "talk-interval": talk_interval(offline),
-        "dev-talk": f"{dev['metrics']['macro_f1']:.3f}",
-        "speed-table": speed_table(_load("bench.json", folder)),
-        "readers-table": readers_table(_load("readers-cv.json", folder)),
-    } | (
-        {"sealed-table": sealed_table(offline, _load("offline-sealed.json", folder), _rules_alone(folder))}
-        if (folder / "offline-sealed.json").exists()
-        else {}
+    return (
+        {
+            "eval-table": eval_table(offline, _load("local-test.json", folder)),
+            "talk-interval": talk_interval(offline),
+            "dev-talk": f"{dev['metrics']['macro_f1']:.3f}",
+            "speed-table": speed_table(_load("bench.json", folder)),
+            "readers-table": readers_table(_load("readers-cv.json", folder)),
+        }
+        | (
+            {"sealed-table": sealed_table(offline, sealed, _rules_alone(folder))}
+            if (
+                sealed := {
+                    s: _load(f"offline-{s}.json", folder) for s in SEALED if (folder / f"offline-{s}.json").exists()
+                }
+            )
+            else {}
+        )
+        | (
+            {"brief-table": brief_table(briefs)}
+            if (
+                briefs := {
+                    b: _load(f"brief-{b}-test.json", folder)
+                    for b in ("offline", "local")
+                    if (folder / f"brief-{b}-test.json").exists()
+                }
+            )
+            else {}
+        )
     )
 
 
@@ -311,7 +355,7 @@ def _rules_alone(folder: Path) -> dict[str, dict[str, Any]]:
     """The same splits with the learned readers off (REFLECT_LEARNED_READERS=0), where kept."""
     return {
         split: _load(f"offline-{split}-rules.json", folder)
-        for split in ("test", "sealed")
+        for split in ("test", *SEALED)
         if (folder / f"offline-{split}-rules.json").exists()
     }
 

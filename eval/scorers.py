@@ -7,13 +7,13 @@ case (so macro-F1 is computed over all utterances, not averaged over transcripts
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from assistant.types import Analysis, Assessment, Transcript
 from eval import metrics as m
-from eval.gold import GoldCase, GoldSession
+from eval.gold import GoldCase, GoldCommitment, GoldSession
 from eval.matching import Candidate, match
 
 TALK_LABELS = ["change", "sustain", "neutral"]
@@ -135,12 +135,22 @@ def _overlap(a: str, b: str) -> bool:
     return len(wa & wb) >= 0.5 * min(len(wa), len(wb))
 
 
-def levels_for(gold_utterance: int, gold_quote: str, at: dict[int, list[tuple[str, str]]]) -> list[str]:
+def levels_for(
+    gold_utterance: int, gold_quote: str, at: dict[int, list[tuple[str, str]]], others: Sequence[str] = ()
+) -> list[str]:
     """The levels the engine gave this gold commitment: its commitments at the same words, else at
-    the same utterance (one turn often holds a hedged and a firm intention)."""
+    the same utterance (one turn often holds a hedged and a firm intention), leaving out those at
+    the words of `others`, the turn's other gold commitments: a firm "I'm booking the meeting
+    today" found and annotated as such says nothing of the hedged "the note to Hannah, probably"
+    beside it."""
     here = at.get(gold_utterance, [])
     same_words = [level for level, quote in here if _overlap(quote, gold_quote)]
-    return same_words or [level for level, _ in here]
+    return same_words or [level for level, quote in here if not any(_overlap(quote, o) for o in others)]
+
+
+def _others(sample: Sample, commitment: GoldCommitment) -> list[str]:
+    """The quotes of the other gold commitments stated in the same utterance."""
+    return [c.quote for c in sample.gold.commitments if c.utterance == commitment.utterance and c is not commitment]
 
 
 def score_commitment_detection(sample: Sample) -> Score:
@@ -151,7 +161,8 @@ def score_commitment_detection(sample: Sample) -> Score:
 def score_commitment_level(sample: Sample) -> Score:
     """Of gold commitments the engine found (same utterance), the share given the gold level."""
     at = _commitments_at(sample)
-    found = [(c.level, levels_for(c.utterance, c.quote, at)) for c in sample.gold.commitments if c.utterance in at]
+    given = [(c.level, levels_for(c.utterance, c.quote, at, _others(sample, c))) for c in sample.gold.commitments]
+    found = [(gold_level, levels) for gold_level, levels in given if levels]
     correct = sum(1 for gold_level, levels in found if gold_level in levels)
     value = correct / len(found) if found else None
     return Score(
@@ -165,7 +176,7 @@ def score_hedged_reported_firm(sample: Sample) -> Score:
     """Share of gold hedged or exploring commitments that the engine reported firm (target 0)."""
     at = _commitments_at(sample)
     weak = [c for c in sample.gold.commitments if c.level in ("hedged", "exploring")]
-    firm = [c for c in weak if "firm" in levels_for(c.utterance, c.quote, at)]
+    firm = [c for c in weak if "firm" in levels_for(c.utterance, c.quote, at, _others(sample, c))]
     value = len(firm) / len(weak) if weak else None
     quoted = "; ".join(repr(c.quote) for c in firm[:3])
     return Score(

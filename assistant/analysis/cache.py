@@ -40,6 +40,7 @@ def result_inputs(backend: str, model: str | None, base_url: str | None = None) 
     return {
         "engine": engine_version(),
         "learned_readers": settings.learned_readers,  # also in engine_version today; kept if that changes
+        "inferred_emotions": settings.inferred_emotions,
         "prompts": {p.name: p.version for p in all_prompts()},
         "backend": backend,
         "model": model,

@@ -14,6 +14,13 @@ def register(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--split", choices=["dev", "test", "sealed", "sealed2", "all"], default="all")
     parser.add_argument("--out", type=Path, default=Path("eval/out"), help="folder for results.json and report.md")
     parser.add_argument("--workers", type=int, default=1, help="transcripts analysed at once (model endpoints)")
+    parser.add_argument(
+        "--briefs",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="also score session briefs against the gold key points (default: with the offline engine only; "
+        "a model writes each brief in about a minute on 2 cores)",
+    )
     parser.set_defaults(run=run)
     sub = parser.add_subparsers(dest="eval_command", required=False, metavar="{compare,readme}")
     compare = sub.add_parser("compare", help="compare two results.json files and flag regressions")
@@ -47,10 +54,28 @@ def run(args: argparse.Namespace) -> int:
             workers=args.workers,
             on_case=lambda _: progress.advance(task),
         )
+    if _briefs_wanted(args):
+        document["briefs"] = _briefs(args, console)
     write(document, args.out)
     print_tables(document, Console())
     console.print(f"results: {args.out / 'results.json'}  report: {args.out / 'report.md'}")
     return 0
+
+
+def _briefs_wanted(args: argparse.Namespace) -> bool:
+    if args.briefs is not None:
+        return bool(args.briefs)
+    from assistant.backends import choose_backend
+
+    return choose_backend(args.backend, args.model, args.base_url).kind == "offline"
+
+
+def _briefs(args: argparse.Namespace, console) -> dict[str, object]:  # type: ignore[no-untyped-def]
+    """Brief figures on the split's sessions that have gold key points (eval/brief_eval.py)."""
+    from eval.brief_eval import run as run_briefs
+
+    with console.status("scoring session briefs"):
+        return run_briefs(args.split, args.backend or "offline")["figures"]  # type: ignore[no-any-return]
 
 
 def run_compare(args: argparse.Namespace) -> int:

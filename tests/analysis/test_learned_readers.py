@@ -31,6 +31,14 @@ def readers_on(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
+def inferring(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The readers on, and the coach asked for feelings inferred from events too."""
+    monkeypatch.delenv("REFLECT_LEARNED_READERS", raising=False)
+    monkeypatch.setenv("REFLECT_INFERRED_EMOTIONS", "1")
+    get_settings.cache_clear()
+
+
+@pytest.fixture
 def readers_off(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("REFLECT_LEARNED_READERS", "0")
     get_settings.cache_clear()
@@ -50,7 +58,7 @@ def test_readers_change_the_engine_version_and_the_cache_key(monkeypatch: pytest
     assert cache_key("abc", "offline", None) != key
 
 
-@pytest.mark.usefixtures("readers_on")
+@pytest.mark.usefixtures("inferring")
 def test_every_client_turn_gets_a_probability_and_inferred_emotions_quote_verbatim() -> None:
     analysis = _analysis()
     client = [u for u in analysis.utterances if u.role == "client"]
@@ -108,6 +116,14 @@ def test_a_rule_stands_unless_the_reader_is_confident_it_is_wrong(
 
 
 @pytest.mark.usefixtures("readers_on")
+def test_by_default_only_feelings_the_words_show_are_reported() -> None:
+    """eval/GUIDELINES.md's convention: what the words show. 'I got passed over again' names none."""
+    analysis = _analysis()
+    assert not any(e.inferred for e in analysis.emotions)
+    assert all(e.evidence[0].utterance != 1 for e in analysis.emotions)
+
+
+@pytest.mark.usefixtures("inferring")
 def test_an_inferred_emotion_never_reads_as_the_clients_own_word() -> None:
     from assistant.report import render_markdown
 

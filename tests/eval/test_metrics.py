@@ -52,3 +52,17 @@ def test_compare_flags_regressions_by_direction() -> None:
     assert set(regressions(rows)) == {"macro_f1", "invented_facts"}
     better = {"metrics": {"macro_f1": 0.65, "invented_facts": 0.0, "groundedness": 1.0, "seconds_per_transcript": 2.0}}
     assert regressions(compare(old, better)) == ["seconds_per_transcript"]
+
+
+def test_a_weak_commitment_is_judged_by_its_own_words_not_by_a_firm_one_beside_it() -> None:
+    from eval.scorers import levels_for
+
+    at = {7: [("firm", "I'm booking the meeting with Luca today")]}
+    booked, note = "I'm booking the meeting with Luca today, straight after this call", "the note to Hannah, probably"
+    # the firm one found is the annotated firm one: it says nothing of the hedged note the engine missed
+    assert levels_for(7, note, at, others=[booked]) == []
+    assert levels_for(7, booked, at, others=[note]) == ["firm"]
+    # with no other gold commitment in the turn, what the engine said of the turn is what it said of it
+    assert levels_for(7, note, at) == ["firm"]
+    at[7].append(("firm", "send the note to Hannah"))
+    assert levels_for(7, note, at, others=[booked]) == ["firm"]

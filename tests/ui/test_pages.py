@@ -44,6 +44,12 @@ def values(elements) -> list[str]:
     return [e.value for e in elements]
 
 
+def shown(at) -> dict[str, list[str]]:
+    """What a page drew, by kind of element (for a failure message that says what was on screen)."""
+    kinds = ("header", "info", "warning", "error", "caption", "markdown")
+    return {kind: [str(e.value)[:80] for e in getattr(at, kind)][:8] for kind in kinds}
+
+
 def joined(elements) -> str:
     return "\n".join(str(e.value) for e in elements)
 
@@ -418,6 +424,7 @@ def test_a_long_session_shows_a_first_page_of_findings_then_all(make_app, worksp
     total = len(workspace.store.session(sid).analysis.commitments)
     assert total > 20, "the sample must have more commitments than the first page"
     at = review(make_app, sid)
+    assert at.tabs, f"no findings tabs; the page showed {shown(at)}"
     quotes = [c for c in at.tabs[0].caption if c.value.startswith("“")]
     assert len(quotes) == 20
     show_all = next(b for b in at.tabs[0].button if b.label == f"Show all {total} commitments")

@@ -235,9 +235,12 @@ def _commitment(commitment_id: str, found: Found, ideas: list[Idea]) -> Commitme
 
 
 def _emotions(readings: list[tuple[Utterance, Reading]]) -> list[EmotionalSignal]:
-    """Emotions named in words (the lexicon, quoting the words), and where no emotion word is used at
-    all (not even negated: "I'm not worried"), the emotion the learned reader reads from the event
-    or situation described (marked inferred)."""
+    """Emotions named in words (the lexicon, quoting the words), and, when the coach turned inferred
+    emotions on, where no emotion word is used at all (not even negated: "I'm not worried"), the
+    emotion the learned reader reads from the event or situation described (marked inferred)."""
+    from assistant.settings import get_settings
+
+    infer = get_settings().inferred_emotions
     emotions: list[EmotionalSignal] = []
     for utterance, reading in readings:
         signals = read_emotions(utterance.text)
@@ -251,7 +254,7 @@ def _emotions(readings: list[tuple[Utterance, Reading]]) -> list[EmotionalSignal
                     evidence=[Evidence(utterance=utterance.index, quote=signal.quote.text)],
                 )
             )
-        guess = reading.learned
+        guess = reading.learned if infer else None
         if guess is not None and guess.emotion is not None and not names_an_emotion(utterance.text):
             emotions.append(_inferred(f"E{len(emotions) + 1}", utterance, guess.emotion, guess.emotion_probability))
     return emotions

@@ -68,6 +68,12 @@ def clean_phrase(text: str) -> str:
     return _joined(_trimmed(tokens, cut_off=_ends_cut_off(text)))
 
 
+def is_interjection(text: str) -> bool:
+    """A sentence of fillers and backchannels alone ("Well.", "Um, yeah.", "Oh."): nothing said."""
+    words = re.findall(r"[a-z'-]+", text.lower())
+    return all(w in FILLERS or w in _BACKCHANNELS for w in words)
+
+
 def trim_edges(text: str) -> str:
     """The text with fillers, backchannels and cut-offs trimmed from its edges only: a verbatim substring."""
     tokens = _trimmed(_tokens(text), cut_off=_ends_cut_off(text))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.analysis.offline.clean import clean_phrase
+from assistant.analysis.offline.clean import clean_phrase, is_interjection
 from assistant.analysis.offline.lexicon import WHEN_QUESTION_RE, find_hedges, neighbour_hedges
 from assistant.analysis.offline.phrases import WHEN_RE, action_after, content_words
 from assistant.analysis.offline.talk import Reading, read_sentences
@@ -61,8 +61,7 @@ def commitments_in(utterance: Utterance, previous_coach: str | None, *, notes: b
         commitment = _commitment(utterance, sentence, reading, previous_coach, readings[:n])
         if commitment is None:
             continue
-        trailing = neighbour_hedges(spans[n + 1].text) if n + 1 < len(spans) else []
-        trailing += neighbour_hedges(spans[n - 1].text) if n > 0 else []
+        trailing = _hedges_beside(spans, n, +1) + _hedges_beside(spans, n, -1)
         if trailing:  # "I'm going to hand it over. Probably." / "Maybe. I'll call her." the hedge is the intention's
             commitment.reading.hedges = list(dict.fromkeys(commitment.reading.hedges + trailing))
             commitment.level = "hedged" if commitment.level == "firm" else commitment.level
@@ -70,6 +69,15 @@ def commitments_in(utterance: Utterance, previous_coach: str | None, *, notes: b
         commitment.action = clean_phrase(commitment.action) or commitment.action
         found.append(commitment)
     return found
+
+
+def _hedges_beside(spans: list[Span], n: int, step: int) -> list[str]:
+    """The hedges the next sentence with words in it lends sentence n ("I'll talk to Mark on Monday.
+    Well. I'll try."): sentences of fillers and backchannels alone are stepped over."""
+    at = n + step
+    while 0 <= at < len(spans) and is_interjection(spans[at].text):
+        at += step
+    return neighbour_hedges(spans[at].text) if 0 <= at < len(spans) else []
 
 
 _FIRMNESS: dict[CommitmentLevel, int] = {"firm": 0, "hedged": 1, "exploring": 2, "resisting": 3}

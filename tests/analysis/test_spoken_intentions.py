@@ -1,0 +1,47 @@
+"""Intentions in many voices, written by a helper who never saw the engine's rules (writer H1: a
+conversation analyst's brief; `data/spoken_intentions_h1.jsonl`, 80 hedged and 40 firm client
+turns in British, American, Irish, Australian, Indian and Nigerian English, half of them spoken
+register). The hedged ones were written to test the rule that matters most: a hedge is never
+shown as a firm commitment (eval/GUIDELINES.md, section 4).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from assistant.analysis.offline.commitments import commitments_in
+from assistant.types import Utterance
+
+DATA = Path(__file__).parent / "data" / "spoken_intentions_h1.jsonl"
+LINES = [json.loads(line) for line in DATA.read_text("utf-8").splitlines() if line.strip()]
+HEDGED = [line["text"] for line in LINES if line["level"] == "hedged"]
+FIRM = [line["text"] for line in LINES if line["level"] == "firm"]
+
+
+def _levels(text: str) -> list[str]:
+    return [found.level for found in commitments_in(Utterance(index=0, speaker="Sam", role="client", text=text), None)]
+
+
+def test_the_material_is_what_its_card_says() -> None:
+    assert (len(HEDGED), len(FIRM)) == (80, 40)
+    assert all(line["hedge"] in line["text"] for line in LINES if line["level"] == "hedged")
+
+
+@pytest.mark.parametrize("text", HEDGED)
+def test_a_hedged_intention_is_never_firm(text: str) -> None:
+    assert "firm" not in _levels(text)
+
+
+@pytest.mark.parametrize("text", FIRM)
+def test_a_firm_intention_is_never_shown_as_hedged(text: str) -> None:
+    assert "hedged" not in _levels(text)
+
+
+def test_most_firm_intentions_are_found_firm() -> None:
+    """A floor, not a target: 16 of 40 before present-tense bookings ("I'm calling him tomorrow")
+    were read; 30 after. What is still missed is listed on failure."""
+    missed = [text for text in FIRM if _levels(text) != ["firm"] and "firm" not in _levels(text)]
+    assert len(FIRM) - len(missed) >= 30, missed
