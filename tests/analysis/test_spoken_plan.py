@@ -254,3 +254,18 @@ def test_ranked_firm_before_hedged_before_exploring() -> None:
     said_twice = _found("I'll cut down on crisps.", "I'll cut down on crisps.")
     assert len(rank_commitments(said_twice)) == 2, "across turns each saying is evidence of its own"
     assert len(rank_commitments(said_twice, across_turns=True)) == 1
+
+
+def test_a_question_never_quotes_an_action_that_holds_quote_marks() -> None:
+    """Found by the second sealed split's one run: an action quoting what the client would say
+    made 'How will ... know that "be "So ..." is done?'."""
+    text = (
+        'Coach: What will you say to him?\n'
+        'Dana: I\'ll tell him, I\'ll be like "So, the launch slipped again and I need you on it.\n'
+        "Coach: And when?\nDana: I'll sit down with him on Monday and go through the launch plan.\n"
+    )
+    analysis = analyze_offline(parse_bytes(text.encode(), "s.txt"))
+    for question in analysis.plan.questions_for_next_session:
+        assert question.count('"') % 2 == 0 and '""' not in question, question
+        for quoted in _QUOTED.findall(question):
+            assert '"' not in quoted

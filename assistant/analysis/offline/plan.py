@@ -188,7 +188,14 @@ def _questions(commitments: list[Commitment], ideas: list[Idea], items: list[Act
     return list(dict.fromkeys(questions))[:MAX_QUESTIONS]
 
 
+_QUOTE_MARKS = re.compile(r"[\"“”]")
+
+
 def _quotable(text: str) -> str | None:
-    """Text fit to quote in a question: cleaned of fillers, and saying something."""
+    """Text fit to quote in a question: cleaned of fillers, saying something, and holding no quote
+    marks of its own (an action that quotes what the client will say, or a quote cut open, would
+    nest quotes and read as a broken question)."""
     cleaned = clean_phrase(text)
+    if _QUOTE_MARKS.search(cleaned):
+        return None
     return None if is_filler_fragment(cleaned, min_content=1) else cleaned
