@@ -67,7 +67,9 @@ def key_points(case: GoldCase) -> list[str] | None:
     return list(json.loads(path.read_text("utf-8"))["key_points"])
 
 
-def brief_for(case: GoldCase, backend: str) -> tuple[SessionBrief, Any, float]:
+def brief_for(
+    case: GoldCase, backend: str | None, model: str | None = None, base_url: str | None = None
+) -> tuple[SessionBrief, Any, float]:
     """The brief of one gold session, with its transcript and the seconds writing it took."""
     from assistant.analysis import analyze_offline_checked
     from assistant.backends import choose_backend
@@ -76,19 +78,26 @@ def brief_for(case: GoldCase, backend: str) -> tuple[SessionBrief, Any, float]:
 
     transcript = load_transcript(case.path, coach=case.gold.coach, client=case.gold.client)
     analysis = analyze_offline_checked(transcript)
-    choice = choose_backend(backend)
+    choice = choose_backend(backend, model, base_url)
     started = time.perf_counter()
     brief = write_brief(transcript, analysis, choice=choice)
     return brief, (transcript, analysis), time.perf_counter() - started
 
 
-def score(case: GoldCase, backend: str, embed: Any, threshold: float) -> BriefCase | None:
+def score(
+    case: GoldCase,
+    backend: str | None,
+    embed: Any,
+    threshold: float,
+    model: str | None = None,
+    base_url: str | None = None,
+) -> BriefCase | None:
     from assistant.brief import Ground, unsupported
 
     points = key_points(case)
     if points is None:
         return None
-    brief, (transcript, analysis), seconds = brief_for(case, backend)
+    brief, (transcript, analysis), seconds = brief_for(case, backend, model, base_url)
     ground = Ground.of(transcript, analysis)
     texts = [s.text for s in brief.sentences]
     best = _best_cosines(points, texts, embed)
@@ -136,14 +145,21 @@ def figures(cases: list[BriefCase]) -> dict[str, float]:
     }
 
 
-def run(split: str, backend: str, threshold: float = COVERAGE_THRESHOLD, only: str | None = None) -> dict[str, Any]:
+def run(
+    split: str,
+    backend: str | None,
+    threshold: float = COVERAGE_THRESHOLD,
+    only: str | None = None,
+    model: str | None = None,
+    base_url: str | None = None,
+) -> dict[str, Any]:
     """Score every session of `split` (or those whose id contains `only`: the local model takes
     minutes per session, and the 60-minute one alone measures its time budget)."""
     from assistant.memory.embeddings import MiniLMEmbedder
 
     embed = MiniLMEmbedder().embed
     chosen = [case for case in load_cases(split) if only is None or only in case.gold.id]
-    cases = [c for c in (score(case, backend, embed, threshold) for case in chosen) if c is not None]
+    cases = [c for c in (score(case, backend, embed, threshold, model, base_url) for case in chosen) if c is not None]
     from assistant.analysis.offline import engine_version
 
     return {

@@ -368,8 +368,13 @@ def render(text: str, folder: Path = BASELINES) -> str:
 
 
 def measure(folder: Path = BASELINES) -> None:
-    """Re-run the offline eval on the test and dev splits and keep the results as the baselines."""
+    """Re-run the offline eval on the test and dev splits and keep the results as the baselines
+    (the engine as shipped: a developer's REFLECT_INFERRED_EMOTIONS is set aside meanwhile)."""
+    os.environ.pop("REFLECT_INFERRED_EMOTIONS", None)
+    from assistant.settings import get_settings
     from eval.runner import run as run_eval
+
+    get_settings.cache_clear()
 
     for split in ("test", "dev"):
         document = run_eval(backend="offline", model=None, base_url=None, split=split, workers=1)

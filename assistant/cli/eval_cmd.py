@@ -54,9 +54,10 @@ def run(args: argparse.Namespace) -> int:
             workers=args.workers,
             on_case=lambda _: progress.advance(task),
         )
+    write(document, args.out)  # kept before the briefs: a failure there loses none of it
     if _briefs_wanted(args):
         document["briefs"] = _briefs(args, console)
-    write(document, args.out)
+        write(document, args.out)
     print_tables(document, Console())
     console.print(f"results: {args.out / 'results.json'}  report: {args.out / 'report.md'}")
     return 0
@@ -75,7 +76,9 @@ def _briefs(args: argparse.Namespace, console) -> dict[str, object]:  # type: ig
     from eval.brief_eval import run as run_briefs
 
     with console.status("scoring session briefs"):
-        return run_briefs(args.split, args.backend or "offline")["figures"]  # type: ignore[no-any-return]
+        # the backend as the eval chose it (flag, then settings), with its model and endpoint
+        figures = run_briefs(args.split, args.backend, model=args.model, base_url=args.base_url)["figures"]
+    return figures  # type: ignore[no-any-return]
 
 
 def run_compare(args: argparse.Namespace) -> int:

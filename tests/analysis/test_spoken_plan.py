@@ -260,8 +260,8 @@ def test_a_question_never_quotes_an_action_that_holds_quote_marks() -> None:
     """Found by the second sealed split's one run: an action quoting what the client would say
     made 'How will ... know that "be "So ..." is done?'."""
     text = (
-        'Coach: What will you say to him?\n'
-        'Dana: I\'ll tell him, I\'ll be like "So, the launch slipped again and I need you on it.\n'
+        "Coach: What will you say to him?\n"
+        "Dana: I'll tell him, I'll be like \"So, the launch slipped again and I need you on it.\n"
         "Coach: And when?\nDana: I'll sit down with him on Monday and go through the launch plan.\n"
     )
     analysis = analyze_offline(parse_bytes(text.encode(), "s.txt"))

@@ -33,7 +33,7 @@ from assistant.types import (
 
 __all__ = ["analyze_offline", "clear_caches", "engine_version", "label_utterances", "warm_up"]
 
-ENGINE_CODE_VERSION = "4"
+ENGINE_CODE_VERSION = "5"
 """Bumped when the engine's code reads transcripts differently; the rules and the readers' weights
 are hashed into the version on their own (`engine_version`), so editing them needs no bump."""
 _SPEAKS_FOR_CLIENT = ("client", "notes")
@@ -55,8 +55,11 @@ def engine_version() -> str:
     hash of the learned readers' weights. Part of the analysis cache key, so a cached analysis never
     outlives a change of rule, reader or setting."""
     from assistant.analysis.offline.lexicon import rules_digest
+    from assistant.settings import get_settings
 
     version = f"offline-{ENGINE_CODE_VERSION}+rules-{rules_digest()}"
+    if get_settings().inferred_emotions:
+        version += "+inferred"
     if not learned_readers_on():
         return version
     from assistant.analysis import learned

@@ -68,10 +68,14 @@ def clean_phrase(text: str) -> str:
     return _joined(_trimmed(tokens, cut_off=_ends_cut_off(text)))
 
 
+_ASIDES = frozenset({"right", "sure", "fine", "cool", "i", "mean", "you", "know", "like", "look", "listen"})
+"""Words that, alone in a sentence, say nothing either ("Right.", "I mean.", "You know.")."""
+
+
 def is_interjection(text: str) -> bool:
     """A sentence of fillers and backchannels alone ("Well.", "Um, yeah.", "Oh."): nothing said."""
     words = re.findall(r"[a-z'-]+", text.lower())
-    return all(w in FILLERS or w in _BACKCHANNELS for w in words)
+    return all(w in FILLERS or w in _BACKCHANNELS or w in _ASIDES for w in words)
 
 
 def trim_edges(text: str) -> str:
