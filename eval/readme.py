@@ -264,7 +264,11 @@ SPEED_ROWS: list[tuple[str, Callable[[dict[str, Any]], str], Callable[[dict[str,
     ),
     (
         "browser",
-        lambda f: "upload to first findings on screen, 60-minute transcript (browser test)",
+        lambda f: (
+            "upload to first findings on screen, 60-minute transcript, seconds after the app starts"
+            if "runs" in f
+            else "upload to first findings on screen, 60-minute transcript (browser test)"
+        ),
         lambda f: f"{_range(f['min_s'], f['max_s'], 's', 1)} ({f['runs']} runs)",
         "3 s",
     ),

