@@ -256,15 +256,19 @@ def test_ranked_firm_before_hedged_before_exploring() -> None:
     assert len(rank_commitments(said_twice, across_turns=True)) == 1
 
 
-def test_a_question_never_quotes_an_action_that_holds_quote_marks() -> None:
+def test_what_the_client_will_say_is_not_the_action_and_no_question_nests_quotes() -> None:
     """Found by the second sealed split's one run: an action quoting what the client would say
-    made 'How will ... know that "be "So ..." is done?'."""
+    ("I'll be like 'So, ...'") became a plan item and made 'How will ... know that "be "So ..." is
+    done?'."""
     text = (
         "Coach: What will you say to him?\n"
         "Dana: I'll tell him, I'll be like \"So, the launch slipped again and I need you on it.\n"
         "Coach: And when?\nDana: I'll sit down with him on Monday and go through the launch plan.\n"
     )
     analysis = analyze_offline(parse_bytes(text.encode(), "s.txt"))
+    # what Dana will say is not the action: telling him is
+    assert [item.action for item in analysis.plan.items][:1] == ["tell him"]
+    assert not any(item.action.lower().startswith(("be ", "go ")) for item in analysis.plan.items)
     for question in analysis.plan.questions_for_next_session:
         assert question.count('"') % 2 == 0 and '""' not in question, question
         for quoted in _QUOTED.findall(question):

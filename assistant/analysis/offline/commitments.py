@@ -32,6 +32,9 @@ _ANAPHOR = re.compile(
     r"|^\w+ (?:it|that|this|them|so)(?: (?:down|up|out|through|over|again|then))?[.!?]?$",  # "say it", "write it down"
     re.IGNORECASE,
 )
+_QUOTATIVE = re.compile(r"^(?:be|go),? (?:like|all)\b|^(?:be|go),? [\"“]", re.IGNORECASE)
+"""What the client will say, not what they will do ("I'll be like, 'So, the launch slipped...'"):
+the action is the one said before it ("I'll tell him")."""
 _QUESTION_ACTION = re.compile(
     r"\b(?:will you|are you going to|would you be willing to|are you willing to|are you ready to|can you commit to|"
     r"you'll|would you|could you|can you|do you want to|you want to|you could|what if you)\s+"
@@ -173,6 +176,10 @@ def _commitment(
     if action == reading.cue and level == "resisting":
         action = _one_word_after(sentence.text, reading.cue) or action  # "I don't want to quit."
     text = action.text
+    quoting = bool(_QUOTATIVE.match(text))
+    if quoting:  # what the client will say: the action is the one said before it in the sentence, or none
+        antecedent = _antecedent(sentence.text, reading)
+        return Found(utterance, reading, level, antecedent.text, quote) if antecedent else None
     if action == reading.cue or _ANAPHOR.match(text):
         # "I'll do it": the action is earlier in the sentence, earlier in the turn, or in the question.
         antecedent = _antecedent(sentence.text, reading) or _earlier_in_turn(before)
@@ -234,8 +241,16 @@ def _antecedent(text: str, reading: Reading) -> Span | None:
         if reading.cue is not None and span.start < reading.cue.start:
             earlier = action_after(text, span)
             if earlier != span and not _ANAPHOR.match(earlier.text):
-                return earlier
+                return _ending_before(text, earlier, reading.cue.start)
     return None
+
+
+def _ending_before(text: str, span: Span, end: int) -> Span:
+    """The span cut where the next cue starts ("tell him, I'll be like..." is "tell him")."""
+    if span.end <= end:
+        return span
+    kept = text[span.start : end].rstrip(" ,;:-—")
+    return Span(span.start, span.start + len(kept), kept)
 
 
 def _action_in_question(question: str | None, asking: re.Pattern[str] = _QUESTION_ACTION) -> str | None:
