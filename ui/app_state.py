@@ -50,17 +50,13 @@ def _warm_up(ws: Workspace) -> None:
 
 
 def _load_what_the_first_import_uses() -> None:
-    """The first upload draws a table (pandas, pyarrow), runs the offline engine (its patterns
-    compile on import, its learned readers load a sentence-embedding model) and charts the session
-    (altair): a few seconds on a cold app (measured on 2 cores), done here while the coach is still
-    choosing a file."""
-    import importlib
+    """The first upload draws a table, runs the offline engine with its learned readers and charts
+    the session: a few seconds on a cold app (measured on 2 cores). `reflect ui` starts this as the
+    server starts (ui/serve.py); here it covers an app started another way, and costs nothing when
+    it is done already."""
+    from ui.serve import preload
 
-    for module in ("pandas", "pyarrow", "assistant.analysis.offline", "altair"):
-        importlib.import_module(module)
-    from assistant.analysis.offline import warm_up
-
-    warm_up()  # the learned readers' embedding model: about 3 s, before the first upload needs it
+    preload()
 
 
 @st.cache_resource(show_spinner=False)

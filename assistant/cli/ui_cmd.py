@@ -62,7 +62,7 @@ def _exec_streamlit(app: Path, args: argparse.Namespace, env: dict[str, str]) ->
     command = [
         sys.executable,
         "-m",
-        "streamlit",
+        "ui.serve",  # Streamlit's command line, with the first upload's models loading meanwhile
         "run",
         str(app),
         "--server.port",

@@ -1,0 +1,45 @@
+"""What `reflect ui` runs: Streamlit's own command line (`python -m ui.serve run APP ...` takes the
+arguments `streamlit run` takes), after starting to load, in the background, what the coach's
+first upload needs.
+
+Streamlit runs the app's script only when a browser connects, so a warm-up started there begins
+seconds after the server is up, and a coach who uploads at once waited for it (5.0-6.5 s to first
+findings on a 60-minute transcript, `python -m eval.bench browser`). Started here, it overlaps the
+server's own start and the browser's first page.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+import threading
+
+
+def preload() -> None:
+    """Import what the first upload draws with and load the learned readers' model: pandas and
+    pyarrow (the table), the offline engine (its patterns compile on import), altair (the charts)."""
+    import importlib
+
+    for module in ("pandas", "pyarrow", "assistant.analysis.offline", "altair"):
+        importlib.import_module(module)
+    from assistant.analysis.offline import warm_up
+
+    warm_up()
+
+
+def _quietly() -> None:
+    # an optimisation: the app loads the same on first use, and reports a failure there
+    with contextlib.suppress(Exception):
+        preload()
+
+
+def main() -> None:
+    threading.Thread(target=_quietly, name="reflect-preload", daemon=True).start()
+    from streamlit.web.cli import main as streamlit
+
+    sys.argv = ["streamlit", *sys.argv[1:]]
+    streamlit()
+
+
+if __name__ == "__main__":
+    main()
