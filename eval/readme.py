@@ -265,11 +265,16 @@ SPEED_ROWS: list[tuple[str, Callable[[dict[str, Any]], str], Callable[[dict[str,
     (
         "browser",
         lambda f: (
-            "upload to first findings on screen, 60-minute transcript, seconds after the app starts"
+            "upload to first findings on screen, 60-minute transcript"
             if "runs" in f
             else "upload to first findings on screen, 60-minute transcript (browser test)"
         ),
-        lambda f: f"{_range(f['min_s'], f['max_s'], 's', 1)} ({f['runs']} runs)",
+        lambda f: (
+            f"{_range(f['min_s'], f['max_s'], 's', 1)} right after start; "
+            f"{_range(f['warm_min_s'], f['warm_max_s'], 's', 1)} once loaded ({f['runs']} runs)"
+            if "warm_min_s" in f
+            else f"{_range(f['min_s'], f['max_s'], 's', 1)} ({f['runs']} runs)"
+        ),
         "3 s",
     ),
     (

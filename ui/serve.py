@@ -5,7 +5,9 @@ first upload needs.
 Streamlit runs the app's script only when a browser connects, so a warm-up started there begins
 seconds after the server is up, and a coach who uploads at once waited for it (5.0-6.5 s to first
 findings on a 60-minute transcript, `python -m eval.bench browser`). Started here, it overlaps the
-server's own start and the browser's first page.
+server's own start and the browser's first page (3.2-3.9 s; the server answers about a second
+later). Its imports hold assistant.imports.HEAVY, so a page drawn meanwhile waits for them instead of
+importing the same libraries beside it.
 """
 
 from __future__ import annotations
@@ -14,14 +16,16 @@ import contextlib
 import sys
 import threading
 
+PAGE_MODULES = ("numpy", "pandas", "pyarrow", "altair", "assistant.analysis.offline")
+"""What the pages draw with (tables, charts) and the offline engine (its patterns compile on import)."""
+
 
 def preload() -> None:
     """Import what the first upload draws with and load the learned readers' model: pandas and
     pyarrow (the table), the offline engine (its patterns compile on import), altair (the charts)."""
-    import importlib
+    from assistant.imports import heavy
 
-    for module in ("pandas", "pyarrow", "assistant.analysis.offline", "altair"):
-        importlib.import_module(module)
+    heavy(*PAGE_MODULES)
     from assistant.analysis.offline import warm_up
 
     warm_up()

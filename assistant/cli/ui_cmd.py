@@ -61,6 +61,7 @@ def run(args: argparse.Namespace) -> int:
 def _exec_streamlit(app: Path, args: argparse.Namespace, env: dict[str, str]) -> None:
     command = [
         sys.executable,
+        "-P",  # Reflect's own `ui`, never a folder of that name where the coach starts it
         "-m",
         "ui.serve",  # Streamlit's command line, with the first upload's models loading meanwhile
         "run",

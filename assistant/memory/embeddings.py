@@ -52,6 +52,9 @@ class MiniLMEmbedder:
                 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
                 os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
                 os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+                from assistant.imports import heavy
+
+                heavy("numpy", "torch", "transformers", "sentence_transformers")
                 from transformers.utils import logging as transformers_logging
 
                 transformers_logging.disable_progress_bar()

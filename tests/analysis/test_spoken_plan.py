@@ -273,3 +273,28 @@ def test_what_the_client_will_say_is_not_the_action_and_no_question_nests_quotes
         assert question.count('"') % 2 == 0 and '""' not in question, question
         for quoted in _QUOTED.findall(question):
             assert '"' not in quoted
+
+
+@pytest.mark.parametrize(
+    ("said", "action"),
+    [
+        ("I'll go, like, straight to her office on Monday.", "go straight to her office on Monday"),
+        ("I'll be all over it tomorrow.", "be all over it tomorrow"),
+        ("I'll be like a different manager with the team.", "be like a different manager with the team"),
+        ("I'll tell him, I'll be like \"So, the launch slipped again.", "tell him"),
+        ("I'll call her and then I'll do it.", "call her"),
+        ("I'll keep a log, starting tomorrow.", "keep a log, starting tomorrow"),
+    ],
+)
+def test_like_and_all_as_fillers_keep_the_commitment_and_quoted_speech_is_not_one(said: str, action: str) -> None:
+    found = _found_in(said)
+    assert [a for _, a in found] == [action]
+
+
+def test_quoted_speech_alone_is_no_commitment() -> None:
+    assert _found_in("I'll be like, look, this has to stop.") == []
+
+
+def _found_in(said: str) -> list[tuple[str, str]]:
+    analysis = analyze_offline(parse_bytes(f"Coach: What will you do?\nDana: {said}\n".encode(), "s.txt"))
+    return [(c.level, c.action) for c in analysis.commitments]

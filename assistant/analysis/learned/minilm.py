@@ -110,6 +110,9 @@ def tokenizer(folder: Path, max_tokens: int) -> Any:
     to its longest text."""
     from tokenizers import Tokenizer
 
+    if not 0 < max_tokens <= 512:  # the model has 512 positions
+        raise ValueError(f"max_tokens must be 1 to 512, not {max_tokens}")
+
     found = Tokenizer.from_file(str(folder / "tokenizer.json"))
     found.enable_truncation(max_length=max_tokens)
     found.enable_padding(pad_id=0, pad_token="[PAD]")  # noqa: S106 - the padding token, not a secret

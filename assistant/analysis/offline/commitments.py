@@ -32,7 +32,9 @@ _ANAPHOR = re.compile(
     r"|^\w+ (?:it|that|this|them|so)(?: (?:down|up|out|through|over|again|then))?[.!?]?$",  # "say it", "write it down"
     re.IGNORECASE,
 )
-_QUOTATIVE = re.compile(r"^(?:be|go),? (?:like|all)\b|^(?:be|go),? [\"“]", re.IGNORECASE)
+_QUOTATIVE = re.compile(
+    r"^(?:be|go),? (?:like|all),? (?:[\"“']|(?:look|so|hey|listen|okay|ok|right|well|no|yes|yeah|you)\b)", re.IGNORECASE
+)
 """What the client will say, not what they will do ("I'll be like, 'So, the launch slipped...'"):
 the action is the one said before it ("I'll tell him")."""
 _QUESTION_ACTION = re.compile(
@@ -245,12 +247,17 @@ def _antecedent(text: str, reading: Reading) -> Span | None:
     return None
 
 
+_TRAILING_JOINER = re.compile(r"(?:[\s,;:—-]+|\b(?:and|then|so|but|or|because)\b)+$", re.IGNORECASE)
+
+
 def _ending_before(text: str, span: Span, end: int) -> Span:
-    """The span cut where the next cue starts ("tell him, I'll be like..." is "tell him")."""
-    if span.end <= end:
+    """The span cut where the next intention starts with its own subject ("tell him, I'll be
+    like..." is "tell him"); a later cue inside the same clause ("keep a log, starting tomorrow")
+    is part of the action."""
+    if span.end <= end or not re.match(r"(?:i|we)\b", fold(text[end:])):
         return span
-    kept = text[span.start : end].rstrip(" ,;:-—")
-    return Span(span.start, span.start + len(kept), kept)
+    kept = _TRAILING_JOINER.sub("", text[span.start : end])
+    return Span(span.start, span.start + len(kept), kept) if kept else span
 
 
 def _action_in_question(question: str | None, asking: re.Pattern[str] = _QUESTION_ACTION) -> str | None:
