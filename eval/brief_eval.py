@@ -23,6 +23,7 @@ import json
 import statistics
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -143,6 +144,20 @@ def figures(cases: list[BriefCase]) -> dict[str, float]:
         "prompt_tokens_mean": round(statistics.mean(c.prompt_tokens for c in cases), 1),
         "completion_tokens_mean": round(statistics.mean(c.completion_tokens for c in cases), 1),
     }
+
+
+ROWS: list[tuple[str, Callable[[dict[str, Any]], str]]] = [
+    ("faithfulness after the guards (target 1)", lambda f: f"{f['faithfulness']:.3f}"),
+    ("sentences the guards dropped (all briefs)", lambda f: f"{f['dropped']}"),
+    ("gold key points covered", lambda f: f"{f['coverage']:.3f}"),
+    ("sentences per brief (mean)", lambda f: f"{f['sentences_mean']:.1f}"),
+    ("seconds per brief: mean / worst", lambda f: f"{f['seconds_mean']:.2f} / {f['seconds_max']:.2f}"),
+    (
+        "prompt / output tokens per brief (mean)",
+        lambda f: f"{f['prompt_tokens_mean']:,.0f} / {f['completion_tokens_mean']:,.0f}",
+    ),
+]
+"""How `figures` reads in a table (the README's and `reflect eval`'s): a label and its formatting."""
 
 
 def run(

@@ -41,10 +41,10 @@ def convention(found: list) -> dict[str, tuple[float, float]]:  # type: ignore[t
 
 
 def _prf(guess: np.ndarray, truth: np.ndarray) -> str:
-    tp = int((guess & truth).sum())
-    precision, recall = tp / max(1, int(guess.sum())), tp / max(1, int(truth.sum()))
-    f1 = 2 * precision * recall / max(1e-9, precision + recall)
-    return f"precision {precision:.2f} recall {recall:.2f} F1 {f1:.2f}"
+    from eval.train_readers import _detection
+
+    found = _detection(truth.tolist(), guess.tolist())
+    return f"precision {found['precision']:.2f} recall {found['recall']:.2f} F1 {found['f1']:.2f}"
 
 
 def main(say: Callable[[str], None] = print) -> int:

@@ -207,25 +207,14 @@ def sealed_table(test: dict[str, Any], sealed: dict[str, dict[str, Any]], rules:
     return table(["offline engine"] + [title for title, _ in kept], rows)
 
 
-BRIEF_ROWS: list[tuple[str, Callable[[dict[str, Any]], str]]] = [
-    ("faithfulness after the guards (target 1)", lambda f: f"{f['faithfulness']:.3f}"),
-    ("sentences the guards dropped (all briefs)", lambda f: f"{f['dropped']}"),
-    ("gold key points covered", lambda f: f"{f['coverage']:.3f}"),
-    ("sentences per brief (mean)", lambda f: f"{f['sentences_mean']:.1f}"),
-    ("seconds per brief: mean / worst", lambda f: f"{f['seconds_mean']:.2f} / {f['seconds_max']:.2f}"),
-    (
-        "prompt / output tokens per brief (mean)",
-        lambda f: f"{f['prompt_tokens_mean']:,.0f} / {f['completion_tokens_mean']:,.0f}",
-    ),
-]
-
-
 def brief_table(briefs: dict[str, dict[str, Any]]) -> str:
     """Session briefs on the test split (`python -m eval.brief_eval`), one column per backend."""
     titles = {"offline": "offline (extractive)", "local": "local model (Qwen2.5-Coder-1.5B)"}
     kept = [(titles.get(name, name), doc) for name, doc in briefs.items()]
     header = [f"session briefs, test split ({kept[0][1]['figures']['briefs']} sessions)"] + [t for t, _ in kept]
-    rows = [[label] + [show(doc["figures"]) for _, doc in kept] for label, show in BRIEF_ROWS]
+    from eval.brief_eval import ROWS
+
+    rows = [[label] + [show(doc["figures"]) for _, doc in kept] for label, show in ROWS]
     return table(header, rows)
 
 

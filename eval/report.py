@@ -183,30 +183,16 @@ def print_tables(document: dict[str, Any], console) -> None:  # type: ignore[no-
         console.print(brief_table(document["briefs"]))
 
 
-BRIEF_ROWS = [
-    ("briefs scored (sessions with gold key points)", "briefs"),
-    ("faithfulness after the guards (target 1)", "faithfulness"),
-    ("sentences the guards dropped", "dropped"),
-    ("gold key points covered", "coverage"),
-    ("sentences per brief", "sentences_mean"),
-    ("seconds per brief (mean / max)", "seconds_mean"),
-    ("prompt / output tokens per brief", "prompt_tokens_mean"),
-]
-
-
 def brief_table(figures: dict[str, Any]):  # type: ignore[no-untyped-def]
     """The session briefs' figures (eval/brief_eval.py) as one table."""
     from rich.table import Table
 
+    from eval.brief_eval import ROWS
+
     table = Table(title="Session briefs")
     table.add_column("metric")
     table.add_column("value", justify="right")
-    pairs = {"seconds_mean": "seconds_max", "prompt_tokens_mean": "completion_tokens_mean"}
-    for label, key in BRIEF_ROWS:
-        if key not in figures:
-            continue
-        value = fmt(figures[key])
-        if key in pairs:
-            value += f" / {fmt(figures.get(pairs[key]))}"
-        table.add_row(label, value)
+    table.add_row("briefs scored (sessions with gold key points)", str(figures["briefs"]))
+    for label, show in ROWS if figures["briefs"] else []:
+        table.add_row(label, show(figures))
     return table
