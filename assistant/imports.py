@@ -1,5 +1,5 @@
-"""One lock for importing the heavy libraries (numpy, pandas, pyarrow, altair, torch,
-sentence-transformers) from more than one thread.
+"""One lock for importing the heavy libraries (numpy, pandas, pyarrow, torch, sentence-transformers)
+from more than one thread.
 
 The app loads them in the background while a page is drawn and a job indexes a session. Two
 threads importing interdependent packages at once can each be handed the other's half-initialised

@@ -13,10 +13,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from assistant.ahead import ReadAhead
 from assistant.analysis import ProgressFn, analyze, analyze_offline_checked
 from assistant.analysis import cache as analysis_cache
+from assistant.analysis.offline import engine_version as offline_engine_version
 from assistant.backends import BackendChoice
 from assistant.errors import InputError
+from assistant.foreground import foreground
 from assistant.ingest import parse_bytes
 from assistant.memory.embeddings import Embedder
 from assistant.settings import get_settings
@@ -51,6 +54,7 @@ class Workspace:
         self._embedder = embedder
         self._memory = None
         self._lock = threading.Lock()
+        self._ahead = ReadAhead(analyze_offline_checked, offline_engine_version)
 
     @property
     def memory(self):  # type: ignore[no-untyped-def]
@@ -86,15 +90,21 @@ class Workspace:
         analysis = self.finish_import(imported.session.id, choice, progress=progress, cancel=cancel)
         return Imported(self.store.session_info(imported.session.id), True, analysis or imported.analysis)
 
+    def read_ahead(self, transcript: Transcript) -> None:
+        """Start the offline analysis of a transcript the coach is checking before saving it, so
+        `store_offline` finds it done (nothing is stored until then)."""
+        self._ahead.start(transcript)
+
     def store_offline(self, client: str, transcript: Transcript, *, date: str | None = None) -> Imported:
-        """Parse-to-screen in well under a second: the offline analysis, stored in one transaction.
+        """Parse-to-screen in about a second: the offline analysis, stored in one transaction.
         Indexing and any model run follow in `finish_import` (in the background in the app)."""
         info = self.store.client(client)
         check_date(date)
         existing = self.store.find_session(info.id, transcript.source.sha256)
         if existing:
             return Imported(self.store.session_info(existing), False, self.store.session(existing).analysis)
-        offline = analyze_offline_checked(transcript)
+        with foreground():  # background indexing of an earlier session waits meanwhile
+            offline = self._ahead.take(transcript) or analyze_offline_checked(transcript)
         session, created = self.store.add_session(client, transcript, offline, date)
         return Imported(session, created, offline)
 

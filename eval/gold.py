@@ -15,13 +15,17 @@ from pydantic import BaseModel, ConfigDict, Field
 from assistant.types import CommitmentLevel, DarnCat, Emotion, IdeaStatus, Progress, TalkType
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
-Split = Literal["dev", "test", "sealed", "sealed2"]
+Split = Literal["dev", "test", "sealed", "sealed2", "sealed3"]
 """dev: rules are tuned on it; test: reported, looked at while working; sealed: written by writers who
 wrote neither the corpus nor the rules, run once at the end of a piece of work and never tuned on.
 The first sealed split was run on 2026-12-01 and is spent (its figures stay in the README, nothing is
-tuned on it); sealed2, by five new writers, judges the work after it, once."""
-SEALED: tuple[str, ...] = ("sealed", "sealed2")
+tuned on it); sealed2, by five new writers, judged the work after it, once, and is spent too;
+sealed3, by five more writers, judges the work after that, once."""
+SEALED: tuple[str, ...] = ("sealed", "sealed2", "sealed3")
 """Splits that "all" never opens."""
+RETIRED: tuple[str, ...] = ("sealed", "sealed2")
+"""Sealed splits that were run once and reported, then given to the learned readers' training as
+sessions in the app's own shape (their README figures stay as measured; they judge nothing again)."""
 
 
 class _Gold(BaseModel):

@@ -198,7 +198,11 @@ def sealed_table(test: dict[str, Any], sealed: dict[str, dict[str, Any]], rules:
         (f"old test split ({len(test['cases'])} sessions)", test),
         ("old test, rules alone", rules.get("test")),
     ]
-    for split, title in (("sealed", "first sealed split"), ("sealed2", "second sealed split")):
+    for split, title in (
+        ("sealed", "first sealed split"),
+        ("sealed2", "second sealed split"),
+        ("sealed3", "third sealed split"),
+    ):
         if split in sealed:
             columns.append((f"{title} ({len(sealed[split]['cases'])} sessions)", sealed[split]))
             columns.append((f"{title}, rules alone", rules.get(split)))

@@ -6,6 +6,7 @@ import streamlit as st
 from streamlit import config as streamlit_config
 
 from assistant.errors import ConfigError
+from assistant.foreground import foreground
 from assistant.imports import heavy
 from assistant.logs import configure as start_log
 from assistant.settings import get_settings
@@ -32,4 +33,5 @@ page = st.navigation(list(app_state.pages().values()), position="hidden")
 app_state.follow()  # a page asked for from a callback, or an old ?page= link
 sidebar.draw(page.title)
 app_state.show_flash()
-page.run()
+with foreground():  # background indexing pauses between its pieces while a page is drawn
+    page.run()

@@ -13,16 +13,17 @@ importing the same libraries beside it.
 from __future__ import annotations
 
 import contextlib
+import os
 import sys
 import threading
 
-PAGE_MODULES = ("numpy", "pandas", "pyarrow", "altair", "assistant.analysis.offline")
-"""What the pages draw with (tables, charts) and the offline engine (its patterns compile on import)."""
+PAGE_MODULES = ("numpy", "pandas", "pyarrow", "assistant.analysis.offline")
+"""What the pages draw with (tables) and the offline engine (its patterns compile on import)."""
 
 
 def preload() -> None:
     """Import what the first upload draws with and load the learned readers' model: pandas and
-    pyarrow (the table), the offline engine (its patterns compile on import), altair (the charts)."""
+    pyarrow (the table) and the offline engine (its patterns compile on import)."""
     from assistant.imports import heavy
 
     heavy(*PAGE_MODULES)
@@ -38,6 +39,10 @@ def _quietly() -> None:
 
 
 def main() -> None:
+    # torch's worker threads wait for work without spinning. The app shares 2 cores with the coach's
+    # browser, which draws while the analysis runs; spinning threads then fought it for the CPU:
+    # the analysis took 2.4-3.3 s beside one busy core, 1.3-1.8 s with passive waiting (1.0 s alone).
+    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
     threading.Thread(target=_quietly, name="reflect-preload", daemon=True).start()
     from streamlit.web.cli import main as streamlit
 

@@ -11,11 +11,14 @@ import os
 from pathlib import Path
 from typing import Any
 
+from assistant.foreground import yield_to_foreground
 from assistant.memory.embeddings import Embedder, embedder_for_settings
 from assistant.memory.passages import bm25, first_person, last_question, passages
 from assistant.types import ActionPlan, RecallHit, Transcript
 
 _BATCH = 256
+_EMBED_PIECE = 8
+"""Passages embedded between two looks at the foreground (about a tenth of a second each on 2 cores)."""
 _DENSE_CANDIDATES = 50
 _RRF = 60  # reciprocal rank fusion constant (the usual value; no tuning)
 
@@ -48,15 +51,21 @@ class Memory:
         documents = [e[1] for e in entries]
         contexts = [e[2] for e in entries]
         metadatas = [e[3] for e in entries]
+        vectors = self._embed_politely(contexts)
         for start in range(0, len(ids), _BATCH):
             chunk = slice(start, start + _BATCH)
             self._collection.upsert(
-                ids=ids[chunk],
-                documents=documents[chunk],
-                metadatas=metadatas[chunk],
-                embeddings=self.embedder.embed(contexts[chunk]),
+                ids=ids[chunk], documents=documents[chunk], metadatas=metadatas[chunk], embeddings=vectors[chunk]
             )
         return len(ids)
+
+    def _embed_politely(self, texts: list[str]) -> list[list[float]]:
+        """Embed in small pieces, pausing between them while the coach waits for the app."""
+        vectors: list[list[float]] = []
+        for start in range(0, len(texts), _EMBED_PIECE):
+            yield_to_foreground()
+            vectors += self.embedder.embed(texts[start : start + _EMBED_PIECE])
+        return vectors
 
     def ids(self, session_id: str) -> set[str]:
         return set(self._collection.get(where={"session_id": session_id}, include=[])["ids"])

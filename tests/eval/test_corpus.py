@@ -93,8 +93,9 @@ def test_sealed_gold_matches_its_transcripts(split: str) -> None:
 
 def test_each_sealed_writer_has_a_card_and_half_the_sessions_are_spoken() -> None:
     """Who wrote what is recorded, and spoken register is not a minority of the newest sealed split."""
-    folder = load_cases("sealed2")[0].path.parent
-    writers = {case.gold.id.split("_")[0].upper() for case in load_cases("sealed2")}
+    newest = SEALED[-1]
+    folder = load_cases(newest)[0].path.parent
+    writers = {case.gold.id.split("_")[0].upper() for case in load_cases(newest)}
     assert len(writers) >= 5
     assert all((folder / f"WRITER-{w}.md").exists() for w in writers)
     cards = " ".join((folder / f"WRITER-{w}.md").read_text("utf-8") for w in writers)

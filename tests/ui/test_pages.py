@@ -14,6 +14,7 @@ from urllib.parse import parse_qsl
 import pytest
 
 from tests.ui.conftest import CLIENT, SAMPLE, SESSION_DATE
+from ui.views.review import REVIEW_TAB
 
 SESSION_TITLE = "6 May 2024"
 APPROVED_NOTICE = "Assess uses the approved version until the new one is approved."
@@ -384,13 +385,16 @@ def test_review_panels_list_the_stored_findings_with_their_quotes(make_app, work
     analysis = workspace.store.session(stored_session).analysis
     assert analysis.commitments and analysis.ideas and analysis.emotions
     at = review(make_app, stored_session)
-    assert [t.label for t in at.tabs][:3] == ["Commitments", "Ideas", "Emotional signals"]
-    commitments, ideas, emotions = at.tabs[0], at.tabs[1], at.tabs[2]
-    for tab, findings, text in (
-        (commitments, analysis.commitments, lambda c: c.action),
-        (ideas, analysis.ideas, lambda i: i.text),
-        (emotions, analysis.emotions, lambda e: e.emotion.replace("_", " ")),
+    assert [t.label for t in at.tabs] == ["Commitments", "Ideas", "Emotional signals", "Charts"]
+    for n, findings, text in (
+        (0, analysis.commitments, lambda c: c.action),
+        (1, analysis.ideas, lambda i: i.text),
+        (2, analysis.emotions, lambda e: e.emotion.replace("_", " ")),
     ):
+        at.session_state[REVIEW_TAB] = at.tabs[n].label  # a tab is drawn once opened
+        at = ok(at.run())
+        tab = at.tabs[n]
+        assert all(not other.children for m, other in enumerate(at.tabs) if m != n)  # the others wait
         shown, quotes = joined(tab.markdown), joined(tab.caption)
         for finding in findings:
             assert f"**{text(finding)}**" in shown
@@ -401,8 +405,17 @@ def test_review_panels_list_the_stored_findings_with_their_quotes(make_app, work
 
 def test_review_speaks_the_coachs_words(make_app, workspace, stored_session) -> None:
     at = review(make_app, stored_session)
-    text = everything(at)
+    assert at.get("vega_lite_chart") == []  # the Charts tab is drawn once opened
+    pages = []
+    for tab in ("Ideas", "Emotional signals", "Charts", "Commitments"):  # every tab, opened in turn
+        at.session_state[REVIEW_TAB] = tab
+        at = ok(at.run())
+        pages.append(everything(at))
+    text = "\n".join(pages)
+    at.session_state[REVIEW_TAB] = "Charts"
+    at = ok(at.run())
     charts = " ".join(json.dumps(c.proto.spec) for c in at.get("vega_lite_chart"))
+    assert len(at.get("vega_lite_chart")) == 3  # mood, reasons to change and to stay, firmness by session
     for word in ("Valence", "valence", "sustain talk", "hedges:", "utterance", "@@"):
         assert word not in text, word
         assert word not in charts, word
@@ -432,12 +445,17 @@ def test_a_long_session_shows_a_first_page_of_findings_then_all(make_app, worksp
     assert len([c for c in at.tabs[0].caption if c.value.startswith("“")]) == total
 
 
-@pytest.mark.parametrize("kind", ["commitments", "ideas", "emotions"])
+TAB_OF = {"commitments": "Commitments", "ideas": "Ideas", "emotions": "Emotional signals"}
+
+
+@pytest.mark.parametrize("kind", list(TAB_OF))
 def test_clicking_a_finding_shows_its_quote_in_context_under_it(make_app, workspace, stored_session, kind: str) -> None:
     finding = getattr(workspace.store.session(stored_session).analysis, kind)[-1]
     evidence = finding.evidence[0]
     marked_quote = f"<mark>{html.escape(evidence.quote)}</mark>"
     at = review(make_app, stored_session)
+    at.session_state[REVIEW_TAB] = TAB_OF[kind]
+    at = ok(at.run())
     assert not any("<mark>" in text for text in rendered_html(at))
     button = by_key(at.button, f"focus-{finding.id}")
     assert button.label == f"#{evidence.utterance}"

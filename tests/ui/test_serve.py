@@ -18,4 +18,4 @@ def test_preload_leaves_the_readers_model_and_the_page_modules_loaded() -> None:
 
     preload()
     assert embed._model is not None
-    assert {"pandas", "pyarrow", "altair", "assistant.analysis.offline"} <= set(sys.modules)
+    assert {"pandas", "pyarrow", "assistant.analysis.offline"} <= set(sys.modules)

@@ -9,7 +9,7 @@ from assistant.dates import long_form
 from assistant.errors import ReflectError
 from assistant.home import ClientHome, OpenItem, client_home, session_title
 from assistant.plans import long_date
-from ui import app_state
+from ui import app_state, charts
 from ui.views._common import LEVEL_HELP, PROGRESS_BADGE, md_escape, show_error
 
 OPEN_HELP = (
@@ -137,36 +137,18 @@ def _sessions(ws, name: str, sessions) -> None:  # type: ignore[no-untyped-def]
 
 
 def commitment_chart(ws, sessions) -> None:  # type: ignore[no-untyped-def]
-    import altair as alt
-
     rows = []
     for s in sessions:
         analysis = ws.store.session(s.id).analysis
         label = long_date(s.date) or long_date(s.created_at)
-        for level in ("firm", "hedged", "exploring", "resisting"):
+        for level in charts.LEVELS:
             count = sum(1 for c in analysis.commitments if c.level == level)
             rows.append({"Session": label, "How firmly": level, "Intentions said": count})
     st.subheader(
         "How firmly intentions were said, session by session",
         help="Each bar counts what the client said they would do, by how firmly: " + LEVEL_HELP,
     )
-    chart = (
-        alt.Chart(alt.Data(values=rows))
-        .mark_bar()
-        .encode(
-            x=alt.X("Session:N", sort=None, axis=alt.Axis(labelAngle=0)),
-            y="Intentions said:Q",
-            color=alt.Color(
-                "How firmly:N",
-                sort=["firm", "hedged", "exploring", "resisting"],
-                scale=alt.Scale(
-                    domain=["firm", "hedged", "exploring", "resisting"],
-                    range=["#2e7d32", "#f9a825", "#1565c0", "#c62828"],
-                ),
-            ),
-        )
-    )
-    st.altair_chart(chart, width="stretch")
+    st.vega_lite_chart(spec=charts.firmness_bars(rows), width="stretch")
 
 
 def _delete(ws, name: str) -> None:  # type: ignore[no-untyped-def]

@@ -90,6 +90,7 @@ def _preview(ws, data: bytes, file_name: str):  # type: ignore[no-untyped-def]
     except ReflectError as exc:
         show_error(exc)
         return None
+    ws.read_ahead(transcript)  # runs while the coach checks this preview; "Analyse and save" takes it
     speakers = list(dict.fromkeys(u.speaker for u in transcript.utterances))
     st.markdown(f"**{len(transcript.utterances)} turns** read from {file_name} ({transcript.source.format}).")
     if note := no_speakers_note(transcript):

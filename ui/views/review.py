@@ -10,13 +10,15 @@ import streamlit as st
 
 from assistant.home import session_title
 from assistant.report import how_read
-from ui import app_state
+from ui import app_state, charts
 from ui.views._common import LEVEL_BADGE, LEVEL_HELP, highlighted, md_escape, said_with
 from ui.views.progress import job_progress
 
 FIRST_PAGE = 20
 """Findings shown before "Show all": a long session has dozens, and each is several elements, so
 the first screen comes quicker with a page of them."""
+REVIEW_TAB = "review-tab"
+"""The key of the review page's tabs: its value is the open tab's name."""
 ENGINES = {"offline": "the offline engine", "local": "the model on this computer", "llm": "the online model"}
 
 
@@ -43,15 +45,19 @@ def render() -> None:
         )
     left, right = st.columns([3, 2])
     with left:
-        tabs = st.tabs(["Commitments", "Ideas", "Emotional signals", "Charts"])
-        with tabs[0]:
-            _commitments(sid, record)
-        with tabs[1]:
-            _ideas(sid, record)
-        with tabs[2]:
-            _emotions(sid, record)
-        with tabs[3]:
-            _charts(ws, record)
+        # Only the open tab is drawn: on a 60-minute session the browser spent longer drawing this
+        # page than the analysis took, most of it on tabs nobody had opened yet (charts, dozens of
+        # findings). Opening another tab draws it then.
+        panels = {
+            "Commitments": lambda: _commitments(sid, record),
+            "Ideas": lambda: _ideas(sid, record),
+            "Emotional signals": lambda: _emotions(sid, record),
+            "Charts": lambda: _charts(ws, record),
+        }
+        for tab, draw in zip(st.tabs(list(panels), key=REVIEW_TAB, on_change="rerun"), panels.values(), strict=True):
+            with tab:
+                if tab.open:
+                    draw()
     with right:
         _transcript(sid, record)
     app_state.jobs().release(sid)  # the first result is drawn: background work for it may start
@@ -180,46 +186,23 @@ TALK_HELP = (
 
 
 def _charts(ws, record) -> None:  # type: ignore[no-untyped-def]
-    import altair as alt
-
     analysis = record.analysis
-    moment = alt.X("moment:Q", title="Moment in the session")
     mood = [{"moment": p.utterance, "mood": p.valence} for p in analysis.valence_series]
     if mood:
         st.markdown("**Mood through the session**", help=MOOD_HELP)
-        st.altair_chart(
-            alt.Chart(alt.Data(values=mood))
-            .mark_line(point=True)
-            .encode(x=moment, y=alt.Y("mood:Q", title="Mood (low to high)", scale=alt.Scale(domain=[-1, 1]))),
-            width="stretch",
-        )
+        st.vega_lite_chart(spec=charts.mood_line(mood), width="stretch")
     talk, change, sustain = [], 0, 0
     for u in analysis.utterances:
         if u.talk in ("change", "sustain"):
             change += u.talk == "change"
             sustain += u.talk == "sustain"
             talk += [
-                {"moment": u.index, "said": "Reasons to change", "count": change},
-                {"moment": u.index, "said": "Reasons to stay as is", "count": sustain},
+                {"moment": u.index, "said": charts.CHANGE, "count": change},
+                {"moment": u.index, "said": charts.STAY, "count": sustain},
             ]
     if talk:
         st.markdown("**Reasons to change and reasons to stay as is, running count**", help=TALK_HELP)
-        st.altair_chart(
-            alt.Chart(alt.Data(values=talk))
-            .mark_line()
-            .encode(
-                x=moment,
-                y=alt.Y("count:Q", title="Running count"),
-                color=alt.Color(
-                    "said:N",
-                    title=None,
-                    scale=alt.Scale(
-                        domain=["Reasons to change", "Reasons to stay as is"], range=["#2e7d32", "#c62828"]
-                    ),
-                ),
-            ),
-            width="stretch",
-        )
+        st.vega_lite_chart(spec=charts.running_counts(talk), width="stretch")
     from ui.views.clients import commitment_chart
 
     commitment_chart(ws, ws.store.sessions(record.info.client))
