@@ -40,10 +40,13 @@ class ReadAhead:
         """Begin analysing `transcript` unless it is already begun (a page drawn again asks again)."""
         key = self._key(transcript)
         with self._lock:
-            if key in self._waiting:
+            for other, queued in self._waiting.items():
+                if other != key:
+                    queued.cancel()  # a queued reading of a transcript no longer on screen never starts
+            begun = self._waiting.get(key)
+            if begun is not None and not begun.cancelled() and not (begun.done() and begun.exception()):
+                self._waiting.move_to_end(key)
                 return
-            for older in self._waiting.values():
-                older.cancel()  # a queued reading of a transcript no longer on screen never starts
             if self._worker is None:
                 self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="reflect-read-ahead")
             self._waiting[key] = self._worker.submit(self._run, transcript)
@@ -60,7 +63,7 @@ class ReadAhead:
         try:
             return begun.result()
         except Exception:  # the caller's own analysis raises it again, with its message for the coach
-            log.info("a reading ahead failed; analysing again")
+            log.warning("a reading ahead failed; analysing again", exc_info=True)
             return None
 
     def _run(self, transcript: Transcript) -> Analysis:

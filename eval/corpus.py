@@ -3,7 +3,8 @@
 `eval/corpus/train/<writer>/part*.jsonl` holds one dialogue per line (the format and the labels are
 in `eval/GUIDELINES.md`, section 8); each writer's folder has a README saying who wrote it and from
 what brief. The learned readers (`assistant/analysis/learned/`) are trained from these examples and
-from the dev split's gold talk labels; the test and sealed splits are never used for training.
+from the gold talk labels of the dev split and of the spent sealed splits (`RETIRED` in
+`eval/gold.py`); the test split and the sealed split in use are never used for training.
 
 `python -m eval.corpus` checks every file and prints the corpus's counts.
 """

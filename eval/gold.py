@@ -17,10 +17,10 @@ from assistant.types import CommitmentLevel, DarnCat, Emotion, IdeaStatus, Progr
 DATA_DIR = Path(__file__).resolve().parent / "data"
 Split = Literal["dev", "test", "sealed", "sealed2", "sealed3"]
 """dev: rules are tuned on it; test: reported, looked at while working; sealed: written by writers who
-wrote neither the corpus nor the rules, run once at the end of a piece of work and never tuned on.
-The first sealed split was run on 2026-12-01 and is spent (its figures stay in the README, nothing is
-tuned on it); sealed2, by five new writers, judged the work after it, once, and is spent too;
-sealed3, by five more writers, judges the work after that, once."""
+wrote neither the corpus nor the rules, run once at the end of a piece of work and never tuned on
+before that run. The first sealed split (run on 2026-12-01) and sealed2 (five new writers, run once
+after it) are spent: their figures stay in the README as measured, and their sessions now train the
+learned readers (`RETIRED`). sealed3, by six more writers, judges the work after that, once."""
 SEALED: tuple[str, ...] = ("sealed", "sealed2", "sealed3")
 """Splits that "all" never opens."""
 RETIRED: tuple[str, ...] = ("sealed", "sealed2")

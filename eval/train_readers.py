@@ -13,7 +13,6 @@ import argparse
 import hashlib
 import json
 import sys
-from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -231,11 +230,13 @@ def _with_rules(example: Example, probabilities: dict[str, float]) -> str:
 
 
 def rules_alone(found: list[Example]) -> dict[str, object]:
-    """The offline rules on the same turns: the figure the learned readers must beat."""
+    """The offline rules on the turns the held-out-writer folds score (the corpus writers' own,
+    without the gold sessions, which are never held out): the figure the learned readers must beat."""
     from assistant.analysis.offline.talk import read_utterance
 
-    talk = [e for e in found if e.talk and not e.augmented]
-    feel = [e for e in found if e.emotion and not e.augmented]
+    scored = [e for e in found if not e.augmented and not e.writer.startswith("gold-")]
+    talk = [e for e in scored if e.talk]
+    feel = [e for e in scored if e.emotion]
     guesses = [read_utterance(e.text, e.context or None).talk for e in talk]
     return {
         "talk": _macro_f1([e.talk or "" for e in talk], guesses, ["change", "sustain", "neutral"]),
@@ -245,11 +246,8 @@ def rules_alone(found: list[Example]) -> dict[str, object]:
     }
 
 
-def fit_final(
-    found: list[Example], x_talk: np.ndarray, x_emotion: np.ndarray, threshold: float, prior: dict[str, float]
-) -> list[LinearModel]:
-    """The shipped readers: fitted on every turn, temperatures from by-dialogue held-out logits; the
-    talk reader's biases moved to the session `prior` (its probabilities are those of `with_prior`)."""
+def fit_final(found: list[Example], x_talk: np.ndarray, x_emotion: np.ndarray, threshold: float) -> list[LinearModel]:
+    """The shipped readers: fitted on every turn, temperatures from by-dialogue held-out logits."""
     talk_rows = np.array([e.talk is not None for e in found])
     change_rows = np.array([e.talk in ("change", "sustain") and e.darncat is not None for e in found])
     feel_rows = np.array([e.emotion is not None for e in found])
@@ -269,8 +267,6 @@ def fit_final(
         coef, intercept = model.coef_, model.intercept_
         if len(model.classes_) == 2:  # scikit-learn keeps one row for two classes; softmax over [0, z] is its sigmoid
             coef, intercept = np.vstack([np.zeros_like(coef), coef]), np.concatenate([[0.0], intercept])
-        if name == "talk":  # logits are divided by the temperature: the prior's log-ratio is multiplied by it
-            intercept = intercept + temperature * np.log([prior[str(c)] * len(model.classes_) for c in model.classes_])
         models.append(
             LinearModel(name, tuple(str(k) for k in model.classes_), coef, intercept, temperature,
                         threshold if name == "emotion_presence" else 0.5)
@@ -304,37 +300,22 @@ def build_examples(augment: bool, sessions: Sequence[str] = ("dev", *RETIRED)) -
     return list(examples(dialogues)) + [e for split in sessions for e in gold_examples(split)]
 
 
-def session_prior(found: Sequence[Example]) -> dict[str, float]:
-    """How often each talk type occurs in whole coaching sessions (the gold sessions trained on).
-    The corpus was written to hold plenty of each type; a session is mostly neutral and change talk."""
-    counts = Counter(e.talk for e in found if e.writer.startswith("gold-") and e.talk and not e.augmented)
-    total = sum(counts.values())
-    return {label: round(counts[label] / total, 4) for label in sorted(counts)}
-
-
-def with_prior(probabilities: np.ndarray, classes: Sequence[str], prior: dict[str, float]) -> np.ndarray:
-    """Probabilities of a reader trained on balanced classes, moved to the classes' frequency in
-    sessions (Bayes' rule with the new prior)."""
-    moved = probabilities * np.array([prior[c] * len(classes) for c in classes])
-    return moved / moved.sum(axis=1, keepdims=True)
-
-
-def sessions_held_out(found: list[Example], x_talk: np.ndarray, split: str = "dev") -> dict[str, object]:
-    """Talk type on one split's gold sessions, read by readers trained without them (the rest of
-    the corpus and the other gold sessions), decided under the other sessions' prior, as shipped."""
+def sessions_held_out(found: list[Example], x_talk: np.ndarray, split: str) -> dict[str, object]:
+    """Talk type on one split's gold sessions (whole sessions, in the app's shape), read by a talk
+    reader trained without them: on the rest of the corpus and the other gold sessions."""
     held = np.array([e.writer == f"gold-{split}" for e in found])
     rows = np.array([e.talk is not None for e in found])
     train, test = np.where(rows & ~held)[0], np.where(rows & held)[0]
     truth = np.array([e.talk or "" for e in found])
     model = _fit(x_talk[train], truth[train], C_TALK)
     classes = [str(c) for c in model.classes_]
-    moved = with_prior(model.predict_proba(x_talk[test]), classes, session_prior([found[n] for n in train]))
+    read = model.predict_proba(x_talk[test])
     labels = ["change", "sustain", "neutral"]
     return {
-        "talk": _macro_f1(truth[test].tolist(), [classes[i] for i in moved.argmax(axis=1)], labels),
+        "talk": _macro_f1(truth[test].tolist(), [classes[i] for i in read.argmax(axis=1)], labels),
         "talk_with_rules": _macro_f1(
             truth[test].tolist(),
-            [_with_rules(found[n], dict(zip(classes, row, strict=True))) for n, row in zip(test, moved, strict=True)],
+            [_with_rules(found[n], dict(zip(classes, p, strict=True))) for n, p in zip(test, read, strict=True)],
             labels,
         ),
         "talk_turns": len(test),
@@ -360,15 +341,14 @@ def main(argv: list[str] | None = None, say: Callable[[str], None] = print) -> i
             final = (found, x_talk, x_emotion)
     assert final is not None  # one of the two passes is the shipped one
     report["rules_alone"] = rules_alone(build_examples(False))
-    report["session_prior"] = session_prior(final[0])
-    report["dev_sessions_held_out"] = sessions_held_out(final[0], final[1])
+    report["sessions_held_out"] = {split: sessions_held_out(final[0], final[1], split) for split in ("dev", *RETIRED)}
     say(json.dumps(report, indent=2))
     if args.report_only:
         CV_OUT.write_text(json.dumps(report, indent=2) + "\n", "utf-8")
         return 0
     chosen = "written_only" if args.no_augment else "with_augmentation"
     threshold = report[chosen]["dialogue"]["emotion_threshold"]  # type: ignore[index]
-    for model in fit_final(*final, threshold=threshold, prior=report["session_prior"]):  # type: ignore[arg-type]
+    for model in fit_final(*final, threshold=threshold):
         say(f"wrote {model.save()}")
     report["shipped"] = chosen
     CV_OUT.write_text(json.dumps(report, indent=2) + "\n", "utf-8")

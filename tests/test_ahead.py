@@ -57,6 +57,10 @@ def test_another_transcript_or_engine_is_never_served() -> None:
     ahead = ReadAhead(Counting(), lambda: "v1")
     ahead.start(_transcript())
     assert ahead.take(_transcript(SESSION.replace(b"Monday", b"Tuesday"))) is None
+    ahead.start(_transcript())
+    swapped = _transcript(coach="Client", client="Coach")  # the coach swapped who is who
+    assert swapped.utterances[0].role != _transcript().utterances[0].role
+    assert ahead.take(swapped) is None
     version = ["v1"]
     ahead = ReadAhead(Counting(), lambda: version[0])
     ahead.start(_transcript())
@@ -71,6 +75,38 @@ def test_a_failed_reading_ahead_gives_nothing_and_saving_analyses_again() -> Non
     ahead = ReadAhead(failing, lambda: "v1")
     ahead.start(_transcript())
     assert ahead.take(_transcript()) is None
+
+
+def test_saving_after_a_failed_reading_ahead_analyses_and_stores(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    ws = Workspace(tmp_path)
+    ws.store.add_client("Dana Reyes")
+
+    def failing(transcript: Transcript) -> Analysis:
+        raise RuntimeError("out of memory")
+
+    ws._ahead = ReadAhead(failing, lambda: "v1")
+    ws.read_ahead(_transcript())
+    imported = ws.store_offline("Dana Reyes", _transcript())
+    assert imported.created and _said(ws.store.session(imported.session.id).analysis)
+
+
+def test_a_reading_that_failed_is_begun_again_when_the_preview_asks_again() -> None:
+    calls = []
+
+    def flaky(transcript: Transcript) -> Analysis:
+        calls.append(1)
+        if len(calls) == 1:
+            raise RuntimeError("busy")
+        return analyze_offline_checked(transcript)
+
+    ahead = ReadAhead(flaky, lambda: "v1")
+    ahead.start(_transcript())
+    for _ in range(500):  # until the first attempt has failed
+        if all(begun.done() for begun in ahead._waiting.values()):
+            break
+        threading.Event().wait(0.01)
+    ahead.start(_transcript())  # the first attempt failed: a new one begins
+    assert ahead.take(_transcript()) is not None and len(calls) == 2
 
 
 def test_a_queued_reading_of_a_transcript_no_longer_shown_never_runs() -> None:

@@ -13,7 +13,6 @@ importing the same libraries beside it.
 from __future__ import annotations
 
 import contextlib
-import os
 import sys
 import threading
 
@@ -39,10 +38,9 @@ def _quietly() -> None:
 
 
 def main() -> None:
-    # torch's worker threads wait for work without spinning. The app shares 2 cores with the coach's
-    # browser, which draws while the analysis runs; spinning threads then fought it for the CPU:
-    # the analysis took 2.4-3.3 s beside one busy core, 1.3-1.8 s with passive waiting (1.0 s alone).
-    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+    from assistant.imports import wait_passively
+
+    wait_passively()  # before torch loads: its threads must not spin beside the coach's browser
     threading.Thread(target=_quietly, name="reflect-preload", daemon=True).start()
     from streamlit.web.cli import main as streamlit
 

@@ -25,6 +25,7 @@ import urllib.request
 from pathlib import Path
 
 from assistant.errors import ModelError
+from assistant.imports import child_environment
 from assistant.settings import get_settings
 
 DEFAULT_MODEL_NAME = "qwen2.5-coder-1.5b-instruct-q4"
@@ -149,7 +150,9 @@ class LocalServer:
         ]
         # The server's log holds no transcript text: it is started non-verbose.
         with (log / "llama-server.log").open("ab") as sink:
-            self._process = subprocess.Popen(command, stdout=sink, stderr=sink, stdin=subprocess.DEVNULL)
+            self._process = subprocess.Popen(
+                command, stdout=sink, stderr=sink, stdin=subprocess.DEVNULL, env=child_environment()
+            )
         atexit.register(self.stop)
         started = time.monotonic()
         self._wait_until_healthy()

@@ -45,13 +45,13 @@ class Memory:
         self, client_id: int, session_id: str, session_date: str | None, transcript: Transcript, plan: ActionPlan
     ) -> int:
         """(Re)index a session: utterances and plan items. Idempotent (ids are deterministic)."""
-        self.delete_session(session_id)
         entries = index_entries(client_id, session_id, session_date, transcript, plan)
         ids = [e[0] for e in entries]
         documents = [e[1] for e in entries]
         contexts = [e[2] for e in entries]
         metadatas = [e[3] for e in entries]
-        vectors = self._embed_politely(contexts)
+        vectors = self._embed_politely(contexts)  # before the old entries go: recall keeps them meanwhile
+        self.delete_session(session_id)
         for start in range(0, len(ids), _BATCH):
             chunk = slice(start, start + _BATCH)
             self._collection.upsert(
@@ -60,11 +60,15 @@ class Memory:
         return len(ids)
 
     def _embed_politely(self, texts: list[str]) -> list[list[float]]:
-        """Embed in small pieces, pausing between them while the coach waits for the app."""
+        """Embed on this machine in small pieces, pausing between them while the coach waits for
+        the app (a remote embedder takes them in its own batches: it uses no CPU here)."""
+        remote = getattr(self.embedder, "leaves_machine", False)
+        piece = _BATCH if remote else _EMBED_PIECE
         vectors: list[list[float]] = []
-        for start in range(0, len(texts), _EMBED_PIECE):
-            yield_to_foreground()
-            vectors += self.embedder.embed(texts[start : start + _EMBED_PIECE])
+        for start in range(0, len(texts), piece):
+            if not remote:
+                yield_to_foreground()
+            vectors += self.embedder.embed(texts[start : start + piece])
         return vectors
 
     def ids(self, session_id: str) -> set[str]:

@@ -46,9 +46,9 @@ class MiniLMEmbedder:
         if not texts:
             return []
         with self._lock:
-            from assistant.analysis.learned import minilm  # loaded by _load
+            model, tokens = self._load()  # first: it imports torch under assistant.imports.HEAVY
+            from assistant.analysis.learned import minilm
 
-            model, tokens = self._load()
             vectors = minilm.encode(model, tokens, list(texts))
         return [list(map(float, v)) for v in vectors]
 

@@ -23,6 +23,12 @@ Coach: Okay. See you on the twelfth.
 Client: Yeah.
 """
 
+EVENT = b"""Coach: How did the week go?
+Client: My dad fell last week and I had to drive up to the hospital twice.
+Coach: And the one-to-ones with your team?
+Client: I'll try to start them next week, maybe.
+"""
+
 
 @pytest.fixture
 def readers_on(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -127,9 +133,11 @@ def test_by_default_only_feelings_the_words_show_are_reported() -> None:
 def test_an_inferred_emotion_never_reads_as_the_clients_own_word() -> None:
     from assistant.report import render_markdown
 
-    analysis = _analysis()
+    # An event well clear of the reader's threshold (0.78 against 0.60 when written): a turn near it
+    # can fall either side, as 8-bit activations are scaled with the turns read beside it.
+    analysis = analyze_offline(parse_bytes(EVENT, "event.txt"))
     inferred = [e for e in analysis.emotions if e.inferred]
-    assert inferred, "the session's 'passed over for the promotion' should carry an inferred feeling"
+    assert inferred, "'My dad fell last week' should carry an inferred feeling"
     report = render_markdown(analysis)
     lines = [line for line in report.splitlines() if f"#{inferred[0].evidence[0].utterance}" in line and "●" in line]
     assert lines and all("not named: read from what happened" in line for line in lines)

@@ -18,7 +18,7 @@ TEXTS = [
     "Yeah.",
     "i'll- i'll try and call her on monday, um, if i get the time",
     "I got passed over for the promotion again. They gave it to someone who joined in March.",
-    " ".join(["and then the board wanted the numbers again"] * 12),  # longer than 64 word pieces: cut
+    " ".join(["and then the board wanted the numbers again"] * 12),  # longer than MAX_TOKENS word pieces: cut
 ]
 
 

@@ -119,12 +119,7 @@ def tokenizer(folder: Path, max_tokens: int) -> Any:
     return found
 
 
-BATCH = 16
-"""Texts per batch. Each batch is padded to its longest text; with batches of 64, a 60-minute
-session's turns and questions took 0.9-1.25 s to read, with 16 0.65-0.75 s (median of 9 runs, 2 cores)."""
-
-
-def encode(model: nn.Module, tokens: Any, texts: Sequence[str], batch_size: int = BATCH) -> np.ndarray:
+def encode(model: nn.Module, tokens: Any, texts: Sequence[str], batch_size: int = 16) -> np.ndarray:
     """Unit vectors of `texts`, in batches of texts of similar length (longest first, as
     sentence-transformers orders them: a quantised model's activations are scaled per batch, so the
     same batches give the same vectors)."""
