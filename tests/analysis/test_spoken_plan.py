@@ -56,7 +56,7 @@ def _problems(transcript: Transcript, analysis: Analysis) -> list[str]:
 # ----------------------------------------------------------------------------- the gold splits
 
 
-@pytest.mark.parametrize("split", ["dev", "test", "sealed", "sealed2"])
+@pytest.mark.parametrize("split", ["dev", "test", "sealed", "sealed2", "sealed3"])
 def test_nothing_the_coach_reads_is_a_filler_fragment(split: str) -> None:
     cases = load_cases(split)  # loaded here, not at collection: -k "not sealed" never opens a sealed split
     assert cases, f"no {split} cases"
@@ -298,3 +298,18 @@ def test_quoted_speech_alone_is_no_commitment() -> None:
 def _found_in(said: str) -> list[tuple[str, str]]:
     analysis = analyze_offline(parse_bytes(f"Coach: What will you do?\nDana: {said}\n".encode(), "s.txt"))
     return [(c.level, c.action) for c in analysis.commitments]
+
+
+@pytest.mark.parametrize(
+    ("said", "actions"),
+    [
+        # found by the third sealed split's one run: "I mean it" became a plan action
+        ("Read it. No, I will, I mean it. I'll sit down with it at the weekend.", ["sit down with it at the weekend"]),
+        ("I'll ring the GP, I promise.", ["ring the GP"]),
+        ("I will. I swear.", []),
+    ],
+)
+def test_saying_how_firmly_it_is_meant_is_not_an_action(said: str, actions: list[str]) -> None:
+    found = _found_in(said)
+    assert [a for _, a in found] == actions
+    assert not any(a.lower().startswith(("i mean", "i promise", "i swear")) for _, a in found)

@@ -37,6 +37,12 @@ _QUOTATIVE = re.compile(
 )
 """What the client will say, not what they will do ("I'll be like, 'So, the launch slipped...'"):
 the action is the one said before it ("I'll tell him")."""
+_EMPHASIS = re.compile(
+    r"^(?:i mean it|i promise(?: you)?|i swear|i really (?:do|will)|honestly|seriously|for real|definitely)[\s.!?,]*$",
+    re.IGNORECASE,
+)
+"""How firmly it is meant, not what will be done ("No, I will, I mean it."): the action is the one
+the "I will" refers to, or none (found by the third sealed split's one run)."""
 _QUESTION_ACTION = re.compile(
     r"\b(?:will you|are you going to|would you be willing to|are you willing to|are you ready to|can you commit to|"
     r"you'll|would you|could you|can you|do you want to|you want to|you could|what if you)\s+"
@@ -182,6 +188,10 @@ def _commitment(
     if quoting:  # what the client will say: the action is the one said before it in the sentence, or none
         antecedent = _antecedent(sentence.text, reading)
         return Found(utterance, reading, level, antecedent.text, quote) if antecedent else None
+    if _EMPHASIS.match(text):
+        referred = _antecedent(sentence.text, reading) or _earlier_in_turn(before)
+        asked = referred.text if referred else _action_in_question(question)
+        return Found(utterance, reading, level, asked, quote) if asked else None
     if action == reading.cue or _ANAPHOR.match(text):
         # "I'll do it": the action is earlier in the sentence, earlier in the turn, or in the question.
         antecedent = _antecedent(sentence.text, reading) or _earlier_in_turn(before)
