@@ -313,3 +313,10 @@ def test_saying_how_firmly_it_is_meant_is_not_an_action(said: str, actions: list
     found = _found_in(said)
     assert [a for _, a in found] == actions
     assert not any(a.lower().startswith(("i mean", "i promise", "i swear")) for _, a in found)
+
+
+def test_insisting_does_not_lift_a_hedge_said_in_the_same_turn() -> None:
+    assert _found_in("I'll probably call her. No, I will, I mean it.") == [("hedged", "call her")]
+    text = "Coach: Will you call your sister this week?\nDana: Maybe. Well, I will, I mean it.\n"
+    analysis = analyze_offline(parse_bytes(text.encode(), "s.txt"))
+    assert [(c.level, c.action) for c in analysis.commitments] == [("hedged", "call your sister this week")]

@@ -188,9 +188,11 @@ def _commitment(
     if quoting:  # what the client will say: the action is the one said before it in the sentence, or none
         antecedent = _antecedent(sentence.text, reading)
         return Found(utterance, reading, level, antecedent.text, quote) if antecedent else None
-    if _EMPHASIS.match(text):
+    if _EMPHASIS.match(text):  # like a bare "I will": it refers, and a hedge elsewhere in the turn holds
         referred = _antecedent(sentence.text, reading) or _earlier_in_turn(before)
         asked = referred.text if referred else _action_in_question(question)
+        if level == "firm" and find_hedges(utterance.text):
+            level = "hedged"
         return Found(utterance, reading, level, asked, quote) if asked else None
     if action == reading.cue or _ANAPHOR.match(text):
         # "I'll do it": the action is earlier in the sentence, earlier in the turn, or in the question.
