@@ -109,7 +109,9 @@ def run(
 
     choice = choose_backend(backend, model, base_url)
     cases = load_cases(split)
-    previous = {(c.gold.arc, c.gold.session_number): c.gold for c in load_cases("all") if c.gold.arc}
+    # A client arc stays in one split (eval/GUIDELINES.md): the sessions before each one are in the
+    # split being run, sealed ones included ("all" never opens those).
+    previous = {(c.gold.arc, c.gold.session_number): c.gold for c in cases if c.gold.arc}
     embedder = MiniLMEmbedder()
     load = os.getloadavg()  # timings on a shared machine say little without it
     started = time.perf_counter()
