@@ -13,7 +13,10 @@ from __future__ import annotations
 import importlib
 import threading
 
+from assistant.foreground import hold_at_exit
+
 HEAVY = threading.RLock()
+hold_at_exit(HEAVY)  # torch loads under it: at exit the process waits for it (assistant/foreground.py)
 
 
 def heavy(*modules: str) -> None:

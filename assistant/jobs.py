@@ -18,6 +18,7 @@ from typing import Any, Literal
 
 from assistant.analysis.llm.pipeline import Cancelled, Progress
 from assistant.errors import ReflectError
+from assistant.foreground import ShuttingDown
 
 JobState = Literal["running", "done", "failed", "cancelled"]
 log = logging.getLogger(__name__)
@@ -96,7 +97,7 @@ class JobManager:
             job.result = work(job)
             job.state = "done"
             job.message = "finished"
-        except Cancelled as exc:
+        except (Cancelled, ShuttingDown) as exc:
             job.state, job.message = "cancelled", str(exc)
         except ReflectError as exc:
             job.state, job.message = "failed", str(exc)

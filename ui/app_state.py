@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
+from assistant.foreground import ShuttingDown
 from assistant.jobs import JobManager
 from assistant.workspace import Workspace
 
@@ -43,6 +44,8 @@ def _warm_up(ws: Workspace) -> None:
             lower_priority()
         try:
             ws.reconcile()
+        except ShuttingDown:
+            pass  # the app is closing: the next start finishes it
         except Exception:
             logging.getLogger(__name__).warning("Finishing interrupted indexing failed", exc_info=True)
 

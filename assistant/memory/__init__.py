@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from assistant.foreground import yield_to_foreground
+from assistant.foreground import background_piece, yield_to_foreground
 from assistant.memory.embeddings import Embedder, embedder_for_settings
 from assistant.memory.passages import bm25, first_person, last_question, passages
 from assistant.types import ActionPlan, RecallHit, Transcript
@@ -66,9 +66,12 @@ class Memory:
         piece = _BATCH if remote else _EMBED_PIECE
         vectors: list[list[float]] = []
         for start in range(0, len(texts), piece):
-            if not remote:
-                yield_to_foreground()
-            vectors += self.embedder.embed(texts[start : start + piece])
+            if remote:
+                vectors += self.embedder.embed(texts[start : start + piece])
+                continue
+            yield_to_foreground()
+            with background_piece():  # at exit: this piece ends, no other begins
+                vectors += self.embedder.embed(texts[start : start + piece])
         return vectors
 
     def ids(self, session_id: str) -> set[str]:

@@ -14,6 +14,8 @@ import threading
 from collections.abc import Sequence
 from typing import Protocol
 
+from assistant.foreground import hold_at_exit
+
 MINILM_NAME = "all-MiniLM-L6-v2"
 
 
@@ -66,6 +68,9 @@ class MiniLMEmbedder:
                 folder = get_model_path()
                 cls._model = (minilm.load(folder), minilm.tokenizer(folder, cls.MAX_TOKENS))
             return cls._model
+
+
+hold_at_exit(MiniLMEmbedder._lock)  # torch runs under it: at exit the process waits for it
 
 
 class OpenAIEmbedder:

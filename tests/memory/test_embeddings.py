@@ -82,3 +82,26 @@ def test_indexing_pauses_between_pieces_while_the_coach_waits(tmp_path) -> None:
     memory._embed_politely([f"passage {n}" for n in range(2 * _EMBED_PIECE + 1)])
     waiting.join()
     assert pieces == [False, False, False]  # three pieces, none embedded while the coach waited
+
+
+EXITING = """
+import sys, tempfile, threading, time
+from pathlib import Path
+from assistant.memory import Memory
+from assistant.memory.embeddings import MiniLMEmbedder
+memory = Memory(Path(tempfile.mkdtemp()) / "chroma", MiniLMEmbedder())
+texts = [f"the client said they would call their manager about item {n} " * 6 for n in range(3000)]
+threading.Thread(target=memory._embed_politely, args=(texts,), daemon=True).start()
+time.sleep(3)
+"""
+
+
+def test_the_process_ends_cleanly_while_indexing_runs_in_the_background() -> None:
+    """A daemon thread inside torch at interpreter exit aborted the process ("terminate called
+    without an active exception", 2 runs of 3): now the piece under way ends and no other begins."""
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", EXITING], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "terminate called" not in done.stderr

@@ -23,6 +23,8 @@ from typing import Any
 
 import numpy as np
 
+from assistant.foreground import hold_at_exit
+
 DIMENSIONS = 384
 MAX_TOKENS = 32
 BATCH = 16
@@ -33,6 +35,7 @@ EMBEDDING = f"minilm-l6-q8-{MAX_TOKENS}-b{BATCH}"
 """Names the embedding setup: training caches and the shipped weights are tied to it."""
 
 _lock = threading.Lock()
+hold_at_exit(_lock)  # torch runs under it: at exit the process waits for it (assistant/foreground.py)
 _model: Any = None
 
 
