@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -24,3 +27,26 @@ def data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monke
     get_settings.cache_clear()
     yield path
     get_settings.cache_clear()
+
+
+@contextlib.contextmanager
+def coach_waiting() -> Iterator[threading.Event]:
+    """Foreground work running in another thread (the coach waiting on the app) until the event
+    yielded is set, or the block ends."""
+    from assistant.foreground import foreground
+
+    entered, done = threading.Event(), threading.Event()
+
+    def coach() -> None:
+        with foreground():
+            entered.set()
+            done.wait(10)
+
+    thread = threading.Thread(target=coach)
+    thread.start()
+    entered.wait()
+    try:
+        yield done
+    finally:
+        done.set()
+        thread.join()

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import threading
 
-import pytest
-
 from assistant.ahead import ReadAhead
 from assistant.analysis import analyze_offline_checked
 from assistant.ingest import parse_bytes
@@ -133,29 +131,3 @@ def test_saving_takes_the_reading_ahead_and_stores_the_same_findings(tmp_path) -
     stored = ws.store.session(ahead.session.id).analysis
     assert _said(stored) == _said(direct.analysis)
     assert any(c.level == "hedged" for c in stored.commitments)
-
-
-@pytest.mark.parametrize("most", [0.2])
-def test_background_work_waits_for_the_foreground_but_not_for_ever(most: float) -> None:
-    import time
-
-    from assistant.foreground import busy, foreground, yield_to_foreground
-
-    entered, leave = threading.Event(), threading.Event()
-
-    def coach() -> None:
-        with foreground():
-            entered.set()
-            leave.wait(10)
-
-    thread = threading.Thread(target=coach)
-    thread.start()
-    entered.wait()
-    assert busy()
-    started = time.monotonic()
-    yield_to_foreground(most)  # the coach keeps the app busy: background work goes on after `most`
-    assert time.monotonic() - started >= most
-    threading.Timer(0.1, leave.set).start()
-    yield_to_foreground(10)  # returns as soon as the foreground ends
-    thread.join()
-    assert not busy()

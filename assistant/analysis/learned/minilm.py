@@ -119,7 +119,7 @@ def tokenizer(folder: Path, max_tokens: int) -> Any:
     return found
 
 
-def encode(model: nn.Module, tokens: Any, texts: Sequence[str], batch_size: int = 16) -> np.ndarray:
+def encode(model: nn.Module, tokens: Any, texts: Sequence[str], batch_size: int) -> np.ndarray:
     """Unit vectors of `texts`, in batches of texts of similar length (longest first, as
     sentence-transformers orders them: a quantised model's activations are scaled per batch, so the
     same batches give the same vectors)."""

@@ -41,8 +41,8 @@ _EMPHASIS = re.compile(
     r"^(?:i mean it|i promise(?: you)?|i swear|i really (?:do|will)|honestly|seriously|for real|definitely)[\s.!?,]*$",
     re.IGNORECASE,
 )
-"""How firmly it is meant, not what will be done ("No, I will, I mean it."): the action is the one
-the "I will" refers to, or none (found by the third sealed split's one run)."""
+"""How firmly it is meant, not what will be done ("No, I will, I mean it."): read as a bare "I will",
+whose action is the one it refers to, or none (found by the third sealed split's one run)."""
 _QUESTION_ACTION = re.compile(
     r"\b(?:will you|are you going to|would you be willing to|are you willing to|are you ready to|can you commit to|"
     r"you'll|would you|could you|can you|do you want to|you want to|you could|what if you)\s+"
@@ -188,19 +188,14 @@ def _commitment(
     if quoting:  # what the client will say: the action is the one said before it in the sentence, or none
         antecedent = _antecedent(sentence.text, reading)
         return Found(utterance, reading, level, antecedent.text, quote) if antecedent else None
-    if _EMPHASIS.match(text):  # like a bare "I will": it refers, and a hedge elsewhere in the turn holds
-        referred = _antecedent(sentence.text, reading) or _earlier_in_turn(before)
-        asked = referred.text if referred else _action_in_question(question)
-        if level == "firm" and find_hedges(utterance.text):
-            level = "hedged"
-        return Found(utterance, reading, level, asked, quote) if asked else None
-    if action == reading.cue or _ANAPHOR.match(text):
+    bare = action == reading.cue or bool(_EMPHASIS.match(text))  # "I will." / "I will, I mean it."
+    if bare or _ANAPHOR.match(text):
         # "I'll do it": the action is earlier in the sentence, earlier in the turn, or in the question.
         antecedent = _antecedent(sentence.text, reading) or _earlier_in_turn(before)
         text = antecedent.text if antecedent else (_action_in_question(question) or text)
-    if action == reading.cue and text == action.text:
+    if bare and text == action.text:
         return None  # "I will." with nothing after it and nothing before it to refer to
-    if action == reading.cue:
+    if bare:
         if sentence.text.rstrip().endswith(("...", "…", "-", "—")):
             return None  # "I'll... I'll try it.": a false start, not a separate commitment
         if level == "firm" and find_hedges(utterance.text):
