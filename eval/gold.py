@@ -15,15 +15,16 @@ from pydantic import BaseModel, ConfigDict, Field
 from assistant.types import CommitmentLevel, DarnCat, Emotion, IdeaStatus, Progress, TalkType
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
-Split = Literal["dev", "test", "sealed", "sealed2", "sealed3"]
+Split = Literal["dev", "test", "sealed", "sealed2", "sealed3", "sealed4"]
 """dev: rules are tuned on it; test: reported, looked at while working; sealed: written by writers who
 wrote neither the corpus nor the rules, run once at the end of a piece of work and never tuned on
 before that run. The first sealed split (run on 2026-12-01) and sealed2 (five new writers, run once
 after it) are spent: their figures stay in the README as measured, and their sessions now train the
-learned readers (`RETIRED`). sealed3, by six more writers, judges the work after that, once."""
-SEALED: tuple[str, ...] = ("sealed", "sealed2", "sealed3")
+learned readers (`RETIRED`); so is sealed3 (six more writers, run once at commit cecc96c). sealed4,
+by six writers again new, judges the work after that, once."""
+SEALED: tuple[str, ...] = ("sealed", "sealed2", "sealed3", "sealed4")
 """Splits that "all" never opens."""
-RETIRED: tuple[str, ...] = ("sealed", "sealed2")
+RETIRED: tuple[str, ...] = ("sealed", "sealed2", "sealed3")
 """Sealed splits that were run once and reported, then given to the learned readers' training as
 sessions in the app's own shape (their README figures stay as measured; they judge nothing again)."""
 
@@ -65,6 +66,9 @@ class GoldEmotion(_Gold):
     """The client utterance (or notes paragraph) showing it."""
     quote: str
     """Verbatim words that show it."""
+    implicit: bool | None = None
+    """True when an event or situation carries the feeling and no emotion word names it (GUIDELINES.md
+    section 3); None where the annotation predates the field."""
 
 
 class GoldCommitment(_Gold):
