@@ -69,6 +69,11 @@ HEDGED = [
     "i'll attempt to get the numbers out by friday",
     "I dunno. I'll read the report at the weekend.",  # the third sealed split's one run
     "i don't know, i'll call her on monday",
+    # a gate the client does not hold (GUIDELINES.md section 4, "Conditions")
+    "If we pass the audit I'll set one that weekend.",
+    "if jess can find the slots around the pitches then i'll do it",
+    "If she says yes, she has August. I'll give her the template.",
+    "maybe after the report. once the report's published. then I'll take it off",
 ]
 
 
@@ -115,7 +120,15 @@ FIRM = [
     ("i- i'll book the appointment tomorrow", "book the appointment tomorrow"),
     ("I'm, um, going to book the appointment tomorrow", "book the appointment tomorrow"),
     ("imma call her tonight", "call her tonight"),
+    # an if-then plan for an obstacle is decided; "ask her if" asks a question
+    ("If he says no, I'll book Brightwell for those Saturdays", "book Brightwell for those Saturdays"),
+    ("I'll ask Kofi tomorrow if he can chair Monday", "ask Kofi tomorrow if he can chair Monday"),
 ]
+
+
+def test_a_gate_after_an_intention_does_not_hold_it() -> None:
+    """The asking does not wait on the answer: only a condition said before an intention holds it."""
+    assert _found("I'll ask her on Monday. If she says yes, great.") == [("firm", "ask her on Monday")]
 
 
 @pytest.mark.parametrize(("text", "action"), FIRM)

@@ -241,6 +241,13 @@ def test_the_merged_commitment_keeps_the_quote_that_shows_the_action() -> None:
     ]
 
 
+def test_a_hedge_in_the_same_breath_qualifies_the_firm_saying() -> None:
+    ranked = rank_commitments(_found("I'll ask him. I'll probably do it when I talk to him about the examining."))
+    assert [(f.level, f.action) for f in ranked] == [("hedged", "ask him")]
+    later = rank_commitments(_found("I'll ask him.", "I'll probably ask him."))
+    assert [f.level for f in later] == ["firm", "hedged"], "a later turn's hedge is shown beside the firm saying"
+
+
 def test_backing_off_and_resisting_stay_visible() -> None:
     ranked = rank_commitments(_found("I'll call the dentist tomorrow. I won't give up sugar in my coffee."))
     assert [f.level for f in ranked] == ["firm", "resisting"]

@@ -66,29 +66,109 @@ class Found:
 def commitments_in(utterance: Utterance, previous_coach: str | None, *, notes: bool = False) -> list[Found]:
     """Every intention stated in an utterance, one per sentence at most."""
     found = []
-    readings = read_sentences(utterance.text, previous_coach, notes=notes)
+    clauses = _clauses(read_sentences(utterance.text, previous_coach, notes=notes), previous_coach, notes)
+    readings = [(span, reading) for span, reading, _ in clauses]
     spans = [span for span, _ in readings]
+    lent: list[str] = []
     for n, (sentence, reading) in enumerate(readings):
+        # The clauses of one sentence share what the sentences around it lend ("Maybe. I'll call her
+        # and I'll email him."); a later clause holds its own sentence's earlier hedges and lends none back.
+        lent = lent if clauses[n][2] else _hedges_beside(spans, n, -1) + _condition_before(spans, n)
         commitment = _commitment(utterance, sentence, reading, previous_coach, readings[:n])
         if commitment is None:
             continue
-        trailing = _hedges_beside(spans, n, +1) + _hedges_beside(spans, n, -1)
+        last = n  # what follows the sentence ("I'll call her and I'll email him. Probably.") holds all its clauses
+        while last + 1 < len(clauses) and clauses[last + 1][2]:
+            last += 1
+        trailing = _hedges_beside(spans, last, +1) + lent
         if trailing:  # "I'm going to hand it over. Probably." / "Maybe. I'll call her." the hedge is the intention's
             commitment.reading.hedges = list(dict.fromkeys(commitment.reading.hedges + trailing))
             commitment.level = "hedged" if commitment.level == "firm" else commitment.level
-        # What the coach reads is the action without "um", "and-and-" or "'cause--"; the quote stays verbatim.
-        commitment.action = clean_phrase(commitment.action) or commitment.action
+        # What the coach reads is the action without "um", "and-and-" or "'cause--", or a hedge that
+        # trails it ("call her monday we'll see": the level says it); the quote stays verbatim.
+        commitment.action = _without_trailing_hedge(clean_phrase(commitment.action) or commitment.action)
         found.append(commitment)
     return found
 
 
+_NEXT_INTENTION = re.compile(
+    r"(?:,\s*(?:and\s+)?(?:then\s+)?|\s+and\s+(?:then\s+)?|\s+then\s+)"
+    r"(?=(?:i'll|ill|i will|i'm gonna|im gonna|i'm going to|im going to|we'll)\b)"
+)
+"""Where a run-on sentence starts another intention ("i'll talk to jess and then i'll see the
+dietitian"): speech-to-text writes several in one sentence, and each is a commitment of its own."""
+
+
+def _clauses(
+    readings: list[tuple[Span, Reading]], previous_coach: str | None, notes: bool
+) -> list[tuple[Span, Reading, bool]]:
+    """Sentences that state several intentions, split into one clause each, marked True when a
+    clause goes on the sentence of the one before it. A later clause keeps the hedges of the ones
+    before it ("I'll try to call her and then I'll email him": both are tries); a hedge in a later
+    clause stays there ("... and then i'll probably get the bloods done")."""
+    split: list[tuple[Span, Reading, bool]] = []
+    for n, (sentence, reading) in enumerate(readings):
+        folded = fold(sentence.text)
+        cuts = [m for m in _NEXT_INTENTION.finditer(folded) if m.start() > 0]
+        if reading.darncat is None or not cuts:
+            split.append((sentence, reading, False))
+            continue
+        hedges: list[str] = []
+        starts, ends = [0] + [m.end() for m in cuts], [m.start() for m in cuts] + [len(sentence.text)]
+        for start, end in zip(starts, ends, strict=True):
+            text = sentence.text[start:end].rstrip(" ,")
+            question = previous_coach if n == 0 and start == 0 else None
+            for clause, clause_reading in read_sentences(text, question, notes=notes):
+                clause_reading.hedges = list(dict.fromkeys(hedges + clause_reading.hedges))
+                hedges = clause_reading.hedges
+                at = sentence.start + start + clause.start
+                split.append((Span(at, at + len(clause.text), clause.text), clause_reading, start > 0))
+    return split
+
+
+def _without_trailing_hedge(action: str) -> str:
+    """The action without a hedge it ends on ("book the dietitian next week, I guess"), as long
+    as something to do is left ("I'll see, maybe" keeps its words)."""
+    while True:
+        kept = action.rstrip(" .,!?")
+        trailing = [h for h in find_hedges(kept) if fold(kept).endswith(fold(h))]
+        if not trailing:
+            return action
+        rest = kept[: len(kept) - len(trailing[-1])].rstrip(" ,")
+        if not content_words(rest) or not is_resolved(rest) or fold(rest) in {fold(h) for h in find_hedges(rest)}:
+            return action
+        action = rest
+
+
 def _hedges_beside(spans: list[Span], n: int, step: int) -> list[str]:
     """The hedges the next sentence with words in it lends sentence n ("I'll talk to Mark on Monday.
-    Well. I'll try."): sentences of fillers and backchannels alone are stepped over."""
+    Well. I'll try."): sentences of fillers and backchannels alone are stepped over, and so, looking
+    back, is a bare time phrase ("maybe after the report. once it's published. then I'll take it off")."""
     at = n + step
-    while 0 <= at < len(spans) and is_interjection(spans[at].text):
+    while 0 <= at < len(spans) and (
+        is_interjection(spans[at].text) or (step < 0 and _TIME_FRAGMENT.match(fold(spans[at].text)))
+    ):
         at += step
     return neighbour_hedges(spans[at].text) if 0 <= at < len(spans) else []
+
+
+_TIME_FRAGMENT = re.compile(r"^\W*(?:once|when|after|before|until|till|by the time)\b(?:\W+\w+){0,6}\W*$")
+"""A sentence that only says when ("once the report's published."), which leaves a hedge before it
+in force."""
+
+
+def _condition_before(spans: list[Span], n: int) -> list[str]:
+    """A gate the sentence before opens with ("If she says yes, she has August. I'll give her the
+    template."): it holds the intention after it. Only backwards: in "I'll ask her on Monday. If she
+    says yes, great." the asking does not wait on the answer."""
+    at = n - 1
+    while at >= 0 and is_interjection(spans[at].text):
+        at -= 1
+    if at < 0:
+        return []
+    before = spans[at].text
+    opening = len(before) - len(before.lstrip(" \"'(-"))
+    return [h for h in find_hedges(before) if fold(h).startswith("if ") and before.find(h) == opening]
 
 
 _FIRMNESS: dict[CommitmentLevel, int] = {"firm": 0, "hedged": 1, "exploring": 2, "resisting": 3}
@@ -100,11 +180,14 @@ def rank_commitments(found: list[Found], *, across_turns: bool = False) -> list[
     """One commitment per action, in the order a coach reads them.
 
     A restated action is one commitment: the firmest saying is kept, and among equally firm ones
-    the later. A weaker saying after a firmer one is not merged: the client backed off ("I'll take
-    the facts... maybe I can") and the coach should see it. Resisting an action is never merged with
-    intending it. By default only restatements within one turn are merged: across turns each
-    saying is evidence of its own (on dev and test, merging them lost about 1.3 points of
-    commitment-detection recall), and the plan keeps one item per action anyway.
+    the later. A hedged saying after a firm one in the same turn replaces it: the client qualified
+    what they said ("I'll ask him. I'll probably do it when I see him"), and a hedge must never be
+    shown as firm. Any other weaker saying is kept beside the firmer one: the client backed off or
+    weighed a way of doing it ("I will book it. I could book it online."), and the coach should
+    see both. Resisting an action is never merged with intending it. By default only restatements
+    within one turn are merged: across turns each saying is evidence of its own (on dev and test,
+    merging them lost about 1.3 points of commitment-detection recall), and the plan keeps one item
+    per action anyway.
 
     Order: firm, hedged, exploring, resisting; within a level, actions that name something before
     "do it", the more specific first, then in the order said."""
@@ -115,8 +198,10 @@ def rank_commitments(found: list[Found], *, across_turns: bool = False) -> list[
             kept.append(commitment)
         elif _replaces(commitment, same):
             kept[kept.index(same)] = commitment
+        elif _qualifies(commitment, same):
+            kept[kept.index(same)] = commitment  # qualified in the same breath: "I'll ask him. I'll probably do it..."
         elif _FIRMNESS[commitment.level] > _FIRMNESS[same.level]:
-            kept.append(commitment)  # a weaker saying after a firmer one: the client backed off
+            kept.append(commitment)  # a weaker saying in a later turn: the client backed off
         # else: an equally firm restatement that shows the action less than the one kept
     return sorted(
         kept,
@@ -128,6 +213,11 @@ def rank_commitments(found: list[Found], *, across_turns: bool = False) -> list[
             f.quote.start,
         ),
     )
+
+
+def _qualifies(later: Found, earlier: Found) -> bool:
+    """A hedged saying of a firm one in the same turn: the client's last word on it."""
+    return (later.level, earlier.level) == ("hedged", "firm") and later.utterance.index == earlier.utterance.index
 
 
 def _replaces(later: Found, earlier: Found) -> bool:
