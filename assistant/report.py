@@ -104,7 +104,9 @@ def how_read(signal: EmotionalSignal) -> str | None:
     its probability, so the coach never takes it for the client's own word."""
     if not signal.inferred:
         return None
-    chance = f", {signal.probability:.0%} likely" if signal.probability is not None else ""
+    # The probability is that a feeling is there at all; which feeling it is, the reader gets right
+    # far less often (README, "Learned readers"), so the label is offered as a guess.
+    chance = f" ({signal.probability:.0%} likely there is one; which feeling is a guess)" if signal.probability else ""
     return f"not named: read from what happened{chance}"
 
 

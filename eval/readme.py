@@ -139,6 +139,7 @@ def sessions_table(cv: dict[str, Any]) -> str:
         "dev": "dev (the rules' writer; rules tuned on it)",
         "sealed": "first sealed split",
         "sealed2": "second sealed split",
+        "sealed3": "third sealed split",
     }
     rows = []
     for split, held in cv["sessions_held_out"].items():
@@ -223,6 +224,7 @@ def sealed_table(test: dict[str, Any], sealed: dict[str, dict[str, Any]], rules:
         ("sealed", "first sealed split"),
         ("sealed2", "second sealed split"),
         ("sealed3", "third sealed split"),
+        ("sealed4", "fourth sealed split"),
     ):
         if split in sealed:
             columns.append((f"{title} ({len(sealed[split]['cases'])} sessions)", sealed[split]))

@@ -11,7 +11,7 @@ from assistant.cli._common import add_backend_options
 
 def register(parser: argparse.ArgumentParser) -> None:
     add_backend_options(parser)
-    parser.add_argument("--split", choices=["dev", "test", "sealed3", "all"], default="all")
+    parser.add_argument("--split", choices=["dev", "test", "sealed4", "all"], default="all")
     parser.add_argument("--out", type=Path, default=Path("eval/out"), help="folder for results.json and report.md")
     parser.add_argument("--workers", type=int, default=1, help="transcripts analysed at once (model endpoints)")
     parser.add_argument(

@@ -34,7 +34,7 @@ def _with(monkeypatch: pytest.MonkeyPatch, variable: str, value: str) -> None:
         (REMOTE, "REFLECT_CHUNK_WORDS", "500"),
         (LOCAL, "REFLECT_CHUNK_WORDS", "500"),
         (REMOTE, "REFLECT_LEARNED_READERS", "0"),
-        (LOCAL, "REFLECT_INFERRED_EMOTIONS", "1"),
+        (LOCAL, "REFLECT_INFERRED_EMOTIONS", "0"),
         (LOCAL, "REFLECT_LOCAL_MODEL", "/models/other.gguf"),
         (LOCAL, "REFLECT_LOCAL_CTX", "4096"),
         (REMOTE, "REFLECT_REDACT_REMOTE", "0"),

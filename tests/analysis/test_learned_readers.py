@@ -38,9 +38,9 @@ def readers_on(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture
 def inferring(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The readers on, and the coach asked for feelings inferred from events too."""
+    """The readers on, with feelings inferred from events (the default)."""
     monkeypatch.delenv("REFLECT_LEARNED_READERS", raising=False)
-    monkeypatch.setenv("REFLECT_INFERRED_EMOTIONS", "1")
+    monkeypatch.delenv("REFLECT_INFERRED_EMOTIONS", raising=False)
     get_settings.cache_clear()
 
 
@@ -121,9 +121,17 @@ def test_a_rule_stands_unless_the_reader_is_confident_it_is_wrong(
     assert analyzed.talk_probability == guess.talk_probabilities[shown]
 
 
-@pytest.mark.usefixtures("readers_on")
-def test_by_default_only_feelings_the_words_show_are_reported() -> None:
-    """eval/GUIDELINES.md's convention: what the words show. 'I got passed over again' names none."""
+@pytest.fixture
+def named_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The readers on, and the coach asked for the feelings the words name, nothing inferred."""
+    monkeypatch.delenv("REFLECT_LEARNED_READERS", raising=False)
+    monkeypatch.setenv("REFLECT_INFERRED_EMOTIONS", "0")
+    get_settings.cache_clear()
+
+
+@pytest.mark.usefixtures("named_only")
+def test_with_inferred_emotions_off_only_feelings_the_words_show_are_reported() -> None:
+    """'I got passed over again' names none."""
     analysis = _analysis()
     assert not any(e.inferred for e in analysis.emotions)
     assert all(e.evidence[0].utterance != 1 for e in analysis.emotions)
