@@ -156,12 +156,13 @@ class GoldCase(BaseModel):
     gold: GoldSession
 
 
-def load_cases(split: str = "all") -> list[GoldCase]:
-    """Gold cases of a split (dev, test or all), ordered by id."""
+def load_cases(split: str = "all", data: Path | None = None) -> list[GoldCase]:
+    """Gold cases of a split (dev, test or all), ordered by id, from `data` (default eval/data/):
+    another folder holds, say, an earlier commit's gold (`git archive COMMIT eval/data/test`)."""
     splits = ["dev", "test"] if split == "all" else [split]  # "all" never opens a sealed split
     cases = []
     for name in splits:
-        for gold_file in sorted((DATA_DIR / name).glob("*.gold.json")):
+        for gold_file in sorted(((data or DATA_DIR) / name).glob("*.gold.json")):
             gold = GoldSession.model_validate(json.loads(gold_file.read_text("utf-8")))
             cases.append(GoldCase(split=name, path=gold_file.parent / gold.transcript, gold=gold))  # type: ignore[arg-type]
     return cases

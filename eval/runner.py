@@ -103,12 +103,13 @@ def run(
     split: str,
     workers: int,
     on_case=None,  # type: ignore[no-untyped-def]
+    data: Path | None = None,
 ) -> dict[str, Any]:
-    """Solve and score every case of a split; returns the results document."""
+    """Solve and score every case of a split (from `data`, default eval/data/); returns the results document."""
     from assistant.memory.embeddings import MiniLMEmbedder
 
     choice = choose_backend(backend, model, base_url)
-    cases = load_cases(split)
+    cases = load_cases(split, data)
     # A client arc stays in one split (eval/GUIDELINES.md): the sessions before each one are in the
     # split being run, sealed ones included ("all" never opens those).
     previous = {(c.gold.arc, c.gold.session_number): c.gold for c in cases if c.gold.arc}

@@ -11,8 +11,20 @@ from assistant.cli._common import add_backend_options
 
 def register(parser: argparse.ArgumentParser) -> None:
     add_backend_options(parser)
-    parser.add_argument("--split", choices=["dev", "test", "sealed4", "all"], default="all")
+    parser.add_argument(
+        "--split",
+        choices=["dev", "test", "sealed", "sealed2", "sealed3", "sealed4", "all"],
+        default="all",
+        help="dev and test (all: both); sealed4 is run once, at the end of a piece of work; sealed, sealed2 "
+        "and sealed3 are spent: they train the readers, so their talk and emotion figures are not held out",
+    )
     parser.add_argument("--out", type=Path, default=Path("eval/out"), help="folder for results.json and report.md")
+    parser.add_argument(
+        "--data",
+        type=Path,
+        default=None,
+        help="folder holding the split's gold folder (default: eval/data); briefs are scored on eval/data only",
+    )
     parser.add_argument("--workers", type=int, default=1, help="transcripts analysed at once (model endpoints)")
     parser.add_argument(
         "--briefs",
@@ -43,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
     from eval.runner import write
 
     console = Console(stderr=True)
-    total = len(load_cases(args.split))
+    total = len(load_cases(args.split, args.data))
     with Progress(console=console, transient=True) as progress:
         task = progress.add_task(f"evaluating ({args.split})", total=total)
         document = run_eval(
@@ -53,6 +65,7 @@ def run(args: argparse.Namespace) -> int:
             split=args.split,
             workers=args.workers,
             on_case=lambda _: progress.advance(task),
+            data=args.data,
         )
     write(document, args.out)  # kept before the briefs: a failure there loses none of it
     if _briefs_wanted(args):
@@ -64,6 +77,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _briefs_wanted(args: argparse.Namespace) -> bool:
+    if args.data is not None:
+        return False
     if args.briefs is not None:
         return bool(args.briefs)
     from assistant.backends import choose_backend

@@ -100,3 +100,19 @@ def test_each_sealed_writer_has_a_card_and_half_the_sessions_are_spoken() -> Non
     assert all((folder / f"WRITER-{w}.md").exists() for w in writers)
     cards = " ".join((folder / f"WRITER-{w}.md").read_text("utf-8") for w in writers)
     assert cards.count("| disfluent |") >= 5
+
+
+def test_a_split_can_be_read_from_another_gold_folder(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """`reflect eval --data DIR` scores against, say, an earlier commit's gold: the same split's files
+    in another folder, and nothing from eval/data/."""
+    import shutil
+
+    here = load_cases("test")
+    (tmp_path / "test").mkdir()
+    for case in here[:2]:
+        gold_file = next(case.path.parent.glob(f"{case.gold.id}.gold.json"))
+        shutil.copy(gold_file, tmp_path / "test")
+        shutil.copy(case.path, tmp_path / "test")
+    there = load_cases("test", tmp_path)
+    assert [c.gold.id for c in there] == [c.gold.id for c in here[:2]]
+    assert all(c.path.parent == tmp_path / "test" for c in there)

@@ -14,7 +14,7 @@ from urllib.parse import parse_qsl
 import pytest
 
 from tests.ui.conftest import CLIENT, SAMPLE, SESSION_DATE
-from ui.views.review import REVIEW_TAB
+from ui.views.review import FIRST_PAGE, REVIEW_TAB
 
 SESSION_TITLE = "6 May 2024"
 APPROVED_NOTICE = "Assess uses the approved version until the new one is approved."
@@ -450,7 +450,7 @@ TAB_OF = {"commitments": "Commitments", "ideas": "Ideas", "emotions": "Emotional
 
 @pytest.mark.parametrize("kind", list(TAB_OF))
 def test_clicking_a_finding_shows_its_quote_in_context_under_it(make_app, workspace, stored_session, kind: str) -> None:
-    finding = getattr(workspace.store.session(stored_session).analysis, kind)[-1]
+    finding = getattr(workspace.store.session(stored_session).analysis, kind)[:FIRST_PAGE][-1]  # the last one shown
     evidence = finding.evidence[0]
     marked_quote = f"<mark>{html.escape(evidence.quote)}</mark>"
     at = review(make_app, stored_session)

@@ -69,14 +69,16 @@ def commitments_in(utterance: Utterance, previous_coach: str | None, *, notes: b
     clauses = _clauses(read_sentences(utterance.text, previous_coach, notes=notes), previous_coach, notes)
     readings = [(span, reading) for span, reading, _ in clauses]
     spans = [span for span, _ in readings]
-    lent: list[str] = []
     for n, (sentence, reading) in enumerate(readings):
-        # The clauses of one sentence share what the sentences around it lend ("Maybe. I'll call her
-        # and I'll email him."); a later clause holds its own sentence's earlier hedges and lends none back.
-        lent = lent if clauses[n][2] else _hedges_beside(spans, n, -1) + _condition_before(spans, n)
         commitment = _commitment(utterance, sentence, reading, previous_coach, readings[:n])
         if commitment is None:
             continue
+        # The clauses of one sentence share what the sentences around it lend ("Maybe. I'll call her
+        # and I'll email him."); a later clause holds its own sentence's earlier hedges and lends none back.
+        first = n
+        while clauses[first][2]:
+            first -= 1
+        lent = _hedges_beside(spans, first, -1) + _condition_before(spans, first)
         last = n  # what follows the sentence ("I'll call her and I'll email him. Probably.") holds all its clauses
         while last + 1 < len(clauses) and clauses[last + 1][2]:
             last += 1
