@@ -106,3 +106,31 @@ def test_questions_for_next_session_mention_hedged_commitments() -> None:
         assert any(h in q for q in about for h in commitment.hedges)
     firm = [c for c in analysis.commitments if c.level == "firm"]
     assert not any(c.action in q and "firm yes" in q for c in firm for q in questions)
+
+
+def _asked(session: str) -> list[str]:
+    return analyze_offline_checked(parse_bytes(session.encode("utf-8"), "s.txt")).plan.questions_for_next_session
+
+
+def test_no_question_asks_when_a_state_or_a_thing_is_done() -> None:
+    """'How will Theo know that "be hungry" is done?': a state foretold or a fragment is no action."""
+    questions = _asked(
+        "Coach: What will you do about lunch?\n"
+        "Theo: By four I'll be hungry. I'll feel fine once I've eaten. I'll book the dietitian tomorrow.\n"
+    )
+    assert any("book the dietitian tomorrow" in q for q in questions)
+    assert not any('"be ' in q or '"feel ' in q for q in questions), questions
+
+
+def test_a_refused_status_quo_gets_no_question_about_making_it_possible() -> None:
+    """Refusing the old way is change talk: asking what would make it possible would be absurd.
+    Refusing the change itself is worth the question."""
+    questions = _asked(
+        "Coach: What do you want to do about the drinking?\n"
+        "Sam: I'm not going to keep drinking every night like this. That has to stop.\n"
+        "Coach: And the gym?\n"
+        "Sam: No. I'm not going to join a gym, it's not for me.\n"
+    )
+    possible = [q for q in questions if "feel possible" in q]
+    assert not any("keep drinking" in q for q in possible), questions
+    assert any("join a gym" in q for q in possible), questions

@@ -327,3 +327,11 @@ def test_insisting_does_not_lift_a_hedge_said_in_the_same_turn() -> None:
     text = "Coach: Will you call your sister this week?\nDana: Maybe. Well, I will, I mean it.\n"
     analysis = analyze_offline(parse_bytes(text.encode(), "s.txt"))
     assert [(c.level, c.action) for c in analysis.commitments] == [("hedged", "call your sister this week")]
+
+
+def test_what_the_client_is_done_with_is_never_an_action_to_do() -> None:
+    """'I'm done with that' ends what it points back to: it must not turn the refused action into a firm one."""
+    ranked = rank_commitments(_found("I won't sit in that meeting and say nothing again. I'm done with that."))
+    assert [(f.level, f.action) for f in ranked] == [("resisting", "sit in that meeting and say nothing again")]
+    stopping = rank_commitments(_found("No more late-night emails.", "I'm done being the bottleneck."))
+    assert {f.action for f in stopping} == {"I'm done being the bottleneck", "No more late-night emails"}

@@ -50,6 +50,8 @@ _QUESTION_ACTION = re.compile(
 
 
 _SHOULD = re.compile(r"(?:i|we|she|he|they) should\b")
+_CESSATION = re.compile(r"(?:i'm|i am|we're) done|no more\b")
+"""Cues that end what follows them: the thing they name is what stops ("I'm done with that")."""
 
 
 @dataclass
@@ -281,6 +283,12 @@ def _commitment(
         antecedent = _antecedent(sentence.text, reading)
         return Found(utterance, reading, level, antecedent.text, quote) if antecedent else None
     bare = action == reading.cue or bool(_EMPHASIS.match(text))  # "I will." / "I will, I mean it."
+    if _CESSATION.match(fold(reading.cue.text)):
+        if bare or _ANAPHOR.match(text):
+            return None  # "I won't sit there saying nothing. I'm done with that.": "that" is what stops, no action
+        # What stops is named after the cue: the action is said with it ("No more late-night emails"),
+        # not as "late-night emails", which reads as something to do.
+        return Found(utterance, reading, level, sentence.text[reading.cue.start : action.end], quote)
     if bare or _ANAPHOR.match(text):
         # "I'll do it": the action is earlier in the sentence, earlier in the turn, or in the question.
         antecedent = _antecedent(sentence.text, reading) or _earlier_in_turn(before)

@@ -57,7 +57,7 @@ def draft_plan(
     return ActionPlan(
         goal=_goal(utterances),
         items=items,
-        questions_for_next_session=_questions(commitments, ideas, items, owner),
+        questions_for_next_session=_questions(commitments, ideas, items, owner, utterances),
     )
 
 
@@ -165,27 +165,54 @@ def _goal_clause(text: str, start: int, cue: str) -> str | None:
     return None
 
 
-def _questions(commitments: list[Commitment], ideas: list[Idea], items: list[ActionItem], owner: str) -> list[str]:
-    """Questions for the next session, each about something named: never about "do it" or "and-and-"."""
+def _questions(
+    commitments: list[Commitment],
+    ideas: list[Idea],
+    items: list[ActionItem],
+    owner: str,
+    utterances: list[AnalyzedUtterance],
+) -> list[str]:
+    """Questions for the next session, each about something to do, named: never about "do it",
+    "and-and-", a state ("be hungry") or a fragment that is no action ("the gum again")."""
+    talk = {u.index: u.talk for u in utterances}
     questions = []
     for c in commitments:
-        action = _quotable(c.action)
-        if action is None or not is_resolved(action):
+        action = _doable(c.action)
+        if action is None:
             continue
         if c.level == "hedged":
             hedge = ", ".join(f'"{h}"' for h in c.hedges) or "a hedge"
             questions.append(f'"{action}" was said with {hedge}: what would make it a firm yes?')
-        elif c.level == "resisting":
+        elif c.level == "resisting" and talk.get(c.evidence[0].utterance) == "sustain":
+            # Only a refusal of the change itself: "I'm not going to sit here and complain" refuses
+            # the status quo, and asking what would make complaining possible is absurd.
             questions.append(f'What would need to be true for "{action}" to feel possible?')
     for idea in ideas:
         text = _quotable(idea.text)
         if idea.status == "open" and text is not None:
             questions.append(f'Still open: "{text}". Which way is {owner} leaning?')
     for item in items:
-        action = _quotable(item.action)
+        action = _doable(item.action)
         if item.success_measure is None and action is not None:
             questions.append(f'How will {owner} know that "{action}" is done?')
     return list(dict.fromkeys(questions))[:MAX_QUESTIONS]
+
+
+_NOT_A_DOING = re.compile(
+    r"^(?:the|a|an|this|that|these|those|my|his|her|their|our|your|its|it|there|is|was|are|were|be|being|"
+    r"feel|feeling|seem|i|you|he|she|we|they)\b",
+    re.IGNORECASE,
+)
+"""How an action that is no doing begins: a thing ("the gum again"), a clause ("the whole plant
+knew..."), a state ("be hungry", "feel fine"). A question asks when such a thing is "done"."""
+
+
+def _doable(action: str) -> str | None:
+    """The action fit for a question: quotable, naming something, and beginning with what is done."""
+    quoted = _quotable(action)
+    if quoted is None or not is_resolved(quoted) or _NOT_A_DOING.match(quoted):
+        return None
+    return quoted
 
 
 _QUOTE_MARKS = re.compile(r"[\"“”]")
