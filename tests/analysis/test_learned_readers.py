@@ -3,6 +3,8 @@ off), on the real bundled embedding model and the shipped weights."""
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from assistant.analysis import learned
@@ -149,3 +151,17 @@ def test_an_inferred_emotion_never_reads_as_the_clients_own_word() -> None:
     report = render_markdown(analysis)
     lines = [line for line in report.splitlines() if f"#{inferred[0].evidence[0].utterance}" in line and "●" in line]
     assert lines and all("not named: read from what happened" in line for line in lines)
+
+
+def test_the_neutral_shift_moves_only_neutral_talks_share() -> None:
+    from assistant.analysis.learned import NEUTRAL_SHIFT, toward_neutral
+
+    read = {"change": 0.5, "sustain": 0.3, "neutral": 0.2}
+    shifted = toward_neutral(read)
+    assert sum(shifted.values()) == pytest.approx(1.0)
+    assert shifted["neutral"] > read["neutral"]
+    # change and sustain keep their odds against each other: only neutral's weight changes
+    assert shifted["change"] / shifted["sustain"] == pytest.approx(read["change"] / read["sustain"])
+    odds = (shifted["neutral"] / shifted["change"]) / (read["neutral"] / read["change"])
+    assert odds == pytest.approx(math.exp(NEUTRAL_SHIFT))
+    assert toward_neutral(read, 0.0) == pytest.approx(read)

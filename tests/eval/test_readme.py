@@ -41,3 +41,15 @@ def test_speed_figures_written_by_hand_are_marked() -> None:
     assert "21.2 s †" in by_hand and "† written by hand" in by_hand
     assert "†" not in measured
     assert "| parse (`python -m eval.bench parse`) | not measured | < 100 ms |" in measured
+
+
+def test_the_shipped_neutral_shift_is_the_one_training_chose() -> None:
+    """NEUTRAL_SHIFT is a constant in the code; the choice is made by `python -m eval.train_readers`
+    from held-out splits. Retraining that chooses another shift fails here until the code follows."""
+    import json
+
+    from assistant.analysis.learned import NEUTRAL_SHIFT
+    from eval.readme import BASELINES
+
+    choice = json.loads((BASELINES / "readers-cv.json").read_text("utf-8"))["neutral_shift"]
+    assert choice["chosen"] == NEUTRAL_SHIFT == choice["shipped"]
