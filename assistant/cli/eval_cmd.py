@@ -15,8 +15,9 @@ def register(parser: argparse.ArgumentParser) -> None:
         "--split",
         choices=["dev", "test", "sealed", "sealed2", "sealed3", "sealed4", "all"],
         default="all",
-        help="dev and test (all: both); sealed4 is run once, at the end of a piece of work; sealed, sealed2 "
-        "and sealed3 are spent: they train the readers, so their talk and emotion figures are not held out",
+        help="dev and test (all: both); the sealed splits were each run once, at the end of a piece of work, "
+        "and are spent: sealed, sealed2 and sealed3 now train the readers, so their talk and emotion figures "
+        "are not held out",
     )
     parser.add_argument("--out", type=Path, default=Path("eval/out"), help="folder for results.json and report.md")
     parser.add_argument(

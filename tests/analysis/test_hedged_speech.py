@@ -74,6 +74,13 @@ HEDGED = [
     "if jess can find the slots around the pitches then i'll do it",
     "If she says yes, she has August. I'll give her the template.",
     "maybe after the report. once the report's published. then I'll take it off",
+    # gates said in other words than any hedge record: someone's plans, a vote, a result
+    "So from the weekend after that, if Dr Osei agrees to a plan, I'll start on the halves.",
+    "If Brightwater votes yes on the nineteenth, I'll tell him that Friday.",
+    "if Marion's coming to Gothenburg I'll get her sat next to me",
+    "If it's a five by then, I'll book the physio for a running assessment.",
+    "I'm ready to do this, I I think I am.",
+    "I'm no promising I'll remember after the aquavit",
 ]
 
 
@@ -123,7 +130,18 @@ FIRM = [
     # an if-then plan for an obstacle is decided; "ask her if" asks a question
     ("If he says no, I'll book Brightwell for those Saturdays", "book Brightwell for those Saturdays"),
     ("I'll ask Kofi tomorrow if he can chair Monday", "ask Kofi tomorrow if he can chair Monday"),
+    ("if he hasn't replied by Thursday, I'll put something in his calendar", "put something in his calendar"),
+    ("If it's a real disagreement, we'll bring it to him together.", "bring it to him together"),
+    ("Even if it rains, I'll walk at lunch.", "walk at lunch"),
 ]
+
+
+def test_each_intention_keeps_only_its_own_condition() -> None:
+    """'I'll call her, and if she agrees, I'll email him': the call does not wait on her yes."""
+    assert _found("I'll call her, and if she agrees, I'll email him.") == [
+        ("firm", "call her"),
+        ("hedged", "email him"),
+    ]
 
 
 def test_a_gate_after_an_intention_does_not_hold_it() -> None:

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.analysis.offline.clean import clean_phrase, is_interjection
-from assistant.analysis.offline.lexicon import WHEN_QUESTION_RE, find_hedges, neighbour_hedges
+from assistant.analysis.offline.lexicon import WHEN_QUESTION_RE, find_gates, find_hedges, neighbour_hedges
 from assistant.analysis.offline.phrases import WHEN_RE, action_after, content_words
 from assistant.analysis.offline.talk import Reading, read_sentences
 from assistant.analysis.textspan import Span, fold, sentence_around
@@ -95,12 +95,14 @@ def commitments_in(utterance: Utterance, previous_coach: str | None, *, notes: b
     return found
 
 
+_INTENTION = re.compile(r"\b(?:i'll|ill|i will|i'm gonna|im gonna|i'm going to|im going to|we'll)\b")
 _NEXT_INTENTION = re.compile(
     r"(?:,\s*(?:and\s+)?(?:then\s+)?|\s+and\s+(?:then\s+)?|\s+then\s+)"
-    r"(?=(?:i'll|ill|i will|i'm gonna|im gonna|i'm going to|im going to|we'll)\b)"
+    r"(?=(?:if\b[^,.;!?]*,\s*(?:then\s+)?)?(?:i'll|ill|i will|i'm gonna|im gonna|i'm going to|im going to|we'll)\b)"
 )
 """Where a run-on sentence starts another intention ("i'll talk to jess and then i'll see the
-dietitian"): speech-to-text writes several in one sentence, and each is a commitment of its own."""
+dietitian"), with the condition it waits on ("I'll call her, and if she agrees, I'll email him"):
+speech-to-text writes several in one sentence, and each is a commitment of its own."""
 
 
 def _clauses(
@@ -113,7 +115,11 @@ def _clauses(
     split: list[tuple[Span, Reading, bool]] = []
     for n, (sentence, reading) in enumerate(readings):
         folded = fold(sentence.text)
-        cuts = [m for m in _NEXT_INTENTION.finditer(folded) if m.start() > 0]
+        cuts: list[re.Match[str]] = []
+        for match in _NEXT_INTENTION.finditer(folded):
+            since = cuts[-1].end() if cuts else 0
+            if _INTENTION.search(folded, since, match.start()):  # "if she agrees, I'll..." is one clause
+                cuts.append(match)
         if reading.darncat is None or not cuts:
             split.append((sentence, reading, False))
             continue
@@ -135,7 +141,7 @@ def _without_trailing_hedge(action: str) -> str:
     as something to do is left ("I'll see, maybe" keeps its words)."""
     while True:
         kept = action.rstrip(" .,!?")
-        trailing = [h for h in find_hedges(kept) if fold(kept).endswith(fold(h))]
+        trailing = [h for h in find_hedges(kept) + find_gates(kept) if fold(kept).endswith(fold(h))]
         if not trailing:
             return action
         rest = kept[: len(kept) - len(trailing[-1])].rstrip(" ,")
@@ -171,8 +177,10 @@ def _condition_before(spans: list[Span], n: int) -> list[str]:
     if at < 0:
         return []
     before = spans[at].text
-    opening = len(before) - len(before.lstrip(" \"'(-"))
-    return [h for h in find_hedges(before) if fold(h).startswith("if ") and before.find(h) == opening]
+    return find_gates(before) if _IF_CLAUSE.match(fold(before)) else []
+
+
+_IF_CLAUSE = re.compile(r"^\W*(?:(?:and|so|but|then|okay|ok|well|yeah)\W+)?(?=if\b)")
 
 
 _FIRMNESS: dict[CommitmentLevel, int] = {"firm": 0, "hedged": 1, "exploring": 2, "resisting": 3}

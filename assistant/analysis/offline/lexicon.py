@@ -135,10 +135,55 @@ BASE_STRENGTH: dict[DarnCat, int] = {
 
 
 def find_hedges(text: str) -> list[str]:
-    """Hedge phrases in a text, verbatim, in order, without repeats."""
+    """Hedge phrases in a text, verbatim, in order, without repeats: the hedge records, and, beside
+    an intention, the conditions it waits on (`find_gates`)."""
     from assistant.analysis.textspan import fold
 
-    return list(dict.fromkeys(text[m.start() : m.end()] for m in HEDGE_RE.finditer(fold(text))))
+    folded = fold(text)
+    found = [(m.start(), text[m.start() : m.end()]) for m in HEDGE_RE.finditer(folded)]
+    if _INTENTION.search(folded):  # a gate hedges an intention said with it, before or after
+        found += _gates(text, folded)
+    return list(dict.fromkeys(phrase for _, phrase in sorted(found)))
+
+
+def find_gates(text: str) -> list[str]:
+    """Conditions in a text that the client does not hold: someone's yes, their plans, a result
+    ("if Dr Osei agrees to a plan", "If it's a five by then"). An intention that waits on one is
+    hedged (eval/GUIDELINES.md section 4, "Conditions"); an if-then plan for an obstacle ("if he
+    pushes back") and a condition on the client's own doing ("if I leave it") are not gates."""
+    from assistant.analysis.textspan import fold
+
+    return [gate for _, gate in _gates(text, fold(text))]
+
+
+def _gates(text: str, folded: str) -> list[tuple[int, str]]:
+    gates = []
+    for condition in _CONDITION.finditer(folded):
+        said = condition.group()
+        if not _OBSTACLE.search(said) and not _OWN_DOING.match(said):
+            gates.append((condition.start(), text[condition.start() : condition.end()].strip()))
+    return gates
+
+
+_CONDITION = re.compile(
+    r"(?:^|(?<=[,;:.!?] )|(?<=\band )|(?<=\bthen )|(?<=\bbut )|(?<=\byeah )|(?<=\bokay )|(?<=\bwell )|(?<=\bso ))"
+    r"(?<!even )if\b[^.;!?]*?(?=,|\s*\bthen\s*$|\s*\bthen\s+(?:i|we)\b|\s+(?:i|we)(?:'ll| will)\b|[.;!?]|$)"
+)
+"""An "if" that opens a clause, up to its comma, "then" or the intention ("I'll ask her if she can"
+asks a question)."""
+_INTENTION = re.compile(r"\b(?:i|we)(?:'ll| will| am going to| 'm going to|'m going to|'m gonna)\b|\bthen (?:i|we)\b")
+_OBSTACLE = re.compile(
+    r"\b(?:no|not|never|nobody|nothing|none|neither|\w+n't|cannot|push(?:es|ing)? back|crisis|craving|urge|"
+    r"tempt\w*|wrong|mistake|late|fails?|slips?|miss(?:es)?|angry|upset|bad|worse|worst|over|asks?|starts?|"
+    r"offers?|pressure|tired|stressed|busy|kicks? off|blows? up|rains?|sick|disagree\w*|conflict|problem|issue|"
+    r"trouble|fight|row|argument|honest|anything|so)\b"
+)
+"""What an if-then plan for an obstacle names in its condition: a refusal, a silence, a slip, a
+temptation, a crisis ("if he pushes back", "if he hasn't replied by Thursday", "if a craving
+comes"). Such a plan is firm; "if I'm honest" and "if so" are turns of phrase, not conditions."""
+_OWN_DOING = re.compile(r"if (?:i|we)\b")
+"""A condition on what the client does ("if I leave it, I'll talk myself out of it") is theirs to
+hold; the ones that hedge ("if I have time", "if I remember") are hedge records of their own."""
 
 
 def neighbour_hedges(sentence: str) -> list[str]:
