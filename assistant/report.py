@@ -106,8 +106,10 @@ def how_read(signal: EmotionalSignal) -> str | None:
         return None
     # The probability is that a feeling is there at all; which feeling it is, the reader gets right
     # far less often (README, "Learned readers"), so the label is offered as a guess.
-    chance = f" ({signal.probability:.0%} likely there is one; which feeling is a guess)" if signal.probability else ""
-    return f"not named: read from what happened{chance}"
+    if signal.probability is None:
+        return "not named: read from what happened"
+    chance = f"{signal.probability:.0%} likely there is one"
+    return f"not named: read from what happened; {chance}, which feeling is a guess"
 
 
 def _talk(analysis: Analysis) -> list[str]:

@@ -81,6 +81,13 @@ HEDGED = [
     "If it's a five by then, I'll book the physio for a running assessment.",
     "I'm ready to do this, I I think I am.",
     "I'm no promising I'll remember after the aquavit",
+    # found on review: other cues, a trailing or next-sentence gate, a "we" or "doesn't mind" gate
+    "We're going to start on the halves, if Dr Osei agrees.",
+    "I'll start on the halves if Dr Osei agrees to a plan.",
+    "I'll start on the halves. If Dr Osei agrees.",
+    "If we win the tender, I'll hire two in March.",
+    "If Sam doesn't mind, I'll move the review to Friday.",
+    "If the funding starts in March, I'll hire two.",
 ]
 
 
@@ -200,3 +207,17 @@ def test_a_stutter_does_not_hide_a_refusal(text: str) -> None:
 )
 def test_a_one_word_refusal_names_its_verb_and_nothing_else(text: str, expected: list[tuple[str, str]]) -> None:
     assert _found(text) == expected
+
+
+def test_a_hedge_that_ends_a_run_on_sentence_holds_every_intention_in_it() -> None:
+    assert _found("I'll call her and then I'll email him, I think.") == [
+        ("hedged", "call her"),
+        ("hedged", "email him"),
+    ]
+    found = _found("I'll call her and I'll email him, if Dr Osei agrees.")
+    assert found == [("hedged", "call her"), ("hedged", "email him")]
+
+
+def test_what_an_exception_holds_is_no_clause_of_its_own() -> None:
+    """'otherwise, I'll talk myself out of it' foretells: the run-on split must not free it."""
+    assert _found("I'll call her tonight, otherwise, I'll talk myself out of it.") == [("firm", "call her tonight")]

@@ -84,8 +84,8 @@ NEUTRAL_SHIFT = 0.25
 equally, while in a session about four client turns in ten are neutral. Chosen by
 `python -m eval.train_readers` (its `neutral_shift`) with dev and the three spent sealed splits each
 held out of training in turn: the best mean talk macro-F1 among the shifts that keep the sealed
-splits' mean sustain-talk recall at 0.40 or above (0.5 read them better, 0.603 against 0.595, but
-found too little of their sustain talk, 0.378). Fewer neutral turns are shown as sustain talk."""
+splits' mean sustain-talk recall at 0.40 or above (0.5 read them better, 0.604 against 0.597, but
+found too little of their sustain talk, 0.381). Fewer neutral turns are shown as sustain talk."""
 
 
 def toward_neutral(probabilities: Mapping[str, float], shift: float = NEUTRAL_SHIFT) -> dict[str, float]:
@@ -96,7 +96,11 @@ def toward_neutral(probabilities: Mapping[str, float], shift: float = NEUTRAL_SH
 
 
 def _reading(talk: np.ndarray, darncat: np.ndarray, some: float, emotion: np.ndarray, threshold: float) -> TurnReading:
-    probabilities = toward_neutral(dict(zip(_model("talk").classes, talk.tolist(), strict=True)))
+    model = _model("talk")
+    # The shift is measured on the reader's logits (eval/train_readers.py); these probabilities are
+    # already divided by the temperature, so the shift is too: the same turns change label.
+    read = dict(zip(model.classes, talk.tolist(), strict=True))
+    probabilities = toward_neutral(read, NEUTRAL_SHIFT / model.temperature)
     label: TalkType = max(probabilities, key=lambda k: probabilities[k])  # type: ignore[assignment,arg-type]
     subtype = None if label == "neutral" else _model("darncat").classes[int(darncat.argmax())]
     felt = _model("emotion").classes[int(emotion.argmax())] if some >= threshold else None

@@ -238,8 +238,8 @@ def _commitment(commitment_id: str, found: Found, ideas: list[Idea]) -> Commitme
 
 
 def _emotions(readings: list[tuple[Utterance, Reading]]) -> list[EmotionalSignal]:
-    """Emotions named in words (the lexicon, quoting the words), and, when the coach turned inferred
-    emotions on, where no emotion word is used at all (not even negated: "I'm not worried"), the
+    """Emotions named in words (the lexicon, quoting the words), and, unless the coach turned inferred
+    emotions off, where no emotion word is used at all (not even negated: "I'm not worried"), the
     emotion the learned reader reads from the event or situation described (marked inferred)."""
     from assistant.settings import get_settings
 

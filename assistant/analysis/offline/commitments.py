@@ -111,19 +111,16 @@ def _clauses(
     """Sentences that state several intentions, split into one clause each, marked True when a
     clause goes on the sentence of the one before it. A later clause keeps the hedges of the ones
     before it ("I'll try to call her and then I'll email him": both are tries); a hedge in a later
-    clause stays there ("... and then i'll probably get the bloods done")."""
+    clause stays there ("... and then i'll probably get the bloods done"), unless it ends the
+    sentence ("I'll call her and I'll email him, I think": both)."""
     split: list[tuple[Span, Reading, bool]] = []
     for n, (sentence, reading) in enumerate(readings):
-        folded = fold(sentence.text)
-        cuts: list[re.Match[str]] = []
-        for match in _NEXT_INTENTION.finditer(folded):
-            since = cuts[-1].end() if cuts else 0
-            if _INTENTION.search(folded, since, match.start()):  # "if she agrees, I'll..." is one clause
-                cuts.append(match)
+        cuts = _cuts(sentence.text, reading)
         if reading.darncat is None or not cuts:
             split.append((sentence, reading, False))
             continue
         hedges: list[str] = []
+        pieces: list[tuple[Span, Reading, bool]] = []
         starts, ends = [0] + [m.end() for m in cuts], [m.start() for m in cuts] + [len(sentence.text)]
         for start, end in zip(starts, ends, strict=True):
             text = sentence.text[start:end].rstrip(" ,")
@@ -132,8 +129,32 @@ def _clauses(
                 clause_reading.hedges = list(dict.fromkeys(hedges + clause_reading.hedges))
                 hedges = clause_reading.hedges
                 at = sentence.start + start + clause.start
-                split.append((Span(at, at + len(clause.text), clause.text), clause_reading, start > 0))
+                pieces.append((Span(at, at + len(clause.text), clause.text), clause_reading, start > 0))
+        ending = _ending_hedges(sentence.text)
+        for _, clause_reading, _ in pieces:
+            clause_reading.hedges = list(dict.fromkeys(clause_reading.hedges + ending))
+        split += pieces
     return split
+
+
+def _cuts(text: str, reading: Reading) -> list[re.Match[str]]:
+    """Where another intention starts: only at a cue the whole sentence's reading kept, so what an
+    exception or quoted speech holds ("otherwise, I'll...", 'she goes "I'll sort it"') is no clause."""
+    folded = fold(text)
+    kept = {span.start for cue, span in reading.all_cues if cue.darncat == "commitment"}
+    cuts: list[re.Match[str]] = []
+    for match in _NEXT_INTENTION.finditer(folded):
+        since = cuts[-1].end() if cuts else 0
+        said = _INTENTION.search(folded, match.end())
+        if said is not None and said.start() in kept and _INTENTION.search(folded, since, match.start()):
+            cuts.append(match)  # "if she agrees, I'll..." stays one clause with its condition
+    return cuts
+
+
+def _ending_hedges(sentence: str) -> list[str]:
+    """Hedges that end a sentence ("..., I think.", "..., if Dr Osei agrees."): they hold all of it."""
+    kept = fold(sentence.rstrip(" .,!?"))
+    return [h for h in find_hedges(sentence) if kept.endswith(fold(h))]
 
 
 def _without_trailing_hedge(action: str) -> str:

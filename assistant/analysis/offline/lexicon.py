@@ -141,8 +141,7 @@ def find_hedges(text: str) -> list[str]:
 
     folded = fold(text)
     found = [(m.start(), text[m.start() : m.end()]) for m in HEDGE_RE.finditer(folded)]
-    if _INTENTION.search(folded):  # a gate hedges an intention said with it, before or after
-        found += _gates(text, folded)
+    found += _gates(text, folded)  # a gate hedges whatever intention is said with it, before or after
     return list(dict.fromkeys(phrase for _, phrase in sorted(found)))
 
 
@@ -160,28 +159,37 @@ def _gates(text: str, folded: str) -> list[tuple[int, str]]:
     gates = []
     for condition in _CONDITION.finditer(folded):
         said = condition.group()
-        if not _OBSTACLE.search(said) and not _OWN_DOING.match(said):
+        if _ASKS_WHETHER.search(folded[max(0, condition.start() - 40) : condition.start()]):
+            continue  # "I'll ask Kofi tomorrow if he can chair": a question, not a condition
+        obstacle = _OBSTACLE.search(said) and not _PERMISSION.search(said)
+        if not obstacle and not _OWN_DOING.match(said):
             gates.append((condition.start(), text[condition.start() : condition.end()].strip()))
     return gates
 
 
 _CONDITION = re.compile(
-    r"(?:^|(?<=[,;:.!?] )|(?<=\band )|(?<=\bthen )|(?<=\bbut )|(?<=\byeah )|(?<=\bokay )|(?<=\bwell )|(?<=\bso ))"
-    r"(?<!even )if\b[^.;!?]*?(?=,|\s*\bthen\s*$|\s*\bthen\s+(?:i|we)\b|\s+(?:i|we)(?:'ll| will)\b|[.;!?]|$)"
+    r"(?<!\beven )(?<!\bas )(?<![\w'])if\b[^.;!?]*?(?=,|\s*\bthen\s+(?:i|we)\b|\s+(?:i|we)(?:'ll| will)\b|[.;!?]|$)"
 )
-"""An "if" that opens a clause, up to its comma, "then" or the intention ("I'll ask her if she can"
-asks a question)."""
-_INTENTION = re.compile(r"\b(?:i|we)(?:'ll| will| am going to| 'm going to|'m going to|'m gonna)\b|\bthen (?:i|we)\b")
+"""An "if" up to its comma, "then", the intention or the sentence's end ("even if", "as if" and
+"ask her if she can" are not conditions)."""
+_ASKS_WHETHER = re.compile(
+    r"\b(?:ask|asks|asked|asking|see|sees|check|checks|know|knows|wonder|wondering|sure|find out|whether|tell|"
+    r"decide|out|unclear|depends?)\b[^,.;!?]*$"
+)
+"""What makes an "if" after it a question ("ask Kofi if he can", "see if she's free") rather than a
+condition."""
+_PERMISSION = re.compile(r"(?:n't|\bnot) mind\b")
+"""A negation that grants: "if Sam doesn't mind" is someone's yes."""
 _OBSTACLE = re.compile(
     r"\b(?:no|not|never|nobody|nothing|none|neither|\w+n't|cannot|push(?:es|ing)? back|crisis|craving|urge|"
-    r"tempt\w*|wrong|mistake|late|fails?|slips?|miss(?:es)?|angry|upset|bad|worse|worst|over|asks?|starts?|"
-    r"offers?|pressure|tired|stressed|busy|kicks? off|blows? up|rains?|sick|disagree\w*|conflict|problem|issue|"
+    r"tempt\w*|wrong|mistake|late|fails?|slips?|miss(?:es)?|angry|upset|bad|worse|worst|over|asks?|"
+    r"pressure|tired|stressed|busy|kicks? off|blows? up|rains?|sick|disagree\w*|conflict|problem|issue|"
     r"trouble|fight|row|argument|honest|anything|so)\b"
 )
 """What an if-then plan for an obstacle names in its condition: a refusal, a silence, a slip, a
 temptation, a crisis ("if he pushes back", "if he hasn't replied by Thursday", "if a craving
 comes"). Such a plan is firm; "if I'm honest" and "if so" are turns of phrase, not conditions."""
-_OWN_DOING = re.compile(r"if (?:i|we)\b")
+_OWN_DOING = re.compile(r"if i\b")
 """A condition on what the client does ("if I leave it, I'll talk myself out of it") is theirs to
 hold; the ones that hedge ("if I have time", "if I remember") are hedge records of their own."""
 

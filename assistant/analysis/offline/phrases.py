@@ -8,7 +8,7 @@ from assistant.analysis.offline.clean import dangles
 from assistant.analysis.textspan import Span, fold
 
 _CLAUSE_END = re.compile(
-    r"[.;!?…]|,\s*(?:but|and then|so|because|which|although|though)\b|\s(?:but|because)\s|\s-\s|-{2,}|[—–]"
+    r"[.;!?…]|,\s*(?:but|and then|so|because|which|although|though|otherwise|or else)\b|\s(?:but|because)\s|\s-\s|-{2,}|[—–]"
 )
 """Where a clause ends: punctuation, a contrast or reason, or a dash (spoken text breaks off: "'cause--")."""
 _LEADING_FILLER = re.compile(

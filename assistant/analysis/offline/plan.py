@@ -199,12 +199,13 @@ def _questions(
 
 
 _NOT_A_DOING = re.compile(
-    r"^(?:the|a|an|this|that|these|those|my|his|her|their|our|your|its|it|there|is|was|are|were|be|being|"
+    r"^(?:the|a|an|this|that|these|those|my|his|her|their|our|your|its|it|there|is|was|are|were|being|"
     r"feel|feeling|seem|i|you|he|she|we|they)\b",
     re.IGNORECASE,
 )
 """How an action that is no doing begins: a thing ("the gum again"), a clause ("the whole plant
-knew..."), a state ("be hungry", "feel fine"). A question asks when such a thing is "done"."""
+knew..."), a feeling ("feel fine"). A question asks when such a thing is "done"; "be home by six"
+is a doing, and the states that "be" foretells ("I'll be hungry") are no commitment at all."""
 
 
 def _doable(action: str) -> str | None:
