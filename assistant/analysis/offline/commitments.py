@@ -66,7 +66,7 @@ class Found:
 
 
 def commitments_in(utterance: Utterance, previous_coach: str | None, *, notes: bool = False) -> list[Found]:
-    """Every intention stated in an utterance, one per sentence at most."""
+    """Every intention stated in an utterance: one per sentence, or per clause of a run-on sentence."""
     found = []
     clauses = _clauses(read_sentences(utterance.text, previous_coach, notes=notes), previous_coach, notes)
     readings = [(span, reading) for span, reading, _ in clauses]
