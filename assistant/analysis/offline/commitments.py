@@ -95,10 +95,10 @@ def commitments_in(utterance: Utterance, previous_coach: str | None, *, notes: b
     return found
 
 
-_INTENTION = re.compile(r"\b(?:i'll|ill|i will|i'm gonna|im gonna|i'm going to|im going to|we'll)\b")
+_INTENDS = r"(?:i'll|ill|i will|i'm gonna|im gonna|i'm going to|im going to|we'll)\b"
+_INTENTION = re.compile(rf"\b{_INTENDS}")
 _NEXT_INTENTION = re.compile(
-    r"(?:,\s*(?:and\s+)?(?:then\s+)?|\s+and\s+(?:then\s+)?|\s+then\s+)"
-    r"(?=(?:if\b[^,.;!?]*,\s*(?:then\s+)?)?(?:i'll|ill|i will|i'm gonna|im gonna|i'm going to|im going to|we'll)\b)"
+    rf"(?:,\s*(?:and\s+)?(?:then\s+)?|\s+and\s+(?:then\s+)?|\s+then\s+)(?=(?:if\b[^,.;!?]*,\s*(?:then\s+)?)?{_INTENDS})"
 )
 """Where a run-on sentence starts another intention ("i'll talk to jess and then i'll see the
 dietitian"), with the condition it waits on ("I'll call her, and if she agrees, I'll email him"):
@@ -151,10 +151,11 @@ def _cuts(text: str, reading: Reading) -> list[re.Match[str]]:
     return cuts
 
 
-def _ending_hedges(sentence: str) -> list[str]:
-    """Hedges that end a sentence ("..., I think.", "..., if Dr Osei agrees."): they hold all of it."""
-    kept = fold(sentence.rstrip(" .,!?"))
-    return [h for h in find_hedges(sentence) if kept.endswith(fold(h))]
+def _ending_hedges(text: str) -> list[str]:
+    """Hedges a text ends on ("..., I think.", "..., if Dr Osei agrees."): at the end of a sentence
+    they hold all of it."""
+    kept = fold(text.rstrip(" .,!?"))
+    return [h for h in find_hedges(text) if kept.endswith(fold(h))]
 
 
 def _without_trailing_hedge(action: str) -> str:
@@ -162,7 +163,7 @@ def _without_trailing_hedge(action: str) -> str:
     as something to do is left ("I'll see, maybe" keeps its words)."""
     while True:
         kept = action.rstrip(" .,!?")
-        trailing = [h for h in find_hedges(kept) + find_gates(kept) if fold(kept).endswith(fold(h))]
+        trailing = _ending_hedges(kept)
         if not trailing:
             return action
         rest = kept[: len(kept) - len(trailing[-1])].rstrip(" ,")
