@@ -81,5 +81,16 @@ def _let_the_work_under_way_finish() -> None:
     _closing.set()
     # The piece under way first (it may still need the others), then the rest, the last registered
     # first: a thread loading a model holds its own lock and may still wait for the import lock.
-    for lock in [_piece, *reversed(_held_at_exit[1:])]:
-        lock.acquire(timeout=EXIT_WAIT)  # kept: a daemon thread then waits on a Python lock, not in torch
+    # Looked at again after each round: a thread can register its lock while the exit waits (measured
+    # in CI: the warm-up imported the embedding module during torch's import, then ran the model
+    # under the new lock, and the process aborted). A lock registered after the last round is safe:
+    # its work begins with a lock the exit already holds.
+    taken: list[threading.Lock | threading.RLock] = []
+    while waiting := [lock for lock in [_piece, *reversed(_held_at_exit[1:])] if not _among(lock, taken)]:
+        for lock in waiting:
+            lock.acquire(timeout=EXIT_WAIT)  # kept: a daemon thread then waits on a Python lock, not in torch
+            taken.append(lock)
+
+
+def _among(lock: threading.Lock | threading.RLock, locks: list[threading.Lock | threading.RLock]) -> bool:
+    return any(lock is other for other in locks)

@@ -16,8 +16,8 @@ of megabytes) is a `ConfigError` naming its variable and the values allowed: one
 from __future__ import annotations
 
 import os
+import threading
 import tomllib
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
@@ -197,11 +197,42 @@ def _allowed(problem: Any) -> str:
 # ----------------------------------------------------------------------------- the one instance
 
 
-@lru_cache(maxsize=1)
-def get_settings() -> Settings:
-    """The process-wide settings (tests clear the cache after changing the environment).
+class _OneInstance:
+    """`get_settings()`: read once, kept until `get_settings.cache_clear()` (tests, `eval.readme`).
 
-    Raises ConfigError, one line, when a setting cannot be used."""
+    Not `functools.lru_cache`: it keeps a reading that was under way when the cache was cleared, so
+    a background thread that began reading before a change of environment stored the old settings
+    after it (measured in the UI tests: the next app opened the previous test's data folder). Here a
+    reading is kept only if no clear came while it was made."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._settings: Settings | None = None
+        self._generation = 0
+
+    def __call__(self) -> Settings:
+        """The process-wide settings. Raises ConfigError, one line, when a setting cannot be used."""
+        with self._lock:
+            if self._settings is not None:
+                return self._settings
+            generation = self._generation
+        settings = _read_settings()
+        with self._lock:
+            if generation == self._generation and self._settings is None:
+                self._settings = settings
+        return settings
+
+    def cache_clear(self) -> None:
+        """Read the settings again at the next call (after the environment changed)."""
+        with self._lock:
+            self._settings = None
+            self._generation += 1
+
+
+get_settings = _OneInstance()
+
+
+def _read_settings() -> Settings:
     try:
         settings = Settings()
     except ValidationError as exc:

@@ -188,3 +188,37 @@ def test_the_app_finds_the_key_in_secrets_toml(workdir: Path, monkeypatch: pytes
     at = _app(page="Settings")
     assert not at.exception, [e.message for e in at.exception]
     assert any("an OpenAI key is configured" in m.value for m in at.markdown)
+
+
+# ----------------------------------------------------------------------------- the one instance
+
+
+def test_a_read_begun_before_the_settings_were_reloaded_is_not_kept(
+    workdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Measured in the UI tests: a background thread of one app, at low priority, read the settings
+    # just before the next test changed the data directory and reloaded them, and stored its
+    # outdated reading after the reload, so the next app opened the previous test's folder.
+    import threading
+
+    import assistant.settings as settings_module
+
+    reading, go_on = threading.Event(), threading.Event()
+
+    class SlowSettings(Settings):
+        def __init__(self) -> None:
+            super().__init__()
+            reading.set()
+            go_on.wait(10)
+
+    monkeypatch.setenv("REFLECT_DATA_DIR", str(workdir / "before"))
+    with monkeypatch.context() as patch:
+        patch.setattr(settings_module, "Settings", SlowSettings)
+        late = threading.Thread(target=get_settings)
+        late.start()
+        assert reading.wait(10)
+    monkeypatch.setenv("REFLECT_DATA_DIR", str(workdir / "after"))
+    get_settings.cache_clear()
+    go_on.set()
+    late.join(10)
+    assert get_settings().data_dir == workdir / "after"
