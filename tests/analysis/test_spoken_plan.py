@@ -335,3 +335,34 @@ def test_what_the_client_is_done_with_is_never_an_action_to_do() -> None:
     assert [(f.level, f.action) for f in ranked] == [("resisting", "sit in that meeting and say nothing again")]
     stopping = rank_commitments(_found("No more late-night emails.", "I'm done being the bottleneck."))
     assert {f.action for f in stopping} == {"I'm done being the bottleneck", "No more late-night emails"}
+
+
+@pytest.mark.parametrize(
+    ("said", "found"),
+    [
+        # found on the spent fourth sealed split, in dictation without punctuation: a habit told,
+        # with the thought that goes with it, became a firm plan item running on to "it's midnight"
+        ("you lose the forty and you think right i'll just win that back and then go to bed and then it's one", []),
+        ("I tell myself, okay, I'll stop at one.", []),
+        ("Most nights I'll have the racing on and a glass of wine.", []),
+        ("I think I'll call her on Monday.", [("hedged", "call her on Monday")]),
+        ("i'll tell my wife and then she can book it", [("firm", "tell my wife")]),
+        ("i'll win it back and then go to bed", [("firm", "win it back and then go to bed")]),
+    ],
+)
+def test_a_habit_or_a_thought_told_is_no_commitment_and_an_action_ends_where_its_clause_does(
+    said: str, found: list[tuple[str, str]]
+) -> None:
+    assert _found_in(said) == found
+
+
+def test_an_action_stops_before_a_condition_said_after_it() -> None:
+    # the condition is in the level (a gate the client does not hold); the action is what is done
+    assert _found_in("I'll send him the draft, if Priya signs it off.") == [("hedged", "send him the draft")]
+    assert _found_in("I'll ask him if he can cover Friday.") == [("firm", "ask him if he can cover Friday")]
+
+
+def test_what_the_client_will_be_in_the_middle_of_is_no_plan_item() -> None:
+    text = "Coach: And then?\nDana: and then i'll be scrolling in bed till one.\n"
+    analysis = analyze_offline(parse_bytes(text.encode(), "s.txt"))
+    assert analysis.plan.items == []

@@ -25,7 +25,10 @@ _EDGE_CONNECTIVES = frozenset({"and", "or", "but", "because", "'cause", "cause",
 _DANGLING = frozenset({"the", "a", "an", "my", "your", "our", "their", "his", "her", "to", "of", "with", "for", "at"})
 """Words left hanging when speech is cut off ("cut down on the--")."""
 _OPEN_END = (
-    _DANGLING | _EDGE_CONNECTIVES | _words("i i'm i'll i'd we we're you what which who than is are was be in on")
+    _DANGLING
+    | _EDGE_CONNECTIVES
+    | _words("i i'm i'll i'd we we're you what which who than is are was be in on")
+    | _words("before after until till when if whether")
 )
 """Words a finished phrase does not end on ("...before I'm", "...and ask her straight out what")."""
 _REPEAT_OK = frozenset({"that", "had", "very", "really", "so", "no", "many", "more", "bye", "far"})

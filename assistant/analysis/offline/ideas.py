@@ -42,7 +42,7 @@ def ideas_in(utterance: Utterance) -> list[FoundIdea]:
     found = []
     for match in pattern.finditer(fold(utterance.text)):
         cue = Span(match.start(), match.end(), utterance.text[match.start() : match.end()])
-        text = action_after(utterance.text, cue, max_words=12)
+        text = action_after(utterance.text, cue, max_words=12, whole_clause=True)
         if text == cue or len(content_words(text.text)) < 1:
             continue
         found.append(FoundIdea(utterance, raised_by, text, sentence_around(utterance.text, cue)))

@@ -11,6 +11,17 @@ _CLAUSE_END = re.compile(
     r"[.;!?…]|,\s*(?:but|and then|so|because|which|although|though|otherwise|or else)\b|\s(?:but|because)\s|\s-\s|-{2,}|[—–]"
 )
 """Where a clause ends: punctuation, a contrast or reason, or a dash (spoken text breaks off: "'cause--")."""
+_OTHER_SUBJECT = (
+    r"(?:it's|it (?:is|was|gets|got)|there's|there (?:is|was|are)|that's|he|she|they|you|everyone|nobody|"
+    r"i've|i'm|i was|i had)\b"
+)
+_ACTION_END = re.compile(
+    rf"{_CLAUSE_END.pattern}|(?:,\s*|\s+and\s+)if\b|\s+(?:and\s+)?then\s+(?={_OTHER_SUBJECT})|\s+and\s+(?={_OTHER_SUBJECT})"
+)
+"""Where the action a cue introduces ends: where its clause ends, at a condition after it
+("..., if she agrees": the level carries it), or, in speech-to-text without punctuation, where a
+clause about someone or something else begins ("win that back and then go to bed and then it's
+midnight")."""
 _LEADING_FILLER = re.compile(
     r"(?:\s|,|to\b|try(?:ing)? to\b|just\b|actually\b|really\b|probably\b|definitely\b|maybe\b|"
     r"also\b|then\b|now\b|finally\b|going to\b|gonna\b|have to\b|need to\b|be able to\b|"
@@ -38,10 +49,11 @@ _FIRST_STEP = re.compile(
 )
 
 
-def action_after(text: str, cue: Span, max_words: int = 14) -> Span:
-    """The action a cue introduces: "I'll probably ask Priya to lead it, but..." -> "ask Priya to lead it"."""
+def action_after(text: str, cue: Span, max_words: int = 14, *, whole_clause: bool = False) -> Span:
+    """The action a cue introduces: "I'll probably ask Priya to lead it, but..." -> "ask Priya to lead
+    it". With `whole_clause`, up to the end of its clause (an idea: "i could ask jess and she'd...")."""
     rest = text[cue.end :]
-    stop = _CLAUSE_END.search(rest)
+    stop = (_CLAUSE_END if whole_clause else _ACTION_END).search(rest)
     clause_end = cue.end + (stop.start() if stop else len(rest))
     filler = _LEADING_FILLER.match(text, cue.end, clause_end)
     start = filler.end() if filler else cue.end
