@@ -37,7 +37,7 @@ _CUES: list[tuple[Progress, re.Pattern[str]]] = [
             r"\b(?:haven't|have not|hasn't|didn't|did not|never) (?:\w+ )?(?:start\w*|done|do|had|get|got|gotten|talk\w*|"
             r"sen[dt]|ask\w*|book\w*|manag\w*|touch\w*|found the time|make it|raise\w*|call\w*|begun|tried)\b|"
             r"\bnot yet\b|\bnever got (?:round|around|to)\b|\bstill haven't\b|\bhasn't happened\b|\bslipped\b|"
-            r"\bdidn't happen\b|\bno progress\b|\bpushed (?:it|that) (?:back|out)\b"
+            r"\bdidn't happen\b|\bno progress\b|\bpushed (?:it|that) (?:back|out)\b|\bnot (?:even )?once\b"
         ),
     ),
     (
@@ -78,20 +78,39 @@ def _is_plan_or_diary(text: str) -> bool:
     return bool(_DIARY.search(folded)) or (bool(_FUTURE.search(folded)) and not _CUES[0][1].search(folded))
 
 
+_FUTURE_QUESTION = re.compile(
+    r"\b(?:what (?:do|would) you (?:want|like|hope) to (?:be able to )?(?:tell|say|report|have)|"
+    r"what (?:will|are) you (?:going to )?(?:do|try|tell)|by next (?:time|session)|next time we (?:meet|talk)|"
+    r"in (?:a|one|two|three|four|five|six|\d+) (?:weeks?|months?)(?: time)?,? what)\b"
+)
+"""A coach question about what is to come ("In three weeks, what do you want to be able to tell
+me?"): the answer ("That I talked to Rocco.") is a hope, not a report."""
+
+
 @dataclass
 class _Sentence:
     utterance: int
     role: str
     span: Span
+    hoped: bool = False
+    """Said in answer to a question about what is to come."""
 
 
 def _sentences(transcript: Transcript) -> list[_Sentence]:
-    return [
-        _Sentence(u.index, u.role, s)
-        for u in transcript.utterances
-        if u.role in ("client", "coach", "notes")
-        for s in sentences(u.text)
-    ]
+    found: list[_Sentence] = []
+    asked_ahead = False
+    for u in transcript.utterances:
+        if u.role == "coach":
+            asked_ahead = bool(_FUTURE_QUESTION.search(fold(u.text)))
+        if u.role in ("client", "coach", "notes"):
+            hoped = asked_ahead and u.role != "coach"
+            found += [_Sentence(u.index, u.role, s, hoped) for s in sentences(u.text)]
+    return found
+
+
+def _not_a_report(sentence: _Sentence) -> bool:
+    """A plan, a booking, or a hope: nothing in it says what happened."""
+    return sentence.hoped or _is_plan_or_diary(sentence.span.text)
 
 
 def assess_items(items: list[ActionItem], transcript: Transcript, embedder: Embedder) -> list[ItemProgress]:
@@ -122,7 +141,7 @@ def _reported(item: ActionItem, all_sentences: list[_Sentence]) -> ItemProgress 
     terms = item_terms(item)
     best: tuple[Report, _Sentence] | None = None
     for position, sentence in enumerate(all_sentences):
-        if sentence.role not in ("client", "notes"):
+        if sentence.role not in ("client", "notes") or _not_a_report(sentence):
             continue
         neighbours = [
             all_sentences[i].span
@@ -143,13 +162,22 @@ def _reported(item: ActionItem, all_sentences: list[_Sentence]) -> ItemProgress 
     )
 
 
+_STOPS = re.compile(r"^\W*(?:stop|quit|cut out|no more|don't|do not|never|avoid|give up|leave \w+ out)\b", re.IGNORECASE)
+"""An item that stops something ("Stop the afternoon Red Bulls"): not doing the thing is doing the item."""
+_STOPPING = re.compile(r"\b(?:stop\w*|quit\w*|cut\w*|gave up|give up|giving up|manag\w*|tr(?:y|ied))\b")
+"""Words that make a negation about the stopping itself ("I haven't managed to stop")."""
+
+
 def _progress(n: int, item: ActionItem, all_sentences: list[_Sentence], similarity: list[list[float]]) -> ItemProgress:
     spoken = _client_sentences_about(n, all_sentences, similarity)
     neighbours = [s for s in _with_neighbours(spoken, all_sentences) if s not in spoken]
     for group in (spoken, neighbours):  # the sentences about the item speak first; their neighbours after
         for progress, cue in _CUES:
             for sentence in group:
-                if cue.search(fold(sentence.span.text)):
+                text = fold(sentence.span.text)
+                if cue.search(text):
+                    if progress == "not_started" and _STOPS.match(item.action) and not _STOPPING.search(text):
+                        progress = "done"  # "Haven't had one since the day after we talked."
                     evidence = [Evidence(utterance=sentence.utterance, quote=sentence.span.text)]
                     return ItemProgress(
                         item=item,
@@ -170,13 +198,13 @@ def _client_sentences_about(n: int, all_sentences: list[_Sentence], similarity: 
     it counts too. Only sentences that are closest to this item (of all items) are taken."""
     scored = []
     for position, (sentence, row) in enumerate(zip(all_sentences, similarity, strict=True)):
-        if row[n] < RELEVANT or row[n] < max(row) - 0.02 or _is_plan_or_diary(sentence.span.text):
+        if row[n] < RELEVANT or row[n] < max(row) - 0.02 or _not_a_report(sentence):
             continue
         if sentence.role in ("client", "notes"):
             scored.append((row[n], position, sentence))
         else:
             answer = _answer_after(all_sentences, position)
-            if answer is not None and not _is_plan_or_diary(answer.span.text):
+            if answer is not None and not _not_a_report(answer):
                 scored.append((row[n] - 0.05, position, answer))
     scored.sort(key=lambda t: (-t[0], t[1]))
     seen, ordered = set(), []

@@ -1,0 +1,53 @@
+"""How the offline assess engine reads a follow-up session: found on the spent sealed splits' arcs
+(`eval/data/sealed*/`), where it read a hope as a report, a "not once" as progress, and a habit the
+client stopped as not started. Real MiniLM embeddings; small sessions written for each case."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.assess.offline import assess_items
+from assistant.ingest import parse_bytes
+from assistant.memory.embeddings import MiniLMEmbedder
+from assistant.types import ActionItem, Progress
+
+
+@pytest.fixture(scope="module")
+def embedder() -> MiniLMEmbedder:
+    return MiniLMEmbedder()
+
+
+def _read(embedder: MiniLMEmbedder, action: str, lines: list[str]) -> Progress:
+    text = "\n".join(lines) + "\n"
+    transcript = parse_bytes(text.encode(), "follow-up.txt", coach="Coach", client="Craig")
+    item = ActionItem(id="A1", action=action, owner="Craig", status="accepted")
+    (progress,) = assess_items([item], transcript, embedder)
+    return progress.progress
+
+
+def test_an_answer_about_what_is_to_come_is_no_report(embedder: MiniLMEmbedder) -> None:
+    said = [
+        "Coach: In three weeks, what do you want to be able to tell me?",
+        "Craig: That I talked to Rocco about the grilled option in the mess.",
+    ]
+    assert _read(embedder, "Have a word with Rocco about a grilled option in the mess", said) != "done"
+
+
+def test_the_same_words_after_a_question_about_what_happened_are_a_report(embedder: MiniLMEmbedder) -> None:
+    said = ["Coach: What happened with the mess?", "Craig: I talked to Rocco about the grilled option in the mess."]
+    assert _read(embedder, "Have a word with Rocco about a grilled option in the mess", said) == "done"
+
+
+def test_not_doing_what_an_item_stops_is_doing_the_item(embedder: MiniLMEmbedder) -> None:
+    said = ["Coach: Okay. The Red Bulls?", "Craig: Gone. Haven't had one since the day after we talked."]
+    assert _read(embedder, "Stop the afternoon Red Bulls", said) == "done"
+
+
+def test_not_managing_to_stop_is_not_started(embedder: MiniLMEmbedder) -> None:
+    said = ["Coach: Okay. The Red Bulls?", "Craig: Haven't managed to stop the Red Bulls, no."]
+    assert _read(embedder, "Stop the afternoon Red Bulls", said) == "not_started"
+
+
+def test_not_once_is_not_started(embedder: MiniLMEmbedder) -> None:
+    said = ["Coach: And rereading the vesting schedule?", "Craig: The vesting schedule. Not once."]
+    assert _read(embedder, "Reread the vesting schedule in the shareholder agreement", said) == "not_started"
