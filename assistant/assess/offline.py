@@ -162,7 +162,9 @@ def _reported(item: ActionItem, all_sentences: list[_Sentence]) -> ItemProgress 
     )
 
 
-_STOPS = re.compile(r"^\W*(?:stop|quit|cut out|no more|don't|do not|never|avoid|give up|leave \w+ out)\b", re.IGNORECASE)
+_STOPS = re.compile(
+    r"^\W*(?:stop|quit|cut out|no more|don't|do not|never|avoid|give up|leave \w+ out)\b", re.IGNORECASE
+)
 """An item that stops something ("Stop the afternoon Red Bulls"): not doing the thing is doing the item."""
 _STOPPING = re.compile(r"\b(?:stop\w*|quit\w*|cut\w*|gave up|give up|giving up|manag\w*|tr(?:y|ied))\b")
 """Words that make a negation about the stopping itself ("I haven't managed to stop")."""
