@@ -30,6 +30,15 @@ BASELINES = REPO / "eval" / "baselines"
 LOCAL_COLUMN = "local (Qwen2.5-Coder-1.5B, refine)"
 """The local baseline's column: the bundled model in its default mode (results.json names the model, not the mode)."""
 
+SPLIT_TITLES = {
+    "sealed": "first sealed split",
+    "sealed2": "second sealed split",
+    "sealed3": "third sealed split",
+    "sealed4": "fourth sealed split",
+    "sealed5": "fifth sealed split",
+}
+"""The sealed splits as the README names them, in the order they were written."""
+
 EVAL_ROWS = [
     ("client talk macro-F1 (target ≥ 0.60)", "macro_f1"),
     ("Cohen's κ", "talk_kappa"),
@@ -144,17 +153,12 @@ def talk_interval(offline: dict[str, Any]) -> str:
 
 def sessions_table(cv: dict[str, Any]) -> str:
     """Whole gold sessions held out from the talk reader's training, one split at a time."""
-    titles = {
-        "dev": "dev (the rules' writer; rules tuned on it)",
-        "sealed": "first sealed split",
-        "sealed2": "second sealed split",
-        "sealed3": "third sealed split",
-    }
     rows = []
     for split, held in cv["sessions_held_out"].items():
+        title = "dev (the rules' writer; rules tuned on it)" if split == "dev" else SPLIT_TITLES.get(split, split)
         rows.append(
             [
-                f"{titles.get(split, split)} ({held['talk_turns']} turns)",
+                f"{title} ({held['talk_turns']} turns)",
                 f"{held['talk']['macro_f1']:.3f}",
                 f"{held['talk_with_rules']['macro_f1']:.3f}",
                 f"{held['talk_with_rules']['sustain_recall']:.3f}",
@@ -253,12 +257,7 @@ def sealed_table(test: dict[str, Any], sealed: dict[str, dict[str, Any]], rules:
         (f"old test split ({len(test['cases'])} sessions)", test),
         ("old test, rules alone", rules.get("test")),
     ]
-    for split, title in (
-        ("sealed", "first sealed split"),
-        ("sealed2", "second sealed split"),
-        ("sealed3", "third sealed split"),
-        ("sealed4", "fourth sealed split"),
-    ):
+    for split, title in SPLIT_TITLES.items():
         if split in sealed:
             columns.append((f"{title} ({len(sealed[split]['cases'])} sessions)", sealed[split]))
             columns.append((f"{title}, rules alone", rules.get(split)))

@@ -356,15 +356,18 @@ def neutral_shift_choice(found: list[Example], held: dict[str, Held]) -> dict[st
     out one at a time, for each neutral shift tried, and the choice: the best mean macro-F1 among
     the shifts that keep the sealed splits' mean sustain recall at SUSTAIN_FLOOR or above."""
     figures: dict[str, dict[str, float]] = {}
+    floor_kept: list[str] = []
     for shift in SHIFTS:
         scores = {split: sessions_held_out(found, one, shift)["talk_with_rules"] for split, one in held.items()}
         sealed = [scores[split]["sustain_recall"] for split in RETIRED if split in scores]  # type: ignore[index]
+        if float(np.mean(sealed)) >= SUSTAIN_FLOOR:  # unrounded: a mean of 0.3996 does not keep the floor
+            floor_kept.append(f"{shift:g}")
         figures[f"{shift:g}"] = {
             "mean_macro_f1": round(float(np.mean([s["macro_f1"] for s in scores.values()])), 3),  # type: ignore[index]
             "mean_sustain_recall": round(float(np.mean([s["sustain_recall"] for s in scores.values()])), 3),  # type: ignore[index]
             "sealed_mean_sustain_recall": round(float(np.mean(sealed)), 3),
         }
-    allowed = [k for k, f in figures.items() if f["sealed_mean_sustain_recall"] >= SUSTAIN_FLOOR] or ["0"]
+    allowed = floor_kept or ["0"]
     chosen = max(allowed, key=lambda k: figures[k]["mean_macro_f1"])
     return {"chosen": float(chosen), "shipped": NEUTRAL_SHIFT, "splits": list(held), "by_shift": figures}
 
