@@ -53,3 +53,20 @@ def test_the_shipped_neutral_shift_is_the_one_training_chose() -> None:
 
     choice = json.loads((BASELINES / "readers-cv.json").read_text("utf-8"))["neutral_shift"]
     assert choice["chosen"] == NEUTRAL_SHIFT == choice["shipped"]
+
+
+def test_the_shipped_emotion_threshold_is_the_one_training_chose_on_the_engines_scale() -> None:
+    """The presence reader's threshold is chosen on uncalibrated probabilities from held-out gold
+    sessions; the shipped model reads calibrated ones, so the same turns must pass both."""
+    import json
+    import math
+
+    from assistant.analysis.learned.linear import LinearModel
+    from eval.readme import BASELINES
+
+    chosen = json.loads((BASELINES / "readers-cv.json").read_text("utf-8"))["emotion_threshold"]["chosen"]
+    presence = LinearModel.load("emotion_presence")
+    for logit in [x / 20 for x in range(-80, 81)]:
+        raw = 1 / (1 + math.exp(-logit))
+        read = 1 / (1 + math.exp(-logit / presence.temperature))
+        assert (raw >= chosen) == (read >= presence.threshold), (logit, raw, read)
