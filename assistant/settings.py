@@ -203,7 +203,7 @@ class _OneInstance:
     Not `functools.lru_cache`: it keeps a reading that was under way when the cache was cleared, so
     a background thread that began reading before a change of environment stored the old settings
     after it (measured in the UI tests: the next app opened the previous test's data folder). Here a
-    reading is kept only if no clear came while it was made."""
+    reading is kept, and returned, only if no clear came while it was made; else it is made again."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
@@ -212,15 +212,16 @@ class _OneInstance:
 
     def __call__(self) -> Settings:
         """The process-wide settings. Raises ConfigError, one line, when a setting cannot be used."""
-        with self._lock:
-            if self._settings is not None:
-                return self._settings
-            generation = self._generation
-        settings = _read_settings()
-        with self._lock:
-            if generation == self._generation and self._settings is None:
-                self._settings = settings
-        return settings
+        while True:
+            with self._lock:
+                if self._settings is not None:
+                    return self._settings
+                generation = self._generation
+            settings = _read_settings()
+            with self._lock:
+                if generation == self._generation:  # else cleared meanwhile: read again
+                    self._settings = self._settings or settings
+                    return self._settings
 
     def cache_clear(self) -> None:
         """Read the settings again at the next call (after the environment changed)."""

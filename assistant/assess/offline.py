@@ -37,7 +37,7 @@ _CUES: list[tuple[Progress, re.Pattern[str]]] = [
             r"\b(?:haven't|have not|hasn't|didn't|did not|never) (?:\w+ )?(?:start\w*|done|do|had|get|got|gotten|talk\w*|"
             r"sen[dt]|ask\w*|book\w*|manag\w*|touch\w*|found the time|make it|raise\w*|call\w*|begun|tried)\b|"
             r"\bnot yet\b|\bnever got (?:round|around|to)\b|\bstill haven't\b|\bhasn't happened\b|\bslipped\b|"
-            r"\bdidn't happen\b|\bno progress\b|\bpushed (?:it|that) (?:back|out)\b|\bnot (?:even )?once\b"
+            r"\bdidn't happen\b|\bno progress\b|\bpushed (?:it|that) (?:back|out)\b|\bnot (?:even )?once\b(?!\s+(?:did|do|have|had|was)\b)"
         ),
     ),
     (
@@ -80,7 +80,7 @@ def _is_plan_or_diary(text: str) -> bool:
 
 _FUTURE_QUESTION = re.compile(
     r"\b(?:what (?:do|would) you (?:want|like|hope) to (?:be able to )?(?:tell|say|report|have)|"
-    r"what (?:will|are) you (?:going to )?(?:do|try|tell)|by next (?:time|session)|next time we (?:meet|talk)|"
+    r"what (?:will|are) you (?:going to )?(?:do|try|tell)|"
     r"in (?:a|one|two|three|four|five|six|\d+) (?:weeks?|months?)(?: time)?,? what)\b"
 )
 """A coach question about what is to come ("In three weeks, what do you want to be able to tell
@@ -166,8 +166,16 @@ _STOPS = re.compile(
     r"^\W*(?:stop|quit|cut out|no more|don't|do not|never|avoid|give up|leave \w+ out)\b", re.IGNORECASE
 )
 """An item that stops something ("Stop the afternoon Red Bulls"): not doing the thing is doing the item."""
-_STOPPING = re.compile(r"\b(?:stop\w*|quit\w*|cut\w*|gave up|give up|giving up|manag\w*|tr(?:y|ied))\b")
-"""Words that make a negation about the stopping itself ("I haven't managed to stop")."""
+_ABSTAINED = re.compile(
+    r"\b(?:haven't|have not|hasn't|didn't|did not|not|never)\s+(?:\w+\s+)?"
+    r"(?:had|have|touched|smoked|drunk|drank|bought|opened|used)\b"
+)
+"""Not having done the thing ("Haven't had one since the day after we talked")."""
+_FAILED_TO_STOP = re.compile(
+    r"\b(?:haven't|have not|hasn't|didn't|did not|couldn't|can't|not)\s+(?:\w+\s+)?(?:(?:managed|been able) to\s+)?"
+    r"(?:stop|quit|cut|give up)"
+)
+"""A negation of the stopping itself ("I haven't managed to stop"), which is no abstaining."""
 
 
 def _progress(n: int, item: ActionItem, all_sentences: list[_Sentence], similarity: list[list[float]]) -> ItemProgress:
@@ -178,7 +186,7 @@ def _progress(n: int, item: ActionItem, all_sentences: list[_Sentence], similari
             for sentence in group:
                 text = fold(sentence.span.text)
                 if cue.search(text):
-                    if progress == "not_started" and _STOPS.match(item.action) and not _STOPPING.search(text):
+                    if progress == "not_started" and _abstains(item, text):
                         progress = "done"  # "Haven't had one since the day after we talked."
                     evidence = [Evidence(utterance=sentence.utterance, quote=sentence.span.text)]
                     return ItemProgress(
@@ -193,6 +201,11 @@ def _progress(n: int, item: ActionItem, all_sentences: list[_Sentence], similari
             item=item, progress="unclear", evidence=evidence, note="mentioned, but the words do not say how far it got"
         )
     return ItemProgress(item=item, progress="unclear", note="the session does not mention it")
+
+
+def _abstains(item: ActionItem, text: str) -> bool:
+    """The words say the client has not done what the item stops (and not that stopping failed)."""
+    return bool(_STOPS.match(item.action) and _ABSTAINED.search(text) and not _FAILED_TO_STOP.search(text))
 
 
 def _client_sentences_about(n: int, all_sentences: list[_Sentence], similarity: list[list[float]]) -> list[_Sentence]:

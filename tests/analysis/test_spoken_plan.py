@@ -346,6 +346,13 @@ def test_what_the_client_is_done_with_is_never_an_action_to_do() -> None:
         ("I tell myself, okay, I'll stop at one.", []),
         ("Most nights I'll have the racing on and a glass of wine.", []),
         ("I think I'll call her on Monday.", [("hedged", "call her on Monday")]),
+        ("I think, okay, I'll call her Monday.", [("hedged", "call her Monday")]),
+        ("I thought I'll call him tomorrow morning.", [("firm", "call him tomorrow morning")]),
+        (
+            "Every evening I'll write down three things that went well.",
+            [("firm", "write down three things that went well")],
+        ),
+        ("I usually forget, so I'll set a reminder on my phone.", [("firm", "set a reminder on my phone")]),
         ("i'll tell my wife and then she can book it", [("firm", "tell my wife")]),
         ("i'll win it back and then go to bed", [("firm", "win it back and then go to bed")]),
     ],
@@ -366,3 +373,11 @@ def test_what_the_client_will_be_in_the_middle_of_is_no_plan_item() -> None:
     text = "Coach: And then?\nDana: and then i'll be scrolling in bed till one.\n"
     analysis = analyze_offline(parse_bytes(text.encode(), "s.txt"))
     assert analysis.plan.items == []
+    text = "Coach: What next?\nDana: I'll be speaking to Priya on Monday.\n"
+    analysis = analyze_offline(parse_bytes(text.encode(), "s.txt"))
+    assert [i.action for i in analysis.plan.items] == ["be speaking to Priya on Monday"]
+
+
+def test_an_action_ends_before_another_subject_whatever_its_apostrophe_or_case() -> None:
+    assert _found_in("i'll win it back and then it’s midnight") == [("firm", "win it back")]
+    assert _found_in("I'll send it to Mark and you for review.") == [("firm", "send it to Mark and you for review")]

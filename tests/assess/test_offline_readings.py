@@ -30,7 +30,15 @@ def test_an_answer_about_what_is_to_come_is_no_report(embedder: MiniLMEmbedder) 
         "Coach: In three weeks, what do you want to be able to tell me?",
         "Craig: That I talked to Rocco about the grilled option in the mess.",
     ]
-    assert _read(embedder, "Have a word with Rocco about a grilled option in the mess", said) != "done"
+    assert _read(embedder, "Have a word with Rocco about a grilled option in the mess", said) == "unclear"
+
+
+def test_a_question_looking_back_at_what_was_due_by_now_still_gets_a_report(embedder: MiniLMEmbedder) -> None:
+    said = [
+        "Coach: Last time you said you'd rehearse the board talk with Jess by next session. How did that go?",
+        "Craig: I rehearsed it with Jess on Tuesday.",
+    ]
+    assert _read(embedder, "Rehearse the board talk with Jess", said) == "done"
 
 
 def test_the_same_words_after_a_question_about_what_happened_are_a_report(embedder: MiniLMEmbedder) -> None:
@@ -43,11 +51,30 @@ def test_not_doing_what_an_item_stops_is_doing_the_item(embedder: MiniLMEmbedder
     assert _read(embedder, "Stop the afternoon Red Bulls", said) == "done"
 
 
-def test_not_managing_to_stop_is_not_started(embedder: MiniLMEmbedder) -> None:
-    said = ["Coach: Okay. The Red Bulls?", "Craig: Haven't managed to stop the Red Bulls, no."]
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "Haven't managed to stop the Red Bulls, no.",
+        "Not yet. I slipped most afternoons.",
+        "Haven't started on that one.",
+        "Never got round to it, still on two a day.",
+    ],
+)
+def test_not_managing_to_stop_is_not_started(embedder: MiniLMEmbedder, answer: str) -> None:
+    said = ["Coach: Okay. The afternoon Red Bulls?", f"Craig: {answer}"]
     assert _read(embedder, "Stop the afternoon Red Bulls", said) == "not_started"
+
+
+def test_not_having_had_one_since_stopping_is_done(embedder: MiniLMEmbedder) -> None:
+    said = ["Coach: And the cigarettes?", "Craig: Haven't had a cigarette since I stopped on the third."]
+    assert _read(embedder, "Stop smoking at work", said) == "done"
 
 
 def test_not_once_is_not_started(embedder: MiniLMEmbedder) -> None:
     said = ["Coach: And rereading the vesting schedule?", "Craig: The vesting schedule. Not once."]
     assert _read(embedder, "Reread the vesting schedule in the shareholder agreement", said) == "not_started"
+
+
+def test_not_once_did_i_miss_it_is_no_failure(embedder: MiniLMEmbedder) -> None:
+    said = ["Coach: How did the swimming go?", "Craig: Swimming, three times every week. Not once did I miss it."]
+    assert _read(embedder, "Go swimming three times a week", said) != "not_started"

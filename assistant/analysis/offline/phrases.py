@@ -12,11 +12,12 @@ _CLAUSE_END = re.compile(
 )
 """Where a clause ends: punctuation, a contrast or reason, or a dash (spoken text breaks off: "'cause--")."""
 _OTHER_SUBJECT = (
-    r"(?:it's|it (?:is|was|gets|got)|there's|there (?:is|was|are)|that's|he|she|they|you|everyone|nobody|"
-    r"i've|i'm|i was|i had)\b"
+    r"(?:it['’]s|it (?:is|was|gets|got)|there['’]s|there (?:is|was|are)|that['’]s|he|she|they|you(?!\s+(?:for|to)\b)|"
+    r"everyone|nobody|i['’]ve|i['’]m|i was|i had)\b"
 )
 _ACTION_END = re.compile(
-    rf"{_CLAUSE_END.pattern}|(?:,\s*|\s+and\s+)if\b|\s+(?:and\s+)?then\s+(?={_OTHER_SUBJECT})|\s+and\s+(?={_OTHER_SUBJECT})"
+    rf"{_CLAUSE_END.pattern}|(?:,\s*|\s+and\s+)if\b|\s+(?:and\s+)?then\s+(?={_OTHER_SUBJECT})|\s+and\s+(?={_OTHER_SUBJECT})",
+    re.IGNORECASE,
 )
 """Where the action a cue introduces ends: where its clause ends, at a condition after it
 ("..., if she agrees": the level carries it), or, in speech-to-text without punctuation, where a

@@ -33,8 +33,15 @@ _OBSTACLE = re.compile(
 _OWN_IF_THEN = re.compile(r"\bif\b[^.;!?]{3,80},?\s*(?:then\s+)?i(?:'ll| will| can| could)\b[^.;!?]{3,80}")
 _NEARBY = 4  # client utterances on either side in which an obstacle still belongs to a commitment
 _ONGOING = re.compile(r"^\W*be\s+\w+ing\b", re.IGNORECASE)
-"""What the client will be in the middle of ("and then I'll be scrolling"): a scene told, not a step
-to put in a plan (it stays listed as a commitment, with its quote)."""
+
+
+def _told_as_a_scene(action: str) -> bool:
+    """What the client will be in the middle of ("and then I'll be scrolling"): a scene told, not a
+    step to put in a plan (it stays listed as a commitment, with its quote). With a when, it is a
+    plan ("I'll be speaking to Priya on Monday")."""
+    return bool(_ONGOING.match(action)) and when_phrase(action) is None
+
+
 MAX_ITEMS = 8
 """A plan a coach can use is short: beyond this, the firmest and latest-said commitments win
 (intentions firm up towards the end of a session); the rest stay listed as commitments."""
@@ -56,7 +63,7 @@ def draft_plan(
     # An unresolved "do it" is kept as a commitment (with its quote) but is no plan item.
     said = sorted(commitments, key=lambda c: c.evidence[0].utterance)  # commitments come ranked, not in order said
     chosen = _latest_per_action(
-        [c for c in said if c.level in ("firm", "hedged") and is_resolved(c.action) and not _ONGOING.match(c.action)]
+        [c for c in said if c.level in ("firm", "hedged") and is_resolved(c.action) and not _told_as_a_scene(c.action)]
     )
     items = [_item(f"A{n}", c, utterances, ideas, owner) for n, c in enumerate(chosen, 1)]
     return ActionPlan(
