@@ -21,8 +21,9 @@ wrote neither the corpus nor the rules, run once at the end of a piece of work a
 before that run. The first sealed split (run on 2026-12-01) and sealed2 (five new writers, run once
 after it) are spent: their figures stay in the README as measured, and their sessions now train the
 learned readers (`RETIRED`); so is sealed3 (six more writers, run once at commit cecc96c) and sealed4
-(six writers again new, run once at commit 4ae4367). sealed5 (six more new writers) judges the work
-done after sealed4's run."""
+(six writers again new, run once at commit 4ae4367). sealed5 (six more new writers) judged the work
+done after sealed4's run, once, at commit 6912064, and is spent: the next piece of work needs a new
+sealed split to judge it."""
 SEALED: tuple[str, ...] = ("sealed", "sealed2", "sealed3", "sealed4", "sealed5")
 """Splits that "all" never opens."""
 RETIRED: tuple[str, ...] = ("sealed", "sealed2", "sealed3", "sealed4")
