@@ -88,6 +88,10 @@ HEDGED = [
     "If we win the tender, I'll hire two in March.",
     "If Sam doesn't mind, I'll move the review to Friday.",
     "If the funding starts in March, I'll hire two.",
+    # found on the spent fifth sealed split: a decision framed as a belief; a second condition, on
+    # someone else, joined to one on the client's own doing
+    "I think I've decided to recommend it to the board.",
+    "If I get home before eleven on Thursday, and she's up, I'll tell her about this.",
 ]
 
 
@@ -140,6 +144,7 @@ FIRM = [
     ("if he hasn't replied by Thursday, I'll put something in his calendar", "put something in his calendar"),
     ("If it's a real disagreement, we'll bring it to him together.", "bring it to him together"),
     ("Even if it rains, I'll walk at lunch.", "walk at lunch"),
+    ("If I leave it, and it gets worse, I'll call the GP.", "call the GP"),
 ]
 
 

@@ -162,8 +162,14 @@ def _gates(text: str, folded: str) -> list[tuple[int, str]]:
         if _ASKS_WHETHER.search(folded[max(0, condition.start() - 40) : condition.start()]):
             continue  # "I'll ask Kofi tomorrow if he can chair": a question, not a condition
         obstacle = _OBSTACLE.search(said) and not _PERMISSION.search(said)
-        if not obstacle and not _OWN_DOING.match(said):
+        if obstacle:
+            continue
+        if not _OWN_DOING.match(said):
             gates.append((condition.start(), text[condition.start() : condition.end()].strip()))
+            continue
+        also = _AND_SOMEONE_ELSE.match(folded, condition.end())  # "If I get home by eleven, and she's up"
+        if also and not _OBSTACLE.search(also.group()):
+            gates.append((also.start(), text[also.start() : also.end()].strip(" ,")))
     return gates
 
 
@@ -189,6 +195,11 @@ _OBSTACLE = re.compile(
 """What an if-then plan for an obstacle names in its condition: a refusal, a silence, a slip, a
 temptation, a crisis ("if he pushes back", "if he hasn't replied by Thursday", "if a craving
 comes"). Such a plan is firm; "if I'm honest" and "if so" are turns of phrase, not conditions."""
+_AND_SOMEONE_ELSE = re.compile(
+    r",?\s*and\s+(?:if\s+)?(?!i\b|i'|we\b|we')(?:she|he|they|it|the \w+|[a-z]+)(?:'s|'re|\s+(?:is|are|was|says|agrees|can|has|gets))\b[^,.;!?]*"
+)
+"""A second condition joined to one on the client's own doing, about someone else ("If I get home
+before eleven, and she's up, I'll tell her": found on the spent fifth sealed split): a gate."""
 _OWN_DOING = re.compile(r"if i\b")
 """A condition on what the client does ("if I leave it, I'll talk myself out of it") is theirs to
 hold; the ones that hedge ("if I have time", "if I remember") are hedge records of their own."""
