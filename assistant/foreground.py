@@ -8,10 +8,11 @@ threads also take turns at Python's lock. So foreground work marks itself, and b
 `yield_to_foreground` between their pieces.
 
 Each piece runs inside `background_piece`, which also lets the process end cleanly. A daemon
-thread still inside torch when the interpreter shut down aborted the process ("terminate called
-without an active exception"). So at exit the torch work under way is let finish and none other
-begins: the locks it runs under (`hold_at_exit`) are taken and kept, and a background loop stops
-between two pieces. The work left undone is finished at the next start (`Workspace.reconcile`).
+thread still inside native code (torch, or Chroma and its import) when the interpreter shut down is
+ended in the middle of it: the process aborted ("terminate called without an active exception"),
+crashed or hung. So at exit the native work under way is let finish and none other begins: the
+locks it runs under (`hold_at_exit`) are taken and kept, and a background loop stops between two
+pieces. The work left undone is finished at the next start (`Workspace.reconcile`).
 """
 
 from __future__ import annotations

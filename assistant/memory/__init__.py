@@ -8,10 +8,11 @@ index is rebuilt from it where they differ (see `reconcile`).
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
 from typing import Any
 
-from assistant.foreground import background_piece, yield_to_foreground
+from assistant.foreground import background_piece, hold_at_exit, yield_to_foreground
 from assistant.memory.embeddings import Embedder, embedder_for_settings
 from assistant.memory.passages import bm25, first_person, last_question, passages
 from assistant.types import ActionPlan, RecallHit, Transcript
@@ -21,25 +22,34 @@ _EMBED_PIECE = 8
 """Passages embedded between two looks at the foreground (about a tenth of a second each on 2 cores)."""
 _DENSE_CANDIDATES = 50
 _RRF = 60  # reciprocal rank fusion constant (the usual value; no tuning)
+_CHROMA = threading.RLock()
+"""Held while Chroma is imported or called. Its import loads C++ extensions (grpc's among them) and
+its calls run native code: a daemon thread inside either when the interpreter shuts down is ended
+in the middle of it, and the process aborted ("terminate called without an active exception"),
+crashed or hung at exit (measured: the warm-up's `reconcile` opening the index as a script ended).
+At exit the process waits for it and keeps it (assistant/foreground.py)."""
+hold_at_exit(_CHROMA)
 
 
 class Memory:
     def __init__(self, path: Path, embedder: Embedder | None = None) -> None:
         os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
-        import chromadb
-        from chromadb.config import Settings as ChromaSettings
-
         self.embedder = embedder or embedder_for_settings()
-        self._client = chromadb.PersistentClient(
-            path=str(path), settings=ChromaSettings(anonymized_telemetry=False, allow_reset=False)
-        )
-        # One collection per embedding model: vectors of different models never mix.
+        with _CHROMA:
+            import chromadb
+            from chromadb.config import Settings as ChromaSettings
+
+            self._client = chromadb.PersistentClient(
+                path=str(path), settings=ChromaSettings(anonymized_telemetry=False, allow_reset=False)
+            )
+            # One collection per embedding model: vectors of different models never mix.
+            collection = self._client.get_or_create_collection(
+                name=f"reflect_{self.embedder.name.replace('-', '_').replace('.', '_').lower()}",
+                metadata={"hnsw:space": "cosine"},
+                embedding_function=None,
+            )
         # Typed Any: Chroma's annotations are narrower than what it accepts (plain lists of floats).
-        self._collection: Any = self._client.get_or_create_collection(
-            name=f"reflect_{self.embedder.name.replace('-', '_').replace('.', '_').lower()}",
-            metadata={"hnsw:space": "cosine"},
-            embedding_function=None,
-        )
+        self._collection: Any = _Fenced(collection)
 
     def index_session(
         self, client_id: int, session_id: str, session_date: str | None, transcript: Transcript, plan: ActionPlan
@@ -154,6 +164,22 @@ class Memory:
         if session_id is None:
             return self._collection.count()
         return len(self._collection.get(where={"session_id": session_id}, include=[])["ids"])
+
+
+class _Fenced:
+    """A Chroma collection whose every call runs under `_CHROMA`."""
+
+    def __init__(self, collection: Any) -> None:
+        self._collection = collection
+
+    def __getattr__(self, name: str) -> Any:
+        method = getattr(self._collection, name)
+
+        def fenced(*args: Any, **kwargs: Any) -> Any:
+            with _CHROMA:
+                return method(*args, **kwargs)
+
+        return fenced
 
 
 def index_entries(
