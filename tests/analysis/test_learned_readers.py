@@ -165,3 +165,35 @@ def test_the_neutral_shift_moves_only_neutral_talks_share() -> None:
     odds = (shifted["neutral"] / shifted["change"]) / (read["neutral"] / read["change"])
     assert odds == pytest.approx(math.exp(NEUTRAL_SHIFT))
     assert toward_neutral(read, 0.0) == pytest.approx(read)
+
+
+LONG_TURN_EVENT = (
+    b"Coach: How did the week go?\n"
+    b"Client: So the quarterly numbers went to the board on Tuesday, the ops review moved to the twelfth, and we"
+    b" agreed the vendor list with procurement before the audit starts next month. My dad fell last week and I had"
+    b" to drive up to the hospital twice.\n"
+    b"Coach: And the one-to-ones with your team?\n"
+    b"Client: I'll try to start them next week, maybe.\n"
+)
+
+
+@pytest.mark.usefixtures("inferring")
+def test_a_feeling_told_at_the_end_of_a_long_turn_is_found_and_quoted_there() -> None:
+    # The embedding reads a turn's first 32 word pieces: the fall comes after about 35 words of facts.
+    analysis = analyze_offline(parse_bytes(LONG_TURN_EVENT, "long.txt"))
+    inferred = [e for e in analysis.emotions if e.inferred and e.evidence[0].utterance == 1]
+    assert inferred, "'My dad fell last week', told after the facts, should carry an inferred feeling"
+    assert inferred[0].evidence[0].quote == "My dad fell last week and I had to drive up to the hospital twice."
+
+
+def test_a_long_turns_end_is_its_last_whole_sentences_or_its_last_words() -> None:
+    from assistant.analysis.learned import END_WORDS, turn_end
+
+    facts = "We moved the review to the twelfth and agreed the vendor list with procurement before the audit. "
+    assert turn_end("My dad fell last week.") == ""  # read whole from its start
+    assert turn_end(facts * 2 + "Then he fell. It was awful.") == facts + "Then he fell. It was awful."  # 23 words
+    assert turn_end(facts * 3) == facts.strip()  # the last sentence that fits
+    unpunctuated = " ".join(f"word{n}" for n in range(60))
+    assert turn_end(unpunctuated).split() == unpunctuated.split()[-END_WORDS:]
+    long_last = facts + " ".join(f"word{n}" for n in range(40)) + "."
+    assert turn_end(long_last).startswith("word0")  # a last sentence longer than the window starts it

@@ -9,6 +9,7 @@ readers decide what patterns cannot list: how ordinary, disfluent speech leans a
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -21,9 +22,19 @@ from assistant.analysis.learned.features import (
     talk_features,
 )
 from assistant.analysis.learned.linear import WEIGHTS_DIR, LinearModel, digest
+from assistant.analysis.textspan import sentences
 from assistant.types import DarnCat, Emotion, TalkType
 
-__all__ = ["NEUTRAL_SHIFT", "TurnReading", "available", "read_turns", "readers_version", "toward_neutral"]
+__all__ = [
+    "NEUTRAL_SHIFT",
+    "TurnReading",
+    "available",
+    "end_start",
+    "read_turns",
+    "readers_version",
+    "toward_neutral",
+    "turn_end",
+]
 
 _READERS = ("talk", "darncat", "emotion_presence", "emotion")
 
@@ -42,6 +53,8 @@ class TurnReading:
     """The most probable emotion when the turn shows one (its probability passes the trained threshold)."""
     emotion_probability: float = 0.0
     """The probability that the turn shows any emotion at all."""
+    felt_at_end: bool = False
+    """Whether that reading comes from the turn's last words (`turn_end`) rather than its start."""
 
 
 def available() -> bool:
@@ -67,16 +80,66 @@ def read_turns(texts: Sequence[str], contexts: Sequence[str]) -> list[TurnReadin
     from assistant.analysis.learned.embed import embed
 
     questions = [last_sentence(c) if c else "" for c in contexts]
-    vectors = embed(list(texts) + questions)
-    own, asked = vectors[: len(texts)], vectors[len(texts) :]
+    ends = {n: end for n, text in enumerate(texts) if (end := turn_end(text))}
+    vectors = embed(list(texts) + questions + list(ends.values()))
+    own, asked = vectors[: len(texts)], vectors[len(texts) : 2 * len(texts)]
     talk_x = talk_features(texts, questions, own, asked)  # the subtype model reads the same features
     talk = _model("talk").probabilities(talk_x)
     darncat = _model("darncat").probabilities(talk_x)
-    emotion_x = emotion_features(texts, own)
+    some, emotion = _felt(texts, own)
+    at_end = set()
+    if ends:  # a feeling told at the end of a long turn, past what the embedding reads of it
+        end_some, end_emotion = _felt(list(ends.values()), vectors[2 * len(texts) :])
+        for k, n in enumerate(ends):
+            if end_some[k] > some[n]:
+                some[n], emotion[n] = end_some[k], end_emotion[k]
+                at_end.add(n)
+    threshold = _model("emotion_presence").threshold
+    return [
+        _reading(talk[n], darncat[n], float(some[n]), emotion[n], threshold, felt_at_end=n in at_end)
+        for n in range(len(texts))
+    ]
+
+
+END_WORDS = 24
+"""The embedding reads a turn's first 32 word pieces (about 24 words: `embed.MAX_TOKENS`). A turn
+longer than that is also read for feeling from its end, and the stronger reading is kept: the event
+that carries the feeling ("Then on Thursday my dad fell") often comes after the facts that lead to
+it."""
+
+
+def turn_end(text: str) -> str:
+    """The end of a turn the embedding does not read whole ("" for a short turn)."""
+    start = end_start(text)
+    return text[start:].strip() if start else ""
+
+
+def end_start(text: str) -> int:
+    """Where a turn's end begins: its last whole sentences that fit in END_WORDS words, else its
+    last sentence, else (one long unpunctuated sentence) its last END_WORDS words; 0 for a turn
+    short enough to be read whole."""
+    words = [word.start() for word in re.finditer(r"\S+", text)]
+    if len(words) <= END_WORDS + 8:
+        return 0
+    spans = [span for span in sentences(text) if span.text.strip()]
+    start, count = None, 0
+    for span in reversed(spans):
+        count += len(span.text.split())
+        if count > END_WORDS:
+            break
+        start = span.start
+    if start is None and len(spans) > 1:
+        start = spans[-1].start
+    if not start:  # no sentence boundary to start from
+        start = words[-END_WORDS]
+    return start
+
+
+def _felt(texts: Sequence[str], vectors: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The probability that each text shows a feeling, and the probabilities of each feeling."""
+    x = emotion_features(texts, vectors)
     presence = _model("emotion_presence")
-    some = presence.probabilities(emotion_x)[:, presence.classes.index("some")]
-    emotion = _model("emotion").probabilities(emotion_x)
-    return [_reading(talk[n], darncat[n], float(some[n]), emotion[n], presence.threshold) for n in range(len(texts))]
+    return presence.probabilities(x)[:, presence.classes.index("some")].copy(), _model("emotion").probabilities(x)
 
 
 NEUTRAL_SHIFT = 0.5
@@ -97,7 +160,9 @@ def toward_neutral(probabilities: Mapping[str, float], shift: float = NEUTRAL_SH
     return {k: v / total for k, v in shifted.items()}
 
 
-def _reading(talk: np.ndarray, darncat: np.ndarray, some: float, emotion: np.ndarray, threshold: float) -> TurnReading:
+def _reading(
+    talk: np.ndarray, darncat: np.ndarray, some: float, emotion: np.ndarray, threshold: float, *, felt_at_end: bool
+) -> TurnReading:
     model = _model("talk")
     # The shift is measured on the reader's logits (eval/train_readers.py); these probabilities are
     # already divided by the temperature, so the shift is too: the same turns change label.
@@ -112,4 +177,5 @@ def _reading(talk: np.ndarray, darncat: np.ndarray, some: float, emotion: np.nda
         talk_probabilities={c: round(p, 4) for c, p in probabilities.items()},
         emotion=felt,  # type: ignore[arg-type]
         emotion_probability=round(some, 4),
+        felt_at_end=felt_at_end and felt is not None,
     )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from assistant.analysis.offline.commitments import Found, commitments_in, confidence_of
 from assistant.analysis.offline.emotions import names_an_emotion, read_emotions, valence_series
@@ -31,9 +32,12 @@ from assistant.types import (
     Utterance,
 )
 
+if TYPE_CHECKING:
+    from assistant.analysis.learned import TurnReading
+
 __all__ = ["analyze_offline", "clear_caches", "engine_version", "label_utterances", "warm_up"]
 
-ENGINE_CODE_VERSION = "11"
+ENGINE_CODE_VERSION = "12"
 """Bumped when the engine's code reads transcripts differently; the rules and the readers' weights
 are hashed into the version on their own (`engine_version`), so editing them needs no bump."""
 _SPEAKS_FOR_CLIENT = ("client", "notes")
@@ -259,19 +263,27 @@ def _emotions(readings: list[tuple[Utterance, Reading]]) -> list[EmotionalSignal
             )
         guess = reading.learned if infer else None
         if guess is not None and guess.emotion is not None and not names_an_emotion(utterance.text):
-            emotions.append(_inferred(f"E{len(emotions) + 1}", utterance, guess.emotion, guess.emotion_probability))
+            emotions.append(_inferred(f"E{len(emotions) + 1}", utterance, guess.emotion, guess))
     return emotions
 
 
 _INFERRED_QUOTE_WORDS = 40
 
 
-def _inferred(signal_id: str, utterance: Utterance, emotion: Emotion, probability: float) -> EmotionalSignal:
+def _inferred(signal_id: str, utterance: Utterance, emotion: Emotion, guess: TurnReading) -> EmotionalSignal:
     """A signal read from what happened rather than from an emotion word. The quote is the
-    utterance itself, or its longest sentence when the utterance is long (verbatim either way)."""
+    utterance itself, or its longest sentence when the utterance is long: of the sentences in the
+    turn's last words when the feeling was read there (verbatim either way)."""
+    probability = guess.emotion_probability
     quote = utterance.text.strip()
     if len(quote.split()) > _INFERRED_QUOTE_WORDS:
-        quote = max(sentences(utterance.text), key=lambda s: len(s.text)).text.strip()
+        spans = sentences(utterance.text)
+        if guess.felt_at_end:
+            from assistant.analysis.learned import end_start
+
+            start = end_start(utterance.text)
+            spans = [s for s in spans if s.end > start and s.text.strip()] or spans
+        quote = max(spans, key=lambda s: len(s.text)).text.strip()
     return EmotionalSignal(
         id=signal_id,
         emotion=emotion,
