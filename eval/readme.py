@@ -36,6 +36,7 @@ SPLIT_TITLES = {
     "sealed3": "third sealed split",
     "sealed4": "fourth sealed split",
     "sealed5": "fifth sealed split",
+    "sealed6": "sixth sealed split",
 }
 """The sealed splits as the README names them, in the order they were written."""
 
