@@ -22,6 +22,7 @@ from assistant.analysis.learned.features import (
     talk_features,
 )
 from assistant.analysis.learned.linear import WEIGHTS_DIR, LinearModel, digest
+from assistant.analysis.offline.emotions import names_an_emotion
 from assistant.analysis.textspan import sentences
 from assistant.types import DarnCat, Emotion, TalkType
 
@@ -87,7 +88,9 @@ def read_turns(texts: Sequence[str], contexts: Sequence[str]) -> list[TurnReadin
     darncat = _model("darncat").probabilities(talk_x)
     some, emotion = _felt(texts, own)
     at_end = set()
-    ends = {n: end for n, text in enumerate(texts) if (end := turn_end(text))}
+    # Only where no feeling is named: a named one is shown from its words, and none is inferred
+    # beside it (offline `_emotions`), so reading such a turn's end would change nothing shown.
+    ends = {n: end for n, text in enumerate(texts) if (end := turn_end(text)) and not names_an_emotion(text)}
     if ends:  # a feeling told at the end of a long turn, past what the embedding reads of it
         # Embedded apart: 8-bit activations are scaled per batch, so in the same call they would
         # move the turns' own vectors, and the talk readings with them (measured: old test talk
