@@ -75,12 +75,15 @@ def restore(archive_path: Path, data_dir: Path) -> Path | None:
 
 def _forget_open_indexes() -> None:
     """Chroma keeps one client per folder per process; after the folder is swapped it must reopen."""
-    try:
-        from chromadb.api.client import SharedSystemClient
+    from assistant.memory import chroma_fence
 
-        SharedSystemClient.clear_system_cache()
-    except ImportError:
-        pass
+    with chroma_fence():
+        try:
+            from chromadb.api.client import SharedSystemClient
+
+            SharedSystemClient.clear_system_cache()
+        except ImportError:
+            pass
 
 
 def _extract(archive_path: Path, staging: Path) -> None:

@@ -73,7 +73,7 @@ def background_piece() -> Iterator[None]:
 
 
 def hold_at_exit(lock: threading.Lock | threading.RLock) -> None:
-    """Register a lock that torch work runs under: at exit it is taken and never given back."""
+    """Register a lock that native work (torch, Chroma) runs under: at exit it is taken and never given back."""
     _held_at_exit.append(lock)
 
 
@@ -89,7 +89,7 @@ def _let_the_work_under_way_finish() -> None:
     taken: list[threading.Lock | threading.RLock] = []
     while waiting := [lock for lock in [_piece, *reversed(_held_at_exit[1:])] if not _among(lock, taken)]:
         for lock in waiting:
-            lock.acquire(timeout=EXIT_WAIT)  # kept: a daemon thread then waits on a Python lock, not in torch
+            lock.acquire(timeout=EXIT_WAIT)  # kept: a daemon thread then waits on a Python lock, not in native code
             taken.append(lock)
 
 

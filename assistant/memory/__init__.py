@@ -31,6 +31,11 @@ At exit the process waits for it and keeps it (assistant/foreground.py)."""
 hold_at_exit(_CHROMA)
 
 
+def chroma_fence() -> threading.RLock:
+    """The lock to hold while calling Chroma outside `Memory` (`with chroma_fence(): ...`)."""
+    return _CHROMA
+
+
 class Memory:
     def __init__(self, path: Path, embedder: Embedder | None = None) -> None:
         os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")

@@ -109,9 +109,11 @@ def read_turns(texts: Sequence[str], contexts: Sequence[str]) -> list[TurnReadin
 
 END_WORDS = 24
 """The embedding reads a turn's first 32 word pieces (about 24 words: `embed.MAX_TOKENS`). A turn
-longer than that is also read for feeling from its end, and the stronger reading is kept: the event
-that carries the feeling ("Then on Thursday my dad fell") often comes after the facts that lead to
-it."""
+of more than END_WORDS + 8 words (the slack: a few words past the window add little) is also read
+for feeling from its end, and the stronger reading is kept: the event that carries the feeling
+("Then on Thursday my dad fell") often comes after the facts that lead to it. Still weak: where only
+a short sentence fits ("... at two in the morning. Yeah.") the end is that sentence, and a long
+unpunctuated last sentence is read from its start."""
 
 
 def turn_end(text: str) -> str:

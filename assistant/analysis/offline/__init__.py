@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 
 __all__ = ["analyze_offline", "clear_caches", "engine_version", "label_utterances", "warm_up"]
 
-ENGINE_CODE_VERSION = "14"
+ENGINE_CODE_VERSION = "15"
 """Bumped when the engine's code reads transcripts differently; the rules and the readers' weights
 are hashed into the version on their own (`engine_version`), so editing them needs no bump."""
 _SPEAKS_FOR_CLIENT = ("client", "notes")
@@ -268,6 +268,8 @@ def _emotions(readings: list[tuple[Utterance, Reading]]) -> list[EmotionalSignal
 
 
 _INFERRED_QUOTE_WORDS = 40
+_SAYS_SOMETHING = 4
+"""Words a sentence needs to be quoted alone as the evidence of an inferred feeling."""
 
 
 def _inferred(signal_id: str, utterance: Utterance, emotion: Emotion, guess: TurnReading) -> EmotionalSignal:
@@ -282,7 +284,8 @@ def _inferred(signal_id: str, utterance: Utterance, emotion: Emotion, guess: Tur
             from assistant.analysis.learned import end_start
 
             start = end_start(utterance.text)
-            spans = [s for s in spans if s.end > start and s.text.strip()] or spans
+            # not a lone "Yeah." closing the turn: the feeling was read from the words around it
+            spans = [s for s in spans if s.end > start and len(s.text.split()) >= _SAYS_SOMETHING] or spans
         quote = max(spans, key=lambda s: len(s.text)).text.strip()
     return EmotionalSignal(
         id=signal_id,
