@@ -50,11 +50,20 @@ def _prf(guess: np.ndarray, truth: np.ndarray) -> str:
 
 def main(say: Callable[[str], None] = print) -> int:
     from assistant.analysis.offline.emotions import names_an_emotion, read_emotions
-    from eval.train_readers import C_EMOTION, Embeddings, _fit, _folds, build_examples, featurise, gold_examples
+    from eval.train_readers import (
+        C_EMOTION,
+        Embeddings,
+        _fit,
+        _folds,
+        build_examples,
+        corpus_vocabulary,
+        featurise,
+        gold_examples,
+    )
 
-    vectors = Embeddings()
+    vectors, vocabulary = Embeddings(), corpus_vocabulary()
     found = build_examples(augment=True)
-    _, x_emotion = featurise(found, vectors)
+    _, x_emotion = featurise(found, vectors, vocabulary)
     felt = np.array([e.emotion or "" for e in found])
     rows = np.array([e.emotion is not None for e in found])
     some = np.zeros(len(found))
@@ -63,7 +72,7 @@ def main(say: Callable[[str], None] = print) -> int:
         if len(test):
             some[test] = _fit(x_emotion[train], felt[train] != "none", C_EMOTION).predict_proba(x_emotion[test])[:, 1]
     test_split = gold_examples("test")
-    _, x_test = featurise(test_split, vectors)
+    _, x_test = featurise(test_split, vectors, vocabulary)
     reader = _fit(x_emotion[rows], felt[rows] != "none", C_EMOTION)
     some_test = reader.predict_proba(x_test)[:, 1]
 

@@ -37,6 +37,7 @@ SPLIT_TITLES = {
     "sealed4": "fourth sealed split",
     "sealed5": "fifth sealed split",
     "sealed6": "sixth sealed split",
+    "sealed7": "seventh sealed split",
 }
 """The sealed splits as the README names them, in the order they were written."""
 

@@ -16,6 +16,7 @@ import math
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -23,6 +24,7 @@ from assistant.analysis.learned import NEUTRAL_SHIFT, toward_neutral, turn_end
 from assistant.analysis.learned.embed import EMBEDDING, embed
 from assistant.analysis.learned.features import emotion_features, last_sentence, talk_features
 from assistant.analysis.learned.linear import LinearModel
+from assistant.analysis.learned.words import Vocabulary, WordRows
 from assistant.analysis.offline.emotions import names_an_emotion, read_emotions
 from eval.augment import disfluent
 from eval.corpus import Example, examples, load_dialogues
@@ -86,14 +88,28 @@ class Embeddings:
         np.savez_compressed(self.path, keys=np.array(keys), vectors=np.array([self.vectors[k] for k in keys]))
 
 
-def featurise(found: list[Example], vectors: Embeddings) -> tuple[np.ndarray, np.ndarray]:
+Features = Any
+"""A scipy CSR matrix: dense features then word features, as `LinearModel.probabilities` reads them."""
+
+
+def featurise(found: list[Example], vectors: Embeddings, vocabulary: Vocabulary) -> tuple[Features, Features]:
+    """The talk and emotion readers' features: dense (embeddings and rule cues), then the words."""
     texts = [e.text for e in found]
     questions = [last_sentence(e.context) if e.context else "" for e in found]
     own, asked = vectors(texts), vectors(questions)
-    return talk_features(texts, questions, own, asked), emotion_features(texts, own)
+    words = vocabulary.rows(texts)
+    return _with_words(talk_features(texts, questions, own, asked), words), _with_words(
+        emotion_features(texts, own), words
+    )
 
 
-def _fit(x: np.ndarray, y: np.ndarray | Sequence[str], c: float):  # type: ignore[no-untyped-def]
+def _with_words(dense: np.ndarray, words: WordRows) -> Features:
+    from scipy import sparse
+
+    return sparse.hstack([sparse.csr_matrix(dense), words.to_scipy()]).tocsr()
+
+
+def _fit(x: Features, y: np.ndarray | Sequence[str], c: float):  # type: ignore[no-untyped-def]
     from sklearn.linear_model import LogisticRegression
 
     model = LogisticRegression(C=c, class_weight="balanced", max_iter=3000, solver="lbfgs")
@@ -158,7 +174,7 @@ def _threshold(p_some: np.ndarray, truth: np.ndarray) -> float:
     return round(best, 2)
 
 
-def cross_validate(found: list[Example], x_talk: np.ndarray, x_emotion: np.ndarray, by: str) -> dict[str, object]:
+def cross_validate(found: list[Example], x_talk: Features, x_emotion: Features, by: str) -> dict[str, object]:
     """Out-of-fold predictions for every real turn, scored."""
     talk_rows = np.array([e.talk is not None for e in found])
     talk_truth = np.array([e.talk or "" for e in found])
@@ -258,13 +274,13 @@ def rules_alone(found: list[Example]) -> dict[str, object]:
     }
 
 
-def fit_final(found: list[Example], x_talk: np.ndarray, x_emotion: np.ndarray, threshold: float) -> list[LinearModel]:
+def fit_final(found: list[Example], x_talk: Features, x_emotion: Features, threshold: float) -> list[LinearModel]:
     """The shipped readers: fitted on every turn, temperatures from by-dialogue held-out logits."""
     talk_rows = np.array([e.talk is not None for e in found])
     change_rows = np.array([e.talk in ("change", "sustain") and e.darncat is not None for e in found])
     feel_rows = np.array([e.emotion is not None for e in found])
     felt_rows = np.array([e.emotion not in (None, "none") for e in found])
-    specs: list[tuple[str, np.ndarray, np.ndarray, np.ndarray, float]] = [
+    specs: list[tuple[str, Features, np.ndarray, np.ndarray, float]] = [
         ("talk", x_talk, talk_rows, np.array([e.talk or "" for e in found]), C_TALK),
         ("darncat", x_talk, change_rows, np.array([e.darncat or "" for e in found]), C_DARNCAT),
         ("emotion_presence", x_emotion, feel_rows, np.array(["none" if e.emotion == "none" else "some" for e in found]),
@@ -296,7 +312,7 @@ def _two_column(logits: np.ndarray) -> np.ndarray:
     return np.column_stack([np.zeros_like(logits), logits]) if logits.ndim == 1 else logits
 
 
-def _held_out_temperature(found: list[Example], x: np.ndarray, y: np.ndarray, index: np.ndarray, c: float) -> float:
+def _held_out_temperature(found: list[Example], x: Features, y: np.ndarray, index: np.ndarray, c: float) -> float:
     logits, truth = [], []
     for train, test in _folds(found, "dialogue"):
         train, test = np.intersect1d(train, index), np.intersect1d(test, index)
@@ -317,11 +333,18 @@ def build_examples(augment: bool) -> list[Example]:
     return list(examples(dialogues)) + [e for split in ("dev", *RETIRED) for e in gold_examples(split)]
 
 
+def corpus_vocabulary() -> Vocabulary:
+    """The words the readers know, learned from the written turns (not their augmented copies) once
+    for every fold: a word that only a held-out fold uses gets no weight from the folds that train,
+    so this leaks no label."""
+    return Vocabulary.fit(e.text for e in build_examples(False))
+
+
 Held = tuple[np.ndarray, list[dict[str, float]]]
 """A split's gold turns (their rows) and a held-out talk reader's probabilities for them."""
 
 
-def _held_out_talk(found: list[Example], x_talk: np.ndarray, split: str) -> Held:
+def _held_out_talk(found: list[Example], x_talk: Features, split: str) -> Held:
     """One split's gold client turns, and a talk reader's probabilities for them, the reader trained
     without them: on the rest of the corpus and the other gold sessions."""
     held = np.array([e.writer == f"gold-{split}" for e in found])
@@ -392,17 +415,20 @@ def neutral_shift_choice(found: list[Example], held: dict[str, Held]) -> dict[st
     return {"chosen": float(chosen), "shipped": NEUTRAL_SHIFT, "splits": list(held), "by_shift": figures}
 
 
-EMOTION_SPLITS = ("dev", "sealed3", "sealed4")
+EMOTION_SPLITS = ("dev", "sealed3", "sealed4", "sealed5", "sealed6")
 """Gold splits annotated under the guide's rule that feelings carried by events count (dev
-re-annotated on 2026-12-01; the third and fourth sealed splits written under it). The first two
+re-annotated on 2026-12-01; the third to sixth sealed splits written under it). The first two
 sealed splits mark far fewer and would choose for a convention the guide has left."""
 EMOTION_THRESHOLDS = tuple(round(float(t), 2) for t in np.arange(0.40, 0.91, 0.02))
-PRECISION_FLOOR = 0.65
-"""A coach trusts fewer, right signals over many doubtful ones (the same floor `_threshold` uses)."""
+PRECISION_FLOOR = 0.60
+"""The issue's precision target for emotional turns on a new writer's sessions. It was 0.65 ("a
+coach trusts fewer, right signals over many doubtful ones") while three splits chose; with the
+fifth and sixth sealed splits among them, whose writers mark feelings the reader finds less often,
+0.65 chose 0.86 (mean precision 0.668, recall 0.367) and read much less than the target recall."""
 
 
 def _held_out_presence(
-    found: list[Example], x_emotion: np.ndarray, split: str, vectors: Embeddings
+    found: list[Example], x_emotion: Features, split: str, vectors: Embeddings, vocabulary: Vocabulary
 ) -> tuple[np.ndarray, np.ndarray]:
     """One split's gold client turns, and the "some emotion" probability a presence reader trained
     without them gives each (uncalibrated, as `_threshold` reads them): of a long turn, the stronger
@@ -416,20 +442,22 @@ def _held_out_presence(
     ends = {k: end for k, n in enumerate(test) if (end := turn_end(found[n].text))}
     if ends:
         texts = list(ends.values())
-        at_end = model.predict_proba(emotion_features(texts, vectors(texts)))[:, 1]
+        at_end = model.predict_proba(_with_words(emotion_features(texts, vectors(texts)), vocabulary.rows(texts)))[:, 1]
         rows_with_end = np.array(list(ends))
         p_some[rows_with_end] = np.maximum(p_some[rows_with_end], at_end)
     return test, p_some
 
 
-def emotion_threshold_choice(found: list[Example], x_emotion: np.ndarray, vectors: Embeddings) -> dict[str, object]:
+def emotion_threshold_choice(
+    found: list[Example], x_emotion: Features, vectors: Embeddings, vocabulary: Vocabulary
+) -> dict[str, object]:
     """Emotional turns found as the engine shows them (named in words, or inferred in a turn that
     names none) on whole gold sessions held out of training one split at a time, for each threshold
     tried; the choice: the best mean F1 among the thresholds whose mean precision over those splits
     is PRECISION_FLOOR or more. The by-dialogue folds chose for the corpus writers, who mark a
     feeling in half their turns; new writers under the guide mark fewer, and precision on the
     fourth sealed split fell to 0.536 with that choice."""
-    held = {split: _held_out_presence(found, x_emotion, split, vectors) for split in EMOTION_SPLITS}
+    held = {split: _held_out_presence(found, x_emotion, split, vectors, vocabulary) for split in EMOTION_SPLITS}
     figures: dict[str, dict[str, float]] = {}
     kept: list[str] = []
     for threshold in EMOTION_THRESHOLDS:
@@ -460,11 +488,12 @@ def main(argv: list[str] | None = None, say: Callable[[str], None] = print) -> i
     )
     args = parser.parse_args(argv)
     vectors = Embeddings()
-    report: dict[str, object] = {}
-    final: tuple[list[Example], np.ndarray, np.ndarray] | None = None
+    vocabulary = corpus_vocabulary()
+    report: dict[str, object] = {"vocabulary": len(vocabulary.words)}
+    final: tuple[list[Example], Features, Features] | None = None
     for augment in (False, True):
         found = build_examples(augment)
-        x_talk, x_emotion = featurise(found, vectors)
+        x_talk, x_emotion = featurise(found, vectors, vocabulary)
         key = "with_augmentation" if augment else "written_only"
         report[key] = {by: cross_validate(found, x_talk, x_emotion, by) for by in ("dialogue", "writer")}
         if augment != args.no_augment:
@@ -474,7 +503,7 @@ def main(argv: list[str] | None = None, say: Callable[[str], None] = print) -> i
     held = {split: _held_out_talk(final[0], final[1], split) for split in ("dev", *RETIRED)}
     report["sessions_held_out"] = {split: sessions_held_out(final[0], held[split]) for split in held}
     report["neutral_shift"] = neutral_shift_choice(final[0], held)
-    report["emotion_threshold"] = emotion_threshold_choice(final[0], final[2], vectors)
+    report["emotion_threshold"] = emotion_threshold_choice(final[0], final[2], vectors, vocabulary)
     chosen = "written_only" if args.no_augment else "with_augmentation"
     report["shipped"] = chosen
     say(json.dumps(report, indent=2))
@@ -482,6 +511,7 @@ def main(argv: list[str] | None = None, say: Callable[[str], None] = print) -> i
         threshold = report["emotion_threshold"]["chosen"]  # type: ignore[index]
         for model in fit_final(*final, threshold=threshold):
             say(f"wrote {model.save()}")
+        say(f"wrote {vocabulary.save()}")
     CV_OUT.write_text(json.dumps(report, indent=2) + "\n", "utf-8")
     return 0
 

@@ -226,3 +226,47 @@ def test_a_hedge_that_ends_a_run_on_sentence_holds_every_intention_in_it() -> No
 def test_what_an_exception_holds_is_no_clause_of_its_own() -> None:
     """'otherwise, I'll talk myself out of it' foretells: the run-on split must not free it."""
     assert _found("I'll call her tonight, otherwise, I'll talk myself out of it.") == [("firm", "call her tonight")]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "I'll write it this week. um. I mean if I get a clear evening. Thursday maybe.",
+        "I'll write it this week. If I get a clear evening.",
+        "I'll call her Monday. Or Tuesday, I don't know.",
+        "I'll book it tonight. Unless the kids are up.",
+    ],
+)
+def test_an_afterthought_that_hedges_or_conditions_an_intention_makes_it_hedged(said: str) -> None:
+    assert _found(said) and all(level == "hedged" for level, _ in _found(said))
+
+
+@pytest.mark.parametrize(
+    ("said", "levels"),
+    [
+        ("I'll call her Monday. If she picks up, great.", ["firm"]),  # a sentence of its own, not a condition
+        ("I'll call her Monday. Good. I guess I'll also email Jo.", ["firm", "hedged"]),  # its own hedge
+        ("I'll call her Monday. Yeah. Definitely.", ["firm"]),
+    ],
+)
+def test_what_follows_an_intention_lends_it_no_hedge_it_does_not_say(said: str, levels: list[str]) -> None:
+    assert [level for level, _ in _found(said)] == levels
+
+
+def _ranked(text: str) -> list[tuple[str, str]]:
+    from assistant.analysis.offline.commitments import rank_commitments
+
+    utterance = Utterance(index=0, speaker="Sam", role="client", text=text)
+    return [(f.level, f.action) for f in rank_commitments(commitments_in(utterance, None))]
+
+
+def test_an_action_restated_with_when_and_a_hedge_is_one_hedged_commitment() -> None:
+    said = "I'll write it. I'll write it this week. um. I mean if I get a clear evening. Thursday maybe."
+    assert _ranked(said) == [("hedged", "write it this week")]
+
+
+def test_an_action_with_more_to_do_is_not_a_restatement() -> None:
+    assert sorted(_ranked("I'll call her. I'll call her mum too.")) == [
+        ("firm", "call her"),
+        ("firm", "call her mum too"),
+    ]

@@ -196,12 +196,14 @@ def test_a_long_turns_end_is_its_last_whole_sentences_or_its_last_words() -> Non
     unpunctuated = " ".join(f"word{n}" for n in range(60))
     assert turn_end(unpunctuated).split() == unpunctuated.split()[-END_WORDS:]
     long_last = facts + " ".join(f"word{n}" for n in range(40)) + "."
-    assert turn_end(long_last).startswith("word0")  # a last sentence longer than the window starts it
+    assert turn_end(long_last).split() == long_last.split()[-END_WORDS:]  # its start is read with the turn's
+    closing = long_last + " Yeah."  # only "Yeah." fits
+    assert turn_end(closing).split() == closing.split()[-END_WORDS:]  # not "Yeah." alone
 
 
 def test_reading_long_turns_ends_leaves_the_talk_readings_as_they_were() -> None:
     # 8-bit activations are scaled per batch: the ends, embedded with the turns, moved their vectors.
-    from assistant.analysis.learned import NEUTRAL_SHIFT, _model, read_turns, toward_neutral
+    from assistant.analysis.learned import NEUTRAL_SHIFT, _model, _vocabulary, read_turns, toward_neutral
     from assistant.analysis.learned.embed import embed
     from assistant.analysis.learned.features import talk_features
 
@@ -210,7 +212,8 @@ def test_reading_long_turns_ends_leaves_the_talk_readings_as_they_were() -> None
     asked = ["How did the week go?"] * len(turns)
     vectors = embed(turns + asked)  # the turns and questions alone, as before ends were read
     talk = _model("talk")
-    alone = talk.probabilities(talk_features(turns, asked, vectors[: len(turns)], vectors[len(turns) :]))
+    words = _vocabulary().rows(turns)
+    alone = talk.probabilities(talk_features(turns, asked, vectors[: len(turns)], vectors[len(turns) :]), words)
     for reading, row in zip(read_turns(turns, asked), alone, strict=True):
         expected = toward_neutral(dict(zip(talk.classes, row.tolist(), strict=True)), NEUTRAL_SHIFT / talk.temperature)
         assert reading.talk_probabilities == pytest.approx({k: round(v, 4) for k, v in expected.items()}, abs=1e-4)

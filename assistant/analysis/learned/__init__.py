@@ -1,9 +1,10 @@
 """Learned readers: client talk type (with DARN-CAT) and emotional signals, with probabilities.
 
-Sentence embeddings of a turn and of the coach's turn before it, plus the offline rules' cues, go
-into small logistic-regression models trained from Reflect's own corpus (`eval/train_readers.py`).
-The rules keep what must be exact (hedges, levels, dates, owners, negation in commitments); these
-readers decide what patterns cannot list: how ordinary, disfluent speech leans and what it feels.
+Sentence embeddings of a turn and of the coach's turn before it, the turn's words and word pairs
+(`words.py`), plus the offline rules' cues, go into small logistic-regression models trained from
+Reflect's own corpus (`eval/train_readers.py`). The rules keep what must be exact (hedges, levels,
+dates, owners, negation in commitments); these readers decide what patterns cannot list: how
+ordinary, disfluent speech leans and what it feels.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from assistant.analysis.learned.features import (
     talk_features,
 )
 from assistant.analysis.learned.linear import WEIGHTS_DIR, LinearModel, digest
+from assistant.analysis.learned.words import Vocabulary
 from assistant.analysis.offline.emotions import names_an_emotion
 from assistant.analysis.textspan import sentences
 from assistant.types import DarnCat, Emotion, TalkType
@@ -60,7 +62,7 @@ class TurnReading:
 
 def available() -> bool:
     """Trained weights ship with the code; a checkout without them reads by rules alone."""
-    return all((WEIGHTS_DIR / f"{name}.npz").exists() for name in _READERS)
+    return all((WEIGHTS_DIR / f"{name}.npz").exists() for name in _READERS) and Vocabulary.shipped()
 
 
 @cache
@@ -74,6 +76,11 @@ def _model(name: str) -> LinearModel:
     return LinearModel.load(name)
 
 
+@cache
+def _vocabulary() -> Vocabulary:
+    return Vocabulary.load()
+
+
 def read_turns(texts: Sequence[str], contexts: Sequence[str]) -> list[TurnReading]:
     """Read client turns, each with the coach's turn before it ("" when there is none)."""
     if not texts:
@@ -84,8 +91,9 @@ def read_turns(texts: Sequence[str], contexts: Sequence[str]) -> list[TurnReadin
     vectors = embed(list(texts) + questions)
     own, asked = vectors[: len(texts)], vectors[len(texts) :]
     talk_x = talk_features(texts, questions, own, asked)  # the subtype model reads the same features
-    talk = _model("talk").probabilities(talk_x)
-    darncat = _model("darncat").probabilities(talk_x)
+    words = _vocabulary().rows(texts)
+    talk = _model("talk").probabilities(talk_x, words)
+    darncat = _model("darncat").probabilities(talk_x, words)
     some, emotion = _felt(texts, own)
     at_end = set()
     # Only where no feeling is named: a named one is shown from its words, and none is inferred
@@ -111,9 +119,7 @@ END_WORDS = 24
 """The embedding reads a turn's first 32 word pieces (about 24 words: `embed.MAX_TOKENS`). A turn
 of more than END_WORDS + 8 words (the slack: a few words past the window add little) is also read
 for feeling from its end, and the stronger reading is kept: the event that carries the feeling
-("Then on Thursday my dad fell") often comes after the facts that lead to it. Still weak: where only
-a short sentence fits ("... at two in the morning. Yeah.") the end is that sentence, and a long
-unpunctuated last sentence is read from its start."""
+("Then on Thursday my dad fell") often comes after the facts that lead to it."""
 
 
 def turn_end(text: str) -> str:
@@ -123,9 +129,9 @@ def turn_end(text: str) -> str:
 
 
 def end_start(text: str) -> int:
-    """Where a turn's end begins: its last whole sentences that fit in END_WORDS words, else its
-    last sentence, else (one long unpunctuated sentence) its last END_WORDS words; 0 for a turn
-    short enough to be read whole."""
+    """Where a turn's end begins: its last whole sentences that fit in END_WORDS words, else (a last
+    sentence longer than that, or only a few words fit) its last END_WORDS words; 0 for a turn short
+    enough to be read whole."""
     words = [word.start() for word in re.finditer(r"\S+", text)]
     if len(words) <= END_WORDS + 8:
         return 0
@@ -136,18 +142,23 @@ def end_start(text: str) -> int:
         if count > END_WORDS:
             break
         start = span.start
-    if start is None and len(spans) > 1:
-        start = spans[-1].start
-    if not start:  # no sentence boundary to start from
+    if start is None or len(text[start:].split()) < _SAYS_SOMETHING:
+        # No whole sentence fits (a long last one, or speech-to-text without full stops), or only a
+        # closing "Yeah." does: the last words are what the start's reading missed.
         start = words[-END_WORDS]
     return start
 
 
+_SAYS_SOMETHING = 4
+"""Words an end needs to be read as one ("... at two in the morning. Yeah." is not read as "Yeah.")."""
+
+
 def _felt(texts: Sequence[str], vectors: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """The probability that each text shows a feeling, and the probabilities of each feeling."""
-    x = emotion_features(texts, vectors)
+    x, words = emotion_features(texts, vectors), _vocabulary().rows(texts)
     presence = _model("emotion_presence")
-    return presence.probabilities(x)[:, presence.classes.index("some")].copy(), _model("emotion").probabilities(x)
+    some = presence.probabilities(x, words)[:, presence.classes.index("some")].copy()
+    return some, _model("emotion").probabilities(x, words)
 
 
 NEUTRAL_SHIFT = 0.5

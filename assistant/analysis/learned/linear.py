@@ -9,8 +9,12 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
+
+if TYPE_CHECKING:
+    from assistant.analysis.learned.words import WordRows
 
 WEIGHTS_DIR = Path(__file__).resolve().parent / "weights"
 
@@ -32,9 +36,16 @@ class LinearModel:
     """A decision threshold chosen in training (its meaning is the reader's: e.g. the least
     probability of "some emotion" that counts as a signal)."""
 
-    def probabilities(self, features: np.ndarray) -> np.ndarray:
-        """(n_samples, n_classes) probabilities that sum to one in each row."""
-        logits = (features @ self.coef.T + self.intercept) / self.temperature
+    def probabilities(self, features: np.ndarray, words: WordRows | None = None) -> np.ndarray:
+        """(n_samples, n_classes) probabilities that sum to one in each row. `coef`'s first columns
+        weigh the dense features; its last `words.width`, when it has them, the word features."""
+        dense = features.shape[1]
+        logits = features @ self.coef[:, :dense].T + self.intercept
+        if self.coef.shape[1] > dense:
+            if words is None or dense + words.width != self.coef.shape[1]:
+                raise ValueError(f"the {self.name} reader was trained with word features: pass them")
+            logits += words.dot(self.coef[:, dense:])
+        logits /= self.temperature
         logits -= logits.max(axis=1, keepdims=True)
         exp = np.exp(logits)
         return exp / exp.sum(axis=1, keepdims=True)

@@ -181,7 +181,41 @@ def _hedges_beside(spans: list[Span], n: int, step: int) -> list[str]:
         is_interjection(spans[at].text) or (step < 0 and _TIME_FRAGMENT.match(fold(spans[at].text)))
     ):
         at += step
-    return neighbour_hedges(spans[at].text) if 0 <= at < len(spans) else []
+    if not 0 <= at < len(spans):
+        return []
+    if step < 0:
+        return neighbour_hedges(spans[at].text)
+    return _hedges_after(spans, at)
+
+
+def _hedges_after(spans: list[Span], at: int) -> list[str]:
+    """What the sentences after an intention lend it: the next one's hedges (`neighbour_hedges`), or
+    those of an afterthought that only qualifies it, a bare condition ("I'll write it this week. um.
+    I mean if I get a clear evening.") or an alternative ("Or Tuesday, I don't know."); past such a
+    fragment, or a short sentence, the one after it too ("... Thursday maybe."), unless it states an
+    intention of its own."""
+    hedges: list[str] = []
+    for step in range(3):
+        text = spans[at].text
+        folded = fold(text)
+        if step and _INTENTION.search(folded):
+            break  # an intention of its own ("Good. I guess I'll also email Jo.") keeps its hedges
+        fragment = bool(_AFTERTHOUGHT.match(folded)) and not _INTENTION.search(folded)
+        hedges += find_hedges(text) if fragment else neighbour_hedges(text)
+        at += 1
+        while at < len(spans) and is_interjection(spans[at].text):
+            at += 1
+        if at >= len(spans) or not (fragment or len(text.split()) <= 4):
+            break
+    return list(dict.fromkeys(hedges))
+
+
+_AFTERTHOUGHT = re.compile(
+    r"^\W*(?:(?:i mean|um+|uh+|er+|well|and|but|so|like)\W+)*"
+    r"(?:or\b|(?:if|unless|as long as|provided|assuming)\b[^,;]*[.!?]*\s*$)"
+)
+"""A sentence that only qualifies the intention before it: an alternative ("or ...") or a condition
+with no main clause of its own ("if I get a clear evening."; not "If she picks up, great.")."""
 
 
 _TIME_FRAGMENT = re.compile(r"^\W*(?:once|when|after|before|until|till|by the time)\b(?:\W+\w+){0,6}\W*$")
@@ -274,10 +308,19 @@ def _restates(later: Found, earlier: Found, across_turns: bool) -> bool:
         return False
     if (later.level == "resisting") != (earlier.level == "resisting"):
         return False
-    if fold(later.action).strip() == fold(earlier.action).strip():
+    if fold(later.action).strip() == fold(earlier.action).strip() or _adds_only_when(later.action, earlier.action):
         return True
     a, b = content_words(later.action), content_words(earlier.action)
     return len(a & b) >= 2 and len(a & b) >= _SAME_ACTION * len(a | b)
+
+
+def _adds_only_when(one: str, other: str) -> bool:
+    """One action is the other with when it happens ("write it" and "write it this week"), not
+    with more to do ("call her" and "call her mum")."""
+    shorter, longer = sorted((fold(one).strip(" ."), fold(other).strip(" .")), key=len)
+    if not shorter or not longer.startswith(shorter + " "):
+        return False
+    return not content_words(WHEN_RE.sub(" ", longer[len(shorter) :]))
 
 
 def is_resolved(action: str) -> bool:
