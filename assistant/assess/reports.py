@@ -10,9 +10,9 @@ client sentence, anywhere in the session (the opening check-in is where most are
 - a past tense: the verb in a past form, "did" before it, or a gerund after a past first-person
   verb ("I spent forty minutes walking").
 
-Its progress: negated ("I haven't left at half six once") is not started; "I started", or a share
-in the sentence or its neighbours ("I did what I said for two of them") is in progress; otherwise
-done. The embedding reader in `offline.py` handles items no clause reports.
+Its progress: negated ("I haven't left at half six once") is not started; "I started", "I sort of
+told her", or a share in the sentence or its neighbours ("I did what I said for two of them", "just
+that one") is in progress; otherwise done. The embedding reader in `offline.py` handles items no clause reports.
 """
 
 from __future__ import annotations
@@ -49,9 +49,9 @@ _OTHERS = _words("she he they you it")
 _JOINERS = _words("and so then") | {_CLAUSE_MARK}
 _BETWEEN = _words(
     "did do have had just finally actually also really literally already never not even didn't haven't "
-    "hasn't hadn't couldn't wasn't weren't eventually"
+    "hasn't hadn't couldn't wasn't weren't eventually sort kind of sorta kinda half"
 )
-"""Words between a subject and its verb: "I just rewrote it", "I haven't left"."""
+"""Words between a subject and its verb: "I just rewrote it", "I haven't left", "I sort of told her"."""
 _NEGATIONS = _words("didn't haven't hasn't hadn't couldn't wasn't weren't never not")
 _PAST_FIRST_PERSON = re.compile(
     r"\b(?:i|we)(?:'ve| have)? (?:\w+ )?(?:spent|did|kept|had|was|were|finished|went|started|began|begun)\b"
@@ -60,9 +60,12 @@ _PAST_FIRST_PERSON = re.compile(
 _STARTED = re.compile(r"\b(?:i|we)(?:'ve| have)? (?:\w+ )?(?:started|begun|began)\b|\bhalfway\b|\bpart of the way\b")
 SHARE = re.compile(
     r"\b(?:one|two|three|four|five) (?:of|out of) (?:them|those|these|the|two|three|four|five|six)\b|"
-    r"\bnot all\b|\bonly (?:one|two|half)\b|\bhalf of\b|\btwice\b|\bpartly\b|\bpartially\b"
+    r"\bnot all\b|\bonly (?:one|two|half)\b|\bhalf of\b|\btwice\b|\bpartly\b|\bpartially\b|"
+    r"\b(?:just|only) (?:that|the|this) one\b"
 )
 """A share of the whole, said beside a report: done for some, so in progress."""
+_PARTLY = re.compile(r"\b(?:sort of|kind of|sorta|kinda|half)$")
+"""Said just before the verb, a done that is not quite done: "I sort of told her", "I half wrote it"."""
 _GENERIC = frozenset(
     stem(w) for w in _words("finally tomorrow today starting start next week month time thing things want")
 )
@@ -140,7 +143,8 @@ def _clause_report(terms: ItemTerms, clause: str, sentence: str, said: set[str],
             return Report("not_started", overlap)
         if not _past(words, position, clause):
             continue
-        return Report("in_progress" if _STARTED.search(sentence) else "done", overlap)
+        partly = _PARTLY.search(" ".join(words[max(0, position - 3) : position]))
+        return Report("in_progress" if partly or _STARTED.search(sentence) else "done", overlap)
     return None
 
 

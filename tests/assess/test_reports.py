@@ -53,6 +53,15 @@ EXAMPLES: list[tuple[str, str, list[str], str | None]] = [
         ["I did what I said for two of them."],
         "in_progress",
     ),
+    # done, but not quite: "sort of" before the verb, or only one of several
+    ("Tell Mandy the real loan balance", "I sort of told Mandy, the balance bit anyway.", [], "in_progress"),
+    (
+        "Ask Kelvin to walk through Mrs Leung's file",
+        "And I asked him about Mrs Leung's file.",
+        ["just that one."],
+        "in_progress",
+    ),
+    ("Tell Mandy the real loan balance", "I told Mandy the balance, it was sort of awful.", [], "done"),
     # someone else's action, a question, a plan, a scheduling line: no report
     ("tell her about the pack", "She said, why didn't you tell me about the pack?", [], None),
     ("present the cash section", "What if Priya presented the cash section at the board?", [], None),
