@@ -23,7 +23,7 @@ from assistant.analysis.learned.features import (
     talk_features,
 )
 from assistant.analysis.learned.linear import WEIGHTS_DIR, LinearModel, digest
-from assistant.analysis.learned.words import Vocabulary
+from assistant.analysis.learned.words import Vocabulary, WordRows
 from assistant.analysis.offline.emotions import names_an_emotion
 from assistant.analysis.textspan import sentences
 from assistant.types import DarnCat, Emotion, TalkType
@@ -94,7 +94,7 @@ def read_turns(texts: Sequence[str], contexts: Sequence[str]) -> list[TurnReadin
     words = _vocabulary().rows(texts)
     talk = _model("talk").probabilities(talk_x, words)
     darncat = _model("darncat").probabilities(talk_x, words)
-    some, emotion = _felt(texts, own)
+    some, emotion = _felt(texts, own, words)
     at_end = set()
     # Only where no feeling is named: a named one is shown from its words, and none is inferred
     # beside it (offline `_emotions`), so reading such a turn's end would change nothing shown.
@@ -103,7 +103,8 @@ def read_turns(texts: Sequence[str], contexts: Sequence[str]) -> list[TurnReadin
         # Embedded apart: 8-bit activations are scaled per batch, so in the same call they would
         # move the turns' own vectors, and the talk readings with them (measured: old test talk
         # macro-F1 0.613 -> 0.602).
-        end_some, end_emotion = _felt(list(ends.values()), embed(list(ends.values())))
+        end_texts = list(ends.values())
+        end_some, end_emotion = _felt(end_texts, embed(end_texts), _vocabulary().rows(end_texts))
         for k, n in enumerate(ends):
             if end_some[k] > some[n]:
                 some[n], emotion[n] = end_some[k], end_emotion[k]
@@ -153,9 +154,9 @@ _SAYS_SOMETHING = 4
 """Words an end needs to be read as one ("... at two in the morning. Yeah." is not read as "Yeah.")."""
 
 
-def _felt(texts: Sequence[str], vectors: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _felt(texts: Sequence[str], vectors: np.ndarray, words: WordRows) -> tuple[np.ndarray, np.ndarray]:
     """The probability that each text shows a feeling, and the probabilities of each feeling."""
-    x, words = emotion_features(texts, vectors), _vocabulary().rows(texts)
+    x = emotion_features(texts, vectors)
     presence = _model("emotion_presence")
     some = presence.probabilities(x, words)[:, presence.classes.index("some")].copy()
     return some, _model("emotion").probabilities(x, words)

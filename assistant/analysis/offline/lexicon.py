@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from assistant.analysis.offline.literals import could_match, required_literals
 from assistant.analysis.offline.rules import Kind, Reader, Rule, expand, joined, macro, rule, rules, rules_digest
 from assistant.types import DarnCat, TalkType
 
@@ -63,6 +64,12 @@ class Cue:
     """The rule's pattern, for the client's own words or a coach's notes."""
     id: str = ""
     """The rule it comes from (rules/*.yaml)."""
+    literals: tuple[str, ...] = ()
+    """Strings a text needs one of for the pattern to match (`literals.py`; empty: always search)."""
+
+    def could_match(self, text: str) -> bool:
+        """False only when the pattern cannot match `text`: skips most searches cheaply."""
+        return could_match(text, self.literals)
 
 
 # What the status quo sounds like as the object of a refusal: "I won't keep doing it all".
@@ -75,11 +82,12 @@ EXCEPTION_RE = re.compile(joined(rules("exception")))
 
 def _cues(talk: TalkType, reader: Reader) -> list[Cue]:
     """The cues of one talk type, for the client's own words ("I") or a coach's notes ("she")."""
-    return [
-        Cue(talk, _subtype(r), re.compile(expand(r.template, reader)), r.id)
+    patterns = [
+        (r, re.compile(expand(r.template, reader)))
         for r in rules("cue")
         if r.talk == talk and not (r.client_only and reader == "notes")
     ]
+    return [Cue(talk, _subtype(r), pattern, r.id, required_literals(pattern)) for r, pattern in patterns]
 
 
 def _subtype(r: Rule) -> DarnCat:

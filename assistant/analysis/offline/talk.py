@@ -118,6 +118,7 @@ def _matches(folded: str, cues: list[lx.Cue], blocked: list[tuple[int, int]]) ->
     return [
         _Match(cue, m.start(), m.end())
         for cue in cues
+        if cue.could_match(folded)
         for m in cue.pattern.finditer(folded)
         if not any(s <= m.start() < e for s, e in blocked)
     ]
