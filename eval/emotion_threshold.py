@@ -51,7 +51,7 @@ def _prf(guess: np.ndarray, truth: np.ndarray) -> str:
 def main(say: Callable[[str], None] = print) -> int:
     from assistant.analysis.offline.emotions import names_an_emotion, read_emotions
     from eval.train_readers import (
-        C_EMOTION,
+        C_PRESENCE,
         Embeddings,
         _fit,
         _folds,
@@ -70,10 +70,10 @@ def main(say: Callable[[str], None] = print) -> int:
     for train, test in _folds(found, "dialogue"):
         train, test = train[rows[train]], test[rows[test]]
         if len(test):
-            some[test] = _fit(x_emotion[train], felt[train] != "none", C_EMOTION).predict_proba(x_emotion[test])[:, 1]
+            some[test] = _fit(x_emotion[train], felt[train] != "none", C_PRESENCE).predict_proba(x_emotion[test])[:, 1]
     test_split = gold_examples("test")
     _, x_test = featurise(test_split, vectors, vocabulary)
-    reader = _fit(x_emotion[rows], felt[rows] != "none", C_EMOTION)
+    reader = _fit(x_emotion[rows], felt[rows] != "none", C_PRESENCE)
     some_test = reader.predict_proba(x_test)[:, 1]
 
     for group, (share, silent_share) in sorted(convention(found + test_split).items()):

@@ -38,6 +38,7 @@ SPLIT_TITLES = {
     "sealed5": "fifth sealed split",
     "sealed6": "sixth sealed split",
     "sealed7": "seventh sealed split",
+    "sealed8": "eighth sealed split",
 }
 """The sealed splits as the README names them, in the order they were written."""
 

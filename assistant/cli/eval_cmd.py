@@ -13,7 +13,19 @@ def register(parser: argparse.ArgumentParser) -> None:
     add_backend_options(parser)
     parser.add_argument(
         "--split",
-        choices=["dev", "test", "sealed", "sealed2", "sealed3", "sealed4", "sealed5", "sealed6", "sealed7", "all"],
+        choices=[
+            "dev",
+            "test",
+            "sealed",
+            "sealed2",
+            "sealed3",
+            "sealed4",
+            "sealed5",
+            "sealed6",
+            "sealed7",
+            "sealed8",
+            "all",
+        ],
         default="all",
         help="dev and test (all: both); a sealed split is run once, at the end of a piece of work, and is then "
         "spent: sealed to sealed4 now train the readers, so their talk and emotion figures are not held out",

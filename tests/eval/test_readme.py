@@ -55,6 +55,18 @@ def test_the_shipped_neutral_shift_is_the_one_training_chose() -> None:
     assert choice["chosen"] == NEUTRAL_SHIFT == choice["shipped"]
 
 
+def test_the_shipped_presence_regularisation_is_the_one_training_chose() -> None:
+    """C_PRESENCE is a constant; `python -m eval.train_readers` measures each strength on held-out
+    gold sessions and names the best. A retraining that names another fails here until the code follows."""
+    import json
+
+    from eval.readme import BASELINES
+    from eval.train_readers import C_PRESENCE
+
+    choice = json.loads((BASELINES / "readers-cv.json").read_text("utf-8"))["emotion_regularisation"]
+    assert choice["chosen"] == C_PRESENCE
+
+
 def test_the_shipped_emotion_threshold_is_the_one_training_chose_on_the_engines_scale() -> None:
     """The presence reader's threshold is chosen on uncalibrated probabilities from held-out gold
     sessions; the shipped model reads calibrated ones, so the same turns must pass both."""
