@@ -78,3 +78,21 @@ def test_not_once_is_not_started(embedder: MiniLMEmbedder) -> None:
 def test_not_once_did_i_miss_it_is_no_failure(embedder: MiniLMEmbedder) -> None:
     said = ["Coach: How did the swimming go?", "Craig: Swimming, three times every week. Not once did I miss it."]
     assert _read(embedder, "Go swimming three times a week", said) != "not_started"
+
+
+def test_what_the_client_was_going_to_do_is_not_started(embedder: MiniLMEmbedder) -> None:
+    said = ["Coach: And ringing the practice about the bloods?", "Craig: I was going to, the week after we met."]
+    assert _read(embedder, "Ring the practice to book the bloods", said) == "not_started"
+
+
+def test_someone_else_dropping_a_thing_is_no_item_dropped(embedder: MiniLMEmbedder) -> None:
+    said = [
+        "Coach: And the meeting with Dr Whitcomb?",
+        "Craig: The meeting with Dr Whitcomb, well, he dropped a retractor in theatre that week.",
+    ]
+    assert _read(embedder, "Get a meeting with Dr Whitcomb", said) != "dropped"
+
+
+def test_an_item_the_client_dropped_is_dropped(embedder: MiniLMEmbedder) -> None:
+    said = ["Coach: And the meeting with Dr Whitcomb?", "Craig: The meeting with Dr Whitcomb, I dropped that."]
+    assert _read(embedder, "Get a meeting with Dr Whitcomb", said) == "dropped"

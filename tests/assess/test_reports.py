@@ -62,6 +62,12 @@ EXAMPLES: list[tuple[str, str, list[str], str | None]] = [
         "in_progress",
     ),
     ("Tell Mandy the real loan balance", "I told Mandy the balance, it was sort of awful.", [], "done"),
+    (
+        "buy only the weekend's beer on Saturday",
+        "I bought the weekend's beer on the Saturday.",
+        ["I did the first bit."],
+        "in_progress",
+    ),
     # someone else's action, a question, a plan, a scheduling line: no report
     ("tell her about the pack", "She said, why didn't you tell me about the pack?", [], None),
     ("present the cash section", "What if Priya presented the cash section at the board?", [], None),
