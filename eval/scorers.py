@@ -142,10 +142,23 @@ def levels_for(
     the same utterance (one turn often holds a hedged and a firm intention), leaving out those at
     the words of `others`, the turn's other gold commitments: a firm "I'm booking the meeting
     today" found and annotated as such says nothing of the hedged "the note to Hannah, probably"
-    beside it."""
+    beside it. A found quote that lies inside another gold commitment's words (or holds them) and not
+    this one's is that one's, even where a few words are shared: the firm "I'll ask him" is not a
+    reading of the hedged "if he says yes I'll give him the review" said after it."""
     here = at.get(gold_utterance, [])
-    same_words = [level for level, quote in here if _overlap(quote, gold_quote)]
+    same_words = [
+        level
+        for level, quote in here
+        if _overlap(quote, gold_quote)
+        and not (any(_nested(quote, o) for o in others) and not _nested(quote, gold_quote))
+    ]
     return same_words or [level for level, quote in here if not any(_overlap(quote, o) for o in others)]
+
+
+def _nested(a: str, b: str) -> bool:
+    """One quote holds the other (case and spacing aside)."""
+    a, b = _squash(a).lower(), _squash(b).lower()
+    return a in b or b in a
 
 
 def _others(sample: Sample, commitment: GoldCommitment) -> list[str]:

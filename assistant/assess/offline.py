@@ -26,7 +26,7 @@ _CUES: list[tuple[Progress, re.Pattern[str]]] = [
     (
         "dropped",
         re.compile(
-            r"\b(?:decided not to|(?<!he )(?<!she )(?<!they )dropped(?! (?:off|by|in)\b)|let (?:it|that|this) go|not (?:doing|going to do) (?:it|that)|scrapped|parked|"
+            r"\b(?:decided not to|(?:(?:i|we)(?:'ve| have)? (?:\w+ )?|^)dropped(?! (?:off|by|in)\b)|let (?:it|that|this) go|not (?:doing|going to do) (?:it|that)|scrapped|parked|"
             r"no longer|gave up on|giving up on|abandon\w*|took (?:it|that) off|off the table|shelved|killed (?:it|that)|"
             r"not worth (?:it|doing)|decided against|changed my mind)\b"
         ),
@@ -36,7 +36,7 @@ _CUES: list[tuple[Progress, re.Pattern[str]]] = [
         re.compile(
             r"\b(?:haven't|have not|hasn't|didn't|did not|never) (?:\w+ )?(?:start\w*|done|do|had|get|got|gotten|talk\w*|"
             r"sen[dt]|ask\w*|book\w*|manag\w*|touch\w*|found the time|make it|raise\w*|call\w*|begun|tried)\b|"
-            r"\b(?:i|we) (?:was|were) (?:going to|gonna)\b|\bi meant to\b|\bnot yet\b|\bnever got (?:round|around|to)\b|\bstill haven't\b|\bhasn't happened\b|\bslipped\b|"
+            r"\b(?:(?:i|we) (?:was|were) (?:going to|gonna)|i meant to)(?=\s*(?:[,.;!?]|$|but\b))|\bnot yet\b|\bnever got (?:round|around|to)\b|\bstill haven't\b|\bhasn't happened\b|\bslipped\b|"
             r"\bdidn't happen\b|\bno progress\b|\bpushed (?:it|that) (?:back|out)\b|\bnot (?:even )?once\b(?!\s+(?:did|do|have|had|was)\b)"
         ),
     ),

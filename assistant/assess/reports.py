@@ -61,7 +61,8 @@ _STARTED = re.compile(r"\b(?:i|we)(?:'ve| have)? (?:\w+ )?(?:started|begun|began
 SHARE = re.compile(
     r"\b(?:one|two|three|four|five) (?:of|out of) (?:them|those|these|the|two|three|four|five|six)\b|"
     r"\bnot all\b|\bonly (?:one|two|half)\b|\bhalf of\b|\btwice\b|\bpartly\b|\bpartially\b|"
-    r"\b(?:just|only) (?:that|the|this) one\b|\bthe first (?:bit|part|half)\b"
+    r"\b(?:just|only) (?:that|the|this) one\b|"
+    r"\bthe first (?:bit|part|half)\b(?! of (?:the )?(?:week|month|day|year|morning|term|quarter)\b)"
 )
 """A share of the whole, said beside a report: done for some, so in progress."""
 _PARTLY = re.compile(r"\b(?:sort of|kind of|sorta|kinda|half)$")

@@ -96,3 +96,17 @@ def test_someone_else_dropping_a_thing_is_no_item_dropped(embedder: MiniLMEmbedd
 def test_an_item_the_client_dropped_is_dropped(embedder: MiniLMEmbedder) -> None:
     said = ["Coach: And the meeting with Dr Whitcomb?", "Craig: The meeting with Dr Whitcomb, I dropped that."]
     assert _read(embedder, "Get a meeting with Dr Whitcomb", said) == "dropped"
+
+
+@pytest.mark.parametrize(
+    "answer",
+    ["The talk with Dana, I was going to say, it went fine.", "The talk with Dana, I meant to say, it went fine."],
+)
+def test_was_going_to_say_is_no_intention_left_undone(embedder: MiniLMEmbedder, answer: str) -> None:
+    said = ["Coach: And the talk with Dana about the rota?", f"Craig: {answer}"]
+    assert _read(embedder, "Have the talk with Dana about the rota", said) == "done"
+
+
+def test_something_else_dropping_is_no_item_dropped(embedder: MiniLMEmbedder) -> None:
+    said = ["Coach: And the pricing review with Dana?", "Craig: The pricing review, well, the price dropped anyway."]
+    assert _read(embedder, "Do the pricing review with Dana", said) != "dropped"

@@ -68,6 +68,12 @@ EXAMPLES: list[tuple[str, str, list[str], str | None]] = [
         ["I did the first bit."],
         "in_progress",
     ),
+    (
+        "send the email to the board",
+        "I sent the email to the board.",
+        ["In the first part of the week."],
+        "done",
+    ),
     # someone else's action, a question, a plan, a scheduling line: no report
     ("tell her about the pack", "She said, why didn't you tell me about the pack?", [], None),
     ("present the cash section", "What if Priya presented the cash section at the board?", [], None),

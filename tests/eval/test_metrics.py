@@ -66,3 +66,15 @@ def test_a_weak_commitment_is_judged_by_its_own_words_not_by_a_firm_one_beside_i
     assert levels_for(7, note, at) == ["firm"]
     at[7].append(("firm", "send the note to Hannah"))
     assert levels_for(7, note, at, others=[booked]) == ["firm"]
+
+
+def test_a_firm_commitment_found_at_its_own_words_is_no_reading_of_a_hedged_one_beside_it() -> None:
+    from eval.scorers import levels_for
+
+    asked, gated = "I'll ask him.", "if he says yes I'll give him the the review committee"
+    at = {117: [("firm", "I'll ask him"), ("hedged", "I mean if he says yes I'll give him the the review committee")]}
+    # "I'll ask him" shares "I'll" and "him" with the gated intention, but it is the firm one's words
+    assert levels_for(117, gated, at, others=[asked]) == ["hedged"]
+    assert levels_for(117, asked, at, others=[gated]) == ["firm"]
+    # with the firm one not annotated, the shared words still count: nothing else claims them
+    assert levels_for(117, gated, at) == ["firm", "hedged"]
