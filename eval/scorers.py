@@ -128,10 +128,9 @@ def _commitments_at(sample: Sample) -> dict[int, list[tuple[str, str]]]:
 
 def _overlap(a: str, b: str) -> bool:
     """Two quotes of one utterance speak of the same words: one holds the other, or they share most words."""
-    a, b = _squash(a).lower(), _squash(b).lower()
-    if a in b or b in a:
+    if _nested(a, b):
         return True
-    wa, wb = set(a.split()), set(b.split())
+    wa, wb = set(_squash(a).lower().split()), set(_squash(b).lower().split())
     return len(wa & wb) >= 0.5 * min(len(wa), len(wb))
 
 

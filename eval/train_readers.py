@@ -495,14 +495,13 @@ def emotion_threshold_choice(
 def emotion_regularisation(
     found: list[Example], x_emotion: Features, vectors: Embeddings, vocabulary: Vocabulary
 ) -> dict[str, dict[str, object]]:
-    """`emotion_threshold_choice` for each strength of PRESENCE_CS (C_PRESENCE is chosen from it):
-    the threshold each would choose, and the mean precision, recall and F1 it reads there."""
-    found_by_c = {}
-    for c in PRESENCE_CS:
-        choice = emotion_threshold_choice(found, x_emotion, vectors, vocabulary, c)
-        at = choice["by_threshold"][f"{choice['chosen']:.2f}"]  # type: ignore[index]
-        found_by_c[f"{c:g}"] = {"threshold": choice["chosen"], **at, "by_threshold": choice["by_threshold"]}
-    return found_by_c
+    """`emotion_threshold_choice` for each strength of PRESENCE_CS (C_PRESENCE is chosen from them)."""
+    return {f"{c:g}": emotion_threshold_choice(found, x_emotion, vectors, vocabulary, c) for c in PRESENCE_CS}
+
+
+def _at_choice(choice: dict[str, object]) -> dict[str, object]:
+    """The threshold a strength chose, and the mean precision, recall and F1 it reads there."""
+    return {"threshold": choice["chosen"], **choice["by_threshold"][f"{choice['chosen']:.2f}"]}  # type: ignore[index,dict-item]
 
 
 def _best_strength(by_strength: dict[str, dict[str, object]]) -> float:
@@ -535,15 +534,10 @@ def main(argv: list[str] | None = None, say: Callable[[str], None] = print) -> i
     held = {split: _held_out_talk(final[0], final[1], split) for split in ("dev", *RETIRED)}
     report["sessions_held_out"] = {split: sessions_held_out(final[0], held[split]) for split in held}
     report["neutral_shift"] = neutral_shift_choice(final[0], held)
-    strengths = emotion_regularisation(final[0], final[2], vectors, vocabulary)
-    by_strength = {c: {k: v for k, v in at.items() if k != "by_threshold"} for c, at in strengths.items()}
+    choices = emotion_regularisation(final[0], final[2], vectors, vocabulary)
+    by_strength = {c: _at_choice(choice) for c, choice in choices.items()}
     report["emotion_regularisation"] = {"chosen": _best_strength(by_strength), "by_strength": by_strength}
-    shipped = strengths[f"{C_PRESENCE:g}"]
-    report["emotion_threshold"] = {
-        "chosen": shipped["threshold"],
-        "splits": list(EMOTION_SPLITS),
-        "by_threshold": shipped["by_threshold"],
-    }
+    report["emotion_threshold"] = choices[f"{C_PRESENCE:g}"]
     chosen = "written_only" if args.no_augment else "with_augmentation"
     report["shipped"] = chosen
     say(json.dumps(report, indent=2))
