@@ -36,6 +36,17 @@ def render_markdown(
     return "\n".join(lines).rstrip() + "\n"
 
 
+def _why_no_items(analysis: Analysis) -> str:
+    """An empty plan says why, without contradicting the commitments listed below it: a firm or
+    hedged one that names nothing to do ("I'll try this saturday") drafts no item either."""
+    if any(c.level in ("firm", "hedged") for c in analysis.commitments):
+        return (
+            "None of the firm or hedged commitments names an action to plan (see Commitments), "
+            "so no plan items were drafted."
+        )
+    return "No firm or hedged commitments were found, so no plan items were drafted."
+
+
 def _plan(analysis: Analysis, audience: Audience, heading: str) -> list[str]:
     plan = analysis.plan
     lines = [f"## {heading}", ""]
@@ -43,7 +54,7 @@ def _plan(analysis: Analysis, audience: Audience, heading: str) -> list[str]:
     lines.append("")
     items = [i for i in plan.items if audience == "coach" or i.status != "rejected"]
     if not items:
-        lines += ["No firm or hedged commitments were found, so no plan items were drafted.", ""]
+        lines += [_why_no_items(analysis), ""]
     for n, item in enumerate(items, 1):
         lines += _item(n, item)
     return lines

@@ -67,6 +67,16 @@ def test_no_firm_or_hedged_commitment_means_no_items() -> None:
     assert "No firm or hedged commitments" in render_markdown(analysis)
 
 
+def test_an_empty_plan_beside_a_hedged_commitment_does_not_say_none_was_found() -> None:
+    text = "Coach: And the weekend?\nMichal: I'll try this saturday."
+    analysis = analyze_offline_checked(parse_bytes(text.encode(), "s.txt"))
+    assert [c.level for c in analysis.commitments] == ["hedged"]
+    assert analysis.plan.items == []
+    shown = render_markdown(analysis)
+    assert "No firm or hedged commitments" not in shown
+    assert "None of the firm or hedged commitments names an action to plan" in shown
+
+
 def test_due_only_when_the_commitments_sentence_states_a_time() -> None:
     analysis = _analyse()
     budget = _item_with(analysis, "budget review")
