@@ -24,6 +24,7 @@ def register(parser: argparse.ArgumentParser) -> None:
             "sealed6",
             "sealed7",
             "sealed8",
+            "sealed9",
             "all",
         ],
         default="all",
