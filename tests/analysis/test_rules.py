@@ -103,6 +103,26 @@ def test_loader_rejects_undefined_macros_and_bad_patterns() -> None:
         parse(_GOOD.replace(r"gotta\b", r"gotta(\b"))
 
 
+def test_a_cue_with_unless_is_void_in_a_sentence_that_holds_it() -> None:
+    """`unless` is looked for in the match's own sentence, not in the turn: "I call her on Sunday"
+    next to a habit told in another sentence is still a plan."""
+    from assistant.analysis.offline.talk import read_utterance
+
+    with_unless = _GOOD.replace(
+        "        examples: [I gotta stop doing this.]",
+        "        unless: \\b(?:usually|every)\\b\n        examples: [I gotta stop doing this.]",
+    )
+    [rule] = parse(with_unless)
+    assert rule.unless_regex() is not None and rule.unless_regex().search("i usually gotta")
+    assert read_utterance("Usually I call her on Sunday. I'll call her Monday this time.").cue is not None
+    voided = read_utterance("I call her on Sunday, like every week.")
+    assert not any(cue.id.startswith("change.commitment.present-simple") for cue, _ in voided.all_cues)
+    planned = read_utterance("I usually forget. I call her on Sunday, for sure.")
+    assert any(cue.id == "change.commitment.present-simple-with-time" for cue, _ in planned.all_cues)
+    with pytest.raises(ValueError, match="only cues have an unless"):
+        parse(with_unless.replace("  - kind: cue\n    talk: change\n    darncat: need", "  - kind: hedge"))
+
+
 def test_rules_digest_is_short_and_stable() -> None:
     assert re.fullmatch(r"[0-9a-f]{12}", rules_digest())
     assert rules_digest() == lexicon.rules_digest()

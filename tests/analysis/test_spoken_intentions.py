@@ -52,3 +52,36 @@ def test_most_intentions_are_found_at_all() -> None:
     firm_missed = [text for text in FIRM if "firm" not in _levels(text)]
     assert len(HEDGED) - len(hedged_missed) >= 60, hedged_missed
     assert len(FIRM) - len(firm_missed) >= 28, firm_missed
+
+
+def _found(text: str) -> list[tuple[str, str]]:
+    utterance = Utterance(index=0, speaker="Sam", role="client", text=text)
+    return [(found.level, found.action) for found in commitments_in(utterance, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # found reading a spent sealed session (s39_01) as a coach would: its draft plan was empty
+        ("um. it's a decision. yeah. I book the flight tonight.", [("firm", "book the flight tonight")]),
+        ("okay so. Monday I call Dr Fontes, the prescription.", [("firm", "call Dr Fontes, the prescription")]),
+        ("I do it on saturday. I try.", [("hedged", "do it on saturday")]),  # "I try": a try, never firm
+        ("I tell him tomorrow, we see.", [("hedged", "tell him tomorrow")]),
+        ("I'll ask him what he thinks, and we see.", [("hedged", "ask him what he thinks")]),
+    ],
+)
+def test_a_plan_said_in_the_present_simple_is_a_commitment(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I call my mother every Sunday.",
+        "What usually happens is I get her plan on a Sunday night, and I send it back Monday morning.",
+        "I just sort of- I do it on Sunday nights and it appears in everyone's inbox on Monday.",
+        "I fly to London on Monday.",
+    ],
+)
+def test_a_habit_or_a_fact_in_the_present_simple_is_not(text: str) -> None:
+    assert _found(text) == []

@@ -166,7 +166,7 @@ def _without_trailing_hedge(action: str) -> str:
         trailing = _ending_hedges(kept)
         if not trailing:
             return action
-        rest = kept[: len(kept) - len(trailing[-1])].rstrip(" ,")
+        rest = _TRAILING_JOINER.sub("", kept[: len(kept) - len(trailing[-1])])  # "ask him, and we see": "ask him"
         if not content_words(rest) or not is_resolved(rest) or fold(rest) in {fold(h) for h in find_hedges(rest)}:
             return action
         action = rest

@@ -66,6 +66,8 @@ class Cue:
     """The rule it comes from (rules/*.yaml)."""
     literals: tuple[str, ...] = ()
     """Strings a text needs one of for the pattern to match (`literals.py`; empty: always search)."""
+    unless: re.Pattern[str] | None = None
+    """Found anywhere in a match's sentence, it voids the match (the rule's `unless`)."""
 
     def could_match(self, text: str) -> bool:
         """False only when the pattern cannot match `text`: skips most searches cheaply."""
@@ -87,7 +89,10 @@ def _cues(talk: TalkType, reader: Reader) -> list[Cue]:
         for r in rules("cue")
         if r.talk == talk and not (r.client_only and reader == "notes")
     ]
-    return [Cue(talk, _subtype(r), pattern, r.id, required_literals(pattern)) for r, pattern in patterns]
+    return [
+        Cue(talk, _subtype(r), pattern, r.id, required_literals(pattern), r.unless_regex(reader))
+        for r, pattern in patterns
+    ]
 
 
 def _subtype(r: Rule) -> DarnCat:

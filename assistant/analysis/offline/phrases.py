@@ -26,7 +26,8 @@ midnight")."""
 _LEADING_FILLER = re.compile(
     r"(?:\s|,|to\b|try(?:ing)? to\b|just\b|actually\b|really\b|probably\b|definitely\b|maybe\b|"
     r"also\b|then\b|now\b|finally\b|going to\b|gonna\b|have to\b|need to\b|be able to\b|"
-    r"at least\b|like\b|um\b|uh\b|you know\b|i think\b|i guess\b|do\b(?= \w+ \w))+",
+    r"at least\b|like\b|um\b|uh\b|you know\b|i think\b|i guess\b|"
+    r"do\b(?= (?:want|think|need|have|hope|wish|believe|mean|plan|intend|feel)\b))+",  # an emphatic "do", not "do it"
     re.IGNORECASE,
 )
 _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"

@@ -121,7 +121,18 @@ def _matches(folded: str, cues: list[lx.Cue], blocked: list[tuple[int, int]]) ->
         if cue.could_match(folded)
         for m in cue.pattern.finditer(folded)
         if not any(s <= m.start() < e for s, e in blocked)
+        and not (cue.unless and cue.unless.search(_sentence_at(folded, m.start())))
     ]
+
+
+_SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)")
+
+
+def _sentence_at(text: str, at: int) -> str:
+    """The sentence of `text` that holds position `at`: where a cue's `unless` is looked for."""
+    start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, at)), default=0)
+    end = _SENTENCE_END.search(text, at)
+    return text[start : end.start() if end else len(text)]
 
 
 def _inside(match: _Match, spans: list[tuple[int, int]]) -> bool:

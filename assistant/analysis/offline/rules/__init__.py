@@ -102,12 +102,19 @@ class Rule:
     """Emotion cues: matched words that are a figure of speech, strong (intensity 3) on their own."""
     client_only: bool = False
     """Cues read only in the client's own words, never in a coach's notes."""
+    unless: str | None = None
+    """Cues: a pattern (with {I} and {NAME}, unexpanded) that, found anywhere in the sentence of a
+    match, voids it: "I call her on Sunday" is a plan, "I usually call her on Sunday" a habit."""
     source: str = ""
     """The data file the record comes from."""
 
     def regex(self, reader: Reader = "client") -> re.Pattern[str]:
         """This rule alone, compiled as the engine applies it."""
         return re.compile(joined([self], reader))
+
+    def unless_regex(self, reader: Reader = "client") -> re.Pattern[str] | None:
+        """`unless`, compiled, or None when the rule has none."""
+        return re.compile(expand(self.unless, reader)) if self.unless else None
 
 
 def joined(rules: Sequence[Rule], reader: Reader = "client") -> str:
@@ -177,6 +184,7 @@ def parse(text: str, source: str = "<string>") -> list[Rule]:
             emotion=group.emotion,
             figurative=tuple(record.figurative),
             client_only=record.client_only,
+            unless=record.unless,
             source=source,
         )
         for group in data.groups
@@ -187,6 +195,7 @@ def parse(text: str, source: str = "<string>") -> list[Rule]:
         for reader in readers:
             try:
                 parsed_rule.regex(reader)
+                parsed_rule.unless_regex(reader)
             except re.error as error:
                 raise ValueError(f"{source}: {parsed_rule.id}: bad pattern: {error}") from error
     return parsed
@@ -211,6 +220,8 @@ class _Record(BaseModel):
     """Emotion cues only: matched words strong on their own."""
     client_only: bool = False
     """Cues only: never read in a coach's notes."""
+    unless: str | None = None
+    """Cues only: a pattern that, found anywhere in a match's sentence, voids the match."""
 
 
 class _Group(BaseModel):
@@ -244,6 +255,8 @@ class _Group(BaseModel):
                 raise ValueError(f"{record.id}: only emotion cues are figurative")
             if record.client_only and self.kind != "cue":
                 raise ValueError(f"{record.id}: only cues can be client_only")
+            if record.unless and self.kind != "cue":
+                raise ValueError(f"{record.id}: only cues have an unless")
         return self
 
 
