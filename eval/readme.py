@@ -39,6 +39,7 @@ SPLIT_TITLES = {
     "sealed6": "sixth sealed split",
     "sealed7": "seventh sealed split",
     "sealed8": "eighth sealed split",
+    "sealed9": "ninth sealed split",
 }
 """The sealed splits as the README names them, in the order they were written."""
 
