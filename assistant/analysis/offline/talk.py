@@ -125,14 +125,10 @@ def _matches(folded: str, cues: list[lx.Cue], blocked: list[tuple[int, int]]) ->
     ]
 
 
-_SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)")
-
-
 def _sentence_at(text: str, at: int) -> str:
-    """The sentence of `text` that holds position `at`: where a cue's `unless` is looked for."""
-    start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, at)), default=0)
-    end = _SENTENCE_END.search(text, at)
-    return text[start : end.start() if end else len(text)]
+    """The sentence of `text` that holds position `at` (as `sentences` splits them, so "Dr." ends
+    none): where a cue's `unless` is looked for."""
+    return next((span.text for span in sentences(text) if span.start <= at < span.end), text)
 
 
 def _inside(match: _Match, spans: list[tuple[int, int]]) -> bool:

@@ -11,7 +11,9 @@ How to add a cue: find the group whose meaning it shares (say `kind: cue, talk: 
 need` in change.yaml) and add a record there with a new id (`change.need.cant-carry-on`: kind or
 talk, subtype, a few words), the pattern, a one-line meaning and at least one example, a sentence
 a client (or, for questions, a coach) would really say; add counterexamples for near misses ("I
-need to think" is not a need to change). Patterns are Python regexes run on folded text (lower
+need to think" is not a need to change). A cue that a word elsewhere in its sentence voids names
+that word in `unless` ("I call her on Sunday" is a plan, unless the sentence says "every" or
+"usually"). Patterns are Python regexes run on folded text (lower
 case, straight apostrophes); write `{I}` for the speaker ("I"/"we" in a client's words,
 "she"/"he"/"they" in a coach's notes) and `{NAME}` for a fragment in macros.yaml. Then run
 `pytest tests/analysis/test_rules.py`, and `reflect eval --backend offline --split dev` to see what
