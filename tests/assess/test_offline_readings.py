@@ -110,3 +110,10 @@ def test_was_going_to_say_is_no_intention_left_undone(embedder: MiniLMEmbedder, 
 def test_something_else_dropping_is_no_item_dropped(embedder: MiniLMEmbedder) -> None:
     said = ["Coach: And the pricing review with Dana?", "Craig: The pricing review, well, the price dropped anyway."]
     assert _read(embedder, "Do the pricing review with Dana", said) != "dropped"
+
+
+@pytest.mark.parametrize("answer", ["The Saturday walk, yeah, I let that one go.", "The Saturday walk? I let it go."])
+def test_an_item_let_go_is_dropped(embedder: MiniLMEmbedder, answer: str) -> None:
+    """Found on the spent ninth sealed split's arc: "I let that one go" read unclear."""
+    said = ["Coach: And the Saturday site walk?", f"Craig: {answer}"]
+    assert _read(embedder, "Give Benny the Saturday site walk", said) == "dropped"
