@@ -40,6 +40,7 @@ SPLIT_TITLES = {
     "sealed7": "seventh sealed split",
     "sealed8": "eighth sealed split",
     "sealed9": "ninth sealed split",
+    "sealed10": "tenth sealed split",
 }
 """The sealed splits as the README names them, in the order they were written."""
 

@@ -25,6 +25,7 @@ def register(parser: argparse.ArgumentParser) -> None:
             "sealed7",
             "sealed8",
             "sealed9",
+            "sealed10",
             "all",
         ],
         default="all",
