@@ -176,6 +176,24 @@ def test_firm_commitment_with_probably_in_its_sentence_becomes_hedged(
     assert any("probably" in w and "hedged" in w for w in result.meta.warnings)
 
 
+@pytest.mark.parametrize(
+    ("said", "quote", "level"),
+    [
+        ("i'll call her on monday and then maybe i'll tell the team", "i'll call her on monday", "firm"),
+        ("i'll call her on monday and if she agrees i'll tell the team", "i'll call her on monday", "hedged"),
+        ("i'll call her on monday, and if she agrees, i'll tell the team", "i'll call her on monday", "firm"),
+        ("i'll call her on monday and maybe tuesday and i'll tell the team", "i'll call her on monday", "hedged"),
+        ("i'll call her on monday and i'll tell the team i guess", "i'll call her on monday", "hedged"),
+    ],
+)
+def test_a_hedge_that_opens_a_later_intention_does_not_hold_an_earlier_one(said: str, quote: str, level: str) -> None:
+    """Only a later intention's own opening ("and then maybe I'll", "and, if she agrees, I'll") is
+    that intention's alone; a hedge anywhere else in the sentence holds every intention in it."""
+    transcript = parse_bytes(f"Coach: And this week?\nDana: {said}".encode(), "s.txt")
+    analysis = _analysis(transcript, commitments=[_commitment("C1", Evidence(utterance=1, quote=quote))])
+    assert apply_guards(analysis, transcript).commitments[0].level == level
+
+
 # ----------------------------------------------------------------------------- no invention
 
 

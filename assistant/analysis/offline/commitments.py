@@ -10,7 +10,17 @@ import re
 from dataclasses import dataclass
 
 from assistant.analysis.offline.clean import clean_phrase, is_interjection
-from assistant.analysis.offline.lexicon import WHEN_QUESTION_RE, find_gates, find_hedges, neighbour_hedges
+from assistant.analysis.offline.lexicon import (
+    INTENDS,
+    NEXT_INTENTION,
+    REFUSES,
+    UNJOINED,
+    WHEN_QUESTION_RE,
+    find_gates,
+    find_hedges,
+    hedges_holding,
+    neighbour_hedges,
+)
 from assistant.analysis.offline.phrases import WHEN_RE, action_after, content_words
 from assistant.analysis.offline.talk import Reading, read_sentences
 from assistant.analysis.textspan import Span, fold, sentence_around
@@ -85,6 +95,8 @@ def commitments_in(utterance: Utterance, previous_coach: str | None, *, notes: b
         while last + 1 < len(clauses) and clauses[last + 1][2]:
             last += 1
         trailing = _hedges_beside(spans, last, +1) + lent
+        if last > first:  # one clause of a run-on sentence: it is the evidence, held by its sentence's hedges
+            _as_clause(commitment, sentence)
         if trailing:  # "I'm going to hand it over. Probably." / "Maybe. I'll call her." the hedge is the intention's
             commitment.reading.hedges = list(dict.fromkeys(commitment.reading.hedges + trailing))
             commitment.level = "hedged" if commitment.level == "firm" else commitment.level
@@ -95,14 +107,12 @@ def commitments_in(utterance: Utterance, previous_coach: str | None, *, notes: b
     return found
 
 
-_INTENDS = r"(?:i'll|ill|i will|i'm gonna|im gonna|i'm going to|im going to|we'll)\b"
-_INTENTION = re.compile(rf"\b{_INTENDS}")
-_NEXT_INTENTION = re.compile(
-    rf"(?:,\s*(?:and\s+)?(?:then\s+)?|\s+and\s+(?:then\s+)?|\s+then\s+)(?=(?:if\b[^,.;!?]*,\s*(?:then\s+)?)?{_INTENDS})"
-)
-"""Where a run-on sentence starts another intention ("i'll talk to jess and then i'll see the
-dietitian"), with the condition it waits on ("I'll call her, and if she agrees, I'll email him"):
-speech-to-text writes several in one sentence, and each is a commitment of its own."""
+_INTENTION = re.compile(rf"\b{INTENDS}")
+_STATED = re.compile(rf"\b(?:{INTENDS}|{REFUSES})")
+"""An intention or a refusal: either starts a clause of its own in a run-on sentence."""
+_WHOLE_INTENTION = re.compile(rf"\b(?:{INTENDS}|{REFUSES})\s*(?:\S+\s+){{3,}}$")
+"""What a cut with no word before the next intention needs before it (`UNJOINED`): "i think i'll
+call her" and "what i'll do is i'll call her" stay one clause."""
 
 
 def _clauses(
@@ -143,12 +153,32 @@ def _cuts(text: str, reading: Reading) -> list[re.Match[str]]:
     folded = fold(text)
     kept = {span.start for cue, span in reading.all_cues if cue.darncat == "commitment"}
     cuts: list[re.Match[str]] = []
-    for match in _NEXT_INTENTION.finditer(folded):
+    joined = list(NEXT_INTENTION.finditer(folded))
+    at_joins = {match.end() for match in joined}
+    unjoined = [m for m in UNJOINED.finditer(folded) if m.end() not in at_joins]
+    for match in sorted(joined + unjoined, key=lambda m: m.start()):
         since = cuts[-1].end() if cuts else 0
-        said = _INTENTION.search(folded, match.end())
-        if said is not None and said.start() in kept and _INTENTION.search(folded, since, match.start()):
+        said = _STATED.search(folded, match.end())
+        before = folded[since : match.start() + 1]
+        whole = _WHOLE_INTENTION.search(before) if match in unjoined else _STATED.search(before)
+        if said is not None and said.start() in kept and whole:
             cuts.append(match)  # "if she agrees, I'll..." stays one clause with its condition
     return cuts
+
+
+def _as_clause(commitment: Found, clause: Span) -> None:
+    """One clause of a run-on sentence as a commitment of its own: its quote is the clause ("i'm going
+    to book the room for thursday"), and it holds every hedge of its sentence but one that opens a later
+    intention (`hedges_holding`, as the guards read it). Where such a hedge is said outside the clause,
+    the quote is the whole sentence, so the coach sees it."""
+    sentence = commitment.quote
+    held = hedges_holding(sentence.text, clause.start - sentence.start, clause.end - sentence.start)
+    commitment.reading.hedges = list(dict.fromkeys(commitment.reading.hedges + held))
+    if held and commitment.level == "firm":
+        commitment.level = "hedged"
+    said, own = fold(sentence.text), fold(clause.text)
+    if not [h for h in commitment.reading.hedges if fold(h) in said and fold(h) not in own]:
+        commitment.quote = clause
 
 
 def _ending_hedges(text: str) -> list[str]:

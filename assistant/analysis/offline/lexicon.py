@@ -218,6 +218,61 @@ _OWN_DOING = re.compile(r"if i\b")
 hold; the ones that hedge ("if I have time", "if I remember") are hedge records of their own."""
 
 
+INTENDS = r"(?:i'll|ill|i will|i'm gonna|im gonna|i'm going to|im going to|we'll)\b"
+REFUSES = r"(?:i'm not going to|im not going to|i'm not gonna|im not gonna|i won't|i will not)\b"
+NEXT_INTENTION = re.compile(
+    r"(?:,\s*(?:and\s+)?(?:then\s+)?|\s+and\s+(?:then\s+)?|\s+then\s+)(?:(?:um|uh|er|erm|ah)\b,?\s+)*"
+    rf"(?=(?:if\b[^,.;!?]*,\s*(?:then\s+)?)?(?:(?:maybe|probably|perhaps|hopefully)\s+)?(?:{INTENDS}|{REFUSES}))"
+)
+"""Where a run-on sentence starts another intention or refusal ("i'll talk to jess and then um i'll
+see the dietitian", "... and maybe i'll tell the team"), with the condition it waits on ("I'll call
+her, and if she agrees, I'll email him"): speech-to-text writes several in one sentence, and each is
+a commitment of its own. A hedge or filler between the "and" and the intention goes with the later one."""
+UNJOINED = re.compile(rf"\s+(?=(?:{INTENDS}|{REFUSES}))")
+"""Speech-to-text without punctuation runs two intentions together with no word between them ("i'm
+going to email the chair tomorrow i'm not going to wait for him"). A cut there needs a whole
+intention before it, so "i think i'll call her" and "what i'll do is i'll call her" stay one clause."""
+_WHOLE_INTENTION = re.compile(rf"\b(?:{INTENDS}|{REFUSES})\s*(?:\S+\s+){{3,}}$")
+
+
+_OPENING = re.compile(
+    rf"(?:if\b[^,.;!?]*,\s*(?:then\s+)?)?(?:(?:maybe|probably|perhaps|hopefully)\s+)?(?:{INTENDS}|{REFUSES})\s*(?:[\w']+\W+){{0,2}}"
+)
+"""A later intention's opening, where a hedge is that intention's own: "maybe i'll", "i'll probably",
+"i'll try to", the condition it waits on ("and if she agrees, I'll email him")."""
+
+
+def hedges_holding(sentence: str, start: int, end: int) -> list[str]:
+    """The hedges of a sentence that hold the words from `start` to `end` in it (a quoted intention):
+    all of them, except one said only in the opening of another intention after `end` ("I'll call her
+    on Monday and then maybe I'll tell the team": the call is firm). A hedge anywhere else in the
+    sentence holds every intention in it ("I'll tell them, I'll tell them somehow, it depends how
+    Dennis wants to run it"): the safe side, since a hedge must never be shown as a firm commitment."""
+    from assistant.analysis.textspan import fold
+
+    folded = fold(sentence)
+    openings = [(o.start(), o.end()) for o in _later_openings(folded, end)]
+    kept = []
+    for hedge in find_hedges(sentence):
+        at = [m.start() for m in re.finditer(re.escape(fold(hedge)), folded)]
+        if not at or not all(any(a <= h < b for a, b in openings) for h in at):
+            kept.append(hedge)
+    return kept
+
+
+def _later_openings(folded: str, end: int) -> list[re.Match[str]]:
+    """The openings of the intentions said after `end` as clauses of their own (`NEXT_INTENTION`,
+    or `UNJOINED` after a whole intention)."""
+    openings: list[re.Match[str]] = []
+    for cut in sorted([*NEXT_INTENTION.finditer(folded, end), *UNJOINED.finditer(folded, end)], key=lambda m: m.end()):
+        if cut.re is UNJOINED and not _WHOLE_INTENTION.search(folded[: cut.start() + 1]):
+            continue
+        opening = _OPENING.match(folded, cut.end())
+        if opening is not None and not any(o.start() == opening.start() for o in openings):
+            openings.append(opening)
+    return openings
+
+
 def neighbour_hedges(sentence: str) -> list[str]:
     """Hedges that a sentence next to an intention lends it: a short sentence of its own
     ("Probably." "We'll see.") or one that opens with a hedging adverb ("I'll do it. Probably on
