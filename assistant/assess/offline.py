@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from assistant.analysis.offline.clean import is_interjection
 from assistant.analysis.offline.phrases import content_words
 from assistant.analysis.textspan import Span, fold, sentences
 from assistant.assess.reports import Report, item_terms, read_report
@@ -247,10 +248,13 @@ def _with_neighbours(spoken: list[_Sentence], all_sentences: list[_Sentence]) ->
 
 
 def _answer_after(all_sentences: list[_Sentence], position: int) -> _Sentence | None:
-    """The first client sentence after a coach sentence (the answer to its question)."""
+    """The first client sentence after a coach sentence (the answer to its question) that says
+    something: "Yeah." or "[laughs] okay." before it is stepped over."""
     coach_utterance = all_sentences[position].utterance
     for sentence in all_sentences[position + 1 :]:
         if sentence.role in ("client", "notes") and sentence.utterance > coach_utterance:
+            if is_interjection(sentence.span.text):
+                continue
             return sentence
         if sentence.role == "coach" and sentence.utterance != coach_utterance:
             return None

@@ -117,3 +117,17 @@ def test_an_item_let_go_is_dropped(embedder: MiniLMEmbedder, answer: str) -> Non
     """Found on the spent ninth sealed split's arc: "I let that one go" read unclear."""
     said = ["Coach: And the Saturday site walk?", f"Craig: {answer}"]
     assert _read(embedder, "Give Benny the Saturday site walk", said) == "dropped"
+
+
+def test_a_backchannel_before_the_answer_is_stepped_over(embedder: MiniLMEmbedder) -> None:
+    """Speech-to-text splits "Yeah." off as a turn of its own; the answer, and the evidence the coach
+    reads, is the turn after it (found on the spent second sealed split, where "Yeah." was the quote)."""
+    said = [
+        "Coach: And the thing with the second shift, at three?",
+        "Craig: Yeah.",
+        "Craig: I keep looking at Rick's sheets on Fridays instead.",
+    ]
+    transcript = parse_bytes(("\n".join(said) + "\n").encode(), "follow-up.txt", coach="Coach", client="Craig")
+    item = ActionItem(id="A1", action="Walk the floor at the start of second shift", owner="Craig", status="accepted")
+    (progress,) = assess_items([item], transcript, embedder)
+    assert [e.quote for e in progress.evidence] == ["I keep looking at Rick's sheets on Fridays instead."]
