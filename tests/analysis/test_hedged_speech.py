@@ -285,6 +285,10 @@ def test_what_an_exception_holds_is_no_clause_of_its_own() -> None:
         "I'll write it this week. If I get a clear evening.",
         "I'll call her Monday. Or Tuesday, I don't know.",
         "I'll book it tonight. Unless the kids are up.",
+        # found on the spent tenth sealed split: an afterthought that says when, and a bare "I'm going to try"
+        "Okay. I'll tell him. Saturday, probably, when Maddie's at dance. Not on a weeknight when I'm fried.",
+        "Um. I'll I'll do them. In March, when the the refit is finished. Probably. Sinead first.",
+        "I'll show her the sheet. I'm going to try, Farah.",
     ],
 )
 def test_an_afterthought_that_hedges_or_conditions_an_intention_makes_it_hedged(said: str) -> None:
@@ -297,6 +301,8 @@ def test_an_afterthought_that_hedges_or_conditions_an_intention_makes_it_hedged(
         ("I'll call her Monday. If she picks up, great.", ["firm"]),  # a sentence of its own, not a condition
         ("I'll call her Monday. Good. I guess I'll also email Jo.", ["firm", "hedged"]),  # its own hedge
         ("I'll call her Monday. Yeah. Definitely.", ["firm"]),
+        ("I'll call her. Monday, definitely, before the board.", ["firm"]),  # says when, with no hedge
+        ("I'll call her. Tomorrow I'll email him, maybe.", ["firm", "hedged"]),  # says when, with its own intention
     ],
 )
 def test_what_follows_an_intention_lends_it_no_hedge_it_does_not_say(said: str, levels: list[str]) -> None:

@@ -58,7 +58,20 @@ def _problems(transcript: Transcript, analysis: Analysis) -> list[str]:
 
 @pytest.mark.parametrize(
     "split",
-    ["dev", "test", "sealed", "sealed2", "sealed3", "sealed4", "sealed5", "sealed6", "sealed7", "sealed8", "sealed9"],
+    [
+        "dev",
+        "test",
+        "sealed",
+        "sealed2",
+        "sealed3",
+        "sealed4",
+        "sealed5",
+        "sealed6",
+        "sealed7",
+        "sealed8",
+        "sealed9",
+        "sealed10",
+    ],
 )
 def test_nothing_the_coach_reads_is_a_filler_fragment(split: str) -> None:
     cases = load_cases(split)  # loaded here, not at collection: -k "not sealed" never opens a sealed split

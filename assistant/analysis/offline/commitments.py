@@ -230,7 +230,7 @@ def _hedges_after(spans: list[Span], at: int) -> list[str]:
         folded = fold(text)
         if step and _INTENTION.search(folded):
             break  # an intention of its own ("Good. I guess I'll also email Jo.") keeps its hedges
-        fragment = bool(_AFTERTHOUGHT.match(folded)) and not _INTENTION.search(folded)
+        fragment = bool(_AFTERTHOUGHT.match(folded) or _SAYS_WHEN.match(folded)) and not _INTENTION.search(folded)
         hedges += find_hedges(text) if fragment else neighbour_hedges(text)
         at += 1
         while at < len(spans) and is_interjection(spans[at].text):
@@ -248,6 +248,14 @@ _AFTERTHOUGHT = re.compile(
 with no main clause of its own ("if I get a clear evening."; not "If she picks up, great.")."""
 
 
+_SAYS_WHEN = re.compile(
+    r"^\W*(?:(?:i mean|um+|uh+|er+|well|and|but|so|like)\W+)*(?:in\s+|on\s+)?"
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|tonight|today|(?:this|next) \w+|"
+    r"january|february|march|april|june|july|august|september|october|november|december)\b"
+)
+"""An afterthought that says when ("Saturday, probably, when Maddie's at dance.", "In March, when the
+refit is finished. Probably."): it qualifies the intention before it, so it lends its hedges, and so
+does the sentence after it (both found on the spent tenth sealed split, where the intentions read firm)."""
 _TIME_FRAGMENT = re.compile(r"^\W*(?:once|when|after|before|until|till|by the time)\b(?:\W+\w+){0,6}\W*$")
 """A sentence that only says when ("once the report's published."), which leaves a hedge before it
 in force."""
