@@ -16,7 +16,7 @@ from assistant.analysis.offline.clean import is_filler_fragment
 from assistant.analysis.offline.commitments import Found, commitments_in, rank_commitments
 from assistant.ingest import load_transcript, parse_bytes
 from assistant.types import Analysis, Transcript, Utterance
-from eval.gold import load_cases
+from eval.gold import SEALED, load_cases
 
 GOAL_CONTENT_WORDS = 2
 """A goal names a change ("I want to exercise": want, exercise)."""
@@ -56,23 +56,7 @@ def _problems(transcript: Transcript, analysis: Analysis) -> list[str]:
 # ----------------------------------------------------------------------------- the gold splits
 
 
-@pytest.mark.parametrize(
-    "split",
-    [
-        "dev",
-        "test",
-        "sealed",
-        "sealed2",
-        "sealed3",
-        "sealed4",
-        "sealed5",
-        "sealed6",
-        "sealed7",
-        "sealed8",
-        "sealed9",
-        "sealed10",
-    ],
-)
+@pytest.mark.parametrize("split", ["dev", "test", *SEALED])
 def test_nothing_the_coach_reads_is_a_filler_fragment(split: str) -> None:
     cases = load_cases(split)  # loaded here, not at collection: -k "not sealed" never opens a sealed split
     assert cases, f"no {split} cases"
