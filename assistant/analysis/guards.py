@@ -224,7 +224,7 @@ def _hedges_around(text: str, span: Span) -> list[str]:
     around = sentences(text)
     following = [s for s in around if s.start >= sentence.end][:1]
     preceding = [s for s in around if s.end <= sentence.start][-1:]
-    own = hedges_holding(sentence.text, span.start - sentence.start, span.end - sentence.start)
+    own = hedges_holding(sentence.text, span.end - sentence.start)
     return own + [h for s in preceding + following for h in neighbour_hedges(s.text)]
 
 

@@ -249,7 +249,8 @@ def _with_neighbours(spoken: list[_Sentence], all_sentences: list[_Sentence]) ->
 
 def _answer_after(all_sentences: list[_Sentence], position: int) -> _Sentence | None:
     """The first client sentence after a coach sentence (the answer to its question) that says
-    something: "Yeah." or "[laughs] okay." before it is stepped over."""
+        something: a "Yeah." or "Mm-hmm." before it (speech-to-text often makes it a turn of its own)
+    is stepped over."""
     coach_utterance = all_sentences[position].utterance
     for sentence in all_sentences[position + 1 :]:
         if sentence.role in ("client", "notes") and sentence.utterance > coach_utterance:

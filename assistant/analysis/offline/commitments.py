@@ -16,6 +16,7 @@ from assistant.analysis.offline.lexicon import (
     REFUSES,
     UNJOINED,
     WHEN_QUESTION_RE,
+    WHOLE_INTENTION,
     find_gates,
     find_hedges,
     hedges_holding,
@@ -110,9 +111,6 @@ def commitments_in(utterance: Utterance, previous_coach: str | None, *, notes: b
 _INTENTION = re.compile(rf"\b{INTENDS}")
 _STATED = re.compile(rf"\b(?:{INTENDS}|{REFUSES})")
 """An intention or a refusal: either starts a clause of its own in a run-on sentence."""
-_WHOLE_INTENTION = re.compile(rf"\b(?:{INTENDS}|{REFUSES})\s*(?:\S+\s+){{3,}}$")
-"""What a cut with no word before the next intention needs before it (`UNJOINED`): "i think i'll
-call her" and "what i'll do is i'll call her" stay one clause."""
 
 
 def _clauses(
@@ -160,7 +158,7 @@ def _cuts(text: str, reading: Reading) -> list[re.Match[str]]:
         since = cuts[-1].end() if cuts else 0
         said = _STATED.search(folded, match.end())
         before = folded[since : match.start() + 1]
-        whole = _WHOLE_INTENTION.search(before) if match in unjoined else _STATED.search(before)
+        whole = WHOLE_INTENTION.search(before) if match in unjoined else _STATED.search(before)
         if said is not None and said.start() in kept and whole:
             cuts.append(match)  # "if she agrees, I'll..." stays one clause with its condition
     return cuts
@@ -172,7 +170,7 @@ def _as_clause(commitment: Found, clause: Span) -> None:
     intention (`hedges_holding`, as the guards read it). Where such a hedge is said outside the clause,
     the quote is the whole sentence, so the coach sees it."""
     sentence = commitment.quote
-    held = hedges_holding(sentence.text, clause.start - sentence.start, clause.end - sentence.start)
+    held = hedges_holding(sentence.text, clause.end - sentence.start)
     commitment.reading.hedges = list(dict.fromkeys(commitment.reading.hedges + held))
     if held and commitment.level == "firm":
         commitment.level = "hedged"

@@ -232,7 +232,9 @@ UNJOINED = re.compile(rf"\s+(?=(?:{INTENDS}|{REFUSES}))")
 """Speech-to-text without punctuation runs two intentions together with no word between them ("i'm
 going to email the chair tomorrow i'm not going to wait for him"). A cut there needs a whole
 intention before it, so "i think i'll call her" and "what i'll do is i'll call her" stay one clause."""
-_WHOLE_INTENTION = re.compile(rf"\b(?:{INTENDS}|{REFUSES})\s*(?:\S+\s+){{3,}}$")
+WHOLE_INTENTION = re.compile(rf"\b(?:{INTENDS}|{REFUSES})\s*(?:\S+\s+){{3,}}$")
+"""What a cut with no word before the next intention (`UNJOINED`) needs before it: "i think i'll
+call her" and "what i'll do is i'll call her" stay one clause."""
 
 
 _OPENING = re.compile(
@@ -242,9 +244,10 @@ _OPENING = re.compile(
 "i'll try to", the condition it waits on ("and if she agrees, I'll email him")."""
 
 
-def hedges_holding(sentence: str, start: int, end: int) -> list[str]:
-    """The hedges of a sentence that hold the words from `start` to `end` in it (a quoted intention):
-    all of them, except one said only in the opening of another intention after `end` ("I'll call her
+def hedges_holding(sentence: str, end: int) -> list[str]:
+    """The hedges of a sentence that hold a quoted intention ending at `end` in it: all of them (those
+    before it too: a later clause keeps earlier hedges), except one said only in the opening of another
+    intention after `end` ("I'll call her
     on Monday and then maybe I'll tell the team": the call is firm). A hedge anywhere else in the
     sentence holds every intention in it ("I'll tell them, I'll tell them somehow, it depends how
     Dennis wants to run it"): the safe side, since a hedge must never be shown as a firm commitment."""
@@ -265,7 +268,7 @@ def _later_openings(folded: str, end: int) -> list[re.Match[str]]:
     or `UNJOINED` after a whole intention)."""
     openings: list[re.Match[str]] = []
     for cut in sorted([*NEXT_INTENTION.finditer(folded, end), *UNJOINED.finditer(folded, end)], key=lambda m: m.end()):
-        if cut.re is UNJOINED and not _WHOLE_INTENTION.search(folded[: cut.start() + 1]):
+        if cut.re is UNJOINED and not WHOLE_INTENTION.search(folded[: cut.start() + 1]):
             continue
         opening = _OPENING.match(folded, cut.end())
         if opening is not None and not any(o.start() == opening.start() for o in openings):
