@@ -326,3 +326,11 @@ def test_an_action_with_more_to_do_is_not_a_restatement() -> None:
         ("firm", "call her"),
         ("firm", "call her mum too"),
     ]
+
+
+def test_a_try_with_nothing_to_try_is_no_action_of_its_own() -> None:
+    """ "I'm going to try, Farah." hedges what came before; "try, Farah" was a plan item (found on the
+    spent tenth sealed split)."""
+    analysis = _analyse("I'll show her the sheet. I'm going to try, Farah.")
+    assert [(c.level, c.action) for c in analysis.commitments] == [("hedged", "show her the sheet")]
+    assert [i.action for i in analysis.plan.items] == ["show her the sheet"]

@@ -54,6 +54,9 @@ _EMPHASIS = re.compile(
 )
 """How firmly it is meant, not what will be done ("No, I will, I mean it."): read as a bare "I will",
 whose action is the one it refers to, or none (found by the third sealed split's one run)."""
+_BARE_TRY = re.compile(r"^try(?:,?\s+[A-Z][\w'-]*)?[\s.!?,]*$")
+"""A try with nothing to try ("I'm going to try, Farah."): a hedged bare "I will", whose action is the
+one it refers to, not "try, Farah" (found on the spent tenth sealed split, where it became a plan item)."""
 _QUESTION_ACTION = re.compile(
     r"\b(?:will you|are you going to|would you be willing to|are you willing to|are you ready to|can you commit to|"
     r"you'll|would you|could you|can you|do you want to|you want to|you could|what if you)\s+"
@@ -391,7 +394,7 @@ def _commitment(
     if quoting:  # what the client will say: the action is the one said before it in the sentence, or none
         antecedent = _antecedent(sentence.text, reading)
         return Found(utterance, reading, level, antecedent.text, quote) if antecedent else None
-    bare = action == reading.cue or bool(_EMPHASIS.match(text))  # "I will." / "I will, I mean it."
+    bare = action == reading.cue or bool(_EMPHASIS.match(text) or _BARE_TRY.match(text))  # "I will." "I'll try, Jo."
     if _CESSATION.match(fold(reading.cue.text)):
         if bare or _ANAPHOR.match(text):
             return None  # "I won't sit there saying nothing. I'm done with that.": "that" is what stops, no action
