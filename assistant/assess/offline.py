@@ -36,7 +36,8 @@ _CUES: list[tuple[Progress, re.Pattern[str]]] = [
         "not_started",
         re.compile(
             r"\b(?:haven't|have not|hasn't|didn't|did not|never) (?:\w+ )?(?:start\w*|done|do|had|get|got|gotten|talk\w*|"
-            r"sen[dt]|ask\w*|book\w*|manag\w*|touch\w*|found the time|make it|raise\w*|call\w*|begun|tried)\b|"
+            r"sen[dt]|ask\w*|book\w*|manag\w*|touch\w*|found the time|make it|raise\w*|call\w*|begun|tried|sort\w*)\b|"
+            r"\bnot (?:even |yet )?(?:started|begun)\b|"
             r"\b(?:(?:i|we) (?:was|were) (?:going to|gonna)|i meant to)(?=\s*(?:[,.;!?]|$|but\b))|\bnot yet\b|\bnever got (?:round|around|to)\b|\bstill haven't\b|\bhasn't happened\b|\bslipped\b|"
             r"\bdidn't happen\b|\bno progress\b|\bpushed (?:it|that) (?:back|out)\b|\bnot (?:even )?once\b(?!\s+(?:did|do|have|had|was)\b)"
         ),
@@ -48,7 +49,8 @@ _CUES: list[tuple[Progress, re.Pattern[str]]] = [
             r"first draft|drafted|some of|most of|on track|getting there|part of the way|underway|under way|"
             r"so far|two of|one of the|scheduled|booked (?:it|a|the) for|next week i|still (?:working|doing)|ongoing|"
             r"trying to|midway|not finished|not done yet|almost|(?:one|two|three|four) out of (?:two|three|four|five|six)|"
-            r"(?:one|two|three) of the (?:two|three|four|five)|twice|once|partly|halfway)\b"
+            r"(?:one|two|three) of the (?:two|three|four|five)|twice|once|partly|halfway|"
+            r"the first (?:week|day|few days|couple of (?:days|weeks)))\b"
         ),
     ),
     (
@@ -57,7 +59,7 @@ _CUES: list[tuple[Progress, re.Pattern[str]]] = [
             r"\b(?:did it|i did|done(?! (?:missing|with|being|waiting|letting|deal))|finished|completed|sent|had the conversation|talked to|spoke to|told|"
             r"asked|delegated|handed (?:it )?over|gave (?:her|him|them)|went (?:well|fine|better|ok|okay|really well)|"
             r"it happened|blocked|ran (?:it|the)|presented|signed off|met with|we met|she (?:led|ran|did)|"
-            r"he (?:led|ran|did)|they (?:led|ran|did)|nailed|pulled it off|made the call|called)\b"
+            r"he (?:led|ran|did)|they (?:led|ran|did)|nailed|pulled it off|made the call|called|sorted)\b"
         ),
     ),
 ]

@@ -131,3 +131,18 @@ def test_a_backchannel_before_the_answer_is_stepped_over(embedder: MiniLMEmbedde
     item = ActionItem(id="A1", action="Walk the floor at the start of second shift", owner="Craig", status="accepted")
     (progress,) = assess_items([item], transcript, embedder)
     assert [e.quote for e in progress.evidence] == ["I keep looking at Rick's sheets on Fridays instead."]
+
+
+@pytest.mark.parametrize(
+    ("answer", "progress"),
+    [
+        ("Not started.", "not_started"),  # read in progress, for its "started"
+        ("yeah, sorted.", "done"),  # British for done; read unclear
+        ("I haven't sorted it yet, to be honest.", "not_started"),
+        ("The first week I did it, Monday, Wednesday, Sunday, exactly.", "in_progress"),  # read done
+    ],
+)
+def test_how_far_a_short_report_says_it_got(embedder: MiniLMEmbedder, answer: str, progress: str) -> None:
+    """Found on the spent tenth sealed split's two arcs after its run."""
+    said = ["Coach: And moving the Monday meeting with the managers to ten?", f"Craig: {answer}"]
+    assert _read(embedder, "Move the Monday meeting with the managers to ten", said) == progress
