@@ -251,7 +251,7 @@ def _with_neighbours(spoken: list[_Sentence], all_sentences: list[_Sentence]) ->
 
 def _answer_after(all_sentences: list[_Sentence], position: int) -> _Sentence | None:
     """The first client sentence after a coach sentence (the answer to its question) that says
-        something: a "Yeah." or "Mm-hmm." before it (speech-to-text often makes it a turn of its own)
+    something: a "Yeah." or "Mm-hmm." before it (speech-to-text often makes it a turn of its own)
     is stepped over."""
     coach_utterance = all_sentences[position].utterance
     for sentence in all_sentences[position + 1 :]:

@@ -12,17 +12,17 @@ from dataclasses import dataclass
 from assistant.analysis.offline.clean import clean_phrase, is_interjection
 from assistant.analysis.offline.lexicon import (
     INTENDS,
-    NEXT_INTENTION,
     REFUSES,
     UNJOINED,
     WHEN_QUESTION_RE,
     WHOLE_INTENTION,
+    clause_cuts,
     find_gates,
     find_hedges,
     hedges_holding,
     neighbour_hedges,
 )
-from assistant.analysis.offline.phrases import WHEN_RE, action_after, content_words
+from assistant.analysis.offline.phrases import WEEKDAY, WHEN_RE, action_after, content_words
 from assistant.analysis.offline.talk import Reading, read_sentences
 from assistant.analysis.textspan import Span, fold, sentence_around
 from assistant.types import CommitmentLevel, Utterance
@@ -154,14 +154,11 @@ def _cuts(text: str, reading: Reading) -> list[re.Match[str]]:
     folded = fold(text)
     kept = {span.start for cue, span in reading.all_cues if cue.darncat == "commitment"}
     cuts: list[re.Match[str]] = []
-    joined = list(NEXT_INTENTION.finditer(folded))
-    at_joins = {match.end() for match in joined}
-    unjoined = [m for m in UNJOINED.finditer(folded) if m.end() not in at_joins]
-    for match in sorted(joined + unjoined, key=lambda m: m.start()):
+    for match in clause_cuts(folded):
         since = cuts[-1].end() if cuts else 0
         said = _STATED.search(folded, match.end())
         before = folded[since : match.start() + 1]
-        whole = WHOLE_INTENTION.search(before) if match in unjoined else _STATED.search(before)
+        whole = WHOLE_INTENTION.search(before) if match.re is UNJOINED else _STATED.search(before)
         if said is not None and said.start() in kept and whole:
             cuts.append(match)  # "if she agrees, I'll..." stays one clause with its condition
     return cuts
@@ -251,7 +248,7 @@ with no main clause of its own ("if I get a clear evening."; not "If she picks u
 
 _SAYS_WHEN = re.compile(
     r"^\W*(?:(?:i mean|um+|uh+|er+|well|and|but|so|like)\W+)*(?:in\s+|on\s+)?"
-    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|tonight|today|(?:this|next) \w+|"
+    rf"(?:{WEEKDAY}|tomorrow|tonight|today|(?:this|next) \w+|"
     r"january|february|march|april|june|july|august|september|october|november|december)\b"
 )
 """An afterthought that says when ("Saturday, probably, when Maddie's at dance.", "In March, when the

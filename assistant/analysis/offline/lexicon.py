@@ -263,11 +263,21 @@ def hedges_holding(sentence: str, end: int) -> list[str]:
     return kept
 
 
+def clause_cuts(folded: str, start: int = 0) -> list[re.Match[str]]:
+    """Where another intention may start a clause of its own, in order from `start`: at a joiner
+    (`NEXT_INTENTION`), or with no word between (`UNJOINED`) where there is no joiner. Each caller
+    says what must come before a cut (`UNJOINED` needs a `WHOLE_INTENTION`)."""
+    joined = list(NEXT_INTENTION.finditer(folded, start))
+    at_joins = {match.end() for match in joined}
+    bare = [match for match in UNJOINED.finditer(folded, start) if match.end() not in at_joins]
+    return sorted(joined + bare, key=lambda match: match.start())
+
+
 def _later_openings(folded: str, end: int) -> list[re.Match[str]]:
     """The openings of the intentions said after `end` as clauses of their own (`NEXT_INTENTION`,
     or `UNJOINED` after a whole intention)."""
     openings: list[re.Match[str]] = []
-    for cut in sorted([*NEXT_INTENTION.finditer(folded, end), *UNJOINED.finditer(folded, end)], key=lambda m: m.end()):
+    for cut in clause_cuts(folded, end):
         if cut.re is UNJOINED and not WHOLE_INTENTION.search(folded[: cut.start() + 1]):
             continue
         opening = _OPENING.match(folded, cut.end())

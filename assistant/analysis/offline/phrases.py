@@ -30,16 +30,16 @@ _LEADING_FILLER = re.compile(
     r"do\b(?= (?:want|think|need|have|hope|wish|believe|mean|plan|intend|feel)\b))+",  # an emphatic "do", not "do it"
     re.IGNORECASE,
 )
-_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _MONTH = r"(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)"
 _WHEN = (
     rf"(?:(?:by|on|before|until|after|from|this|next|every|each|end of|the end of)\s+(?:the\s+)?(?:end of\s+)?"
-    rf"(?:{_WEEKDAY}|{_MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?|\d{{1,2}}(?:st|nd|rd|th)?(?:\s+of)?\s+{_MONTH}|"
+    rf"(?:{WEEKDAY}|{_MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?|\d{{1,2}}(?:st|nd|rd|th)?(?:\s+of)?\s+{_MONTH}|"
     rf"(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)|week|month|quarter|year|q[1-4]|day|weekend|sprint|offsite|board(?: meeting)?|"
     rf"(?:our|the)\s+next\s+(?:session|meeting)|next\s+(?:session|meeting|week|month|quarter))s?)"
     rf"|\b(?:tomorrow|tonight|today|this afternoon|this morning|this evening|next week|this week|"
     rf"in (?:a|one|two|three|four|\d+) (?:days?|weeks?|months?)|within (?:a|one|two|three|\d+) (?:days?|weeks?|months?)|"
-    rf"{_WEEKDAY}(?: morning| afternoon)?(?!s| afternoons| mornings| evenings)|end of (?:the )?(?:day|week|month|quarter))\b"
+    rf"{WEEKDAY}(?: morning| afternoon)?(?!s| afternoons| mornings| evenings)|end of (?:the )?(?:day|week|month|quarter))\b"
 )
 WHEN_RE = re.compile(rf"\b(?:{_WHEN})", re.IGNORECASE)
 _MEASURE = re.compile(
