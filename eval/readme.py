@@ -41,6 +41,7 @@ SPLIT_TITLES = {
     "sealed8": "eighth sealed split",
     "sealed9": "ninth sealed split",
     "sealed10": "tenth sealed split",
+    "sealed11": "eleventh sealed split",
 }
 """The sealed splits as the README names them, in the order they were written."""
 

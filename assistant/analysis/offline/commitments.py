@@ -402,6 +402,8 @@ def _commitment(
         # "I'll do it": the action is earlier in the sentence, earlier in the turn, or in the question.
         antecedent = _antecedent(sentence.text, reading) or _earlier_in_turn(before)
         text = antecedent.text if antecedent else (_action_in_question(question) or text)
+        if bare and text == action.text and _asks_to_choose(question):
+            text = sentence.text  # "That one I will do.": what was chosen is in the words before it
     if bare and text == action.text:
         return None  # "I will." with nothing after it and nothing before it to refer to
     if bare:
@@ -476,15 +478,34 @@ def _ending_before(text: str, span: Span, end: int) -> Span:
     return Span(span.start, span.start + len(kept), kept) if kept else span
 
 
-def _action_in_question(question: str | None, asking: re.Pattern[str] = _QUESTION_ACTION) -> str | None:
-    if not question:
-        return None
-    match = asking.search(fold(question))
-    if not match:
+_CHOOSING = re.compile(
+    r"^(?:(?:actually|really|definitely)\s+)?(?:commit|decide|choose|pick|take away)\b", re.IGNORECASE
+)
+"""A question that asks the client to choose ("What do you want to commit to this week?") names no
+action: its answer does (found on the spent tenth sealed split, where "commit to this week" became a
+plan item)."""
+
+
+def _asked_action(question: str | None, asking: re.Pattern[str] = _QUESTION_ACTION) -> Span | None:
+    """What the coach's question asks the client to do, if it names anything."""
+    match = asking.search(fold(question or ""))
+    if question is None or match is None:
         return None
     cue = Span(match.start(), match.end(), question[match.start() : match.end()])
     action = action_after(question, cue)
-    return action.text.rstrip("?") if action != cue else None
+    return action if action != cue else None
+
+
+def _asks_to_choose(question: str | None) -> bool:
+    asked = _asked_action(question)
+    return asked is not None and bool(_CHOOSING.match(asked.text))
+
+
+def _action_in_question(question: str | None, asking: re.Pattern[str] = _QUESTION_ACTION) -> str | None:
+    asked = _asked_action(question, asking)
+    if asked is None or _CHOOSING.match(asked.text):
+        return None
+    return asked.text.rstrip("?")
 
 
 def confidence_of(level: CommitmentLevel) -> float:

@@ -16,13 +16,14 @@ _OTHER_SUBJECT = (
     r"everyone|nobody|i['’]ve|i['’]m|i was|i had)\b"
 )
 _ACTION_END = re.compile(
-    rf"{_CLAUSE_END.pattern}|(?:,\s*|\s+and\s+)if\b|\s+(?:and\s+)?then\s+(?={_OTHER_SUBJECT})|\s+and\s+(?={_OTHER_SUBJECT})",
+    rf"{_CLAUSE_END.pattern}|(?:,\s*|\s+and\s+)if\b|\s+(?:and\s+)?then\s+(?={_OTHER_SUBJECT})|\s+and\s+(?={_OTHER_SUBJECT})"
+    r"|\s+(?=(?:we'll|we will) see\b)",
     re.IGNORECASE,
 )
 """Where the action a cue introduces ends: where its clause ends, at a condition after it
 ("..., if she agrees": the level carries it), or, in speech-to-text without punctuation, where a
 clause about someone or something else begins ("win that back and then go to bed and then it's
-midnight")."""
+midnight"), or where a "we'll see" doubts it ("call her before friday we'll see if i get up the nerve")."""
 _LEADING_FILLER = re.compile(
     r"(?:\s|,|to\b|try(?:ing)? to\b|just\b|actually\b|really\b|probably\b|definitely\b|maybe\b|"
     r"also\b|then\b|now\b|finally\b|going to\b|gonna\b|have to\b|need to\b|be able to\b|"
@@ -44,8 +45,10 @@ _WHEN = (
 WHEN_RE = re.compile(rf"\b(?:{_WHEN})", re.IGNORECASE)
 _MEASURE = re.compile(
     r"(?:i'll know (?:it's|it has|i've|it)|success (?:would be|looks like|is|means)|so that|"
-    r"the measure|measure of|which means|if (?:i|we) (?:can|manage to|get))\b[^.;!?]{3,120}",
+    r"the measure|measure of|which means|if (?:i|we) (?:can|manage to))\b[^.;!?]{3,120}",
 )
+"""How the client will know it worked. "If I get..." is left out: it is mostly a condition ("if i get
+up the nerve", on the spent tenth sealed split), which the level carries."""
 _FIRST_STEP = re.compile(
     r"(?:first (?:step|thing)(?: (?:is|will be|i'll do))?|start (?:by|with)|to start,?|step one(?: is)?)\s*(?:is\s+)?(?:to\s+)?[^.;!?]{3,100}"
 )

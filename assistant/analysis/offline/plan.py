@@ -42,6 +42,20 @@ def _told_as_a_scene(action: str) -> bool:
     return bool(_ONGOING.match(action)) and when_phrase(action) is None
 
 
+_NO_STEP_STARTS = re.compile(
+    r"^[\"“‘']|^(?:i|i'm|im|i've|we|we're|she|he|they|it's|its|there's|the|a|an|my|our|their|his|her|him|them|me|us)\b",
+    re.IGNORECASE,
+)
+"""Words no step to take starts with: a subject ("i'm off them"), an object or an article ("her the
+truth", "the report", "a hole cover gets written up") or a quote mark ('"Thank you, that's great
+news'): the cue was misread and what follows names no doing (found on the spent ninth and tenth
+sealed splits). The commitment stays listed, with its quote."""
+
+
+def _names_a_step(action: str) -> bool:
+    return not _NO_STEP_STARTS.match(action.strip())
+
+
 MAX_ITEMS = 8
 """A plan a coach can use is short: beyond this, the firmest and latest-said commitments win
 (intentions firm up towards the end of a session); the rest stay listed as commitments."""
@@ -63,7 +77,14 @@ def draft_plan(
     # An unresolved "do it" is kept as a commitment (with its quote) but is no plan item.
     said = sorted(commitments, key=lambda c: c.evidence[0].utterance)  # commitments come ranked, not in order said
     chosen = _latest_per_action(
-        [c for c in said if c.level in ("firm", "hedged") and is_resolved(c.action) and not _told_as_a_scene(c.action)]
+        [
+            c
+            for c in said
+            if c.level in ("firm", "hedged")
+            and is_resolved(c.action)
+            and _names_a_step(c.action)
+            and not _told_as_a_scene(c.action)
+        ]
     )
     items = [_item(f"A{n}", c, utterances, ideas, owner) for n, c in enumerate(chosen, 1)]
     return ActionPlan(

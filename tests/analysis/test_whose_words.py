@@ -1,0 +1,80 @@
+"""Words in a client's turn that are not the client's intention: someone else's words reported
+without quotation marks, an answer the client pictures giving, a wish foretold, a "we'll see if"
+that doubts what came before, and a coach's question that asks the client to choose. Each was
+found on the spent tenth sealed split (a lower-case, run-on session), where it became the goal, a
+commitment or a plan item."""
+
+from __future__ import annotations
+
+from assistant.analysis import analyze_offline_checked
+from assistant.analysis.offline.commitments import commitments_in
+from assistant.ingest import parse_bytes
+from assistant.types import Analysis, Utterance
+
+
+def _found(text: str, question: str | None = None) -> list[tuple[str, str]]:
+    utterance = Utterance(index=0, speaker="Sam", role="client", text=text)
+    return [(f.level, f.action) for f in commitments_in(utterance, question)]
+
+
+def _analyse(*turns: str) -> Analysis:
+    lines = [f"{'Coach' if n % 2 == 0 else 'Sam'}: {turn}" for n, turn in enumerate(turns)]
+    return analyze_offline_checked(parse_bytes("\n".join(lines).encode("utf-8"), "s.txt"))
+
+
+def test_someone_elses_wish_reported_without_quotes_is_not_the_clients_goal() -> None:
+    analysis = _analyse(
+        "how is it going with renata",
+        "she told me in her review in april she said howard i want more on my plate i want to be a dean "
+        "someday and i need you to let me do things",
+    )
+    assert analysis.commitments == []
+    assert analysis.plan.goal is None
+
+
+def test_the_clients_own_promise_reported_is_still_theirs() -> None:
+    assert _found("I told him I'll send it on Friday.") == [("firm", "send it on Friday")]
+    assert _found("She said no, so I'm going to do it myself.") == [("firm", "do it myself")]
+
+
+def test_an_answer_the_client_pictures_giving_is_no_commitment() -> None:
+    said = "when diane asks me how accreditation is going i i have to say ill check with renata and that feels bad"
+    assert [action for _, action in _found(said)] == []
+
+
+def test_a_wish_foretold_is_no_action() -> None:
+    said = "ill want to jump in um okay if she does something i wouldnt do then i write it down"
+    assert all("jump in" not in action for _, action in _found(said))
+
+
+def test_we_will_see_if_hedges_the_action_and_is_none_itself() -> None:
+    found = _found("im going to try to call her before friday we'll see if i get up the nerve")
+    assert found == [("hedged", "call her before friday")]
+
+
+def test_a_question_that_asks_the_client_to_choose_names_no_action() -> None:
+    found = _found("okay the budget one im going to do that", "what do you want to actually commit to this week")
+    assert [action for _, action in found] == ["do that"]
+    analysis = _analyse("what do you want to actually commit to this week", "okay the budget one im going to do that")
+    assert analysis.plan.items == []
+
+
+def test_a_condition_is_not_a_success_measure() -> None:
+    analysis = _analyse("what will you do", "I'm going to call her before Friday if I get up the nerve.")
+    assert [item.success_measure for item in analysis.plan.items] == [None]
+
+
+def test_a_turn_of_phrase_about_candour_is_no_step() -> None:
+    assert _found("OK, I will be honest with you. The nights are the problem.") == []
+
+
+def test_what_no_step_starts_with_stays_a_commitment_but_is_no_plan_item() -> None:
+    analysis = _analyse("and your wife?", "I'm going to tell her. I'll, her the truth, I mean.")
+    assert [item.action for item in analysis.plan.items] == ["tell her"]
+
+
+def test_a_bare_yes_to_a_question_that_asks_to_choose_keeps_its_words() -> None:
+    """ "That one I will do." answers "What will you commit to before we meet again?": a commitment,
+    whose words say what was chosen; it had been dropped, or shown as "commit to, before we meet again"."""
+    found = _found("that one I will do", "what will you commit to before we meet again?")
+    assert found == [("firm", "that one I will do")]
