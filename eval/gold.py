@@ -32,8 +32,9 @@ training, once, at commit 0a679a5, is spent and trains the readers too. sealed8 
 writers) judged the work done after sealed7's run, once, at commit 52e2edb, and is spent. sealed9 (six
 more new writers) judged the work done after sealed8's run, once, at commit 49061f7, and is spent.
 sealed10 (six more new writers) judged the work done after sealed9's run, once, at commit dd41e96, and
-is spent. sealed11 (six more new writers, S56-S61: twelve sessions, six disfluent, two arcs) judges the
-work done after sealed10's run, in which sealed9 and sealed10 joined the readers' training."""
+is spent. sealed11 (six more new writers, S56-S61: twelve sessions, six disfluent, two arcs) judged the
+work done after sealed10's run, in which sealed9 and sealed10 joined the readers' training, once, at
+commit d8eae27, and is spent: judging further work needs a twelfth split by new writers."""
 SEALED: tuple[str, ...] = (
     "sealed", "sealed2", "sealed3", "sealed4", "sealed5", "sealed6", "sealed7", "sealed8", "sealed9", "sealed10",
     "sealed11",

@@ -50,7 +50,8 @@ _CUES: list[tuple[Progress, re.Pattern[str]]] = [
             r"so far|two of|one of the|scheduled|booked (?:it|a|the) for|next week i|still (?:working|doing)|ongoing|"
             r"trying to|midway|not finished|not done yet|almost|(?:one|two|three|four) out of (?:two|three|four|five|six)|"
             r"(?:one|two|three) of the (?:two|three|four|five)|twice|once|partly|halfway|"
-            r"the first (?:week|day|few days|couple of (?:days|weeks)))\b"
+            r"the first (?:week|day|few days|couple of (?:days|weeks))|"
+            r"half (?:the|of the|my) (?:nights|days|evenings|mornings|weeks|time)|about half|^half(?=[\s.!?]*$))\b"
         ),
     ),
     (

@@ -78,3 +78,28 @@ def test_a_bare_yes_to_a_question_that_asks_to_choose_keeps_its_words() -> None:
     whose words say what was chosen; it had been dropped, or shown as "commit to, before we meet again"."""
     found = _found("that one I will do", "what will you commit to before we meet again?")
     assert found == [("firm", "that one I will do")]
+
+
+def test_an_intention_broken_off_as_soon_as_said_takes_no_action_from_the_question() -> None:
+    assert _found("I'll just -- right", "and what will you say so that he'll hear me?") == []
+    assert _found("I'll -- I'll call her tonight.") == [("firm", "call her tonight")]
+
+
+def test_a_lapse_foretold_or_a_promise_not_kept_is_no_commitment() -> None:
+    assert _found("(laughs) I'm going to cry again") == []
+    assert _found("Five I will fail and then I give up everything, I know me") == []
+    assert _found("And I said I'd come after, I said I'll be there by ten, and I wasn't.") == []
+
+
+def test_a_habit_told_with_will_is_no_commitment() -> None:
+    said = "After the monthly meeting we usually go down to the Tap, the whole board, and I'll have three or four"
+    assert _found(said) == []
+
+
+def test_advice_reported_without_quotes_is_not_the_clients_goal() -> None:
+    analysis = _analyse(
+        "and the evenings?",
+        "And after dinner, Yoko says I should walk after dinner, for the health, but I go to the garage.",
+    )
+    assert analysis.plan.goal is None
+    assert analysis.plan.items == []

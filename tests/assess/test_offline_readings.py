@@ -140,9 +140,11 @@ def test_a_backchannel_before_the_answer_is_stepped_over(embedder: MiniLMEmbedde
         ("yeah, sorted.", "done"),  # British for done; read unclear
         ("I haven't sorted it yet, to be honest.", "not_started"),
         ("The first week I did it, Monday, Wednesday, Sunday, exactly.", "in_progress"),  # read done
+        ("Half.", "in_progress"),  # spent eleventh split; read unclear
+        ("Since then I'd say maybe half the nights it's done by ten.", "in_progress"),  # spent ninth; read not started
     ],
 )
 def test_how_far_a_short_report_says_it_got(embedder: MiniLMEmbedder, answer: str, progress: str) -> None:
-    """Found on the spent tenth sealed split's two arcs after its run."""
+    """Found on the spent tenth and eleventh sealed splits' arcs after their runs."""
     said = ["Coach: And moving the Monday meeting with the managers to ten?", f"Craig: {answer}"]
     assert _read(embedder, "Move the Monday meeting with the managers to ten", said) == progress

@@ -57,6 +57,8 @@ whose action is the one it refers to, or none (found by the third sealed split's
 _BARE_TRY = re.compile(r"^try(?:,?\s+[A-Z][\w'-]*)?[\s.!?,]*$")
 """A try with nothing to try ("I'm going to try, Farah."): a hedged bare "I will", whose action is the
 one it refers to, not "try, Farah" (found on the spent tenth sealed split, where it became a plan item)."""
+_CUT_OFF = re.compile(r"\s*(?:(?:just|um+|uh+|er+)[\s,]+)?(?:--|—|–|\.\.\.|…)")
+"""An intention broken off as soon as it is said ("I'll just -- right", "I'm going to... I mean")."""
 _QUESTION_ACTION = re.compile(
     r"\b(?:will you|are you going to|would you be willing to|are you willing to|are you ready to|can you commit to|"
     r"you'll|would you|could you|can you|do you want to|you want to|you could|what if you)\s+"
@@ -383,6 +385,8 @@ def _commitment(
     if reading.cue is None:  # a bare "Yes, I will": the action is in the coach's question
         asked = _action_in_question(question)
         return Found(utterance, reading, level, asked, quote) if asked else None
+    if _CUT_OFF.match(sentence.text, reading.cue.end):
+        return None  # "I'll just -- right": a false start; what the coach asked is not its action
     action = action_after(sentence.text, reading.cue)
     if action == reading.cue and level == "resisting":
         action = _one_word_after(sentence.text, reading.cue) or action  # "I don't want to quit."
