@@ -35,6 +35,17 @@ _NEARBY = 4  # client utterances on either side in which an obstacle still belon
 _ONGOING = re.compile(r"^\W*be\s+\w+ing\b", re.IGNORECASE)
 
 
+_NOT_A_DOING = re.compile(
+    r"^[\"“‘']|^(?:the|a|an|this|that|these|those|my|his|her|their|our|your|its|it|it's|there|there's|is|was|are|"
+    r"were|being|feel|feeling|seem|i|i'm|im|i've|you|he|she|we|we're|they|him|them|me|us)\b",
+    re.IGNORECASE,
+)
+"""How an action that is no doing begins: a thing ("the gum again"), a clause ("the whole plant
+knew...", "i'm off them"), an object ("her the truth"), a feeling ("feel fine") or a quote mark. Such
+an action is no plan item, and no question asks when it is "done"; "be home by six" is a doing, and
+the states that "be" foretells ("I'll be hungry") are no commitment at all."""
+
+
 def _told_as_a_scene(action: str) -> bool:
     """What the client will be in the middle of ("and then I'll be scrolling"): a scene told, not a
     step to put in a plan (it stays listed as a commitment, with its quote). With a when, it is a
@@ -42,18 +53,11 @@ def _told_as_a_scene(action: str) -> bool:
     return bool(_ONGOING.match(action)) and when_phrase(action) is None
 
 
-_NO_STEP_STARTS = re.compile(
-    r"^[\"“‘']|^(?:i|i'm|im|i've|we|we're|she|he|they|it's|its|there's|the|a|an|my|our|their|his|her|him|them|me|us)\b",
-    re.IGNORECASE,
-)
-"""Words no step to take starts with: a subject ("i'm off them"), an object or an article ("her the
-truth", "the report", "a hole cover gets written up") or a quote mark ('"Thank you, that's great
-news'): the cue was misread and what follows names no doing (found on the spent ninth and tenth
-sealed splits). The commitment stays listed, with its quote."""
-
-
 def _names_a_step(action: str) -> bool:
-    return not _NO_STEP_STARTS.match(action.strip())
+    """Whether a commitment's action can be a plan item: not one that starts where no doing does
+    (`_NOT_A_DOING`: "her the truth", "the report", "i'm off them", a quote mark), which means the
+    cue was misread (found on the spent ninth and tenth sealed splits). It stays listed, with its quote."""
+    return not _NOT_A_DOING.match(action.strip())
 
 
 MAX_ITEMS = 8
@@ -229,16 +233,6 @@ def _questions(
         if item.success_measure is None and action is not None:
             questions.append(f'How will {owner} know that "{action}" is done?')
     return list(dict.fromkeys(questions))[:MAX_QUESTIONS]
-
-
-_NOT_A_DOING = re.compile(
-    r"^(?:the|a|an|this|that|these|those|my|his|her|their|our|your|its|it|there|is|was|are|were|being|"
-    r"feel|feeling|seem|i|you|he|she|we|they)\b",
-    re.IGNORECASE,
-)
-"""How an action that is no doing begins: a thing ("the gum again"), a clause ("the whole plant
-knew..."), a feeling ("feel fine"). A question asks when such a thing is "done"; "be home by six"
-is a doing, and the states that "be" foretells ("I'll be hungry") are no commitment at all."""
 
 
 def _doable(action: str) -> str | None:
