@@ -42,6 +42,7 @@ SPLIT_TITLES = {
     "sealed9": "ninth sealed split",
     "sealed10": "tenth sealed split",
     "sealed11": "eleventh sealed split",
+    "sealed12": "twelfth sealed split",
 }
 """The sealed splits as the README names them, in the order they were written."""
 

@@ -27,6 +27,7 @@ def register(parser: argparse.ArgumentParser) -> None:
             "sealed9",
             "sealed10",
             "sealed11",
+            "sealed12",
             "all",
         ],
         default="all",
