@@ -7,7 +7,8 @@
 (`reflect eval readme` is the same command.) Each generated part of README.md sits between
 `<!-- NAME:start -->` and `<!-- NAME:end -->`; nothing outside the markers is touched. Sources:
 offline-test.json and local-test.json (`reflect eval`), offline-dev.json, bench.json
-(`python -m eval.bench`), readers-cv.json (`python -m eval.train_readers`).
+(`python -m eval.bench`), readers-cv.json (`python -m eval.train_readers`),
+intentions-cv.json (`python -m eval.train_intentions`).
 """
 
 from __future__ import annotations
@@ -172,6 +173,24 @@ def sessions_table(cv: dict[str, Any]) -> str:
             ]
         )
     header = ["sessions held out of training", "talk macro-F1, reader", "with the rules (as shipped)", "sustain recall"]
+    return table(header, rows)
+
+
+def intentions_table(cv: dict[str, Any]) -> str:
+    """The intention reader held out by split (`python -m eval.train_intentions`): commitment
+    detection by the rules alone and with the reader's check, as `reflect eval` scores it."""
+    rows = []
+    for split, held in cv["splits_held_out"].items():
+        title = "dev (the rules' writer; rules tuned on it)" if split == "dev" else SPLIT_TITLES.get(split, split)
+        before, after = held["rules_alone"], held["checked"]
+        rows.append([title] + [f"{d['precision']:.3f} / {d['recall']:.3f} / {d['f1']:.3f}" for d in (before, after)])
+    rows.append(["mean F1", f"{cv['mean_f1_rules_alone']:.3f}", f"{cv['mean_f1_checked']:.3f}"])
+    chosen = cv["chosen"]
+    header = [
+        f"split held out of training ({cv['candidates']:,} candidates)",
+        "rules alone: precision / recall / F1",
+        f"checked (C = {chosen['C']:g}, threshold {chosen['threshold']:.2f})",
+    ]
     return table(header, rows)
 
 
@@ -393,6 +412,7 @@ def blocks(folder: Path = BASELINES) -> dict[str, str]:
             "readers-table": readers_table(_load("readers-cv.json", folder)),
             "sessions-table": sessions_table(_load("readers-cv.json", folder)),
             "shift-table": shift_table(_load("readers-cv.json", folder)),
+            "intentions-table": intentions_table(_load("intentions-cv.json", folder)),
         }
         | (
             {"sealed-table": sealed_table(offline, sealed, _rules_alone(folder))}

@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 
 __all__ = ["analyze_offline", "clear_caches", "engine_version", "label_utterances", "warm_up"]
 
-ENGINE_CODE_VERSION = "21"
+ENGINE_CODE_VERSION = "22"
 """Bumped when the engine's code reads transcripts differently; the rules and the readers' weights
 are hashed into the version on their own (`engine_version`), so editing them needs no bump."""
 _SPEAKS_FOR_CLIENT = ("client", "notes")
@@ -189,18 +189,39 @@ def rule_stands(ruled: str, probabilities: Mapping[str, float]) -> bool:
     return ruled != "neutral" and probabilities.get(ruled, 0.0) >= RULE_STANDS
 
 
-def _commitments(transcript: Transcript) -> list[Found]:
-    """Every client intention, restatements merged, firmest first (see rank_commitments)."""
+def _commitments(transcript: Transcript, *, checked: bool = True) -> list[Found]:
+    """Every client intention, restatements merged, firmest first (see rank_commitments); with the
+    learned readers on (and `checked`), only those the intention reader takes for one."""
     from assistant.analysis.offline.commitments import rank_commitments
 
     found: list[Found] = []
+    asked: dict[int, str] = {}
     previous_coach: str | None = None
     for utterance in transcript.utterances:
         if utterance.role == "coach":
             previous_coach = utterance.text
         elif utterance.role in _SPEAKS_FOR_CLIENT:
             found += commitments_in(utterance, previous_coach, notes=utterance.role == "notes")
-    return rank_commitments(found)
+            asked[utterance.index] = previous_coach or ""
+    ranked = rank_commitments(found)
+    if checked and ranked and intention_reader_on():
+        from assistant.analysis.learned import intentions
+
+        keep = intentions.stated(
+            [f.quote.text for f in ranked], [asked[f.utterance.index] for f in ranked], [f.level for f in ranked]
+        )
+        ranked = [f for f, kept in zip(ranked, keep, strict=True) if kept]
+    return ranked
+
+
+def intention_reader_on() -> bool:
+    """The intention reader checks the rules' commitments when the learned readers run and its
+    weights ship (a checkout trained before it existed reads by the rules alone)."""
+    if not learned_readers_on():
+        return False
+    from assistant.analysis.learned import intentions
+
+    return intentions.shipped()
 
 
 def _ideas(transcript: Transcript, commitments: list[Found]) -> list[FoundIdea]:

@@ -1,0 +1,59 @@
+"""Training the intention reader: its scoring, its shipped form, and that the shipped weights are
+the training command's own."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from assistant.analysis.learned import intentions
+from assistant.analysis.learned.linear import LinearModel
+from assistant.analysis.learned.words import Vocabulary
+from eval import train_intentions as train
+from eval.gold import SEALED
+from eval.train_intentions import Candidate, Session, detection
+
+
+def _candidate(utterance: int) -> Candidate:
+    return Candidate("dev", "s", utterance, "I'll do it.", "", "firm", stated=True)
+
+
+def test_detection_scores_utterances_as_the_eval_does() -> None:
+    """Two candidates in utterance 3 count once; a dropped one leaves its utterance missed."""
+    session = Session("dev", "s", frozenset({3, 5, 9}), (_candidate(3), _candidate(3), _candidate(5), _candidate(7)))
+    assert detection([session], [True, True, True, True]) == {"precision": 0.6667, "recall": 0.6667, "f1": 0.6667}
+    # 5 and 7 dropped: one utterance found of three, none extra
+    assert detection([session], [True, False, False, False]) == {"precision": 1.0, "recall": 0.3333, "f1": 0.5}
+
+
+def test_the_shipped_form_gives_the_fitted_models_probabilities() -> None:
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(60, 5))
+    y = x[:, 0] + 0.3 * rng.normal(size=60) > 0
+    shipped = train.fit_final(x, y, 1.0, 0.3)
+    fitted = train._fit(x, y, 1.0)
+    assert shipped.probabilities(x)[:, 1] == pytest.approx(fitted.predict_proba(x)[:, 1])
+    assert shipped.threshold == 0.3
+
+
+def test_no_split_still_sealed_trains_it_and_the_old_test_split_stays_out() -> None:
+    spent = set(SEALED) - {"sealed12"}
+    assert set(train.TRAIN_SPLITS) <= spent | {"dev"}
+    assert "test" not in train.TRAIN_SPLITS and "sealed12" not in train.TRAIN_SPLITS
+
+
+@pytest.mark.skipif(not intentions.shipped(), reason="no trained weights in this checkout")
+def test_the_shipped_weights_are_what_the_training_command_writes() -> None:
+    """Retrain as `python -m eval.train_intentions` does, with its recorded choice, and compare."""
+    report = json.loads(train.CV_OUT.read_text("utf-8"))
+    sessions = train.load_sessions()
+    x = train.featurise(sessions, Vocabulary.load())
+    y = np.array([c.stated for s in sessions for c in s.candidates])
+    assert report["candidates"] == len(y) and report["stated"] == int(y.sum())
+    fresh = train.fit_final(x, y, report["chosen"]["C"], report["chosen"]["threshold"])
+    shipped = LinearModel.load(intentions.NAME)
+    assert shipped.threshold == pytest.approx(report["chosen"]["threshold"])
+    assert shipped.coef == pytest.approx(fresh.coef.astype(np.float32), abs=1e-6)
+    assert shipped.intercept == pytest.approx(fresh.intercept.astype(np.float32), abs=1e-6)
