@@ -9,7 +9,6 @@ from assistant.analysis import learned
 from assistant.analysis.learned import intentions
 from assistant.analysis.offline import _commitments, analyze_offline
 from assistant.ingest import load_transcript, parse_bytes
-from assistant.settings import get_settings
 from eval.gold import load_cases
 
 pytestmark = pytest.mark.skipif(
@@ -25,18 +24,6 @@ Client: I'll call Priya on Monday and ask her to lead the board deck.
 Coach: And the walks?
 Client: I'll try to walk at lunch twice this week.
 """
-
-
-@pytest.fixture
-def readers_on(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("REFLECT_LEARNED_READERS", raising=False)  # the default
-    get_settings.cache_clear()
-
-
-@pytest.fixture
-def readers_off(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("REFLECT_LEARNED_READERS", "0")
-    get_settings.cache_clear()
 
 
 def _actions() -> list[str]:

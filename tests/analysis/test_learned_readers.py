@@ -33,22 +33,10 @@ Client: I'll try to start them next week, maybe.
 
 
 @pytest.fixture
-def readers_on(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("REFLECT_LEARNED_READERS", raising=False)  # the default
-    get_settings.cache_clear()
-
-
-@pytest.fixture
 def inferring(monkeypatch: pytest.MonkeyPatch) -> None:
     """The readers on, with feelings inferred from events (the default)."""
     monkeypatch.delenv("REFLECT_LEARNED_READERS", raising=False)
     monkeypatch.delenv("REFLECT_INFERRED_EMOTIONS", raising=False)
-    get_settings.cache_clear()
-
-
-@pytest.fixture
-def readers_off(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("REFLECT_LEARNED_READERS", "0")
     get_settings.cache_clear()
 
 
