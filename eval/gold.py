@@ -34,8 +34,9 @@ more new writers) judged the work done after sealed8's run, once, at commit 4906
 sealed10 (six more new writers) judged the work done after sealed9's run, once, at commit dd41e96, and
 is spent. sealed11 (six more new writers, S56-S61: twelve sessions, six disfluent, two arcs) judged the
 work done after sealed10's run, in which sealed9 and sealed10 joined the readers' training, once, at
-commit d8eae27, and is spent. sealed12 (six more new writers, S62-S67) judges the work done after
-sealed11's run; it is run once, at the end of that work."""
+commit d8eae27, and is spent. sealed12 (six more new writers, S62-S67: twelve sessions, six
+disfluent, two arcs) judged the work done after sealed11's run, the intention reader with it, once,
+at commit ec76f35, and is spent: judging further work needs a thirteenth split by new writers."""
 SEALED: tuple[str, ...] = (
     "sealed", "sealed2", "sealed3", "sealed4", "sealed5", "sealed6", "sealed7", "sealed8", "sealed9", "sealed10",
     "sealed11", "sealed12",

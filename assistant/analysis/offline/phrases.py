@@ -8,9 +8,10 @@ from assistant.analysis.offline.clean import dangles
 from assistant.analysis.textspan import Span, fold
 
 _CLAUSE_END = re.compile(
-    r"[.;!?…]|,\s*(?:but|and then|so|because|which|although|though|otherwise|or else)\b|\s(?:but|because)\s|\s-\s|-{2,}|[—–]"
+    r"(?<!\b[Dd]r)(?<!\b[Mm]rs)(?<!\b[Mm]r)(?<!\b[Mm]s)(?<!\b[Ss]t)(?<!\b[Pp]rof)\.|[;!?…]|,\s*(?:but|and then|so|because|which|although|though|otherwise|or else)\b|\s(?:but|because)\s|\s-\s|-{2,}|[—–]"
 )
-"""Where a clause ends: punctuation, a contrast or reason, or a dash (spoken text breaks off: "'cause--")."""
+"""Where a clause ends: punctuation (not the full stop of "Dr." or "Mrs.": "book an appointment with
+Dr. Nguyen" is one action), a contrast or reason, or a dash (spoken text breaks off: "'cause--")."""
 _OTHER_SUBJECT = (
     r"(?:it['’]s|it (?:is|was|gets|got)|there['’]s|there (?:is|was|are)|that['’]s|he|she|they|you(?!\s+(?:for|to)\b)|"
     r"everyone|nobody|i['’]ve|i['’]m|i was|i had)\b"
