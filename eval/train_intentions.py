@@ -1,7 +1,8 @@
 """Train the intention reader: `python -m eval.train_intentions [--report-only]`.
 
 Its examples are the commitment rules' own candidates on the gold sessions of TRAIN_SPLITS (dev and
-the spent sealed splits; never the old test split), each labelled by whether a gold commitment of
+the spent sealed splits; never the old test split), but a yes to an action the coach asked about
+(which the engine does not ask it about: `answers_the_coach`), each labelled by whether a gold commitment of
 the same utterance shares its words. Each split is held out of training in turn and scored as
 `reflect eval` scores commitment detection (utterances that state a commitment); the inverse
 regularisation and the threshold are the pair with the best mean F1 over those held-out splits.
@@ -28,7 +29,9 @@ from eval.gold import RETIRED
 
 TRAIN_SPLITS: tuple[str, ...] = ("dev", *RETIRED, "sealed11")
 """Sessions the reader learns from: all spent. The old test split stays out, so `reflect eval
---split test` reads it as unseen; a split still sealed never enters."""
+--split test` reads it as unseen; a split still sealed never enters. The twelfth sealed split, which
+judged this reader and is spent since, is not added yet: its README figures are those of a reader
+that never saw it, and the next reader's judge will be a thirteenth split."""
 CS = (0.3, 1.0, 3.0)
 THRESHOLDS = tuple(round(float(t), 2) for t in np.arange(0.10, 0.51, 0.05))
 CV_OUT = Path(__file__).resolve().parent / "baselines" / "intentions-cv.json"
@@ -53,11 +56,15 @@ class Session:
     gold_utterances: frozenset[int]
     """Utterances where the gold annotation has a commitment (the detection metric's unit)."""
     candidates: tuple[Candidate, ...]
+    """The candidates the reader judges."""
+    answered: frozenset[int] = frozenset()
+    """Utterances of the candidates it does not judge (a yes to an action the coach named): always shown."""
 
 
 def load_sessions(splits: Sequence[str] = TRAIN_SPLITS) -> list[Session]:
     """The rules' unchecked candidates on each gold session, labelled."""
-    from assistant.analysis.offline import _commitments
+    from assistant.analysis.offline import commitment_candidates
+    from assistant.analysis.offline.commitments import answers_the_coach
     from assistant.ingest import load_transcript
     from eval.gold import load_cases
     from eval.scorers import _overlap
@@ -73,6 +80,7 @@ def load_sessions(splits: Sequence[str] = TRAIN_SPLITS) -> list[Session]:
                     previous = utterance.text
                 else:
                     asked[utterance.index] = previous
+            found_all = commitment_candidates(transcript)
             candidates = tuple(
                 Candidate(
                     split=split,
@@ -87,10 +95,12 @@ def load_sessions(splits: Sequence[str] = TRAIN_SPLITS) -> list[Session]:
                         if c.utterance == found.utterance.index
                     ),
                 )
-                for found in _commitments(transcript, checked=False)
+                for found in found_all
+                if not answers_the_coach(found, asked[found.utterance.index])
             )
+            answered = frozenset(f.utterance.index for f in found_all if answers_the_coach(f, asked[f.utterance.index]))
             gold_at = frozenset(c.utterance for c in gold.commitments)
-            sessions.append(Session(split, gold.id, gold_at, candidates))
+            sessions.append(Session(split, gold.id, gold_at, candidates, answered))
     return sessions
 
 
@@ -121,7 +131,7 @@ def detection(sessions: Sequence[Session], kept: Sequence[bool]) -> dict[str, fl
     tp = fp = fn = 0
     flags = iter(kept)
     for session in sessions:
-        shown = {c.utterance for c in session.candidates if next(flags)}
+        shown = {c.utterance for c in session.candidates if next(flags)} | session.answered
         tp += len(shown & session.gold_utterances)
         fp += len(shown - session.gold_utterances)
         fn += len(session.gold_utterances - shown)

@@ -298,6 +298,13 @@ def test_short_yes_answer_is_change_commitment() -> None:
     assert (reading.talk, reading.darncat) == ("change", "commitment")
 
 
+def test_a_bare_yes_hedged_later_in_the_turn_is_hedged() -> None:
+    """Found on the spent sixth and eighth sealed splits once the intention reader no longer set bare
+    answers aside: "Yes." then "Friday, probably, or Monday." is not a firm yes."""
+    analysis = _analyse(f"Coach: {QUESTION}\nDana: Yes. After Thursday. Friday, probably, or Monday.")
+    assert [c.level for c in analysis.commitments] == ["hedged"]
+
+
 def test_bare_yes_takes_its_action_from_the_question_but_cites_the_client() -> None:
     analysis = _analyse(f"Coach: {QUESTION}\nDana: Yes.")
     assert [c.level for c in analysis.commitments] == ["firm"]

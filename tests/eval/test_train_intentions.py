@@ -38,10 +38,11 @@ def test_the_shipped_form_gives_the_fitted_models_probabilities() -> None:
     assert shipped.threshold == 0.3
 
 
-def test_no_split_still_sealed_trains_it_and_the_old_test_split_stays_out() -> None:
-    spent = set(SEALED) - {"sealed12"}
-    assert set(train.TRAIN_SPLITS) <= spent | {"dev"}
-    assert "test" not in train.TRAIN_SPLITS and "sealed12" not in train.TRAIN_SPLITS
+def test_the_old_test_split_and_the_newest_sealed_split_stay_out_of_its_training() -> None:
+    """The old test split is read as unseen; the newest sealed split judged this reader (or will judge
+    the next one) and is never trained on before that run."""
+    assert set(train.TRAIN_SPLITS) <= set(SEALED) | {"dev"}
+    assert "test" not in train.TRAIN_SPLITS and SEALED[-1] not in train.TRAIN_SPLITS
 
 
 @pytest.mark.skipif(not intentions.shipped(), reason="no trained weights in this checkout")
@@ -55,5 +56,5 @@ def test_the_shipped_weights_are_what_the_training_command_writes() -> None:
     fresh = train.fit_final(x, y, report["chosen"]["C"], report["chosen"]["threshold"])
     shipped = LinearModel.load(intentions.NAME)
     assert shipped.threshold == pytest.approx(report["chosen"]["threshold"])
-    assert shipped.coef == pytest.approx(fresh.coef.astype(np.float32), abs=1e-6)
-    assert shipped.intercept == pytest.approx(fresh.intercept.astype(np.float32), abs=1e-6)
+    assert shipped.coef == pytest.approx(fresh.coef.astype(np.float32), abs=1e-5)
+    assert shipped.intercept == pytest.approx(fresh.intercept.astype(np.float32), abs=1e-5)

@@ -509,29 +509,35 @@ def saved_line(at) -> str:
     return next((c for c in values(at.caption) if c.startswith("Saved: ")), "")
 
 
+def undated_item(version) -> str:  # type: ignore[no-untyped-def]
+    """The first plan item with no due date: where setting one reads "due set to"."""
+    return next(i.id for i in version.plan.items if i.due is None)
+
+
 def test_items_are_one_line_until_opened_and_an_edit_is_saved_and_redrawn(make_app, workspace, stored_session) -> None:
     sid = stored_session
     before = plan_of(workspace, sid)
-    assert before.version == 1 and before.plan.items[0].id == "A1" and before.plan.items[0].due is None
+    item = undated_item(before)
+    assert before.version == 1
     tab1 = open_plan(make_app, sid)
     assert any(v.startswith(":orange[Draft]") for v in values(tab1.markdown))
-    assert not [w for w in tab1.text_input if w.key == f"{sid}-A1-due"]  # closed: one line
-    open_item(tab1, sid, "A1")
-    tab1.text_input(key=f"{sid}-A1-due").input("by Friday")
+    assert not [w for w in tab1.text_input if w.key == f"{sid}-{item}-due"]  # closed: one line
+    open_item(tab1, sid, item)
+    tab1.text_input(key=f"{sid}-{item}-due").input("by Friday")
     ok(tab1.run())
 
     after = plan_of(workspace, sid)
     assert after.version == 2 and after.kind == "edit"
-    assert after.plan.items[0].due == "by Friday"
+    assert next(i for i in after.plan.items if i.id == item).due == "by Friday"
     assert [i.model_dump(exclude={"due"}) for i in after.plan.items] == [
         i.model_dump(exclude={"due"}) for i in before.plan.items
     ]
-    assert tab1.text_input(key=f"{sid}-A1-due").value == "by Friday"
+    assert tab1.text_input(key=f"{sid}-{item}-due").value == "by Friday"
     assert saved_line(tab1).endswith("due set to “by Friday”")
     assert not tab1.error
 
-    tab2 = open_item(open_plan(make_app, sid), sid, "A1")
-    assert tab2.text_input(key=f"{sid}-A1-due").value == "by Friday"
+    tab2 = open_item(open_plan(make_app, sid), sid, item)
+    assert tab2.text_input(key=f"{sid}-{item}-due").value == "by Friday"
 
 
 def test_a_due_date_typed_in_any_form_is_kept_or_refused(make_app, workspace, stored_session) -> None:
@@ -641,8 +647,9 @@ def test_accepting_one_and_then_all(make_app, workspace, stored_session) -> None
 
 def test_approving_the_plan_and_the_history_in_words(make_app, workspace, stored_session) -> None:
     sid = stored_session
-    at = open_item(open_plan(make_app, sid), sid, "A1")
-    at.text_input(key=f"{sid}-A1-due").input("by Friday")
+    item = undated_item(plan_of(workspace, sid))
+    at = open_item(open_plan(make_app, sid), sid, item)
+    at.text_input(key=f"{sid}-{item}-due").input("by Friday")
     ok(at.run())
     assert not by_key(at.button, "approve").disabled
     assert all(d.proto.disabled for d in at.get("download_button") if "client" in d.proto.label)
@@ -665,7 +672,7 @@ def test_approving_the_plan_and_the_history_in_words(make_app, workspace, stored
         ["**Version 2**", "edited"],
         ["**Version 1**", "drafted"],
     ]
-    first_action = current.plan.items[0].action
+    first_action = next(i for i in current.plan.items if i.id == item).action
     assert f"- {' '.join(first_action.split()[:8])}" in history[1] and "due set to “by Friday”" in history[1]
     assert "@@" not in "\n".join(history)
 
@@ -725,12 +732,13 @@ def ask(make_app, sid: str, prompt: str):
 
 def test_chat_proposal_in_words_changes_the_plan_only_when_applied(make_app, workspace, stored_session) -> None:
     sid = stored_session
-    at = ask(make_app, sid, "set due of A1 to next Friday")
+    item = undated_item(plan_of(workspace, sid))
+    at = ask(make_app, sid, f"set due of {item} to next Friday")
     messages = chat_messages(at)
     assert [role for role, _ in messages] == ["user", "assistant"]
     assert "Proposed change" in messages[1][1] and "next Friday" in messages[1][1]
     assistant = at.chat_message[1]
-    action = plan_of(workspace, sid).plan.items[0].action
+    action = next(i for i in plan_of(workspace, sid).plan.items if i.id == item).action
     assert f"- {' '.join(action.split()[:8])}" in joined(assistant.markdown)
     assert "due set to “next Friday”" in joined(assistant.markdown)
     assert not assistant.code  # no raw diff
@@ -741,7 +749,7 @@ def test_chat_proposal_in_words_changes_the_plan_only_when_applied(make_app, wor
     ok(at.run())
     plan = plan_of(workspace, sid)
     assert (plan.version, plan.kind) == (2, "chat")
-    assert plan.plan.items[0].due == "next Friday"
+    assert next(i for i in plan.plan.items if i.id == item).due == "next Friday"
     assert workspace.store.messages(sid)[1].proposal_state == "applied"
     assert any(v.startswith("Proposal applied:") for v in values(at.chat_message[1].caption))
 
@@ -804,7 +812,8 @@ def test_assess_per_client_in_words(make_app, workspace, stored_session) -> None
     from assistant.types import PlanEdit
 
     first = stored_session
-    workspace.store.edit_plan(first, [PlanEdit(op="set_status", item="A1", value="rejected")])
+    last = plan_of(workspace, first).plan.items[-1].id  # an item the follow-up does not report on
+    workspace.store.edit_plan(first, [PlanEdit(op="set_status", item=last, value="rejected")])
     approved = workspace.store.approve_plan(first).plan
     second = second_session(workspace)
 

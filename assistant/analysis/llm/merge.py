@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from assistant.analysis.guards import apply_guards
 from assistant.analysis.llm.chunks import Chunk
 from assistant.analysis.llm.schemas import ExtractOut, PlanOut, TalkOut
@@ -15,6 +17,7 @@ from assistant.types import (
     Analysis,
     AnalyzedUtterance,
     Commitment,
+    CommitmentLevel,
     Disagreement,
     EmotionalSignal,
     Evidence,
@@ -40,7 +43,7 @@ def assemble(
         result.ideas, result.emotions, result.commitments = _findings(extract, result.utterances)
         result = apply_guards(result, transcript)
         result.valence_series = valence_series(result.utterances, result.emotions)
-        result.meta.disagreements = disagreements(result.commitments, offline.commitments)
+        result.meta.disagreements = disagreements(result.commitments, rule_levels(transcript))
     return result
 
 
@@ -134,9 +137,17 @@ def _quoted_only(out: ExtractOut) -> ExtractOut:
     )
 
 
-def disagreements(model: list[Commitment], offline: list[Commitment]) -> list[Disagreement]:
-    """Commitments the model and the offline engine read at different levels, by utterance."""
-    offline_at = {c.evidence[0].utterance: c.level for c in offline}
+def rule_levels(transcript: Transcript) -> dict[int, CommitmentLevel]:
+    """The level the commitment rules give each utterance (the last of its ranked candidates), before
+    the intention reader takes any away: a hedge the reader set aside ("We'll see how it goes") is
+    still one the model must not read as firm unremarked."""
+    from assistant.analysis.offline import commitment_candidates
+
+    return {found.utterance.index: found.level for found in commitment_candidates(transcript)}
+
+
+def disagreements(model: list[Commitment], offline_at: Mapping[int, CommitmentLevel]) -> list[Disagreement]:
+    """Commitments the model and the offline rules read at different levels, by utterance."""
     found = []
     for commitment in model:
         level = offline_at.get(commitment.evidence[0].utterance)

@@ -10,7 +10,7 @@ import time
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from assistant.analysis.offline.commitments import Found, commitments_in, confidence_of
+from assistant.analysis.offline.commitments import Found, answers_the_coach, commitments_in, confidence_of
 from assistant.analysis.offline.emotions import names_an_emotion, read_emotions, valence_series
 from assistant.analysis.offline.ideas import FoundIdea, ideas_in, settle_status
 from assistant.analysis.offline.lexicon import BASE_STRENGTH
@@ -204,14 +204,23 @@ def _commitments(transcript: Transcript, *, checked: bool = True) -> list[Found]
             found += commitments_in(utterance, previous_coach, notes=utterance.role == "notes")
             asked[utterance.index] = previous_coach or ""
     ranked = rank_commitments(found)
-    if checked and ranked and intention_reader_on():
+    # A yes to an action the coach named is the rules' exact reading; the reader judges the rest.
+    judged = [f for f in ranked if not answers_the_coach(f, asked[f.utterance.index])]
+    if checked and judged and intention_reader_on():
         from assistant.analysis.learned import intentions
 
         keep = intentions.stated(
-            [f.quote.text for f in ranked], [asked[f.utterance.index] for f in ranked], [f.level for f in ranked]
+            [f.quote.text for f in judged], [asked[f.utterance.index] for f in judged], [f.level for f in judged]
         )
-        ranked = [f for f, kept in zip(ranked, keep, strict=True) if kept]
+        dropped = {id(f) for f, kept in zip(judged, keep, strict=True) if not kept}
+        ranked = [f for f in ranked if id(f) not in dropped]
     return ranked
+
+
+def commitment_candidates(transcript: Transcript) -> list[Found]:
+    """The commitment rules' own findings, before the intention reader takes any away: what it
+    learns from (`eval/train_intentions.py`) and what a model's levels are checked against."""
+    return _commitments(transcript, checked=False)
 
 
 def intention_reader_on() -> bool:

@@ -81,6 +81,14 @@ class Found:
     quote: Span
 
 
+def answers_the_coach(found: Found, coach_said: str) -> bool:
+    """Whether the commitment is the client's yes to an action the coach's turn ends by asking about
+    ("Will you set it up this week?" "Yes."): its own words carry no intention to read, the question
+    does. A yes to a summary or a suggestion ("You could review them yourself." "Yeah."), a number
+    on a scale and an answer that says what it will do are read as any other words are."""
+    return found.reading.cue is None and found.level in ("firm", "hedged") and coach_said.rstrip().endswith("?")
+
+
 def commitments_in(utterance: Utterance, previous_coach: str | None, *, notes: bool = False) -> list[Found]:
     """Every intention stated in an utterance: one per sentence, or per clause of a run-on sentence."""
     found = []
@@ -384,6 +392,8 @@ def _commitment(
         return _answered(utterance, sentence, reading, level, quote, question)
     if reading.cue is None:  # a bare "Yes, I will": the action is in the coach's question
         asked = _action_in_question(question)
+        if level == "firm" and find_hedges(utterance.text):
+            level = "hedged"  # "Yes. ... Friday, probably, or Monday.": the hedge is later in the turn
         return Found(utterance, reading, level, asked, quote) if asked else None
     if _CUT_OFF.match(sentence.text, reading.cue.end):
         return None  # "I'll just -- right": a false start; what the coach asked is not its action

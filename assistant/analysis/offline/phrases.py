@@ -8,10 +8,15 @@ from assistant.analysis.offline.clean import dangles
 from assistant.analysis.textspan import Span, fold
 
 _CLAUSE_END = re.compile(
-    r"(?<!\b[Dd]r)(?<!\b[Mm]rs)(?<!\b[Mm]r)(?<!\b[Mm]s)(?<!\b[Ss]t)(?<!\b[Pp]rof)\.|[;!?…]|,\s*(?:but|and then|so|because|which|although|though|otherwise|or else)\b|\s(?:but|because)\s|\s-\s|-{2,}|[—–]"
+    r"(?<!\b(?:dr|mr|ms|mx|st|vs|cf))(?<!\bmrs)(?<!\bprof)(?<!\bapprox)(?<!\b[ap]\.m)(?<!\be\.g)(?<!\bi\.e)"
+    r"\.(?=\s|$|[\"'”’)\]])"
+    r"|[;!?…]|,\s*(?:but|and then|so|because|which|although|though|otherwise|or else)\b|\s(?:but|because)\s|\s-\s|-{2,}|[—–]",
+    re.IGNORECASE,
 )
-"""Where a clause ends: punctuation (not the full stop of "Dr." or "Mrs.": "book an appointment with
-Dr. Nguyen" is one action), a contrast or reason, or a dash (spoken text breaks off: "'cause--")."""
+"""Where a clause ends: punctuation, a contrast or reason, or a dash (spoken text breaks off:
+"'cause--"). A full stop ends it only before a space, a closing mark or the end, and not after a
+title or abbreviation that textspan's sentences also read through ("book an appointment with Dr.
+Nguyen", "call at 5.30", "at 9 a.m. on Monday" are each one action)."""
 _OTHER_SUBJECT = (
     r"(?:it['’]s|it (?:is|was|gets|got)|there['’]s|there (?:is|was|are)|that['’]s|he|she|they|you(?!\s+(?:for|to)\b)|"
     r"everyone|nobody|i['’]ve|i['’]m|i was|i had)\b"
