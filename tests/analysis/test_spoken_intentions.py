@@ -105,3 +105,4 @@ def test_finding_an_opportunity_is_a_gate_and_finding_a_fault_a_trigger() -> Non
 def test_a_title_with_a_full_stop_does_not_end_the_action() -> None:
     assert _found("I'll email Mrs. Patel tomorrow.") == [("firm", "email Mrs. Patel tomorrow")]
     assert _found("I'll fix the items. Then I'm done.")[0] == ("firm", "fix the items")
+    assert _found("I'll send it at 5.30.") == [("firm", "send it at 5.30")]  # not "at 5", nor "5. 30"

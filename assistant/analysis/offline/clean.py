@@ -275,11 +275,15 @@ def _has_stutter(tokens: list[_Token]) -> bool:
 
 def _joined(tokens: list[_Token]) -> str:
     text = ""
+    previous: _Token | None = None
     for token in tokens:
         if token.kind == "punct" and token.text not in "\"'(":
             if text.endswith(token.text) and token.text in ",;:":
                 continue
             text += token.text
+        elif previous is not None and previous.kind == "punct" and previous.end == token.start:
+            text += token.text  # written together: "5.30", "a.m.", "U.K."
         else:
             text += (" " if text and not text.endswith(("(", '"')) else "") + token.text
+        previous = token
     return re.sub(r"([,;:])(?=[.?!])", "", text).strip(" ,;:")
