@@ -63,7 +63,7 @@ class Session:
 
 def load_sessions(splits: Sequence[str] = TRAIN_SPLITS) -> list[Session]:
     """The rules' unchecked candidates on each gold session, labelled."""
-    from assistant.analysis.offline import commitment_candidates
+    from assistant.analysis.offline import coach_before, commitment_candidates
     from assistant.analysis.offline.commitments import answers_the_coach
     from assistant.ingest import load_transcript
     from eval.gold import load_cases
@@ -74,12 +74,7 @@ def load_sessions(splits: Sequence[str] = TRAIN_SPLITS) -> list[Session]:
         for case in load_cases(split):
             gold = case.gold
             transcript = load_transcript(case.path, coach=gold.coach, client=gold.client)
-            asked, previous = {}, ""
-            for utterance in transcript.utterances:
-                if utterance.role == "coach":
-                    previous = utterance.text
-                else:
-                    asked[utterance.index] = previous
+            asked = coach_before(transcript)
             found_all = commitment_candidates(transcript)
             candidates = tuple(
                 Candidate(

@@ -99,6 +99,17 @@ def _ends_sentence(text: str, gap: re.Match[str]) -> bool:
     return True
 
 
+_CLOCK_TIME = re.compile(r"(?:^|[\s\d])[ap]\.m\.$")
+
+
+def closes_abbreviation(text: str, end: int) -> bool:
+    """Whether the full stop just before `end` closes an abbreviation or a clock time ("Dr.", "e.g.",
+    "a.m."): the sentences read through the first, and a clause or an action (offline.phrases)
+    through both."""
+    before = fold(text[max(0, end - 12) : end])
+    return bool(_ABBREVIATION.search(before) or _CLOCK_TIME.search(before))
+
+
 def sentence_around(text: str, span: Span) -> Span:
     """The sentence (or sentences) that hold a span: the context a hedge may hide in."""
     holding = [s for s in sentences(text) if s.start < span.end and span.start < s.end]

@@ -191,7 +191,7 @@ def test_a_long_turns_end_is_its_last_whole_sentences_or_its_last_words() -> Non
 
 def test_reading_long_turns_ends_leaves_the_talk_readings_as_they_were() -> None:
     # 8-bit activations are scaled per batch: the ends, embedded with the turns, moved their vectors.
-    from assistant.analysis.learned import NEUTRAL_SHIFT, _model, _vocabulary, read_turns, toward_neutral
+    from assistant.analysis.learned import NEUTRAL_SHIFT, _model, read_turns, shipped_vocabulary, toward_neutral
     from assistant.analysis.learned.embed import embed
     from assistant.analysis.learned.features import talk_features
 
@@ -200,7 +200,7 @@ def test_reading_long_turns_ends_leaves_the_talk_readings_as_they_were() -> None
     asked = ["How did the week go?"] * len(turns)
     vectors = embed(turns + asked)  # the turns and questions alone, as before ends were read
     talk = _model("talk")
-    words = _vocabulary().rows(turns)
+    words = shipped_vocabulary().rows(turns)
     alone = talk.probabilities(talk_features(turns, asked, vectors[: len(turns)], vectors[len(turns) :]), words)
     for reading, row in zip(read_turns(turns, asked), alone, strict=True):
         expected = toward_neutral(dict(zip(talk.classes, row.tolist(), strict=True)), NEUTRAL_SHIFT / talk.temperature)

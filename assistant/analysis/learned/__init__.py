@@ -77,7 +77,8 @@ def _model(name: str) -> LinearModel:
 
 
 @cache
-def _vocabulary() -> Vocabulary:
+def shipped_vocabulary() -> Vocabulary:
+    """The shipped readers' words (loaded once; the intention reader reads the same)."""
     return Vocabulary.load()
 
 
@@ -91,7 +92,7 @@ def read_turns(texts: Sequence[str], contexts: Sequence[str]) -> list[TurnReadin
     vectors = embed(list(texts) + questions)
     own, asked = vectors[: len(texts)], vectors[len(texts) :]
     talk_x = talk_features(texts, questions, own, asked)  # the subtype model reads the same features
-    words = _vocabulary().rows(texts)
+    words = shipped_vocabulary().rows(texts)
     talk = _model("talk").probabilities(talk_x, words)
     darncat = _model("darncat").probabilities(talk_x, words)
     some, emotion = _felt(texts, own, words)
@@ -104,7 +105,7 @@ def read_turns(texts: Sequence[str], contexts: Sequence[str]) -> list[TurnReadin
         # move the turns' own vectors, and the talk readings with them (measured: old test talk
         # macro-F1 0.613 -> 0.602).
         end_texts = list(ends.values())
-        end_some, end_emotion = _felt(end_texts, embed(end_texts), _vocabulary().rows(end_texts))
+        end_some, end_emotion = _felt(end_texts, embed(end_texts), shipped_vocabulary().rows(end_texts))
         for k, n in enumerate(ends):
             if end_some[k] > some[n]:
                 some[n], emotion[n] = end_some[k], end_emotion[k]

@@ -47,7 +47,9 @@ def intention_features(quotes: Sequence[str], contexts: Sequence[str], levels: S
 
 
 def word_rows(quotes: Sequence[str], vocabulary: Vocabulary | None = None) -> WordRows:
-    return (vocabulary or _vocabulary()).rows(list(quotes))
+    from assistant.analysis.learned import shipped_vocabulary
+
+    return (vocabulary or shipped_vocabulary()).rows(list(quotes))
 
 
 def probabilities(quotes: Sequence[str], contexts: Sequence[str], levels: Sequence[str]) -> np.ndarray:
@@ -68,8 +70,3 @@ def stated(quotes: Sequence[str], contexts: Sequence[str], levels: Sequence[str]
 @cache
 def _model() -> LinearModel:
     return LinearModel.load(NAME)
-
-
-@cache
-def _vocabulary() -> Vocabulary:
-    return Vocabulary.load()

@@ -194,15 +194,12 @@ def _commitments(transcript: Transcript, *, checked: bool = True) -> list[Found]
     learned readers on (and `checked`), only those the intention reader takes for one."""
     from assistant.analysis.offline.commitments import rank_commitments
 
+    asked = coach_before(transcript)
     found: list[Found] = []
-    asked: dict[int, str] = {}
-    previous_coach: str | None = None
     for utterance in transcript.utterances:
-        if utterance.role == "coach":
-            previous_coach = utterance.text
-        elif utterance.role in _SPEAKS_FOR_CLIENT:
-            found += commitments_in(utterance, previous_coach, notes=utterance.role == "notes")
-            asked[utterance.index] = previous_coach or ""
+        if utterance.role in _SPEAKS_FOR_CLIENT:
+            question = asked[utterance.index] or None
+            found += commitments_in(utterance, question, notes=utterance.role == "notes")
     ranked = rank_commitments(found)
     # A yes to an action the coach named is the rules' exact reading; the reader judges the rest.
     judged = [f for f in ranked if not answers_the_coach(f, asked[f.utterance.index])]
@@ -215,6 +212,18 @@ def _commitments(transcript: Transcript, *, checked: bool = True) -> list[Found]
         dropped = {id(f) for f, kept in zip(judged, keep, strict=True) if not kept}
         ranked = [f for f in ranked if id(f) not in dropped]
     return ranked
+
+
+def coach_before(transcript: Transcript) -> dict[int, str]:
+    """The coach's last turn before each client (or notes) utterance, "" when there is none."""
+    asked: dict[int, str] = {}
+    previous_coach = ""
+    for utterance in transcript.utterances:
+        if utterance.role == "coach":
+            previous_coach = utterance.text
+        elif utterance.role in _SPEAKS_FOR_CLIENT:
+            asked[utterance.index] = previous_coach
+    return asked
 
 
 def commitment_candidates(transcript: Transcript) -> list[Found]:

@@ -5,18 +5,15 @@ from __future__ import annotations
 import re
 
 from assistant.analysis.offline.clean import dangles
-from assistant.analysis.textspan import Span, fold
+from assistant.analysis.textspan import Span, closes_abbreviation, fold
 
 _CLAUSE_END = re.compile(
-    r"(?<!\b(?:dr|mr|ms|mx|st|vs|cf))(?<!\bmrs)(?<!\bprof)(?<!\bapprox)(?<!\b[ap]\.m)(?<!\be\.g)(?<!\bi\.e)"
     r"\.(?=\s|$|[\"'”’)\]])"
-    r"|[;!?…]|,\s*(?:but|and then|so|because|which|although|though|otherwise|or else)\b|\s(?:but|because)\s|\s-\s|-{2,}|[—–]",
-    re.IGNORECASE,
+    r"|[;!?…]|,\s*(?:but|and then|so|because|which|although|though|otherwise|or else)\b|\s(?:but|because)\s|\s-\s|-{2,}|[—–]"
 )
 """Where a clause ends: punctuation, a contrast or reason, or a dash (spoken text breaks off:
-"'cause--"). A full stop ends it only before a space, a closing mark or the end, and not after a
-title or abbreviation that textspan's sentences also read through ("book an appointment with Dr.
-Nguyen", "call at 5.30", "at 9 a.m. on Monday" are each one action)."""
+"'cause--"). A full stop ends it only before a space, a closing mark or the end ("call at 5.30"),
+and not where it closes an abbreviation (`_end_in`: "book an appointment with Dr. Nguyen")."""
 _OTHER_SUBJECT = (
     r"(?:it['’]s|it (?:is|was|gets|got)|there['’]s|there (?:is|was|are)|that['’]s|he|she|they|you(?!\s+(?:for|to)\b)|"
     r"everyone|nobody|i['’]ve|i['’]m|i was|i had)\b"
@@ -60,11 +57,19 @@ _FIRST_STEP = re.compile(
 )
 
 
+def _end_in(pattern: re.Pattern[str], rest: str) -> re.Match[str] | None:
+    """Where `pattern` first ends a clause in `rest`, reading through the full stop of an
+    abbreviation as textspan's sentences do ("Dr.", "e.g.", and "a.m." too)."""
+    return next(
+        (m for m in pattern.finditer(rest) if not (m.group() == "." and closes_abbreviation(rest, m.end()))), None
+    )
+
+
 def action_after(text: str, cue: Span, max_words: int = 14, *, whole_clause: bool = False) -> Span:
     """The action a cue introduces: "I'll probably ask Priya to lead it, but..." -> "ask Priya to lead
     it". With `whole_clause`, up to the end of its clause (an idea: "i could ask jess and she'd...")."""
     rest = text[cue.end :]
-    stop = (_CLAUSE_END if whole_clause else _ACTION_END).search(rest)
+    stop = _end_in(_CLAUSE_END if whole_clause else _ACTION_END, rest)
     clause_end = cue.end + (stop.start() if stop else len(rest))
     filler = _LEADING_FILLER.match(text, cue.end, clause_end)
     start = filler.end() if filler else cue.end
@@ -92,7 +97,7 @@ def _tidy_cut(text: str, words: list[re.Match[str]]) -> list[re.Match[str]]:
 def clause_from(text: str, start: int, max_words: int = 20) -> Span:
     """The clause that begins at `start`, up to its end (or `max_words` words), verbatim."""
     rest = text[start:]
-    stop = _CLAUSE_END.search(rest)
+    stop = _end_in(_CLAUSE_END, rest)
     end = start + (stop.start() if stop else len(rest))
     words = list(re.finditer(r"\S+", text[start:end]))
     if len(words) > max_words:
