@@ -44,6 +44,7 @@ SPLIT_TITLES = {
     "sealed10": "tenth sealed split",
     "sealed11": "eleventh sealed split",
     "sealed12": "twelfth sealed split",
+    "sealed13": "thirteenth sealed split",
 }
 """The sealed splits as the README names them, in the order they were written."""
 

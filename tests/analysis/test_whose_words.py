@@ -6,6 +6,8 @@ commitment or a plan item."""
 
 from __future__ import annotations
 
+import pytest
+
 from assistant.analysis import analyze_offline_checked
 from assistant.analysis.offline.commitments import commitments_in
 from assistant.ingest import parse_bytes
@@ -59,9 +61,15 @@ def test_a_question_that_asks_the_client_to_choose_names_no_action() -> None:
     assert analysis.plan.items == []
 
 
-def test_a_condition_is_not_a_success_measure() -> None:
-    analysis = _analyse("what will you do", "I'm going to call her before Friday if I get up the nerve.")
+@pytest.mark.parametrize("condition", ["if I get up the nerve", "if I can face it", "if we manage to get a room"])
+def test_a_condition_is_not_a_success_measure(condition: str) -> None:
+    analysis = _analyse("what will you do", f"I'm going to call her before Friday {condition}.")
     assert [item.success_measure for item in analysis.plan.items] == [None]
+
+
+def test_how_the_client_will_know_is_a_success_measure() -> None:
+    analysis = _analyse("what will you do", "I'm going to call her before Friday, so that the rota is settled.")
+    assert [item.success_measure for item in analysis.plan.items] == ["so that the rota is settled"]
 
 
 def test_a_turn_of_phrase_about_candour_is_no_step() -> None:
@@ -103,3 +111,27 @@ def test_advice_reported_without_quotes_is_not_the_clients_goal() -> None:
     )
     assert analysis.plan.goal is None
     assert analysis.plan.items == []
+
+
+def test_a_comment_after_a_comma_is_no_part_of_the_action() -> None:
+    assert _found("I'll send it tonight, she's expecting it.") == [("firm", "send it tonight")]
+    assert _found("That I will do today, it's nothing.") == [("firm", "do today")]
+
+
+def test_what_is_told_after_a_comma_stays_in_the_action() -> None:
+    said = "I'll tell them at the start, it's Marcus's meeting, he runs it from now on."
+    assert _found(said) == [("firm", "tell them at the start, it's Marcus's meeting, he runs it from now on")]
+
+
+@pytest.mark.parametrize(
+    "said", ["yeah that's one i'll definitely have done by friday", "I'll have it done by Friday.", "That I will do today."]
+)
+def test_an_action_named_before_its_cue_is_listed_but_no_plan_item(said: str) -> None:
+    analysis = _analyse("what about the budget", said)
+    assert [c.level for c in analysis.commitments] == ["firm"]
+    assert analysis.plan.items == []
+
+
+def test_a_thing_to_have_done_is_a_plan_item() -> None:
+    analysis = _analyse("what about the budget", "I'll have the deck finished by Monday.")
+    assert [item.action for item in analysis.plan.items] == ["have the deck finished by Monday"]

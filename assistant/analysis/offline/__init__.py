@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 
 __all__ = ["analyze_offline", "clear_caches", "engine_version", "label_utterances", "warm_up"]
 
-ENGINE_CODE_VERSION = "25"
+ENGINE_CODE_VERSION = "26"
 """Bumped when the engine's code reads transcripts differently; the rules and the readers' weights
 are hashed into the version on their own (`engine_version`), so editing them needs no bump."""
 _SPEAKS_FOR_CLIENT = ("client", "notes")
@@ -71,13 +71,23 @@ def engine_version() -> str:
     return f"{version}+readers-{learned.readers_version()}"
 
 
-def warm_up() -> None:
-    """Load the learned readers' embedding model now (about 3 s on 2 cores), so the coach's first
-    analysis does not wait for it."""
-    if learned_readers_on():
-        from assistant.analysis.learned.embed import warm_up as load_embeddings
+_WARM_UP_SESSION = (
+    b"Coach: What would you like to do before we meet again?\n"
+    b"Sam: I'll call Priya on Monday, I guess. Honestly I'm worried it goes badly again.\n"
+    b"Coach: Mm-hmm. And if she says no?\n"
+    b"Sam: yeah maybe I could ask Tom to lead it, we'll see"
+)
+"""A few turns that take every path of an analysis: a commitment with a hedge, a feeling, an idea."""
 
-        load_embeddings()
+
+def warm_up() -> None:
+    """Analyse a few made-up turns now, so the coach's first analysis waits for nothing that loads
+    once: the embedding model (about 3 s on 2 cores), the readers' weights and vocabulary, and the
+    first run of each step (measured: `python -m eval.bench browser`, right after start)."""
+    from assistant.analysis import analyze_offline_checked  # the app's path: the engine and its guards
+    from assistant.ingest import parse_bytes
+
+    analyze_offline_checked(parse_bytes(_WARM_UP_SESSION, "warm-up.txt"))
 
 
 def clear_caches() -> None:

@@ -369,10 +369,15 @@ def _adds_only_when(one: str, other: str) -> bool:
     return not content_words(WHEN_RE.sub(" ", longer[len(shorter) :]))
 
 
+_DONE = frozenset({"done", "doing", "finished", "sorted", "handled", "dealt"})
+"""Words that say a thing gets done without naming it: "(that's one) I'll definitely have done by
+friday" names its action before the cue (spent twelfth sealed split)."""
+
+
 def is_resolved(action: str) -> bool:
-    """An action a coach can act on names something ("ask Priya to lead"), not just "do it" or
-    a time with nothing to do in it ("in three months")."""
-    return not _ANAPHOR.match(action) and len(content_words(WHEN_RE.sub(" ", action))) >= 1
+    """An action a coach can act on names something ("ask Priya to lead"), not just "do it",
+    "have done" or a time with nothing to do in it ("in three months")."""
+    return not _ANAPHOR.match(action) and len(content_words(WHEN_RE.sub(" ", action)) - _DONE) >= 1
 
 
 def _commitment(
