@@ -103,6 +103,13 @@ def test_deleting_a_client_erases_vectors_caches_and_exports(arc: tuple[Workspac
     assert not list(cache.glob(f"{sha}-*"))
 
 
+def test_reconcile_on_a_new_workspace_leaves_the_index_unopened(tmp_path: Path) -> None:
+    ws = Workspace(tmp_path)
+    ws.store.add_client("Tom Okafor")
+    assert ws.reconcile() == (0, 0)
+    assert ws._memory is None and not (tmp_path / "chroma").exists()
+
+
 def test_reconcile_indexes_stored_sessions_and_drops_orphans(tmp_path: Path, embedder: MiniLMEmbedder) -> None:
     ws = Workspace(tmp_path, embedder=embedder)
     ws.store.add_client("Tom Okafor")
