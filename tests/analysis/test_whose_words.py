@@ -124,7 +124,8 @@ def test_what_is_told_after_a_comma_stays_in_the_action() -> None:
 
 
 @pytest.mark.parametrize(
-    "said", ["yeah that's one i'll definitely have done by friday", "I'll have it done by Friday.", "That I will do today."]
+    "said",
+    ["yeah that's one i'll definitely have done by friday", "I'll have it done by Friday.", "That I will do today."],
 )
 def test_an_action_named_before_its_cue_is_listed_but_no_plan_item(said: str) -> None:
     analysis = _analyse("what about the budget", said)
