@@ -180,7 +180,7 @@ class Workspace:
             self.index(session_id)
         if not unindexed and not (self.data_dir / "chroma").exists():
             # Nothing was ever indexed here, so no vector can be orphaned. Opening the index would
-            # import Chroma (about 1.5 s on 2 cores) beside the coach's first upload on a new machine.
+            # import Chroma (1.5-1.8 s of CPU on 2 cores) beside the coach's first upload on a new machine.
             return 0, 0
         orphans = self.memory.session_ids() - self.store.all_session_ids()
         for session_id in orphans:

@@ -118,9 +118,17 @@ def test_a_comment_after_a_comma_is_no_part_of_the_action() -> None:
     assert _found("That I will do today, it's nothing.") == [("firm", "do today")]
 
 
-def test_what_is_told_after_a_comma_stays_in_the_action() -> None:
-    said = "I'll tell them at the start, it's Marcus's meeting, he runs it from now on."
-    assert _found(said) == [("firm", "tell them at the start, it's Marcus's meeting, he runs it from now on")]
+@pytest.mark.parametrize(
+    "said",
+    [
+        "I'll tell them at the start, it's Marcus's meeting, he runs it from now on.",
+        "I'll call her and tell her, it's over.",
+        "I'll draft the plan, that's step one, and send it to Priya by Friday.",
+        "I'll talk to Priya, she's the one who decides, before Friday.",
+    ],
+)
+def test_the_action_goes_on_after_a_comma_that_opens_what_is_told_or_more_to_do(said: str) -> None:
+    assert _found(said) == [("firm", said.removeprefix("I'll ").rstrip("."))]
 
 
 @pytest.mark.parametrize(

@@ -110,6 +110,16 @@ def test_reconcile_on_a_new_workspace_leaves_the_index_unopened(tmp_path: Path) 
     assert ws._memory is None and not (tmp_path / "chroma").exists()
 
 
+def test_reconcile_drops_orphans_when_nothing_is_left_to_index(tmp_path: Path, embedder: MiniLMEmbedder) -> None:
+    ws = Workspace(tmp_path, embedder=embedder)
+    ws.store.add_client("Tom Okafor")
+    transcript = load_transcript(D01, coach="Maya Chen", client="Tom Okafor")
+    stored = ws.store_offline("Tom Okafor", transcript)
+    ws.index(stored.session.id)
+    ws.memory.index_session(999, "s-orphan", None, transcript, stored.analysis.plan)
+    assert Workspace(tmp_path, embedder=embedder).reconcile() == (0, 1)
+
+
 def test_reconcile_indexes_stored_sessions_and_drops_orphans(tmp_path: Path, embedder: MiniLMEmbedder) -> None:
     ws = Workspace(tmp_path, embedder=embedder)
     ws.store.add_client("Tom Okafor")

@@ -28,12 +28,18 @@ _ACTION_END = re.compile(
 clause about someone or something else begins ("win that back and then go to bed and then it's
 midnight"), or where a "we'll see" doubts it ("call her before friday we'll see if i get up the nerve")."""
 _ASIDE = re.compile(
-    r",\s*(?=(?!you (?:know|see)\b)(?:it['’]s|it (?:is|was)|that['’]s|there['’]s|he|she|they|you)\b)", re.IGNORECASE
+    r",\s*(?=(?!you\s+(?:know|see)\b)(?:it['’]s|it (?:is|was)|that['’]s|there['’]s|he|she|they|you)\b)", re.IGNORECASE
 )
-"""A comment on the action after a comma: "(that I will) do today, it's nothing" (spent twelfth
-sealed split). Not after a verb of telling, whose comma opens what is told: "tell them at the
-start, it's Marcus's meeting" (spent first sealed split)."""
-_TELLING = re.compile(r"(?:tell|say|explain|remind|warn|let|ask|email|text|write|message)\b", re.IGNORECASE)
+"""A comment on the action after a comma, running to the end of its clause: "(that I will) do
+today, it's nothing" (spent twelfth sealed split). Not where the action goes on after the comment
+("draft the plan, that's step one, and send it by Friday": `_comment_to_the_end`), and not after a
+verb of telling, whose comma opens what is told ("tell them at the start, it's Marcus's meeting":
+spent first sealed split)."""
+_TELLING = re.compile(
+    r"\b(?:tell(?:s|ing)?|told|say(?:s|ing)?|said|explain(?:s|ing|ed)?|remind(?:s|ing|ed)?|warn(?:s|ing|ed)?|"
+    r"let(?:s|ting)?|ask(?:s|ing|ed)?|email(?:s|ing|ed)?|text(?:s|ing|ed)?|write|writing|wrote|messag(?:e|es|ing|ed))\b",
+    re.IGNORECASE,
+)
 _LEADING_FILLER = re.compile(
     r"(?:\s|,|to\b|try(?:ing)? to\b|just\b|actually\b|really\b|probably\b|definitely\b|maybe\b|"
     r"also\b|then\b|now\b|finally\b|going to\b|gonna\b|have to\b|need to\b|be able to\b|"
@@ -82,9 +88,8 @@ def action_after(text: str, cue: Span, max_words: int = 14, *, whole_clause: boo
     clause_end = cue.end + (stop.start() if stop else len(rest))
     filler = _LEADING_FILLER.match(text, cue.end, clause_end)
     start = filler.end() if filler else cue.end
-    if not whole_clause and not _TELLING.match(text, start):
-        aside = _ASIDE.search(text, start, clause_end)
-        clause_end = aside.start() if aside else clause_end
+    if not whole_clause:
+        clause_end = _before_a_comment(text, start, clause_end)
     words = list(re.finditer(r"\S+", text[start:clause_end]))
     if len(words) < 2:
         return cue
@@ -93,6 +98,15 @@ def action_after(text: str, cue: Span, max_words: int = 14, *, whole_clause: boo
     end = start + words[-1].end()
     phrase = text[start:end].rstrip(",")
     return Span(start, start + len(phrase), phrase)
+
+
+def _before_a_comment(text: str, start: int, end: int) -> int:
+    """Where the action ends if a comment on it closes its clause (`_ASIDE`), else `end`."""
+    aside = _ASIDE.search(text, start, end)
+    if aside is None or _TELLING.search(text, start, aside.start()):
+        return end
+    comment = text[aside.end() : end]
+    return end if "," in comment or WHEN_RE.search(comment) else aside.start()
 
 
 def _tidy_cut(text: str, words: list[re.Match[str]]) -> list[re.Match[str]]:
