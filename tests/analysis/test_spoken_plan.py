@@ -282,6 +282,7 @@ def test_what_the_client_will_say_is_not_the_action_and_no_question_nests_quotes
             assert '"' not in quoted
 
 
+@pytest.mark.usefixtures("readers_off")
 @pytest.mark.parametrize(
     ("said", "action"),
     [
@@ -298,15 +299,23 @@ def test_like_and_all_as_fillers_keep_the_commitment_and_quoted_speech_is_not_on
     assert [a for _, a in found] == [action]
 
 
+@pytest.mark.usefixtures("readers_off")
 def test_quoted_speech_alone_is_no_commitment() -> None:
     assert _found_in("I'll be like, look, this has to stop.") == []
 
 
 def _found_in(said: str) -> list[tuple[str, str]]:
+    """What the rules find in one client turn.
+
+    The tests that call this check the rules (where an action starts and ends, what is a hedge),
+    so they run with the learned readers off: the intention reader's judgement of a vague aim
+    ("be like a different manager", p = 0.27) moves with each retraining and is measured by the eval.
+    """
     analysis = analyze_offline(parse_bytes(f"Coach: What will you do?\nDana: {said}\n".encode(), "s.txt"))
     return [(c.level, c.action) for c in analysis.commitments]
 
 
+@pytest.mark.usefixtures("readers_off")
 @pytest.mark.parametrize(
     ("said", "actions"),
     [
@@ -322,6 +331,7 @@ def test_saying_how_firmly_it_is_meant_is_not_an_action(said: str, actions: list
     assert not any(a.lower().startswith(("i mean", "i promise", "i swear")) for _, a in found)
 
 
+@pytest.mark.usefixtures("readers_off")
 def test_insisting_does_not_lift_a_hedge_said_in_the_same_turn() -> None:
     assert _found_in("I'll probably call her. No, I will, I mean it.") == [("hedged", "call her")]
     text = "Coach: Will you call your sister this week?\nDana: Maybe. Well, I will, I mean it.\n"
@@ -337,6 +347,7 @@ def test_what_the_client_is_done_with_is_never_an_action_to_do() -> None:
     assert {f.action for f in stopping} == {"I'm done being the bottleneck", "No more late-night emails"}
 
 
+@pytest.mark.usefixtures("readers_off")
 @pytest.mark.parametrize(
     ("said", "found"),
     [
@@ -363,6 +374,7 @@ def test_a_habit_or_a_thought_told_is_no_commitment_and_an_action_ends_where_its
     assert _found_in(said) == found
 
 
+@pytest.mark.usefixtures("readers_off")
 def test_an_action_stops_before_a_condition_said_after_it() -> None:
     # the condition is in the level (a gate the client does not hold); the action is what is done
     assert _found_in("I'll send him the draft, if Priya signs it off.") == [("hedged", "send him the draft")]
@@ -378,6 +390,7 @@ def test_what_the_client_will_be_in_the_middle_of_is_no_plan_item() -> None:
     assert [i.action for i in analysis.plan.items] == ["be speaking to Priya on Monday"]
 
 
+@pytest.mark.usefixtures("readers_off")
 def test_an_action_ends_before_another_subject_whatever_its_apostrophe_or_case() -> None:
     assert _found_in("i'll win it back and then it’s midnight") == [("firm", "win it back")]
     assert _found_in("I'll send it to Mark and you for review.") == [("firm", "send it to Mark and you for review")]
