@@ -144,3 +144,28 @@ def test_a_refused_status_quo_gets_no_question_about_making_it_possible() -> Non
     possible = [q for q in questions if "feel possible" in q]
     assert not any("keep drinking" in q for q in possible), questions
     assert any("join a gym" in q for q in possible), questions
+
+
+IF_THEN_SESSION = (
+    "Coach: And when the craving comes at four?\n"
+    "Dana: If I get the craving then I text Nadia.\n"
+    "Coach: And the Friday drinks?\n"
+    "Dana: If she says yes, then I do the early train on Friday.\n"
+    "Coach: What happens when you're tired?\n"
+    "Dana: If I'm tired, I feel worse.\n"
+)
+
+
+@pytest.mark.usefixtures("readers_off")  # the rules' reading: the intention reader's moves with each retraining
+def test_the_clients_if_then_plan_is_an_item_with_its_trigger_and_a_gate_keeps_it_hedged() -> None:
+    analysis = analyze_offline_checked(parse_bytes(IF_THEN_SESSION.encode(), "s.txt"))
+    craving = _item_with(analysis, "craving")
+    # the response alone ("text Nadia") would lose when it is done: the trigger stays in the action
+    assert craving.action == "If I get the craving then I text Nadia"
+    assert craving.level == "firm"
+    assert craving.if_then == [craving.action]
+    gated = _item_with(analysis, "early train")
+    assert gated.level == "hedged"  # someone's yes is a gate the client does not hold
+    assert gated.if_then == []  # and a gate is no plan for an obstacle
+    # a consequence told is no plan
+    assert not any("worse" in c.action for c in analysis.commitments)

@@ -68,6 +68,8 @@ _QUESTION_ACTION = re.compile(
 _SHOULD = re.compile(r"(?:i|we|she|he|they) should\b")
 _CESSATION = re.compile(r"(?:i'm|i am|we're) done|no more\b")
 """Cues that end what follows them: the thing they name is what stops ("I'm done with that")."""
+_IF_THEN = re.compile(r"if\b.*\b(?:i|we) ", re.DOTALL)
+"""The cue of an if-then plan (rules: change.commitment.if-then-plan): its trigger and subject."""
 
 
 @dataclass
@@ -374,6 +376,12 @@ _DONE = frozenset({"done", "doing", "finished", "sorted", "handled", "dealt"})
 friday" names its action before the cue (spent twelfth sealed split)."""
 
 
+def is_if_then(action: str) -> bool:
+    """Whether an action is an if-then plan, its trigger said with it ("if he pushes back, then I show
+    him the numbers")."""
+    return bool(_IF_THEN.match(fold(action)))
+
+
 def is_resolved(action: str) -> bool:
     """An action a coach can act on names something ("ask Priya to lead"), not just "do it",
     "have done" or a time with nothing to do in it ("in three months")."""
@@ -416,6 +424,10 @@ def _commitment(
             return None  # "I won't sit there saying nothing. I'm done with that.": "that" is what stops, no action
         # What stops is named after the cue: the action is said with it ("No more late-night emails"),
         # not as "late-night emails", which reads as something to do.
+        return Found(utterance, reading, level, sentence.text[reading.cue.start : action.end], quote)
+    if _IF_THEN.match(fold(reading.cue.text)) and not bare:
+        # An if-then plan: the response alone ("go to bed") would lose its trigger, and the coach
+        # plans with both ("if they start the shots then I go to bed").
         return Found(utterance, reading, level, sentence.text[reading.cue.start : action.end], quote)
     if bare or _ANAPHOR.match(text):
         # "I'll do it": the action is earlier in the sentence, earlier in the turn, or in the question.

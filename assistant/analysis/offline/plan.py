@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from assistant.analysis.offline.clean import clean_phrase, content_word_count, dangles, is_filler_fragment, trim_edges
-from assistant.analysis.offline.commitments import is_resolved
+from assistant.analysis.offline.commitments import is_if_then, is_resolved
+from assistant.analysis.offline.lexicon import find_gates
 from assistant.analysis.offline.phrases import (
     clause_from,
     content_words,
@@ -122,6 +123,8 @@ def _item(
     index = commitment.evidence[0].utterance
     text = utterances[index].text
     obstacles, if_then = _obstacles_near(index, utterances, commitment.action)
+    if is_if_then(commitment.action) and not find_gates(commitment.action):
+        if_then = [commitment.action]  # the client's own if-then plan; a gate ("if she says yes") is none
     why = [commitment.id] + ([commitment.idea] if commitment.idea else [])
     return ActionItem(
         id=item_id,
