@@ -45,6 +45,7 @@ SPLIT_TITLES = {
     "sealed11": "eleventh sealed split",
     "sealed12": "twelfth sealed split",
     "sealed13": "thirteenth sealed split",
+    "sealed14": "fourteenth sealed split",
 }
 """The sealed splits as the README names them, in the order they were written."""
 

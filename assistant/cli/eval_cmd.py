@@ -29,6 +29,7 @@ def register(parser: argparse.ArgumentParser) -> None:
             "sealed11",
             "sealed12",
             "sealed13",
+            "sealed14",
             "all",
         ],
         default="all",
