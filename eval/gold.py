@@ -39,7 +39,9 @@ disfluent, two arcs) judged the work done after sealed11's run, the intention re
 at commit ec76f35, and is spent. sealed13 (six more new writers, S68-S73: twelve sessions, six
 disfluent, two arcs) judged the work done after sealed12's run, in which sealed11 and sealed12 joined
 the readers' training, once, at commit 56513ae, and is spent. sealed14 (six more new writers,
-S74-S79: twelve sessions, six disfluent, three arcs) judges the work done after sealed13's run."""
+S74-S79: twelve sessions, six disfluent, three arcs) judged the work done after sealed13's run (the
+if-then plans), once, at commit acf7467, and is spent: judging further work needs a fifteenth split by
+new writers."""
 SEALED: tuple[str, ...] = (
     "sealed", "sealed2", "sealed3", "sealed4", "sealed5", "sealed6", "sealed7", "sealed8", "sealed9", "sealed10",
     "sealed11", "sealed12", "sealed13", "sealed14",
