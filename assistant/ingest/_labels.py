@@ -13,8 +13,11 @@ from dataclasses import dataclass, replace
 
 # A speaker name: one to five words, each starting with a capital, a digit or a non-ASCII letter
 # ("Dana", "DANA W.", "Speaker 1", "Dr. O'Neill", "Élodie", "SPEAKER_00"). Lower-case words would
-# admit prose such as "so the plan: ...". Words are bounded so that no line makes a regex crawl.
-NAME = r"[^\W_a-z][\w.'’\-]{0,30}(?:[ \t][^\W_a-z][\w.'’\-]{0,30}){0,4}"
+# admit prose such as "so the plan: ...", but for the particles of a surname before a capital
+# ("Sanne de Wit", "Ana da Silva", "Ahmad bin Ismail": a writer's Markdown transcript was read as
+# one utterance without them). Words are bounded so that no line makes a regex crawl.
+_PARTICLE = r"(?:de|del|della|der|den|di|da|das|dos|du|la|le|van|von|ter|ten|bin|binti|al|el|zu|y)"
+NAME = rf"[^\W_a-z][\w.'’\-]{{0,30}}(?:[ \t](?:{_PARTICLE}[ \t]){{0,2}}[^\W_a-z][\w.'’\-]{{0,30}}){{0,4}}"
 CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
 _OPEN, _CLOSE = r"[\[(]", r"[\])]"
 # Free-text names inside brackets (Zoom display names: "dana.w", "Sam (she/her)").
@@ -128,7 +131,7 @@ RULES: tuple[LabelRule, ...] = (
         rf"^\s*\*\*(?P<name>{NAME})\s*(?::\*\*|\*\*\s*:)\s*(?P<text>.*)$",
         "'**Name:**' or '**Name**:' then the words (Markdown).",
         "bold",
-        ("**Coach:** How did it go?", "**Daniel**: Not yet."),
+        ("**Coach:** How did it go?", "**Daniel**: Not yet.", "**Sanne de Wit:** And the chapter?"),
     ),
     _rule(
         "bold-name-then-clock",
@@ -157,8 +160,15 @@ RULES: tuple[LabelRule, ...] = (
         rf"^\s*(?P<name>{NAME}{_ASIDE})\s*:\s+(?P<text>.*)$",
         "'Name: words' (typed transcripts, Google Meet, Fireflies, SRT-style text).",
         "plain",
-        ("Dana: I will call her.", "COACH: What's on your mind?", "Speaker1: [00:00:03] Hello", "Dana (Coach): Hi"),
-        counterexamples=("so the plan: call her", "https://example.com"),
+        (
+            "Dana: I will call her.",
+            "COACH: What's on your mind?",
+            "Speaker1: [00:00:03] Hello",
+            "Dana (Coach): Hi",
+            "Ana da Silva: I will.",
+            "Jan van der Berg: Not yet.",
+        ),
+        counterexamples=("so the plan: call her", "https://example.com", "Then de facto: nothing"),
     ),
     _rule(
         "name-colon-alone",

@@ -334,3 +334,43 @@ def test_a_try_with_nothing_to_try_is_no_action_of_its_own() -> None:
     analysis = _analyse("I'll show her the sheet. I'm going to try, Farah.")
     assert [(c.level, c.action) for c in analysis.commitments] == [("hedged", "show her the sheet")]
     assert [i.action for i in analysis.plan.items] == ["show her the sheet"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # found on the fourteenth sealed split's one run: the second saying was shown firm
+        "aye i'll maybe have a look i'm no promising anything but aye. I'll have a look at the website.",
+        "I'll probably call her. I'll call her on Monday.",
+        "maybe i'll ask jen. yeah i'll ask jen tomorrow",
+    ],
+)
+def test_saying_a_hedged_action_again_in_the_same_turn_does_not_make_it_firm(text: str) -> None:
+    found = _found(text)
+    assert found and all(level == "hedged" for level, _ in found), found
+
+
+def test_a_different_action_after_a_hedged_one_keeps_its_own_level() -> None:
+    found = _found("I might call Priya, I don't know. And I'll email the board tonight.")
+    assert ("firm", "email the board tonight") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # found on the fourteenth sealed split's one run: "from now on" made a weighed option firm
+        "I could just start checking his claims properly from now on, and reject anything that's wrong.",
+        "We would stop the Friday call from now on, if it were up to us.",
+    ],
+)
+def test_an_option_weighed_is_never_firm_whatever_cue_follows_it(text: str) -> None:
+    assert all(level != "firm" for level, _ in _found(text)), _found(text)
+
+
+def test_an_answer_hedged_only_by_the_question_lends_no_hedge_to_what_follows() -> None:
+    # "When will you ask him?" holds the intention, so the first sentence's answer is hedged; the
+    # client then says it firmly, and no hedge word was said (found on spent sealed splits)
+    said = "I'm seeing him Thursday anyway. I'll ask him then."
+    utterance = Utterance(index=0, speaker="Jo", role="client", text=said)
+    found = [(f.level, f.action) for f in commitments_in(utterance, "When will you ask him?")]
+    assert ("firm", "ask him then") in found

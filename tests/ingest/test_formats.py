@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.ingest import load_transcript
+from assistant.ingest import load_transcript, parse_bytes
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -79,6 +79,21 @@ def test_markdown_bold_labels_skip_headings_and_rules() -> None:
         ("Daniel", "client"),
     ]
     assert transcript.client_name == "Daniel"
+
+
+def test_a_surname_with_a_lower_case_particle_is_one_speaker_label() -> None:
+    # a writer's Markdown with "**Sanne de Wit:**" was read as one utterance
+    text = (
+        "**Sanne de Wit:** So how was the week?\n\n**Anneke Visser:** Hard. I will tell them on Monday.\n\n"
+        "**Sanne de Wit:** And then?\n\n**Anneke Visser:** Then I go home.\n"
+    )
+    transcript = parse_bytes(text.encode(), "session.md", coach="Sanne de Wit")
+    assert [(u.speaker, u.role) for u in transcript.utterances] == [
+        ("Sanne de Wit", "coach"),
+        ("Anneke Visser", "client"),
+        ("Sanne de Wit", "coach"),
+        ("Anneke Visser", "client"),
+    ]
 
 
 def test_bracketed_timestamps() -> None:

@@ -66,6 +66,10 @@ _QUESTION_ACTION = re.compile(
 
 
 _SHOULD = re.compile(r"(?:i|we|she|he|they) should\b")
+_OPTION = re.compile(r"\b(?:i|we) (?:could|would)\b(?!n't| not)")
+"""The speaker's "I could" or "I would" before a commitment cue in the same sentence: the cue is
+weighed as an option ("I could just start checking his claims properly from now on, ... Or I could
+have a quiet word": found on the fourteenth sealed split's one run), not stated as a decision."""
 _CESSATION = re.compile(r"(?:i'm|i am|we're) done|no more\b")
 """Cues that end what follows them: the thing they name is what stops ("I'm done with that")."""
 _IF_THEN = re.compile(r"if\b.*\b(?:i|we) ", re.DOTALL)
@@ -120,7 +124,35 @@ def commitments_in(utterance: Utterance, previous_coach: str | None, *, notes: b
         # trails it ("call her monday we'll see": the level says it); the quote stays verbatim.
         commitment.action = _without_trailing_hedge(clean_phrase(commitment.action) or commitment.action)
         found.append(commitment)
+    _keep_hedges_said_first(found)
     return found
+
+
+def _keep_hedges_said_first(found: list[Found]) -> None:
+    """A firm saying of an action the client hedged earlier in the same turn stays hedged ("i'll
+    maybe have a look i'm no promising anything but aye. I'll have a look at the website.": found on
+    the fourteenth sealed split's one run): saying it again does not lift the hedge, as insisting
+    does not ("I'll probably call her. No, I will.")."""
+    for n, later in enumerate(found):
+        if later.level != "firm":
+            continue
+        earlier = next(
+            (f for f in found[:n] if f.level == "hedged" and f.reading.hedges and _says_again(later.action, f.action)),
+            None,
+        )  # hedged by words the client said: an answer hedged only because the question held the intention lends none
+        if earlier is not None:
+            later.level = "hedged"
+            later.reading.hedges = list(dict.fromkeys(earlier.reading.hedges + later.reading.hedges))
+
+
+def _says_again(later: str, earlier: str) -> bool:
+    """The later action is the earlier one, or it with more said about it ("have a look" and "have
+    a look at the website"), or most of its content words."""
+    a, b = fold(later).strip(" ."), fold(earlier).strip(" .")
+    if a == b or (b and a.startswith(b + " ")):
+        return True
+    words_a, words_b = content_words(a), content_words(b)
+    return len(words_a & words_b) >= 2 and len(words_a & words_b) >= _SAME_ACTION * len(words_a | words_b)
 
 
 _INTENTION = re.compile(rf"\b{INTENDS}")
@@ -400,6 +432,8 @@ def _commitment(
         level = "hedged"  # "I should pair with someone": an intention, weakened (eval/GUIDELINES.md, section 4)
     if level == "firm" and reading.hedges:
         level = "hedged"
+    if level == "firm" and reading.cue is not None and _OPTION.search(fold(sentence.text[: reading.cue.start])):
+        level = "hedged"  # "I could just start checking his claims from now on": an option, never firm
     quote = sentence_around(utterance.text, sentence)
     if reading.evoked:
         return _answered(utterance, sentence, reading, level, quote, question)
