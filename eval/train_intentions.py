@@ -30,7 +30,8 @@ from eval.gold import RETIRED
 TRAIN_SPLITS: tuple[str, ...] = ("dev", *RETIRED)
 """Sessions the reader learns from: all spent. The old test split stays out, so `reflect eval
 --split test` reads it as unseen; a split still sealed never enters. The twelfth sealed split judged
-the first reader (trained without it) once and then joined; the thirteenth judged this one (spent)."""
+the first reader (trained without it) once and then joined; the thirteenth judged the next one and
+joined after the fourteenth had judged the if-then plans."""
 CS = (0.3, 1.0, 3.0)
 THRESHOLDS = tuple(round(float(t), 2) for t in np.arange(0.10, 0.51, 0.05))
 CV_OUT = Path(__file__).resolve().parent / "baselines" / "intentions-cv.json"
