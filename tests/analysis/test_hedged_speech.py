@@ -367,6 +367,17 @@ def test_an_option_weighed_is_never_firm_whatever_cue_follows_it(text: str) -> N
     assert all(level != "firm" for level, _ in _found(text)), _found(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "action"),
+    [
+        ("I said I would, so I'm going to call her tomorrow.", "call her tomorrow"),
+        ("I told him I would and I'm going to send it tonight.", "send it tonight"),
+    ],
+)
+def test_a_promise_recalled_is_no_option(text: str, action: str) -> None:
+    assert ("firm", action) in _found(text)
+
+
 def test_an_answer_hedged_only_by_the_question_lends_no_hedge_to_what_follows() -> None:
     # "When will you ask him?" holds the intention, so the first sentence's answer is hedged; the
     # client then says it firmly, and no hedge word was said (found on spent sealed splits)

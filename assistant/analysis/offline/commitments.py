@@ -66,10 +66,13 @@ _QUESTION_ACTION = re.compile(
 
 
 _SHOULD = re.compile(r"(?:i|we|she|he|they) should\b")
-_OPTION = re.compile(r"\b(?:i|we) (?:could|would)\b(?!n't| not)")
+_OPTION = re.compile(
+    r"(?<!said )(?<!promised )(?<!told \w{2} )(?<!told \w{3} )(?<!told \w{4} )\b(?:i|we) (?:could|would)\b(?!n't| not)"
+)
 """The speaker's "I could" or "I would" before a commitment cue in the same sentence: the cue is
 weighed as an option ("I could just start checking his claims properly from now on, ... Or I could
-have a quiet word": found on the fourteenth sealed split's one run), not stated as a decision."""
+have a quiet word": found on the fourteenth sealed split's one run), not stated as a decision. A
+promise recalled ("I said I would, so I'm going to call her") is no option."""
 _CESSATION = re.compile(r"(?:i'm|i am|we're) done|no more\b")
 """Cues that end what follows them: the thing they name is what stops ("I'm done with that")."""
 _IF_THEN = re.compile(r"if\b.*\b(?:i|we) ", re.DOTALL)
