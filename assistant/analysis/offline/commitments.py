@@ -152,10 +152,7 @@ def _says_again(later: str, earlier: str) -> bool:
     """The later action is the earlier one, or it with more said about it ("have a look" and "have
     a look at the website"), or most of its content words."""
     a, b = fold(later).strip(" ."), fold(earlier).strip(" .")
-    if a == b or (b and a.startswith(b + " ")):
-        return True
-    words_a, words_b = content_words(a), content_words(b)
-    return len(words_a & words_b) >= 2 and len(words_a & words_b) >= _SAME_ACTION * len(words_a | words_b)
+    return a == b or bool(b and a.startswith(b + " ")) or _shares_most_words(a, b)
 
 
 _INTENTION = re.compile(rf"\b{INTENDS}")
@@ -393,7 +390,12 @@ def _restates(later: Found, earlier: Found, across_turns: bool) -> bool:
         return False
     if fold(later.action).strip() == fold(earlier.action).strip() or _adds_only_when(later.action, earlier.action):
         return True
-    a, b = content_words(later.action), content_words(earlier.action)
+    return _shares_most_words(later.action, earlier.action)
+
+
+def _shares_most_words(one: str, other: str) -> bool:
+    """Two actions share at least two content words and most of those either names."""
+    a, b = content_words(one), content_words(other)
     return len(a & b) >= 2 and len(a & b) >= _SAME_ACTION * len(a | b)
 
 
