@@ -439,6 +439,8 @@ def test_figurative_language_is_strong() -> None:
         "He's anxious about the launch.",
         "I'm not worried about it.",
         "I'm not anxious at all.",
+        "Nobody was hurt.",
+        "no one got hurt on the line",
     ],
 )
 def test_other_peoples_and_negated_emotions_are_not_counted(text: str) -> None:

@@ -22,7 +22,9 @@ _PATTERNS: dict[Emotion, re.Pattern[str]] = {
     emotion: re.compile(joined([r for r in _RULES if r.emotion == emotion]))
     for emotion in dict.fromkeys(r.emotion for r in _RULES if r.emotion is not None)
 }
-_NEGATION = re.compile(r"(?:\bnot|\bnever|\bno longer|n't|\bwithout|\bless)\b[\w' ]{0,12}$")
+_NEGATION = re.compile(r"(?:\bnot|\bnever|\bno longer|n't|\bwithout|\bless|\bnobody|\bno one|\bno-one)\b[\w' ]{0,12}$")
+"""A negation just before a cue: "not worried", and "nobody was hurt" (a plant manager's near miss in
+the fourteenth sealed split, after its run, was shown as sadness)."""
 _OTHER_PERSON = re.compile(
     r"\b(?:he|she|they)(?:'s|'re| is| are| was| were| seems?| seemed| looks?| looked| felt| feels| gets?| got)\b[\w' ]{0,10}$"
 )
