@@ -75,6 +75,9 @@ have a quiet word": found on the fourteenth sealed split's one run), not stated 
 promise recalled ("I said I would, so I'm going to call her") is no option."""
 _CESSATION = re.compile(r"(?:i'm|i am|we're) done|no more\b")
 """Cues that end what follows them: the thing they name is what stops ("I'm done with that")."""
+_CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:no|but|so|and|then|actually)\b")
+"""Where the words before a cue stop being its clause: "I could do that tonight no I'll do it
+tonight" corrects the option; the "I'll" is not weighed by it (fourteenth sealed split, after its run)."""
 _IF_THEN = re.compile(r"if\b.*\b(?:i|we) ", re.DOTALL)
 """The cue of an if-then plan (rules: change.commitment.if-then-plan): its trigger and subject."""
 
@@ -129,6 +132,12 @@ def commitments_in(utterance: Utterance, previous_coach: str | None, *, notes: b
         found.append(commitment)
     _keep_hedges_said_first(found)
     return found
+
+
+def _same_clause(before: str) -> str:
+    """The words before a cue that belong to its clause: those after the last clause break."""
+    breaks = list(_CLAUSE_BREAK.finditer(before))
+    return before[breaks[-1].end() :] if breaks else before
 
 
 def _keep_hedges_said_first(found: list[Found]) -> None:
@@ -437,7 +446,11 @@ def _commitment(
         level = "hedged"  # "I should pair with someone": an intention, weakened (eval/GUIDELINES.md, section 4)
     if level == "firm" and reading.hedges:
         level = "hedged"
-    if level == "firm" and reading.cue is not None and _OPTION.search(fold(sentence.text[: reading.cue.start])):
+    if (
+        level == "firm"
+        and reading.cue is not None
+        and _OPTION.search(_same_clause(fold(sentence.text[: reading.cue.start])))
+    ):
         level = "hedged"  # "I could just start checking his claims from now on": an option, never firm
     quote = sentence_around(utterance.text, sentence)
     if reading.evoked:
