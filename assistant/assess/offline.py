@@ -29,7 +29,11 @@ _CUES: list[tuple[Progress, re.Pattern[str]]] = [
         re.compile(
             r"\b(?:decided not to|(?:(?:i|we)(?:'ve| have)? (?:\w+ )?|^)dropped(?! (?:off|by|in)\b)|let (?:it|that|this)(?: one)? go|not (?:doing|going to do) (?:it|that)|scrapped|parked|"
             r"no longer|gave up on|giving up on|abandon\w*|took (?:it|that) off|off the table|shelved|killed (?:it|that)|"
-            r"not worth (?:it|doing)|decided against|changed my mind)\b"
+            r"not worth (?:it|doing)|decided against|changed my mind|"
+            r"decided,? no|decided (?:that )?(?:i'm|i am|we're|we are|i'm just) not|(?:told|said to) \w+ no|"
+            r"not for me|binned|knocked (?:it|that)(?: one)? on the head|"
+            r"(?:it's|that's|that one's|it is|that is) (?:been )?dropped|"
+            r"(?:i'm|i am) not (?:going|gonna)(?: to)?(?=\s*(?:[,.;!?]|$|for now|either|now)))\b"
         ),
     ),
     (
@@ -185,11 +189,16 @@ _FAILED_TO_STOP = re.compile(
 def _progress(n: int, item: ActionItem, all_sentences: list[_Sentence], similarity: list[list[float]]) -> ItemProgress:
     spoken = _client_sentences_about(n, all_sentences, similarity)
     neighbours = [s for s in _with_neighbours(spoken, all_sentences) if s not in spoken]
-    for group in (spoken, neighbours):  # the sentences about the item speak first; their neighbours after
-        for progress, cue in _CUES:
+    # A decision to drop the item, said anywhere around what is said of it, is its latest state: "The
+    # first week I did it. [...] I've decided I'm not doing it." (a spent split's arc, read in progress);
+    # so is one said in answer to the coach's short follow-up ("And where are you with it now?").
+    answers = [a for s in spoken for a in _followed_up(s, all_sentences)]
+    dropped, *others = _CUES
+    for group, cues in (([*spoken, *neighbours, *answers], [dropped]), (spoken, others), (neighbours, others)):
+        for progress, cue in cues:
             for sentence in group:
                 text = fold(sentence.span.text)
-                if cue.search(text):
+                if _said_of_the_client(progress, cue, sentence.span.text):
                     if progress == "not_started" and _abstains(item, text):
                         progress = "done"  # "Haven't had one since the day after we talked."
                     evidence = [Evidence(utterance=sentence.utterance, quote=sentence.span.text)]
@@ -205,6 +214,25 @@ def _progress(n: int, item: ActionItem, all_sentences: list[_Sentence], similari
             item=item, progress="unclear", evidence=evidence, note="mentioned, but the words do not say how far it got"
         )
     return ItemProgress(item=item, progress="unclear", note="the session does not mention it")
+
+
+_SOMEONE_ELSE = re.compile(r"\b(?:he|she|they|you)(?: \w+ly| just| already| even| then)?\s*$")
+"""Just before a "done" cue, another doer: "He asked me to keep it between us"."""
+_NAMED = re.compile(r"\S\s+[A-Z][a-z]+(?: \w+ly| just| already| even| then)?\s*$")
+"""Just before it, a name past the sentence's first word: "and Greg already sent a proposal"."""
+
+
+def _said_of_the_client(progress: Progress, cue: re.Pattern[str], sentence: str) -> bool:
+    """The cue is in the words, and for "done" at least once with the coachee as the doer: what
+    someone else asked, sent or told is no report of the coachee's item (found on the spent splits'
+    arcs: "He asked me to keep the burnout thing between us" read as a call made)."""
+    text = fold(sentence)
+    if progress != "done":
+        return bool(cue.search(text))
+    return any(
+        not _SOMEONE_ELSE.search(text[: m.start()]) and not _NAMED.search(sentence[: m.start()])
+        for m in cue.finditer(text)
+    )
 
 
 def _abstains(item: ActionItem, text: str) -> bool:
@@ -248,6 +276,21 @@ def _with_neighbours(spoken: list[_Sentence], all_sentences: list[_Sentence]) ->
         ]
         ordered += [s for s in around if s not in ordered]
     return ordered
+
+
+_FOLLOW_UP_WORDS = 12
+"""A coach turn this short after what the client said of an item asks about it ("Say more?",
+"And where are you with it now?"): the answer is about the same item."""
+
+
+def _followed_up(sentence: _Sentence, all_sentences: list[_Sentence]) -> list[_Sentence]:
+    """The first two sentences of the client's answer to a short coach follow-up on the turn."""
+    later = [s for s in all_sentences if s.utterance > sentence.utterance]
+    coach = [s for s in later if s.utterance == sentence.utterance + 1]
+    if not coach or coach[0].role != "coach" or sum(len(s.span.text.split()) for s in coach) > _FOLLOW_UP_WORDS:
+        return []
+    answer = [s for s in later if s.utterance == sentence.utterance + 2 and s.role in ("client", "notes")]
+    return answer[:2]
 
 
 def _answer_after(all_sentences: list[_Sentence], position: int) -> _Sentence | None:

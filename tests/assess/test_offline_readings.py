@@ -148,3 +148,39 @@ def test_how_far_a_short_report_says_it_got(embedder: MiniLMEmbedder, answer: st
     """Found on the spent tenth and eleventh sealed splits' arcs after their runs."""
     said = ["Coach: And moving the Monday meeting with the managers to ten?", f"Craig: {answer}"]
     assert _read(embedder, "Move the Monday meeting with the managers to ten", said) == progress
+
+
+def test_what_someone_else_asked_is_no_report_of_the_clients_call(embedder: MiniLMEmbedder) -> None:
+    """Found on the spent second sealed split's arc: "He asked me..." read as the call made."""
+    said = [
+        "Coach: And calling Renata with the general questions about vesting?",
+        "Craig: He asked me to keep the vesting thing between us for a bit, so Renata will have to wait.",
+    ]
+    assert _read(embedder, "Call Renata with general questions about vesting", said) != "done"
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "I decided no. I'm not telling her.",
+        "I told Diane no on the whole cabin weekend.",
+        "The cabin weekend? It's not for me. I decided.",
+        "The cabin weekend, I knocked that on the head.",
+    ],
+)
+def test_a_decision_against_the_item_is_dropped(embedder: MiniLMEmbedder, answer: str) -> None:
+    """Found on the spent splits' arcs: a decision said in the client's own words read as done or unclear."""
+    said = ["Coach: And the cabin weekend with Diane?", f"Craig: {answer}"]
+    assert _read(embedder, "Take Diane up to the cabin for the weekend", said) == "dropped"
+
+
+def test_a_decision_given_in_answer_to_a_follow_up_is_the_items_latest_state(embedder: MiniLMEmbedder) -> None:
+    """Found on the spent fifth sealed split's arc: the first week's walks read as in progress,
+    though the next answer dropped the item."""
+    said = [
+        "Coach: And the lunchtime walks along the fence?",
+        "Craig: The first week I did the lunchtime walks. Tuesday and Thursday, out along the fence.",
+        "Coach: And where are you with it now?",
+        "Craig: I've decided I'm not doing it. Not as a walk.",
+    ]
+    assert _read(embedder, "Walk along the fence at lunch three days a week", said) == "dropped"
