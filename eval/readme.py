@@ -46,6 +46,7 @@ SPLIT_TITLES = {
     "sealed12": "twelfth sealed split",
     "sealed13": "thirteenth sealed split",
     "sealed14": "fourteenth sealed split",
+    "sealed15": "fifteenth sealed split",
 }
 """The sealed splits as the README names them, in the order they were written."""
 

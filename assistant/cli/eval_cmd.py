@@ -30,6 +30,7 @@ def register(parser: argparse.ArgumentParser) -> None:
             "sealed12",
             "sealed13",
             "sealed14",
+            "sealed15",
             "all",
         ],
         default="all",
