@@ -12,6 +12,7 @@ import pytest
 
 from assistant.analysis import analyze_offline_checked
 from assistant.analysis.offline.commitments import commitments_in
+from assistant.analysis.offline.lexicon import find_gates
 from assistant.analysis.offline.talk import read_utterance
 from assistant.ingest import parse_bytes
 from assistant.types import Analysis, Utterance
@@ -159,6 +160,23 @@ def test_each_intention_keeps_only_its_own_condition() -> None:
 def test_a_gate_after_an_intention_does_not_hold_it() -> None:
     """The asking does not wait on the answer: only a condition said before an intention holds it."""
     assert _found("I'll ask her on Monday. If she says yes, great.") == [("firm", "ask her on Monday")]
+
+
+@pytest.mark.parametrize(
+    "condition",
+    ["If he pours it", "if she rings", "If he says wait", "If a parent rings me directly", "If Walsh starts in"],
+)
+def test_someone_elses_act_that_an_if_then_plan_answers_is_no_gate(condition: str) -> None:
+    """Found on the spent splits: 43 plans the gold marks firm were held hedged as if waiting on a yes."""
+    assert find_gates(f"{condition}, I leave the room.") == []
+
+
+@pytest.mark.parametrize(
+    "condition",
+    ["If she says yes", "if he says it's a goer", "If he says the number can move a little", "If he agrees"],
+)
+def test_someones_yes_stays_a_gate(condition: str) -> None:
+    assert find_gates(f"{condition}, I'll book it.") == [condition]
 
 
 @pytest.mark.parametrize(("text", "action"), FIRM)

@@ -58,3 +58,12 @@ def test_the_shipped_weights_are_what_the_training_command_writes() -> None:
     assert shipped.threshold == pytest.approx(report["chosen"]["threshold"])
     assert shipped.coef == pytest.approx(fresh.coef.astype(np.float32), abs=1e-5)
     assert shipped.intercept == pytest.approx(fresh.intercept.astype(np.float32), abs=1e-5)
+
+
+def test_a_tie_goes_to_the_lower_threshold_and_a_clear_lead_wins() -> None:
+    tied = [(0.7135, 0.3, 0.35), (0.7132, 1.0, 0.25), (0.7131, 1.0, 0.30), (0.7117, 1.0, 0.20)]
+    assert train._lowest_threshold_among_the_best(tied) == (0.7132, 1.0, 0.25)
+    clear = [(0.7200, 0.3, 0.35), (0.7132, 1.0, 0.25)]
+    assert train._lowest_threshold_among_the_best(clear) == (0.7200, 0.3, 0.35)
+    same_threshold = [(0.7130, 0.3, 0.25), (0.7135, 1.0, 0.25)]
+    assert train._lowest_threshold_among_the_best(same_threshold) == (0.7135, 1.0, 0.25)
