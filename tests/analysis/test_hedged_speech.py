@@ -405,3 +405,46 @@ def test_an_answer_hedged_only_by_the_question_lends_no_hedge_to_what_follows() 
     utterance = Utterance(index=0, speaker="Jo", role="client", text=said)
     found = [(f.level, f.action) for f in commitments_in(utterance, "When will you ask him?")]
     assert ("firm", "ask him then") in found
+
+
+def _answer(question: str, text: str) -> list[tuple[str, str]]:
+    utterance = Utterance(index=1, speaker="Sam", role="client", text=text)
+    return [(found.level, found.action) for found in commitments_in(utterance, question)]
+
+
+def test_each_item_of_a_wrap_up_answer_is_a_commitment_firm_unless_its_own_words_hedge_it() -> None:
+    """Found on the spent fourteenth sealed split, where a wrap-up answer held five gold commitments
+    and the engine found none; the gold of the spent splits marks unhedged items firm."""
+    said = (
+        "Right. Policy tonight, actually read it. Speak-up line maybe Monday morning, probably. "
+        "Gary on Monday after the review, my office, door shut. Claim on hold. The proposal. "
+        "That's twenty minutes, I've got no excuse."
+    )
+    assert _answer("Okay. Let's pull it together. What are you taking away?", said) == [
+        ("firm", "Policy tonight, actually read it"),
+        ("hedged", "Speak-up line maybe Monday morning"),
+        ("firm", "Gary on Monday after the review, my office, door shut"),  # another item's hedge is not its
+        ("firm", "Claim on hold"),
+    ]  # "The proposal." heads an item; "That's twenty minutes" comments on one
+
+
+def test_a_hedge_that_frames_the_answer_holds_the_items_after_it() -> None:
+    said = "I'll give it a go. Monday to Thursday, nothing."
+    assert _answer("So what will you do, these four weeks?", said) == [
+        ("hedged", "give it a go"),
+        ("hedged", "Monday to Thursday, nothing"),  # the spent eighth split's gold: one hedged plan
+    ]
+
+
+def test_an_unhedged_answer_to_a_planning_question_is_firm_and_a_question_back_is_none() -> None:
+    first_step = "Take the one-pager and turn it into three slides."
+    assert _answer("And what's the first step?", first_step) == [
+        ("firm", "Take the one-pager and turn it into three slides")
+    ]
+    assert _answer("So what will you do?", "Instead of jumping in?") == []
+
+
+def test_an_if_then_plan_later_in_a_turn_is_read_as_one() -> None:
+    """The if-then cue only read a turn's first sentence: "If Maggie's up, ..." after a full stop was missed."""
+    said = "I tell Priti tomorrow. If Maggie's up, I tell her I'm trying."
+    assert _found(said) == [("firm", "tell Priti tomorrow"), ("hedged", "If Maggie's up, I tell her I'm trying")]

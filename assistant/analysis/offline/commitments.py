@@ -111,6 +111,8 @@ def commitments_in(utterance: Utterance, previous_coach: str | None, *, notes: b
         commitment = _commitment(utterance, sentence, reading, previous_coach, readings[:n])
         if commitment is None:
             continue
+        if reading.evoked and n > 0:
+            _hedged_by_the_answer_so_far(commitment, readings[:n])
         # The clauses of one sentence share what the sentences around it lend ("Maybe. I'll call her
         # and I'll email him."); a later clause holds its own sentence's earlier hedges and lends none back.
         first = n
@@ -132,6 +134,28 @@ def commitments_in(utterance: Utterance, previous_coach: str | None, *, notes: b
         found.append(commitment)
     _keep_hedges_said_first(found)
     return found
+
+
+def _hedged_by_the_answer_so_far(item: Found, before: list[tuple[Span, Reading]]) -> None:
+    """A later item of an answer to a planning question, with no cue of its own, is held by a hedge
+    said before it in the answer as a frame of its own: "I guess... I'd talk to her afterwards. Go
+    through what happened with her, one to one." and "I'll give it a go. Monday to Thursday, nothing."
+    are one hedged plan, not a firm step beside a hedged one (dev and the spent fifth and eighth
+    splits). Another item's hedge ("Speak-up line maybe Monday morning. Gary on Monday.") holds
+    only that item."""
+    framing = [h for span, reading in before if _frames(span.text) for h in reading.hedges]
+    if framing:
+        item.reading.hedges = list(dict.fromkeys(framing + item.reading.hedges))
+        item.level = "hedged" if item.level == "firm" else item.level
+
+
+_FRAME_WORDS = 6
+
+
+def _frames(sentence: str) -> bool:
+    """A short sentence that names no time frames the answer ("I'll give it a go.", "I guess..."); an
+    item names its when ("Speak-up line maybe Monday morning.")."""
+    return len(sentence.split()) <= _FRAME_WORDS and not WHEN_RE.search(sentence)
 
 
 def _same_clause(before: str) -> str:
@@ -497,22 +521,30 @@ def _commitment(
     return Found(utterance, reading, level, text, quote)
 
 
+_NAMING_THE_STEP = re.compile(
+    r"(?:the )?(?:very )?first (?:thing|step)(?: (?:is|will be))?,?\s+(?:(?:is|that)\s+)*", re.IGNORECASE
+)
+"""How an answer to "What's the first step?" may name it before saying it."""
+
+
 def _answered(
     utterance: Utterance, sentence: Span, reading: Reading, level: CommitmentLevel, quote: Span, question: str | None
 ) -> Found | None:
     """An answer to "What's the first thing you'll do?" is the action itself, in its first clause.
     An answer to "What would you want instead?" is change talk but names no intention."""
-    if reading.darncat != "commitment":
-        return None
-    # the question carried the intention; the client did not say "I will"
-    level = "hedged" if level == "firm" else level
+    if reading.darncat != "commitment" or sentence.text.rstrip().endswith("?"):
+        return None  # not a plan; nor a question back ("Instead of jumping in?")
+    # Firm unless hedged ("Thursday, probably."): the gold of the spent splits marks an unhedged
+    # answer to a planning question firm (37 of 39 such answers), as the guide reads "an unqualified
+    # intention or decision"; until now it was always shown hedged.
     if WHEN_QUESTION_RE.search(fold(question or "")):  # "When might you talk to them?" "Thursday, probably."
         asked = _action_in_question(question, WHEN_QUESTION_RE) if WHEN_RE.search(sentence.text) else None
         return Found(utterance, reading, level, asked, quote) if asked else None
     action = action_after(sentence.text, Span(0, 0, ""))
     if not action.text or _ANAPHOR.match(action.text):
         return None
-    return Found(utterance, reading, level, action.text, quote)
+    named = _NAMING_THE_STEP.match(action.text)  # "the first step is I call Ramesh's office": the step
+    return Found(utterance, reading, level, action.text[named.end() :] if named else action.text, quote)
 
 
 _ONE_WORD = re.compile(r"\s+(?:to\s+)?([^\W\d_]+)[\s.!?]*$")

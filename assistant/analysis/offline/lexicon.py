@@ -33,6 +33,7 @@ __all__ = [
     "NOTES_SUSTAIN_CUES",
     "NOT_A_REAL_QUESTION_RE",
     "NO_RE",
+    "PLAN_QUESTION_RE",
     "QUESTION_CUES",
     "RATING_ANSWER_RE",
     "RATING_QUESTION_RE",
@@ -127,6 +128,10 @@ RATING_QUESTION_RE = re.compile(joined(rules("rating_question")))
 RATING_ANSWER_RE = re.compile(joined(rules("rating_answer")))
 # "When might you talk to them?" asks when an action happens, not when a state begins ("When will you be back?").
 WHEN_QUESTION_RE = re.compile(rule("evocative.commitment.when").pattern)
+# "What are you taking away?", "So what will you do?": every sentence of the answer may name a step.
+PLAN_QUESTION_RE = re.compile(
+    joined([rule(f"evocative.commitment.{name}") for name in ("taking-away", "what-will-you-do", "first-step-asked")])
+)
 # Evocative questions (motivational interviewing) ask for change talk: an answer without a cue of
 # its own usually gives the reason, the want or the need the question asked for.
 EVOCATIVE_QUESTIONS = _by_subtype("evocative_question")

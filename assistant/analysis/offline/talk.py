@@ -9,6 +9,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from assistant.analysis.offline import lexicon as lx
+from assistant.analysis.offline.phrases import content_words
 from assistant.analysis.textspan import Span, fold, sentences, spoken
 from assistant.types import DarnCat, TalkType
 
@@ -63,9 +64,53 @@ def read_sentences(text: str, previous_coach: str | None = None, *, notes: bool 
             for m in matches
             if sentence.start <= m.start and m.end <= sentence.end
         ]
-        question = previous_coach if n == 0 else None
+        question = previous_coach if n == 0 or _lists_a_step(sentence.text, previous_coach) else None
         readings.append((sentence, _reading(sentence.text, folded[sentence.start : sentence.end], inside, question)))
     return readings
+
+
+_LIST_LEAD = re.compile(
+    r"^(?:\W|\b(?:um+|uh+|er+|erm|and|then|so|right|okay|ok|well|also|oh|one|two|three|four|five)\b)*"
+)
+_NOT_A_STEP = re.compile(
+    r"(?:i|i'm|i've|i'd|i was|i had|we|we're|we've|he|she|they|you|it|it's|that|that's|this|there|these|those|"
+    r"because|cause|'cause|but|which|what|why|how|who|if|when|not|no|nothing|honestly|yeah|yes|sorry|thanks?|"
+    r"all of|both of|every bit|everything|just|only)\b"
+)
+"""How a sentence that comments rather than names a step starts ("That's twenty minutes, I've got no
+excuse.", "I think so.", "Because then it's done.", "Read it. All of it."). A step starting with "I"
+has a cue of its own ("I'll ring Noor") or a time first ("Monday, I tell the supervisors")."""
+
+
+def _lists_a_step(sentence: str, previous_coach: str | None) -> bool:
+    """A later sentence of an answer to "What are you taking away?" or "So what will you do?" that
+    may name a step of its own ("Policy tonight, actually read it. [...] Claim on hold. And Colin on
+    Friday."): the gold of the spent splits marks each such item a commitment. Only the first sentence
+    of an answer to any other question answers it."""
+    if not previous_coach or sentence.rstrip().endswith("?"):
+        return False
+    if not lx.PLAN_QUESTION_RE.search(fold(_last_sentence(previous_coach))):
+        return False
+    folded = fold(sentence)
+    rest = folded[_LIST_LEAD.match(folded).end() :]  # type: ignore[union-attr]
+    return (
+        len(rest.split()) >= _STEP_WORDS
+        and not _NOT_A_STEP.match(rest)
+        and not _A_FACT.match(rest)
+        and bool(content_words(rest))
+    )
+
+
+_A_FACT = re.compile(
+    r"(?:the|a|an|my|our|his|her|their)\s+[\w'-]+(?:\s+[\w'-]+)?\s+(?:is|are|was|were|has|have|had|will|won't|can|"
+    r"meets|starts|ends|closes|opens|happens|comes|goes|needs|wants|thinks|says)\b|[\w'-]+(?:'s|'re)\s"
+)
+"""A sentence that tells a fact rather than a step: "The board meets next week.", "Mum's away"."""
+_STEP_WORDS = 3
+"""Words a later item needs: "Claim on hold." names a step, "The proposal." heads one."""
+
+
+_SAYS_INTENDS = re.compile(rf"\b{lx.INTENDS}")
 
 
 def _reading(text: str, folded: str, matches: Sequence[_Match], previous_coach: str | None) -> Reading:
@@ -78,6 +123,11 @@ def _reading(text: str, folded: str, matches: Sequence[_Match], previous_coach: 
         strength = _strength(cue.darncat, folded, hedges)
         return Reading(cue.talk, cue.darncat, strength, hedges, span, all_cues)
     reading = _answer_to_question(folded, previous_coach)
+    if reading.evoked and reading.darncat == "commitment" and (matches or _SAYS_INTENDS.search(folded)):
+        # The rules read its intention cue and set it aside: a thought or a habit told ("I tell
+        # myself, okay, I'll stop at one", "Most nights I'll have the racing on") answers "What
+        # will you do?" with no plan.
+        reading = Reading()
     reading.hedges = hedges
     reading.all_cues = all_cues
     return reading
