@@ -150,6 +150,7 @@ def _hedged_by_the_answer_so_far(item: Found, before: list[tuple[Span, Reading]]
 
 
 _FRAME_WORDS = 6
+"""The most words a framing sentence has: "I'll give it a go." frames, an item says more."""
 
 
 def _frames(sentence: str) -> bool:

@@ -91,8 +91,7 @@ def _lists_a_step(sentence: str, previous_coach: str | None) -> bool:
         return False
     if not lx.PLAN_QUESTION_RE.search(fold(_last_sentence(previous_coach))):
         return False
-    folded = fold(sentence)
-    rest = folded[_LIST_LEAD.match(folded).end() :]  # type: ignore[union-attr]
+    rest = _LIST_LEAD.sub("", fold(sentence), count=1)
     return (
         len(rest.split()) >= _STEP_WORDS
         and not _NOT_A_STEP.match(rest)
@@ -103,7 +102,7 @@ def _lists_a_step(sentence: str, previous_coach: str | None) -> bool:
 
 _A_FACT = re.compile(
     r"(?:the|a|an|my|our|his|her|their)\s+[\w'-]+(?:\s+[\w'-]+)?\s+(?:is|are|was|were|has|have|had|will|won't|can|"
-    r"meets|starts|ends|closes|opens|happens|comes|goes|needs|wants|thinks|says)\b|[\w'-]+(?:'s|'re)\s"
+    r"meets|starts|ends|closes|opens|happens|comes|goes|needs|wants|thinks|says)\b|(?!let's)[\w'-]+(?:'s|'re)\s"
 )
 """A sentence that tells a fact rather than a step: "The board meets next week.", "Mum's away"."""
 _STEP_WORDS = 3
