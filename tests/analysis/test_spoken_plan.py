@@ -394,3 +394,23 @@ def test_what_the_client_will_be_in_the_middle_of_is_no_plan_item() -> None:
 def test_an_action_ends_before_another_subject_whatever_its_apostrophe_or_case() -> None:
     assert _found_in("i'll win it back and then it’s midnight") == [("firm", "win it back")]
     assert _found_in("I'll send it to Mark and you for review.") == [("firm", "send it to Mark and you for review")]
+
+
+@pytest.mark.usefixtures("readers_off")
+@pytest.mark.parametrize(
+    ("said", "action"),
+    [
+        # found on the spent fourteenth sealed split: the run-on became part of the plan item
+        (
+            "i'll ask him tomorrow after the seven o'clock meeting he's gonna laugh at me",
+            "ask him tomorrow after the seven o'clock meeting",
+        ),
+        ("i'll get it to kevin he's the staff side lead", "get it to kevin"),
+        ("i'll tell her she's doing great", "tell her she's doing great"),  # what is told
+        ("i'll make sure he's in the room", "make sure he's in the room"),
+        ("i'll ask him if he's free", "ask him if he's free"),  # a clause the "if" opens
+        ("i'll call him into the office like he's in trouble", "call him into the office like he's in trouble"),
+    ],
+)
+def test_a_clause_about_someone_else_run_on_without_punctuation_ends_the_action(said: str, action: str) -> None:
+    assert _found_in(said) == [("firm", action)]

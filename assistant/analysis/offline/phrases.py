@@ -100,13 +100,49 @@ def action_after(text: str, cue: Span, max_words: int = 14, *, whole_clause: boo
     return Span(start, start + len(phrase), phrase)
 
 
+_RUN_ON = re.compile(
+    r"\s+(?=(?:he|she|they)(?:['’]s|['’]re|['’]ll|\s+(?:is|are|was|were|will|gonna|going to|won't|can't|doesn't))\b)",
+    re.IGNORECASE,
+)
+"""In speech-to-text without punctuation, where a clause about someone else runs on from the action
+with no word between ("ask him tomorrow after the meeting he's gonna laugh at me")."""
+_SAYING = re.compile(
+    r"\b(?:tell(?:s|ing)?|say(?:s|ing)?|remind(?:s|ing)?|warn(?:s|ing)?|let (?:\w+ )?know|explain(?:s|ing)?|"
+    r"promise|reassure|show|make sure|check|see|find out|know)\b",
+    re.IGNORECASE,
+)
+"""Verbs whose object may be a clause with no "that": "tell her she's doing great", "make sure he's
+in"; a run-on is not cut after them."""
+
+
 def _before_a_comment(text: str, start: int, end: int) -> int:
-    """Where the action ends if a comment on it closes its clause (`_ASIDE`), else `end`."""
+    """Where the action ends if a comment on it closes its clause (`_ASIDE`), or a clause about
+    someone else runs on from it (`_RUN_ON`), else `end`."""
     aside = _ASIDE.search(text, start, end)
     if aside is None or _TELLING.search(text, start, aside.start()):
-        return end
+        run_on = _RUN_ON.search(text, start, end)
+        words_before = len(text[start : run_on.start()].split()) if run_on else 0
+        if (
+            run_on is None
+            or words_before < _RUN_ON_WORDS
+            or _SAYING.search(text, start, run_on.start())
+            or _JOINS_A_CLAUSE.search(text, start, run_on.start())
+        ):
+            return end
+        return run_on.start()
     comment = text[aside.end() : end]
     return end if "," in comment or WHEN_RE.search(comment) else aside.start()
+
+
+_JOINS_A_CLAUSE = re.compile(
+    r"\b(?:if|whether|that|when|because|cause|so|and|but|or|what|how|why|where|who|till|until|unless|before|"
+    r"after|while|once|as|like|since|though|although)$",
+    re.IGNORECASE,
+)
+"""A word that opens the clause after it ("ask him if he's free", "call her when she's back")."""
+_RUN_ON_WORDS = 3
+"""Words of the action before a run-on can end it: "ask him if he's free" keeps its "if" clause by
+the condition rule, and a short action ("see if she's in") is never cut."""
 
 
 def _tidy_cut(text: str, words: list[re.Match[str]]) -> list[re.Match[str]]:
