@@ -29,6 +29,8 @@ CLEANED = [
     ("stop at nine, I mean, most nights", "stop at nine most nights"),
     ("Mm-hmm.", ""),
     ("uh-huh yeah", ""),
+    # the next sentence broken off as it began (fifteenth sealed split, after its run)
+    ("tell her if she asks straight out I just", "tell her if she asks straight out"),
 ]
 KEPT = [
     "let you know by Friday",  # "you know" after "let" is no filler
@@ -38,6 +40,7 @@ KEPT = [
     "I mean it",
     "keep my well-being first",
     "so that I sleep",
+    "tell him what I think",
 ]
 
 

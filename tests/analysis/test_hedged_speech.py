@@ -448,3 +448,17 @@ def test_an_if_then_plan_later_in_a_turn_is_read_as_one() -> None:
     """The if-then cue only read a turn's first sentence: "If Maggie's up, ..." after a full stop was missed."""
     said = "I tell Priti tomorrow. If Maggie's up, I tell her I'm trying."
     assert _found(said) == [("firm", "tell Priti tomorrow"), ("hedged", "If Maggie's up, I tell her I'm trying")]
+
+
+def test_someones_asking_said_after_the_intention_holds_it_and_said_before_plans_a_response() -> None:
+    """Found on the fifteenth sealed split, after its run: "I'll tell her if she asks straight out" shown firm."""
+    assert find_gates("I'll tell her if she asks straight out") == ["if she asks straight out"]
+    assert find_gates("If he asks, I tell him.") == []
+
+
+def test_a_refusal_with_a_verb_of_its_own_says_what_it_refuses() -> None:
+    """Found on the fifteenth sealed split, after its run: "I'm not going to volunteer it" took the
+    action said before it ("tell her if she asks") and refused that."""
+    said = "I'll tell her if she asks straight out. I'm not going to volunteer it."
+    assert _found(said) == [("hedged", "tell her if she asks straight out"), ("resisting", "volunteer it")]
+    assert _answer("Will you call her?", "No, I won't do it.") == [("resisting", "call her")]

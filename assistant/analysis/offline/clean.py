@@ -237,6 +237,9 @@ def _edge_noise(tokens: list[_Token], n: int, *, leading: bool) -> int:
     return 1 if token.folded in _BACKCHANNELS or token.folded in _EDGE_CONNECTIVES else 0
 
 
+_SUBJECTS = frozenset({"i", "we", "i'm", "i'll", "we're", "we'll"})
+
+
 def _trailing_noise(tokens: list[_Token], cut_off: bool) -> int:
     last = tokens[-1]
     if last.kind != "word":
@@ -246,6 +249,8 @@ def _trailing_noise(tokens: list[_Token], cut_off: bool) -> int:
         return 1  # a word broken off ("and-and-")
     if len(tokens) >= 2 and [t.folded for t in tokens[-2:]] in (["you", "know"], ["i", "mean"]):
         return 2
+    if len(tokens) >= 2 and folded == "just" and tokens[-2].folded in _SUBJECTS:
+        return 2  # "... straight out I just --": the next sentence broken off as it began
     if folded in FILLERS or folded in _EDGE_CONNECTIVES or folded in _BACKCHANNELS - {"okay", "ok", "well"}:
         return 1
     if folded == "like" and (len(tokens) < 2 or tokens[-2].kind != "word" or tokens[-2].folded not in {"i'd", "would"}):

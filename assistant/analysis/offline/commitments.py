@@ -43,6 +43,8 @@ _ANAPHOR = re.compile(
     r"|^\w+ (?:it|that|this|them|so)(?: (?:down|up|out|through|over|again|then))?[.!?]?$",  # "say it", "write it down"
     re.IGNORECASE,
 )
+_OWN_VERB = re.compile(r"^(?!(?:do|doing|that|it|this|so|the same|them|those|one)\b)\w+ ", re.IGNORECASE)
+"""An anaphoric action whose verb says something ("volunteer it"), not "do it" or "that"."""
 _QUOTATIVE = re.compile(
     r"^(?:be|go),? (?:like|all),? (?:[\"“']|(?:look|so|hey|listen|okay|ok|right|well|no|yes|yeah|you)\b)", re.IGNORECASE
 )
@@ -506,8 +508,9 @@ def _commitment(
         # An if-then plan: the response alone ("go to bed") would lose its trigger, and the coach
         # plans with both ("if they start the shots then I go to bed").
         return Found(utterance, reading, level, sentence.text[reading.cue.start : action.end], quote)
-    if bare or _ANAPHOR.match(text):
+    if bare or (_ANAPHOR.match(text) and not (level == "resisting" and _OWN_VERB.match(text))):
         # "I'll do it": the action is earlier in the sentence, earlier in the turn, or in the question.
+        # A refusal with a verb of its own ("I'm not going to volunteer it") says what it refuses.
         antecedent = _antecedent(sentence.text, reading) or _earlier_in_turn(before)
         text = antecedent.text if antecedent else (_action_in_question(question) or text)
         if bare and text == action.text and _asks_to_choose(question):

@@ -177,10 +177,18 @@ def _gates(text: str, folded: str) -> list[tuple[int, str]]:
     gates = []
     for condition in _CONDITION.finditer(folded):
         said = condition.group()
-        if _ASKS_WHETHER.search(folded[max(0, condition.start() - 40) : condition.start()]):
-            continue  # "I'll ask Kofi tomorrow if he can chair": a question, not a condition
+        asks = _ASKS_OR_ACTS.search(said)
+        if _ASKS_WHETHER.search(folded[max(0, condition.start() - 40) : condition.start()]) and not asks:
+            continue  # "I'll ask Kofi tomorrow if he can chair": a question ("tell her if she asks" is a condition)
         obstacle = _OBSTACLE.search(said) and not _PERMISSION.search(said)
-        if obstacle or _is_trigger(text[condition.start() : condition.end()]):
+        if _after_the_intention(folded, condition.start()):
+            # "I'll tell her if she asks straight out": said after it, someone's asking holds the
+            # intention back, where "If he asks, I tell him" plans a response (the spent splits'
+            # gold, the fifteenth's included: 6 of 7 leading ones firm, the 3 said after hedged)
+            obstacle = obstacle and not asks
+        elif _is_trigger(text[condition.start() : condition.end()]):
+            continue
+        if obstacle:
             continue
         if not _OWN_DOING.match(said):
             gates.append((condition.start(), text[condition.start() : condition.end()].strip()))
@@ -229,6 +237,15 @@ _GRANTS = re.compile(
     r"all right|good|can|could|there's|there is|room|goer)\b"
 )
 """What makes such an act a yes after all: "if she says it's a goer", "If he says the number can move"."""
+
+
+_ASKS_OR_ACTS = re.compile(r"^if\s+(?:\w+\s+){1,3}?(?:asks?|asked)\b")
+"""A trailing condition that waits on someone's asking."""
+
+
+def _after_the_intention(folded: str, at: int) -> bool:
+    """Whether an intention is said before the condition at `at` in the same sentence."""
+    return bool(re.search(rf"\b{INTENDS}", folded[:at]))
 
 
 def _is_trigger(condition: str) -> bool:
