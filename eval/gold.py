@@ -41,7 +41,9 @@ disfluent, two arcs) judged the work done after sealed12's run, in which sealed1
 the readers' training, once, at commit 56513ae, and is spent. sealed14 (six more new writers,
 S74-S79: twelve sessions, six disfluent, three arcs) judged the work done after sealed13's run (the
 if-then plans), once, at commit acf7467, and is spent; after it sealed13 joined the readers'
-training. sealed15 (six more new writers, S80-S85) judges the work done after sealed14's run, once."""
+training. sealed15 (six more new writers, S80-S85: twelve sessions, six disfluent, three arcs)
+judged the work done after sealed14's run (planning answers, if-then triggers, assess), once, at
+commit 35f9945, and is spent. Judging further work needs a sixteenth split by new writers."""
 SEALED: tuple[str, ...] = (
     "sealed", "sealed2", "sealed3", "sealed4", "sealed5", "sealed6", "sealed7", "sealed8", "sealed9", "sealed10",
     "sealed11", "sealed12", "sealed13", "sealed14", "sealed15",
