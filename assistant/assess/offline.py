@@ -30,10 +30,11 @@ _CUES: list[tuple[Progress, re.Pattern[str]]] = [
             r"\b(?:decided not to|(?:(?:i|we)(?:'ve| have)? (?:\w+ )?|^)dropped(?! (?:off|by|in)\b)|let (?:it|that|this)(?: one)? go|not (?:doing|going to do) (?:it|that)|scrapped|parked|"
             r"no longer|gave up on|giving up on|abandon\w*|took (?:it|that) off|off the table|shelved|killed (?:it|that)|"
             r"not worth (?:it|doing)|decided against|changed my mind|"
-            r"decided,? no|decided (?:that )?(?:i'm|i am|we're|we are|i'm just) not|(?:told|said to) \w+ no|"
-            r"not for me|binned|knocked (?:it|that)(?: one)? on the head|"
+            r"decided,? no\b(?! one| more)|decided (?:that )?(?:i'm|i am|we're|we are|i'm just) not|"
+            r"(?:told|said to) \w+ no(?=\s*(?:[,.!?]|$| on\b| to\b))|"
+            r"not for me(?! to)|binned|knocked (?:it|that)(?: one)? on the head|"
             r"(?:it's|that's|that one's|it is|that is) (?:been )?dropped|"
-            r"(?:i'm|i am) not (?:going|gonna)(?: to)?(?=\s*(?:[,.;!?]|$|for now|either|now)))\b"
+            r"(?:i'm|i am) not (?:going|gonna)(?: to)?(?=\s*(?:[.;!?]|$|for now|either)))\b"
         ),
     ),
     (
@@ -139,8 +140,10 @@ def assess_items(items: list[ActionItem], transcript: Transcript, embedder: Embe
         ]
         for s, sv in zip(all_sentences, sentence_vectors, strict=True)
     ]
+    others = [set().union(*(w for k, w in enumerate(item_words) if k != n)) for n in range(len(items))]
     return [
-        _reported(item, all_sentences) or _progress(n, item, all_sentences, similarity) for n, item in enumerate(items)
+        _reported(item, all_sentences) or _progress(n, item, all_sentences, similarity, others[n])
+        for n, item in enumerate(items)
     ]
 
 
@@ -186,15 +189,18 @@ _FAILED_TO_STOP = re.compile(
 """A negation of the stopping itself ("I haven't managed to stop"), which is no abstaining."""
 
 
-def _progress(n: int, item: ActionItem, all_sentences: list[_Sentence], similarity: list[list[float]]) -> ItemProgress:
+def _progress(
+    n: int, item: ActionItem, all_sentences: list[_Sentence], similarity: list[list[float]], other_items: set[str]
+) -> ItemProgress:
+    """The item's progress from the client sentences closest to it in meaning (`_CUES`, dropped first)."""
     spoken = _client_sentences_about(n, all_sentences, similarity)
     neighbours = [s for s in _with_neighbours(spoken, all_sentences) if s not in spoken]
-    # A decision to drop the item, said anywhere around what is said of it, is its latest state: "The
-    # first week I did it. [...] I've decided I'm not doing it." (a spent split's arc, read in progress);
-    # so is one said in answer to the coach's short follow-up ("And where are you with it now?").
-    answers = [a for s in spoken for a in _followed_up(s, all_sentences)]
+    # A decision to drop the item, said where the item is spoken of, is its latest state: "The first
+    # week I did it. [...] I've decided I'm not doing it." (a spent split's arc, read in progress); so
+    # is one said in answer to the coach's short follow-up ("And where are you with it now?").
+    answers = [a for s in spoken for a in _followed_up(s, all_sentences, other_items)]
     dropped, *others = _CUES
-    for group, cues in (([*spoken, *neighbours, *answers], [dropped]), (spoken, others), (neighbours, others)):
+    for group, cues in (([*spoken, *answers], [dropped]), (spoken, others), (neighbours, _CUES)):
         for progress, cue in cues:
             for sentence in group:
                 text = fold(sentence.span.text)
@@ -230,9 +236,15 @@ def _said_of_the_client(progress: Progress, cue: re.Pattern[str], sentence: str)
     if progress != "done":
         return bool(cue.search(text))
     return any(
-        not _SOMEONE_ELSE.search(text[: m.start()]) and not _NAMED.search(sentence[: m.start()])
+        _HOW_IT_WENT.match(m.group())
+        or (not _SOMEONE_ELSE.search(text[: m.start()]) and not _NAMED.search(sentence[: m.start()]))
         for m in cue.finditer(text)
     )
+
+
+_HOW_IT_WENT = re.compile(r"went\b|done\b|finished\b|completed\b|it happened\b")
+"""Cues whose subject is the thing done ("The pay conversation with Raj went really well"): a name
+before them is no other doer."""
 
 
 def _abstains(item: ActionItem, text: str) -> bool:
@@ -283,11 +295,14 @@ _FOLLOW_UP_WORDS = 12
 "And where are you with it now?"): the answer is about the same item."""
 
 
-def _followed_up(sentence: _Sentence, all_sentences: list[_Sentence]) -> list[_Sentence]:
-    """The first two sentences of the client's answer to a short coach follow-up on the turn."""
+def _followed_up(sentence: _Sentence, all_sentences: list[_Sentence], other_items: set[str]) -> list[_Sentence]:
+    """The first two sentences of the client's answer to a short coach follow-up on the turn that
+    names no other item ("Good. And the gym?" moves on to the gym)."""
     later = [s for s in all_sentences if s.utterance > sentence.utterance]
     coach = [s for s in later if s.utterance == sentence.utterance + 1]
     if not coach or coach[0].role != "coach" or sum(len(s.span.text.split()) for s in coach) > _FOLLOW_UP_WORDS:
+        return []
+    if any(content_words(s.span.text) & other_items for s in coach):
         return []
     answer = [s for s in later if s.utterance == sentence.utterance + 2 and s.role in ("client", "notes")]
     return answer[:2]

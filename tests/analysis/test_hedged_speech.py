@@ -424,8 +424,36 @@ def test_each_item_of_a_wrap_up_answer_is_a_commitment_firm_unless_its_own_words
         ("firm", "Policy tonight, actually read it"),
         ("hedged", "Speak-up line maybe Monday morning"),
         ("firm", "Gary on Monday after the review, my office, door shut"),  # another item's hedge is not its
-        ("firm", "Claim on hold"),
-    ]  # "The proposal." heads an item; "That's twenty minutes" comments on one
+    ]  # "Claim on hold." names no step the rules can tell from a remark ("Bit scary, to be honest.");
+    # "The proposal." heads an item; "That's twenty minutes" comments on one
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Call Sarah on Monday. Bit scary, to be honest. Worth it though.",
+        "Call Sarah on Monday. Everyone else is on leave. Most of the team left early anyway.",
+        "Call Sarah on Monday. Nobody else really gets it. Sarah does, though.",
+    ],
+)
+def test_a_remark_after_the_step_is_no_step(said: str) -> None:
+    """Found in review: remarks became firm commitments of their own."""
+    assert _answer("So what will you do?", said) == [("firm", "Call Sarah on Monday")]
+
+
+@pytest.mark.parametrize(
+    ("said", "shown"),
+    [
+        ("Depends what Ben says.", [("hedged", "Depends what Ben says")]),
+        ("Talk to Sarah. As long as Ben's okay with it.", [("hedged", "Talk to Sarah")]),
+        ("I guess I'd want to think about it a bit more first. Talk to Sarah.", None),
+    ],
+)
+def test_an_answer_that_waits_on_something_is_never_firm(said: str, shown: list[tuple[str, str]] | None) -> None:
+    """Found in review: a deferral that is no hedge record, or a long framing hedge, let an answer be firm."""
+    found = _answer("What's the first thing you'll do?", said)
+    assert found and "firm" not in [level for level, _ in found]
+    assert shown is None or found == shown
 
 
 def test_a_hedge_that_frames_the_answer_holds_the_items_after_it() -> None:
@@ -454,6 +482,15 @@ def test_someones_asking_said_after_the_intention_holds_it_and_said_before_plans
     """Found on the fifteenth sealed split, after its run: "I'll tell her if she asks straight out" shown firm."""
     assert find_gates("I'll tell her if she asks straight out") == ["if she asks straight out"]
     assert find_gates("If he asks, I tell him.") == []
+
+
+@pytest.mark.parametrize(
+    "condition",
+    ["If they offer me the job", "If she says we've got the budget", "If HR makes a decision", "If he offers to cover"],
+)
+def test_an_offer_a_decision_or_what_someone_says_is_a_gate(condition: str) -> None:
+    """Found in review: these read as triggers of an if-then plan, so the intention was shown firm."""
+    assert find_gates(f"{condition}, I'll take it.") == [condition]
 
 
 def test_a_refusal_with_a_verb_of_its_own_says_what_it_refuses() -> None:

@@ -405,7 +405,9 @@ def test_an_action_ends_before_another_subject_whatever_its_apostrophe_or_case()
             "i'll ask him tomorrow after the seven o'clock meeting he's gonna laugh at me",
             "ask him tomorrow after the seven o'clock meeting",
         ),
-        ("i'll get it to kevin he's the staff side lead", "get it to kevin"),
+        ("i'll get it to kevin tonight he's the staff side lead", "get it to kevin tonight"),
+        ("I'll email Priya the notes she's asked for by Friday.", "email Priya the notes she's asked for by Friday"),
+        ("I'll find a time they're both free next week.", "find a time they're both free next week"),
         ("i'll tell her she's doing great", "tell her she's doing great"),  # what is told
         ("i'll make sure he's in the room", "make sure he's in the room"),
         ("i'll ask him if he's free", "ask him if he's free"),  # a clause the "if" opens

@@ -184,3 +184,36 @@ def test_a_decision_given_in_answer_to_a_follow_up_is_the_items_latest_state(emb
         "Craig: I've decided I'm not doing it. Not as a walk.",
     ]
     assert _read(embedder, "Walk along the fence at lunch three days a week", said) == "dropped"
+
+
+def test_a_decision_about_another_item_is_not_this_ones() -> None:
+    """Found in review: the coach's short follow-up that names another item ("And the gym?") lent
+    its answer's "I gave up on that" to the item before it."""
+    embedder = MiniLMEmbedder()
+    said = [
+        "Coach: And the pay conversation with Raj?",
+        "Craig: The pay conversation with Raj went really well.",
+        "Coach: Good. And the gym?",
+        "Craig: The gym. I gave up on that.",
+    ]
+    text = "\n".join(said) + "\n"
+    transcript = parse_bytes(text.encode(), "follow-up.txt", coach="Coach", client="Craig")
+    items = [
+        ActionItem(id="A1", action="Have the pay conversation with Raj", owner="Craig", status="accepted"),
+        ActionItem(id="A2", action="Go to the gym on Saturday mornings", owner="Craig", status="accepted"),
+    ]
+    raj, gym = assess_items(items, transcript, embedder)
+    assert (raj.progress, gym.progress) == ("done", "dropped")
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "I told them no more emails after seven, and they stuck to it.",
+        "I decided no one else was going to hold it but her, so I handed it over.",
+    ],
+)
+def test_no_in_what_was_told_or_decided_is_no_decision_against_the_item(embedder: MiniLMEmbedder, answer: str) -> None:
+    """Found in review: read as dropped."""
+    said = ["Coach: And handing the evening emails over to Dana?", f"Craig: {answer}"]
+    assert _read(embedder, "Hand the evening emails over to Dana", said) != "dropped"

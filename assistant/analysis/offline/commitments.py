@@ -143,9 +143,9 @@ def _hedged_by_the_answer_so_far(item: Found, before: list[tuple[Span, Reading]]
     said before it in the answer as a frame of its own: "I guess... I'd talk to her afterwards. Go
     through what happened with her, one to one." and "I'll give it a go. Monday to Thursday, nothing."
     are one hedged plan, not a firm step beside a hedged one (dev and the spent fifth and eighth
-    splits). Another item's hedge ("Speak-up line maybe Monday morning. Gary on Monday.") holds
-    only that item."""
-    framing = [h for span, reading in before if _frames(span.text) for h in reading.hedges]
+    splits). So does any hedge of the answer's first sentence, however long. A later item's hedge
+    ("Speak-up line maybe Monday morning. Gary on Monday.") holds only that item."""
+    framing = [h for n, (span, reading) in enumerate(before) if n == 0 or _frames(span.text) for h in reading.hedges]
     if framing:
         item.reading.hedges = list(dict.fromkeys(framing + item.reading.hedges))
         item.level = "hedged" if item.level == "firm" else item.level
@@ -525,8 +525,14 @@ def _commitment(
     return Found(utterance, reading, level, text, quote)
 
 
+_DEFERRING = re.compile(
+    r"\b(?:depends|depending|as long as|provided|assuming|unless|wait and see|see how|think about|thinking about|"
+    r"sleep on|hard to say)\b"
+)
+"""What makes an answer to a planning question wait on something: never firm."""
 _NAMING_THE_STEP = re.compile(
-    r"(?:the )?(?:very )?first (?:thing|step)(?: (?:is|will be))?,?\s+(?:(?:is|that)\s+)*", re.IGNORECASE
+    r"(?:the )?(?:very )?first (?:thing (?:is|will be)|step(?: (?:is|will be))?),?\s+(?:(?:is|that)\s+)*",
+    re.IGNORECASE,
 )
 """How an answer to "What's the first step?" may name it before saying it."""
 
@@ -540,7 +546,10 @@ def _answered(
         return None  # not a plan; nor a question back ("Instead of jumping in?")
     # Firm unless hedged ("Thursday, probably."): the gold of the spent splits marks an unhedged
     # answer to a planning question firm (37 of 39 such answers), as the guide reads "an unqualified
-    # intention or decision"; until now it was always shown hedged.
+    # intention or decision"; until now it was always shown hedged. A deferral anywhere in the
+    # answer ("Depends what Ben says", "As long as Ben's okay with it") holds it, hedge record or not.
+    if level == "firm" and _DEFERRING.search(fold(utterance.text)):
+        level = "hedged"
     if WHEN_QUESTION_RE.search(fold(question or "")):  # "When might you talk to them?" "Thursday, probably."
         asked = _action_in_question(question, WHEN_QUESTION_RE) if WHEN_RE.search(sentence.text) else None
         return Found(utterance, reading, level, asked, quote) if asked else None

@@ -177,7 +177,7 @@ def _gates(text: str, folded: str) -> list[tuple[int, str]]:
     gates = []
     for condition in _CONDITION.finditer(folded):
         said = condition.group()
-        asks = _ASKS_OR_ACTS.search(said)
+        asks = _ASKED.search(said)
         if _ASKS_WHETHER.search(folded[max(0, condition.start() - 40) : condition.start()]) and not asks:
             continue  # "I'll ask Kofi tomorrow if he can chair": a question ("tell her if she asks" is a condition)
         obstacle = _OBSTACLE.search(said) and not _PERMISSION.search(said)
@@ -224,12 +224,15 @@ comes"). Such a plan is firm; "if I'm honest" and "if so" are turns of phrase, n
 _TRIGGER = re.compile(
     r"^[Ii]f\s+(?:he|she|they|someone|somebody|anyone|anybody|a [a-z]+|[A-Z][\w'-]+(?: [A-Z][\w'-]+)?)\s+"
     r"(?:\w+ly\s+|just\s+|ever\s+)?"
-    r"(?:rings?|calls?|phones?|emails?|texts?|messages?|cancels?|pours?|fills?|offers?|starts?|tries|try|"
-    r"makes? (?:a|another)|goes quiet|go quiet|gets? (?:loud|angry|defensive|shouty|upset)|does the|brings?|"
-    r"interrupts?|shouts?|snaps?|raises?|mentions?|says?)\b"
+    r"(?:rings?|calls?|phones?|emails?|texts?|messages?|cancels?|pours?|fills?|starts?|tries|try|"
+    r"makes? (?:a|another) (?:joke|comment|crack|dig|face|scene|remark)|goes quiet|go quiet|"
+    r"gets? (?:loud|angry|defensive|shouty|upset)|does the|brings?|interrupts?|shouts?|snaps?|raises?|mentions?|"
+    r"says? (?:wait|leave it|later|not now|do your best|that|it was|it's a joke))\b"
 )
 """A condition that is someone's act the client answers ("If he pours it, I leave it", "if she rings",
-"If Paul says wait"): the cue of an if-then plan, which is firm, not a gate on a yes. Read on the
+"If Paul says wait"): the cue of an if-then plan, which is firm, not a gate on a yes. An offer, a
+decision or what someone says in general ("If they offer me the job", "If she says we've got the
+budget") is a yes the client waits on, and stays a gate. Read on the
 words as said, so that a name ("If Walsh starts in") is told from a thing ("If the funding starts
 in March", a result the client waits on)."""
 _GRANTS = re.compile(
@@ -239,8 +242,8 @@ _GRANTS = re.compile(
 """What makes such an act a yes after all: "if she says it's a goer", "If he says the number can move"."""
 
 
-_ASKS_OR_ACTS = re.compile(r"^if\s+(?:\w+\s+){1,3}?(?:asks?|asked)\b")
-"""A trailing condition that waits on someone's asking."""
+_ASKED = re.compile(r"^if\s+(?:\w+\s+){1,3}?(?:asks?|asked)\b")
+"""A condition that waits on someone's asking ("if she asks straight out")."""
 
 
 def _after_the_intention(folded: str, at: int) -> bool:

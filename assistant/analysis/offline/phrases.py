@@ -117,7 +117,10 @@ in"; a run-on is not cut after them."""
 
 def _before_a_comment(text: str, start: int, end: int) -> int:
     """Where the action ends if a comment on it closes its clause (`_ASIDE`), or a clause about
-    someone else runs on from it (`_RUN_ON`), else `end`."""
+    someone else runs on from an action already whole, its when said ("ask him tomorrow after the
+    meeting he's gonna laugh at me": `_RUN_ON`), else `end`. Without a when before it, or with one
+    after it, the clause may tell which thing ("email Priya the notes she's asked for by Friday",
+    "find a time they're both free next week") and is kept."""
     aside = _ASIDE.search(text, start, end)
     if aside is None or _TELLING.search(text, start, aside.start()):
         run_on = _RUN_ON.search(text, start, end)
@@ -125,6 +128,8 @@ def _before_a_comment(text: str, start: int, end: int) -> int:
         if (
             run_on is None
             or words_before < _RUN_ON_WORDS
+            or not WHEN_RE.search(text, start, run_on.start())
+            or WHEN_RE.search(text, run_on.start(), end)
             or _SAYING.search(text, start, run_on.start())
             or _JOINS_A_CLAUSE.search(text, start, run_on.start())
         ):

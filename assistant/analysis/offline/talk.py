@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from assistant.analysis.offline import lexicon as lx
-from assistant.analysis.offline.phrases import content_words
+from assistant.analysis.offline.phrases import WHEN_RE, content_words
 from assistant.analysis.textspan import Span, fold, sentences, spoken
 from assistant.types import DarnCat, TalkType
 
@@ -75,7 +75,8 @@ _LIST_LEAD = re.compile(
 _NOT_A_STEP = re.compile(
     r"(?:i|i'm|i've|i'd|i was|i had|we|we're|we've|he|she|they|you|it|it's|that|that's|this|there|these|those|"
     r"because|cause|'cause|but|which|what|why|how|who|if|when|not|no|nothing|honestly|yeah|yes|sorry|thanks?|"
-    r"all of|both of|every bit|everything|just|only)\b"
+    r"all of|both of|every bit|everything|just|only|unless|as long as|provided|assuming|depends|depending|"
+    r"everyone|everybody|nobody|no one|most|some|worth)\b"
 )
 """How a sentence that comments rather than names a step starts ("That's twenty minutes, I've got no
 excuse.", "I think so.", "Because then it's done.", "Read it. All of it."). A step starting with "I"
@@ -97,7 +98,20 @@ def _lists_a_step(sentence: str, previous_coach: str | None) -> bool:
         and not _NOT_A_STEP.match(rest)
         and not _A_FACT.match(rest)
         and bool(content_words(rest))
+        and bool(_STEP_VERB.match(rest) or WHEN_RE.search(rest))
     )
+
+
+_STEP_VERB = re.compile(
+    r"(?:(?:\w+,\s+)?(?:first|then|and|also)\s+)?(?:book|call|ring|phone|text|email|message|send|tell|ask|talk|speak|"
+    r"write|draft|cancel|block|delete|raise|hand|delegate|decline|sign|apply|quit|switch|turn|set|sort|prepare|"
+    r"check|have|do|take|put|get|go|make|start|stop|read|open|pull|bring|give|leave|move|pay|buy|walk|run|eat|"
+    r"cut|keep|try|see|meet|review|plan|schedule|finish|update|share|post|print|fill|clear|fix|listen|say|"
+    r"invite|visit|join|skip|drop|use|cook|pack|lock|charge|tick|log|track|note|mark|list|practise|practice|"
+    r"rehearse|find|look|let|show|agree|offer|talk|sit|ride|swim|sleep|wake|limit|reply|answer|chase|follow)\b"
+)
+"""How an item of an answer names a step when it names no time: a verb first ("Ring Leanne half
+seven", "Text Gary"); "Bit scary, to be honest." and "Everyone else is on leave." name none."""
 
 
 _A_FACT = re.compile(
@@ -122,10 +136,10 @@ def _reading(text: str, folded: str, matches: Sequence[_Match], previous_coach: 
         strength = _strength(cue.darncat, folded, hedges)
         return Reading(cue.talk, cue.darncat, strength, hedges, span, all_cues)
     reading = _answer_to_question(folded, previous_coach)
-    if reading.evoked and reading.darncat == "commitment" and (matches or _SAYS_INTENDS.search(folded)):
-        # The rules read its intention cue and set it aside: a thought or a habit told ("I tell
-        # myself, okay, I'll stop at one", "Most nights I'll have the racing on") answers "What
-        # will you do?" with no plan.
+    if reading.evoked and reading.darncat == "commitment" and _SAYS_INTENDS.search(folded):
+        # An "I'll" the rules set aside (an exception: a thought or a habit told, "I tell myself,
+        # okay, I'll stop at one", "Most nights I'll have the racing on") answers "What will you
+        # do?" with no plan.
         reading = Reading()
     reading.hedges = hedges
     reading.all_cues = all_cues
