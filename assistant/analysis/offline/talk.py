@@ -108,7 +108,7 @@ _STEP_VERB = re.compile(
     r"check|have|do|take|put|get|go|make|start|stop|read|open|pull|bring|give|leave|move|pay|buy|walk|run|eat|"
     r"cut|keep|try|see|meet|review|plan|schedule|finish|update|share|post|print|fill|clear|fix|listen|say|"
     r"invite|visit|join|skip|drop|use|cook|pack|lock|charge|tick|log|track|note|mark|list|practise|practice|"
-    r"rehearse|find|look|let|show|agree|offer|talk|sit|ride|swim|sleep|wake|limit|reply|answer|chase|follow)\b"
+    r"rehearse|find|look|let|show|agree|offer|sit|ride|swim|sleep|wake|limit|reply|answer|chase|follow)\b"
 )
 """How an item of an answer names a step when it names no time: a verb first ("Ring Leanne half
 seven", "Text Gary"); "Bit scary, to be honest." and "Everyone else is on leave." name none."""
