@@ -22,12 +22,18 @@ _ENDS_IF_CAPITAL = re.compile(r"(?:(?:^|[\s\"'(])(?:etc|a\.m|p\.m)|\d ?[ap]m|\.\
 "at 7 a.m. then I leave" goes on, and so does a trailing-off "I was... less sure"."""
 
 
+def straighten(text: str) -> str:
+    """One apostrophe, quote and dash style, case kept (same length): for matching where a capital
+    matters, such as a name."""
+    return text.translate(_EQUIVALENT)
+
+
 def fold(text: str) -> str:
     """Lower case, one apostrophe and dash style: for matching only, never for display.
 
     The result has the same length as the input, so a match's offsets index the original text.
     """
-    folded = text.translate(_EQUIVALENT)
+    folded = straighten(text)
     lowered = folded.lower()
     if len(lowered) == len(folded):
         return lowered

@@ -452,6 +452,45 @@ def test_other_peoples_and_negated_emotions_are_not_counted(text: str) -> None:
     assert all(p.valence == 0 for p in analysis.valence_series)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She might even be relieved, actually.",
+        "Marcus will be thrilled.",
+        "He'd be hurt that I didn't tell him.",
+        "(laughs) Kingi's scared of her too, so that works.",
+        "Somebody's going to get hurt.",
+        "That's how guys get hurt.",
+        "If I hand him a mess, he'll panic.",
+        "Then I let them be angry.",
+        "The confidential line is the whistleblowing one.",
+        "I hope not.",
+        "I did it this morning before this call.",
+    ],
+)
+def test_no_feeling_is_named_in_someone_elses_feeling_or_another_sense_of_the_word(text: str) -> None:
+    """Found on the spent splits (2026-12-03): each was shown as the client's named feeling. The
+    learned reader may still read one from what is told ("He'd be hurt that I didn't tell him" is
+    guilt to an annotator), shown as inferred."""
+    analysis = _analyse(f"Coach: How is the team?\nDana: {text}")
+    assert [e.emotion for e in analysis.emotions if not e.inferred] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "emotion"),
+    [
+        ("They've got me really worried.", "anxiety"),
+        ("She makes me so angry.", "anger"),
+        ("Work's been so frustrating.", "frustration"),
+        ("Honestly, I was furious with Tom.", "anger"),
+        ("Only the first page, but I did it.", "pride"),
+    ],
+)
+def test_the_clients_own_feeling_beside_someone_else_is_counted(text: str, emotion: str) -> None:
+    analysis = _analyse(f"Coach: How is the team?\nDana: {text}")
+    assert emotion in [e.emotion for e in analysis.emotions]
+
+
 def test_coach_emotions_are_not_the_clients() -> None:
     analysis = _analyse("Coach: I'm anxious about time, so let's start.\nDana: Sure, fine.")
     assert analysis.emotions == []
@@ -520,3 +559,11 @@ def test_clients_quoted_words_in_notes_are_her_commitment() -> None:
     analysis = _analyse('She said "I\'m going to do a dry run with Martin on Thursday."', "notes.txt")
     firm = [c for c in analysis.commitments if c.level == "firm"]
     assert any("dry run" in c.action for c in firm)
+
+
+def test_in_notes_a_feeling_said_of_her_is_the_clients() -> None:
+    analysis = _analyse(
+        "Aisha arrived frustrated about Greg. By the end she was noticeably calmer and she's less anxious now.",
+        "notes.txt",
+    )
+    assert {e.emotion for e in analysis.emotions} >= {"frustration", "relief"}

@@ -299,7 +299,7 @@ def _emotions(readings: list[tuple[Utterance, Reading]]) -> list[EmotionalSignal
     infer = get_settings().inferred_emotions
     emotions: list[EmotionalSignal] = []
     for utterance, reading in readings:
-        signals = read_emotions(utterance.text)
+        signals = read_emotions(utterance.text, notes=utterance.role == "notes")
         for signal in signals:
             emotions.append(
                 EmotionalSignal(

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.analysis.offline.rules import joined, rules
-from assistant.analysis.textspan import Span, fold, sentence_around
+from assistant.analysis.textspan import Span, fold, sentence_around, straighten
 from assistant.types import Emotion, EmotionalSignal, Utterance, ValencePoint
 
 # One regex per emotion, joined from its cues in rules/emotions.yaml, in the order of the file.
@@ -25,9 +25,63 @@ _PATTERNS: dict[Emotion, re.Pattern[str]] = {
 _NEGATION = re.compile(r"(?:\bnot|\bnever|\bno longer|n't|\bwithout|\bless|\bnobody|\bno one|\bno-one)\b[\w' ]{0,12}$")
 """A negation just before a cue: "not worried", and "nobody was hurt" (a plant manager's near miss in
 the fourteenth sealed split, after its run, was shown as sadness)."""
-_OTHER_PERSON = re.compile(
-    r"\b(?:he|she|they)(?:'s|'re| is| are| was| were| seems?| seemed| looks?| looked| felt| feels| gets?| got)\b[\w' ]{0,10}$"
+_SOMEONE = (
+    r"(?:he|she|they|them|hes|shes|theyre|somebody|someone|anybody|anyone|everybody|everyone|people|guys|blokes|folks)"
 )
+_BEING = (
+    r"(?:'s|'re|'d|'ll| is| are| was| were| will| would| might| may| could| can| must| seems?| seemed| looks?| looked"
+    r"| felt| feels| gets?| got| be| being)"
+)
+_OTHER_PERSON = re.compile(rf"\b{_SOMEONE}(?:{_BEING}\b([\w' ]{{0,16}})| )$")
+"""Someone else feels it: "she's frustrated", "he'd be hurt", "she might even be relieved", "people
+panic", "guys get hurt". Not where the words between bring the client in: "they've got me worried"."""
+_TO_THE_CLIENT = re.compile(r"\b(?:me|us|my|myself)\b")
+_NAMED = re.compile(
+    r"\b([A-Z][a-z]+)((?:'s| is| was| gets?| got| seems?| seemed| felt| feels)|(?:'ll| will|'d| would| might| may)"
+    r"(?: \w+)? be)\b[\w' ]{0,16}$"
+)
+"""A name, then the feeling: "Kingi's scared of her too", "Marcus will be thrilled", "and Tom was angry"."""
+_NOT_A_NAME = frozenset(
+    [
+        "I",
+        "It",
+        "That",
+        "This",
+        "There",
+        "Here",
+        "What",
+        "Which",
+        "Everything",
+        "Nothing",
+        "Something",
+        "Anything",
+        "Today",
+        "Tomorrow",
+        "Work",
+        "Life",
+        "Honestly",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "Yeah",
+        "Yes",
+        "No",
+        "Well",
+        "So",
+        "And",
+        "But",
+        "Oh",
+        "Okay",
+        "Ok",
+    ]
+)
+_FUTURE = re.compile(r"(?:'ll| will|'d| would| might| may)")
+_WINDOW = 45
+"""Characters before a cue read for a negation or for someone else as the one who feels it."""
 _MILD = re.compile(r"\b(?:a bit|a little|slightly|somewhat|kind of|sort of|a touch|mildly)\b")
 _STRONG = re.compile(
     r"\b(?:really|so|very|incredibly|absolutely|completely|totally|utterly|deeply|extremely|genuinely|massively)\b|!"
@@ -43,14 +97,16 @@ class Signal:
     quote: Span
 
 
-def read_emotions(text: str) -> list[Signal]:
-    """Emotional signals in one utterance: at most one per label, the clearest occurrence."""
+def read_emotions(text: str, *, notes: bool = False) -> list[Signal]:
+    """Emotional signals in one utterance: at most one per label, the clearest occurrence. In a
+    coach's notes the client is "she", "he" or their name ("By the end she was noticeably calmer"),
+    so there a feeling said of someone is not set aside as someone else's."""
     folded = fold(text)
     signals: dict[Emotion, Signal] = {}
     for emotion, pattern in _PATTERNS.items():
         for match in pattern.finditer(folded):
-            before = folded[max(0, match.start() - 25) : match.start()]
-            if _NEGATION.search(before) or _about_someone_else(before):
+            before = folded[max(0, match.start() - _WINDOW) : match.start()]
+            if _NEGATION.search(before) or (not notes and _about_someone_else(text, match.start(), before)):
                 continue
             span = Span(match.start(), match.end(), text[match.start() : match.end()])
             quote = _short_quote(text, span)
@@ -68,9 +124,19 @@ def names_an_emotion(text: str) -> bool:
     return any(pattern.search(folded) for pattern in _PATTERNS.values())
 
 
-def _about_someone_else(before: str) -> bool:
-    """ "She's frustrated" is the client describing someone else, not their own emotion."""
-    return bool(_OTHER_PERSON.search(before))
+def _about_someone_else(text: str, start: int, before: str) -> bool:
+    """ "She's frustrated", "he'd be hurt", "Marcus will be thrilled": the client describing someone
+    else's feeling, not their own."""
+    other = _OTHER_PERSON.search(before)
+    if other and not _TO_THE_CLIENT.search(other.group(1) or ""):
+        return True
+    named = _NAMED.search(straighten(text[max(0, start - _WINDOW) : start]))
+    if not named or named.group(1) in _NOT_A_NAME:
+        return False
+    # At the start of a sentence any word has a capital ("Work's frustrating"): there, a name is
+    # read as one only before "will be", "'d be" (a feeling foretold of someone).
+    opening = text[: start - len(named.group(0))].rstrip()
+    return not (opening == "" or opening[-1] in '.!?"') or bool(_FUTURE.match(named.group(2)))
 
 
 def _short_quote(text: str, span: Span) -> Span:

@@ -69,7 +69,7 @@ _WRAPPERS: dict[Kind, tuple[str, str]] = {
     "question_cue": (r"\b(?:", r")\b"),
     "status_quo_question": (r"\b(?:", r")\b"),
     "not_a_question": (r"\b(?:", r")\b"),
-    "emotion": (r"\b(?:", ")"),
+    "emotion": (r"\b(?:", r")(?!\w)"),  # whole words: "confident" is not "confidential"
 }
 _MACRO = re.compile(r"\{([A-Z][A-Z_]*)\}")
 _MACROS_FILE = "macros.yaml"
