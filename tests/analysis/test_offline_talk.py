@@ -466,6 +466,10 @@ def test_other_peoples_and_negated_emotions_are_not_counted(text: str) -> None:
         "The confidential line is the whistleblowing one.",
         "I hope not.",
         "I did it this morning before this call.",
+        "it hurts our margins",
+        "i dont feel stressed at all",
+        "there's no hope of that",
+        "She's too much.",
     ],
 )
 def test_no_feeling_is_named_in_someone_elses_feeling_or_another_sense_of_the_word(text: str) -> None:
@@ -484,6 +488,13 @@ def test_no_feeling_is_named_in_someone_elses_feeling_or_another_sense_of_the_wo
         ("Work's been so frustrating.", "frustration"),
         ("Honestly, I was furious with Tom.", "anger"),
         ("Only the first page, but I did it.", "pride"),
+        ("she annoys me", "frustration"),
+        ("he hurt my feelings", "sadness"),
+        ("she was mad and i was scared", "fear"),
+        ("and Sarah's got me so stressed", "anxiety"),
+        ("Yeah, London was exhausting.", "overwhelm"),
+        ("I had to tell people it hurt.", "sadness"),
+        ("i've got too much on my plate", "overwhelm"),
     ],
 )
 def test_the_clients_own_feeling_beside_someone_else_is_counted(text: str, emotion: str) -> None:

@@ -9,6 +9,7 @@ import pytest
 from pydantic import ValidationError
 
 from assistant.analysis.offline import lexicon
+from assistant.analysis.offline.emotions import felt_by_the_speaker
 from assistant.analysis.offline.rules import Rule, parse, rules, rules_digest
 from assistant.analysis.offline.talk import _cue_matches
 from assistant.analysis.textspan import fold
@@ -28,10 +29,12 @@ _SHADOWED = {
 def _fires(rule: Rule, text: str) -> bool:
     """Whether the rule counts in this text. A cue counts when the reader keeps it: not inside an
     exception ("I'll be honest") and not inside a longer cue ("I can't keep doing this" is need,
-    not inability)."""
+    not inability), and an emotion cue when it is the speaker's feeling."""
     folded = fold(text)
     if rule.kind == "cue":
         return any(match.cue.id == rule.id for match in _cue_matches(folded, False))
+    if rule.kind == "emotion":  # not negated, not someone else's ("Somebody's going to get hurt")
+        return any(felt_by_the_speaker(text, folded, m.start()) for m in rule.regex().finditer(folded))
     return rule.regex().search(folded) is not None
 
 

@@ -22,63 +22,41 @@ _PATTERNS: dict[Emotion, re.Pattern[str]] = {
     emotion: re.compile(joined([r for r in _RULES if r.emotion == emotion]))
     for emotion in dict.fromkeys(r.emotion for r in _RULES if r.emotion is not None)
 }
-_NEGATION = re.compile(r"(?:\bnot|\bnever|\bno longer|n't|\bwithout|\bless|\bnobody|\bno one|\bno-one)\b[\w' ]{0,12}$")
+_NEGATION = re.compile(
+    r"(?:\bnot|\bnever|\bno longer|n't|\b(?:dont|didnt|wasnt|isnt|cant|couldnt|wouldnt|havent|hasnt|aint)|\bwithout"
+    r"|\bless|\bnobody|\bno one|\bno-one)\b[\w' ]{0,12}$"
+)
 """A negation just before a cue: "not worried", and "nobody was hurt" (a plant manager's near miss in
 the fourteenth sealed split, after its run, was shown as sadness)."""
-_SOMEONE = (
-    r"(?:he|she|they|them|hes|shes|theyre|somebody|someone|anybody|anyone|everybody|everyone|people|guys|blokes|folks)"
-)
+_GROUP = r"(?:somebody|someone|anybody|anyone|everybody|everyone|people|guys?|blokes?|folks|lads?|man|woman|kids?)"
+_SOMEONE = rf"(?:he|she|they|them|hes|shes|theyre|{_GROUP})"
 _BEING = (
     r"(?:'s|'re|'d|'ll| is| are| was| were| will| would| might| may| could| can| must| seems?| seemed| looks?| looked"
     r"| felt| feels| gets?| got| be| being)"
 )
-_OTHER_PERSON = re.compile(rf"\b{_SOMEONE}(?:{_BEING}\b([\w' ]{{0,16}})| )$")
+_OTHER_PERSON = re.compile(rf"\b(?:{_SOMEONE}{_BEING}\b([\w' ]{{0,16}})|{_GROUP} )$")
 """Someone else feels it: "she's frustrated", "he'd be hurt", "she might even be relieved", "people
-panic", "guys get hurt". Not where the words between bring the client in: "they've got me worried"."""
-_TO_THE_CLIENT = re.compile(r"\b(?:me|us|my|myself)\b")
+panic", "guys get hurt". Not where the words between bring the client in: "they've got me worried",
+"she was mad and I was scared"."""
+_TO_THE_CLIENT = re.compile(r"\b(?:me|us|my|myself|i|im)\b")
+_AT_THE_CLIENT = re.compile(r"\s*(?:me|us|my)\b")
+"""Right after the cue, the client as the one it is done to: "she annoys me", "people terrify me"."""
+_OWN_SUBJECT = re.compile(r"(?:i|i'm|im|it|it's|that|this|which)\b")
+"""A cue that starts with its own subject ("I was hurt", "it hurt") says whose feeling it is."""
+_STIMULUS = re.compile(r"\w(?:ful|ing)$")
+"""A word for what causes the feeling ("London was exhausting", "she's so frustrating"): the
+speaker's feeling, whoever or whatever it is said of."""
 _NAMED = re.compile(
     r"\b([A-Z][a-z]+)((?:'s| is| was| gets?| got| seems?| seemed| felt| feels)|(?:'ll| will|'d| would| might| may)"
-    r"(?: \w+)? be)\b[\w' ]{0,16}$"
+    r"(?: \w+)? be)\b([\w' ]{0,16})$"
 )
 """A name, then the feeling: "Kingi's scared of her too", "Marcus will be thrilled", "and Tom was angry"."""
 _NOT_A_NAME = frozenset(
-    [
-        "I",
-        "It",
-        "That",
-        "This",
-        "There",
-        "Here",
-        "What",
-        "Which",
-        "Everything",
-        "Nothing",
-        "Something",
-        "Anything",
-        "Today",
-        "Tomorrow",
-        "Work",
-        "Life",
-        "Honestly",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "Yeah",
-        "Yes",
-        "No",
-        "Well",
-        "So",
-        "And",
-        "But",
-        "Oh",
-        "Okay",
-        "Ok",
-    ]
+    {"I", "It", "That", "This", "There", "Here", "What", "Which", "Everything", "Nothing", "Something", "Anything"}
+    | {"Today", "Tomorrow", "Work", "Life", "Honestly", "Yeah", "Yes", "No", "Well", "So", "And", "But", "Oh", "Okay"}
+    | {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Ok"}
 )
+"""Capitalised words that are no one: "It's frustrating" is the client's frustration."""
 _FUTURE = re.compile(r"(?:'ll| will|'d| would| might| may)")
 _WINDOW = 45
 """Characters before a cue read for a negation or for someone else as the one who feels it."""
@@ -105,8 +83,7 @@ def read_emotions(text: str, *, notes: bool = False) -> list[Signal]:
     signals: dict[Emotion, Signal] = {}
     for emotion, pattern in _PATTERNS.items():
         for match in pattern.finditer(folded):
-            before = folded[max(0, match.start() - _WINDOW) : match.start()]
-            if _NEGATION.search(before) or (not notes and _about_someone_else(text, match.start(), before)):
+            if not felt_by_the_speaker(text, folded, match.start(), notes=notes):
                 continue
             span = Span(match.start(), match.end(), text[match.start() : match.end()])
             quote = _short_quote(text, span)
@@ -114,6 +91,13 @@ def read_emotions(text: str, *, notes: bool = False) -> list[Signal]:
             if emotion not in signals or intensity > signals[emotion].intensity:
                 signals[emotion] = Signal(emotion, intensity, quote)
     return list(signals.values())
+
+
+def felt_by_the_speaker(text: str, folded: str, start: int, *, notes: bool = False) -> bool:
+    """Whether a cue at `start` is the speaker's feeling: not negated just before ("not worried")
+    and not said of someone else (`_about_someone_else`; in notes, "she" is the client)."""
+    before = folded[max(0, start - _WINDOW) : start]
+    return not (_NEGATION.search(before) or (not notes and _about_someone_else(text, start, before)))
 
 
 def names_an_emotion(text: str) -> bool:
@@ -127,16 +111,26 @@ def names_an_emotion(text: str) -> bool:
 def _about_someone_else(text: str, start: int, before: str) -> bool:
     """ "She's frustrated", "he'd be hurt", "Marcus will be thrilled": the client describing someone
     else's feeling, not their own."""
+    folded = fold(text)
+    end = _cue_end(folded, start)
+    if _OWN_SUBJECT.match(folded, start) or _AT_THE_CLIENT.match(folded, end) or _STIMULUS.search(folded, 0, end):
+        return False
     other = _OTHER_PERSON.search(before)
     if other and not _TO_THE_CLIENT.search(other.group(1) or ""):
         return True
     named = _NAMED.search(straighten(text[max(0, start - _WINDOW) : start]))
-    if not named or named.group(1) in _NOT_A_NAME:
+    if not named or named.group(1) in _NOT_A_NAME or _TO_THE_CLIENT.search(fold(named.group(3))):
         return False
     # At the start of a sentence any word has a capital ("Work's frustrating"): there, a name is
     # read as one only before "will be", "'d be" (a feeling foretold of someone).
     opening = text[: start - len(named.group(0))].rstrip()
     return not (opening == "" or opening[-1] in '.!?"') or bool(_FUTURE.match(named.group(2)))
+
+
+def _cue_end(folded: str, start: int) -> int:
+    """Where the cue word that starts at `start` ends (its first word: "annoys" in "annoys me")."""
+    word = re.compile(r"[\w']+").match(folded, start)
+    return word.end() if word else start
 
 
 def _short_quote(text: str, span: Span) -> Span:
