@@ -470,6 +470,8 @@ def test_other_peoples_and_negated_emotions_are_not_counted(text: str) -> None:
         "i dont feel stressed at all",
         "there's no hope of that",
         "She's too much.",
+        "She's drowning at the moment.",
+        "He's panicking about the audit.",
     ],
 )
 def test_no_feeling_is_named_in_someone_elses_feeling_or_another_sense_of_the_word(text: str) -> None:
@@ -495,6 +497,7 @@ def test_no_feeling_is_named_in_someone_elses_feeling_or_another_sense_of_the_wo
         ("Yeah, London was exhausting.", "overwhelm"),
         ("I had to tell people it hurt.", "sadness"),
         ("i've got too much on my plate", "overwhelm"),
+        ("Honestly she's so frustrating.", "frustration"),
     ],
 )
 def test_the_clients_own_feeling_beside_someone_else_is_counted(text: str, emotion: str) -> None:

@@ -43,9 +43,12 @@ _AT_THE_CLIENT = re.compile(r"\s*(?:me|us|my)\b")
 """Right after the cue, the client as the one it is done to: "she annoys me", "people terrify me"."""
 _OWN_SUBJECT = re.compile(r"(?:i|i'm|im|it|it's|that|this|which)\b")
 """A cue that starts with its own subject ("I was hurt", "it hurt") says whose feeling it is."""
-_STIMULUS = re.compile(r"\w(?:ful|ing)$")
+_STIMULUS = re.compile(
+    r"\b(?:frustrating|annoying|infuriating|maddening|exhausting|draining|tiring|stressful|scary|terrifying|frightening"
+    r"|depressing|disappointing|upsetting|embarrassing|humiliating|overwhelming|exciting|thrilling)$"
+)
 """A word for what causes the feeling ("London was exhausting", "she's so frustrating"): the
-speaker's feeling, whoever or whatever it is said of."""
+speaker's feeling, whoever or whatever it is said of. Not a state ("she's drowning", "he's panicking")."""
 _NAMED = re.compile(
     r"\b([A-Z][a-z]+)((?:'s| is| was| gets?| got| seems?| seemed| felt| feels)|(?:'ll| will|'d| would| might| may)"
     r"(?: \w+)? be)\b([\w' ]{0,16})$"
