@@ -17,9 +17,8 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from eval.gold import RETIRED
@@ -33,7 +32,7 @@ class CueScore:
     """Of those, turns where the gold marks the cue's feeling."""
     felt: int = 0
     """Of those, turns where the gold marks any feeling."""
-    misses: list[str] | None = None
+    misses: list[str] = field(default_factory=list)
     """The turns where the gold does not mark the cue's feeling (with what it marks)."""
 
 
@@ -48,11 +47,10 @@ class Turn:
 def score(rules: Sequence, turns: Iterable[Turn]) -> dict[str, CueScore]:  # type: ignore[type-arg]
     """Each cue (of kind emotion) against the gold, at most once per turn."""
     from assistant.analysis.offline.emotions import felt_by_the_speaker
-    from assistant.analysis.offline.rules import joined
     from assistant.analysis.textspan import fold
 
-    cues = [(rule, re.compile(joined([rule]))) for rule in rules if rule.kind == "emotion"]
-    scores = {rule.id: CueScore(misses=[]) for rule, _ in cues}
+    cues = [(rule, rule.regex()) for rule in rules if rule.kind == "emotion"]
+    scores = {rule.id: CueScore() for rule, _ in cues}
     for turn in turns:
         folded = fold(turn.text)
         for rule, pattern in cues:
@@ -68,7 +66,7 @@ def score(rules: Sequence, turns: Iterable[Turn]) -> dict[str, CueScore]:  # typ
             found.fired += 1
             found.right += rule.emotion in turn.gold
             found.felt += bool(turn.gold)
-            if rule.emotion not in turn.gold and found.misses is not None:
+            if rule.emotion not in turn.gold:
                 found.misses.append(f"{sorted(turn.gold)} {turn.text[max(0, match.start() - 60) : match.end() + 40]!r}")
     return scores
 
@@ -115,7 +113,7 @@ def main(argv: list[str] | None = None, say: Callable[[str], None] = print) -> i
     say(f"all cues: {right} of {total} readings name a feeling the gold marks there ({right / max(1, total):.3f}); "
         f"{len(scores) - len(fired)} cues never fired")  # fmt: skip
     if args.show:
-        for line in scores[args.show].misses or []:
+        for line in scores[args.show].misses:
             say(f"  {line}")
     return 0
 

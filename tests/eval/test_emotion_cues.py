@@ -41,7 +41,7 @@ def test_a_cue_counts_where_the_engine_counts_it_and_is_right_where_the_gold_agr
     scores = score(RULES, turns)
     worried, calmer = scores["emotion.anxiety.worried"], scores["emotion.relief.calmer"]
     assert (worried.fired, worried.right, worried.felt) == (3, 2, 3)
-    assert worried.misses is not None and len(worried.misses) == 1 and "fear" in worried.misses[0]
+    assert len(worried.misses) == 1 and "fear" in worried.misses[0]
     assert (calmer.fired, calmer.right, calmer.felt) == (1, 0, 0)
 
 

@@ -41,7 +41,7 @@ panic", "guys get hurt". Not where the words between bring the client in: "they'
 _TO_THE_CLIENT = re.compile(r"\b(?:me|us|my|myself|i|im)\b")
 _AT_THE_CLIENT = re.compile(r"\s*(?:me|us|my)\b")
 """Right after the cue, the client as the one it is done to: "she annoys me", "people terrify me"."""
-_OWN_SUBJECT = re.compile(r"(?:i|i'm|im|it|it's|that|this|which)\b")
+_OWN_SUBJECT = re.compile(r"(?:i|im|it|that|this|which)\b")
 """A cue that starts with its own subject ("I was hurt", "it hurt") says whose feeling it is."""
 _STIMULUS = re.compile(
     r"\b(?:frustrating|annoying|infuriating|maddening|exhausting|draining|tiring|stressful|scary|terrifying|frightening"
@@ -61,6 +61,7 @@ _NOT_A_NAME = frozenset(
 )
 """Capitalised words that are no one: "It's frustrating" is the client's frustration."""
 _FUTURE = re.compile(r"(?:'ll| will|'d| would| might| may)")
+_WORD = re.compile(r"[\w']+")
 _WINDOW = 45
 """Characters before a cue read for a negation or for someone else as the one who feels it."""
 _MILD = re.compile(r"\b(?:a bit|a little|slightly|somewhat|kind of|sort of|a touch|mildly)\b")
@@ -100,7 +101,7 @@ def felt_by_the_speaker(text: str, folded: str, start: int, *, notes: bool = Fal
     """Whether a cue at `start` is the speaker's feeling: not negated just before ("not worried")
     and not said of someone else (`_about_someone_else`; in notes, "she" is the client)."""
     before = folded[max(0, start - _WINDOW) : start]
-    return not (_NEGATION.search(before) or (not notes and _about_someone_else(text, start, before)))
+    return not (_NEGATION.search(before) or (not notes and _about_someone_else(text, folded, start, before)))
 
 
 def names_an_emotion(text: str) -> bool:
@@ -111,11 +112,11 @@ def names_an_emotion(text: str) -> bool:
     return any(pattern.search(folded) for pattern in _PATTERNS.values())
 
 
-def _about_someone_else(text: str, start: int, before: str) -> bool:
+def _about_someone_else(text: str, folded: str, start: int, before: str) -> bool:
     """ "She's frustrated", "he'd be hurt", "Marcus will be thrilled": the client describing someone
     else's feeling, not their own."""
-    folded = fold(text)
-    end = _cue_end(folded, start)
+    word = _WORD.match(folded, start)  # the cue's first word: "annoys" in "annoys me"
+    end = word.end() if word else start
     if _OWN_SUBJECT.match(folded, start) or _AT_THE_CLIENT.match(folded, end) or _STIMULUS.search(folded, 0, end):
         return False
     other = _OTHER_PERSON.search(before)
@@ -128,12 +129,6 @@ def _about_someone_else(text: str, start: int, before: str) -> bool:
     # read as one only before "will be", "'d be" (a feeling foretold of someone).
     opening = text[: start - len(named.group(0))].rstrip()
     return not (opening == "" or opening[-1] in '.!?"') or bool(_FUTURE.match(named.group(2)))
-
-
-def _cue_end(folded: str, start: int) -> int:
-    """Where the cue word that starts at `start` ends (its first word: "annoys" in "annoys me")."""
-    word = re.compile(r"[\w']+").match(folded, start)
-    return word.end() if word else start
 
 
 def _short_quote(text: str, span: Span) -> Span:
