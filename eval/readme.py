@@ -47,6 +47,7 @@ SPLIT_TITLES = {
     "sealed13": "thirteenth sealed split",
     "sealed14": "fourteenth sealed split",
     "sealed15": "fifteenth sealed split",
+    "sealed16": "sixteenth sealed split",
 }
 """The sealed splits as the README names them, in the order they were written."""
 

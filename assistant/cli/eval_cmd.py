@@ -31,6 +31,7 @@ def register(parser: argparse.ArgumentParser) -> None:
             "sealed13",
             "sealed14",
             "sealed15",
+            "sealed16",
             "all",
         ],
         default="all",
