@@ -472,6 +472,8 @@ def test_other_peoples_and_negated_emotions_are_not_counted(text: str) -> None:
         "She's too much.",
         "She's drowning at the moment.",
         "He's panicking about the audit.",
+        "and the law students who are all terrified of the exam",
+        "My dad, who gets anxious about money, rang twice.",
     ],
 )
 def test_no_feeling_is_named_in_someone_elses_feeling_or_another_sense_of_the_word(text: str) -> None:
@@ -498,6 +500,9 @@ def test_no_feeling_is_named_in_someone_elses_feeling_or_another_sense_of_the_wo
         ("I had to tell people it hurt.", "sadness"),
         ("i've got too much on my plate", "overwhelm"),
         ("Honestly she's so frustrating.", "frustration"),
+        ("I'm someone who gets anxious before big meetings.", "anxiety"),
+        ("it's me who's scared, not them", "fear"),
+        ("the people who got me so stressed have left", "anxiety"),
     ],
 )
 def test_the_clients_own_feeling_beside_someone_else_is_counted(text: str, emotion: str) -> None:

@@ -218,3 +218,13 @@ def test_no_in_what_was_told_or_decided_is_no_decision_against_the_item(embedder
     """Found in review: read as dropped."""
     said = ["Coach: And handing the evening emails over to Dana?", f"Craig: {answer}"]
     assert _read(embedder, "Hand the evening emails over to Dana", said) != "dropped"
+
+
+def test_what_is_better_done_is_no_report_of_doing_it(embedder: MiniLMEmbedder) -> None:
+    """The fifteenth sealed split's arc, after its run: "Some things are better done in the open",
+    said of a tea the client decided against, was read as the tea done."""
+    said = [
+        "Coach: And the tea with the chair?",
+        "Craig: A chair and a principal drinking tea alone before a board meeting. Some things are better done in the open.",
+    ]
+    assert _read(embedder, "Invite the board chair for tea before the February board", said) != "done"
