@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from dataclasses import field as _field
 from typing import TypeVar
 
-from assistant.analysis.offline.lexicon import hedges_holding, neighbour_hedges
+from assistant.analysis.offline.lexicon import distinct_hedges, hedges_holding, neighbour_hedges
 from assistant.analysis.textspan import Span, find_span, fold, sentence_around, sentences
 from assistant.types import ActionItem, ActionPlan, Analysis, CommitmentLevel, Evidence, Transcript, Utterance
 
@@ -209,7 +209,7 @@ def _hedge_checked(
         span = find_span(text, quoted.quote)
         if span:
             found += _hedges_around(text, span)
-    found = list(dict.fromkeys(found))
+    found = distinct_hedges(found)
     if level == "firm" and found:
         _tally("levels_lowered")
         warnings.append(f"a commitment said with {found[0]!r} was lowered from firm to hedged")

@@ -41,6 +41,7 @@ KEPT = [
     "keep my well-being first",
     "so that I sleep",
     "tell him what I think",
+    "text you so you know I done it",  # "so you know" + a clause: so that you know (fifteenth sealed split)
 ]
 
 

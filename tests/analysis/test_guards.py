@@ -7,6 +7,7 @@ import re
 import pytest
 
 from assistant.analysis.guards import apply_guards, ground_evidence
+from assistant.analysis.offline.lexicon import distinct_hedges
 from assistant.ingest import parse_bytes
 from assistant.types import (
     ActionItem,
@@ -283,3 +284,17 @@ def test_commitment_quoted_only_from_the_coach_is_not_kept_as_the_clients() -> N
     result = apply_guards(analysis, transcript)
     cited_roles = {transcript.utterances[e.utterance].role for c in result.commitments for e in c.evidence}
     assert "coach" not in cited_roles
+
+
+@pytest.mark.parametrize(
+    ("hedges", "kept"),
+    [
+        (["I'll try", "Try"], ["I'll try"]),
+        (["probably", "Probably"], ["probably"]),
+        (["If Dean says yes", "If Dean says yes to the weekend thing"], ["If Dean says yes to the weekend thing"]),
+        (["maybe", "I guess"], ["maybe", "I guess"]),
+        (["try", "country"], ["try", "country"]),  # whole words only
+    ],
+)
+def test_each_hedge_is_listed_once(hedges: list[str], kept: list[str]) -> None:
+    assert distinct_hedges(hedges) == kept

@@ -87,6 +87,13 @@ def test_due_only_when_the_commitments_sentence_states_a_time() -> None:
     assert email.due is None
 
 
+def test_a_time_said_negated_is_no_due_date() -> None:
+    """ "not today" is when it will not happen: the item's date is the one said after it."""
+    text = "Coach: So what will you do?\nDana: I'll ring her, not today though, Friday.\n"
+    (item,) = analyze_offline_checked(parse_bytes(text.encode(), "s.txt")).plan.items
+    assert item.due == "Friday"
+
+
 def test_markdown_says_not_stated_for_a_missing_due_date() -> None:
     analysis = _analyse()
     markdown = render_markdown(analysis)
@@ -144,6 +151,28 @@ def test_a_refused_status_quo_gets_no_question_about_making_it_possible() -> Non
     possible = [q for q in questions if "feel possible" in q]
     assert not any("keep drinking" in q for q in possible), questions
     assert any("join a gym" in q for q in possible), questions
+
+
+def test_a_thought_foretold_or_a_refusal_to_lie_is_no_commitment_and_gets_no_question() -> None:
+    """The fifteenth sealed split, after its run: "I'll think, nah, not today" (what gets in the
+    way) was a firm plan item due "today", and "I'm not gonna lie to him" drew the question what
+    would make lying to him feel possible."""
+    session = (
+        "Coach: What gets in the way on Sunday?\n"
+        "Kwame: Me bottling it. Like I'll wake up and she'll be in a good mood and I'll think, nah, not today, "
+        "don't ruin it.\n"
+        "Coach: He might ask.\n"
+        "Kwame: So if he asks I'm not gonna lie to him. If he asks I'll tell him.\n"
+    )
+    analysis = analyze_offline_checked(parse_bytes(session.encode(), "s.txt"))
+    assert [c.action for c in analysis.commitments] == ["tell him"]
+    assert not any("lie" in q for q in _asked(session))
+
+
+def test_an_action_said_again_with_when_is_one_commitment() -> None:
+    session = "Coach: Great.\nKwame: Yeah. And I'll text you. I'll text you when I've done the GamStop thing.\n"
+    analysis = analyze_offline_checked(parse_bytes(session.encode(), "s.txt"))
+    assert [c.action for c in analysis.commitments] == ["text you when I've done the GamStop thing"]
 
 
 IF_THEN_SESSION = (

@@ -225,6 +225,7 @@ def test_what_is_better_done_is_no_report_of_doing_it(embedder: MiniLMEmbedder) 
     said of a tea the client decided against, was read as the tea done."""
     said = [
         "Coach: And the tea with the chair?",
-        "Craig: A chair and a principal drinking tea alone before a board meeting. Some things are better done in the open.",
+        "Craig: A chair and a principal drinking tea alone before a board meeting. "
+        "Some things are better done in the open.",
     ]
     assert _read(embedder, "Invite the board chair for tea before the February board", said) != "done"

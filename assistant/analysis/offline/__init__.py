@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from assistant.analysis.offline.commitments import Found, answers_the_coach, commitments_in, confidence_of
 from assistant.analysis.offline.emotions import names_an_emotion, read_emotions, valence_series
 from assistant.analysis.offline.ideas import FoundIdea, ideas_in, settle_status
-from assistant.analysis.offline.lexicon import BASE_STRENGTH
+from assistant.analysis.offline.lexicon import BASE_STRENGTH, distinct_hedges
 from assistant.analysis.offline.plan import draft_plan
 from assistant.analysis.offline.talk import Reading, read_utterance
 from assistant.analysis.textspan import sentences
@@ -284,7 +284,7 @@ def _commitment(commitment_id: str, found: Found, ideas: list[Idea]) -> Commitme
         level=found.level,
         darncat=found.reading.darncat,
         confidence=confidence_of(found.level),
-        hedges=found.reading.hedges,
+        hedges=distinct_hedges(found.reading.hedges),
         evidence=[Evidence(utterance=found.utterance.index, quote=found.quote.text)],
         idea=idea,
     )

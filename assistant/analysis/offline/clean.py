@@ -163,6 +163,8 @@ def _is_filler_at(tokens: list[_Token], n: int) -> int:
     next_word = after.folded if after is not None and after.kind == "word" else None
     previous_word = before.folded if before is not None and before.kind == "word" else None
     if word == "you" and next_word == "know":
+        if previous_word == "so" and n + 2 < len(tokens) and tokens[n + 2].kind == "word":
+            return 0  # "text you so you know I done it": so that you know, not a filler
         return 0 if previous_word in {"let", "lets", "letting", "do", "did", "does", "if", "what", "to", "tell"} else 2
     if word == "i" and next_word == "mean":
         following = tokens[n + 2].folded if n + 2 < len(tokens) else None

@@ -50,6 +50,14 @@ _QUOTATIVE = re.compile(
 )
 """What the client will say, not what they will do ("I'll be like, 'So, the launch slipped...'"):
 the action is the one said before it ("I'll tell him")."""
+_THOUGHT = re.compile(
+    r"^think,? (?:[\"“']|(?:nah|no|yeah|yes|oh|okay|ok|right|well|why|what|hang on)\b)", re.IGNORECASE
+)
+"""A thought foretold, not an action: "I'll wake up and I'll think, nah, not today" (the fifteenth
+sealed split, after its run: shown as a firm plan item due "today")."""
+_DECEIT = re.compile(r"^(?:lie|lying|pretend|pretending|cheat|cheating)\b", re.IGNORECASE)
+"""Refusing to deceive ("I'm not gonna lie to him") is a value held, not resistance to a change:
+shown as resisting, the coach was asked what would make lying to him feel possible."""
 _EMPHASIS = re.compile(
     r"^(?:i mean it|i promise(?: you)?|i swear|i really (?:do|will)|honestly|seriously|for real|definitely)[\s.!?,]*$",
     re.IGNORECASE,
@@ -436,12 +444,17 @@ def _shares_most_words(one: str, other: str) -> bool:
 
 
 def _adds_only_when(one: str, other: str) -> bool:
-    """One action is the other with when it happens ("write it" and "write it this week"), not
-    with more to do ("call her" and "call her mum")."""
+    """One action is the other with when it happens ("write it" and "write it this week", "text
+    you" and "text you when I've done the GamStop thing"), not with more to do ("call her" and
+    "call her mum")."""
     shorter, longer = sorted((fold(one).strip(" ."), fold(other).strip(" .")), key=len)
     if not shorter or not longer.startswith(shorter + " "):
         return False
-    return not content_words(WHEN_RE.sub(" ", longer[len(shorter) :]))
+    added = longer[len(shorter) :]
+    return not content_words(WHEN_RE.sub(" ", added)) or bool(_TIME_CLAUSE.match(added))
+
+
+_TIME_CLAUSE = re.compile(r"\s*(?:when|once|after|as soon as|by the time)\b")
 
 
 _DONE = frozenset({"done", "doing", "finished", "sorted", "handled", "dealt"})
@@ -493,6 +506,8 @@ def _commitment(
     if action == reading.cue and level == "resisting":
         action = _one_word_after(sentence.text, reading.cue) or action  # "I don't want to quit."
     text = action.text
+    if _THOUGHT.match(text) or (level == "resisting" and _DECEIT.match(text)):
+        return None
     quoting = bool(_QUOTATIVE.match(text))
     if quoting:  # what the client will say: the action is the one said before it in the sentence, or none
         antecedent = _antecedent(sentence.text, reading)

@@ -352,3 +352,25 @@ def neighbour_hedges(sentence: str) -> list[str]:
     start = len(folded) - len(folded.lstrip(" \"'(-"))
     opening = _OPENING_HEDGE_RE.match(folded, start)
     return [sentence[opening.start() : opening.end()]] if opening else []
+
+
+def distinct_hedges(hedges: list[str]) -> list[str]:
+    """Each hedge once, in the order found: not "probably" beside "Probably", nor "Try" beside
+    "I'll try" or "If Dean says yes" beside "If Dean says yes to the weekend thing" (what the coach
+    read on the spent fifteenth split); the longer saying holds the shorter."""
+    from assistant.analysis.textspan import fold
+
+    folded = [fold(h).strip() for h in hedges]
+    kept = []
+    for n, hedge in enumerate(hedges):
+        inside = any(
+            m != n and (folded[m] == folded[n] and m < n or _holds(folded[m], folded[n])) for m in range(len(hedges))
+        )
+        if not inside:
+            kept.append(hedge)
+    return kept
+
+
+def _holds(longer: str, shorter: str) -> bool:
+    """`shorter` is said within `longer`, as whole words."""
+    return len(longer) > len(shorter) and re.search(rf"(?<!\w){re.escape(shorter)}(?!\w)", longer) is not None

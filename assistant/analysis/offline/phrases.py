@@ -173,9 +173,15 @@ def clause_from(text: str, start: int, max_words: int = 20) -> Span:
 
 
 def when_phrase(text: str) -> str | None:
-    """A time phrase as said ("by Friday", "next week"), or None: dates are never made up."""
-    match = WHEN_RE.search(text)
-    return match.group(0) if match else None
+    """A time phrase as said ("by Friday", "next week"), or None: dates are never made up. A time
+    said negated ("nah, not today") is when it will not happen, so it is no due date."""
+    for match in WHEN_RE.finditer(text):
+        if not _NEGATED_TIME.search(text, 0, match.start()):
+            return match.group(0)
+    return None
+
+
+_NEGATED_TIME = re.compile(r"\b(?:not|never)\s+(?:even\s+)?$", re.IGNORECASE)
 
 
 def measure_phrase(text: str) -> str | None:
