@@ -169,6 +169,15 @@ def test_a_thought_foretold_or_a_refusal_to_lie_is_no_commitment_and_gets_no_que
     assert not any("lie" in q for q in _asked(session))
 
 
+def test_not_promising_is_a_hedge_and_no_refusal() -> None:
+    """The fourteenth sealed split, after its run: "i'm not gonna promise you miracles" drew the
+    question what would make promising miracles feel possible."""
+    session = "Coach: And the meeting?\nMarc: i'll call him tomorrow i'm not gonna promise you miracles\n"
+    analysis = analyze_offline_checked(parse_bytes(session.encode(), "s.txt"))
+    assert [(c.level, c.action) for c in analysis.commitments] == [("hedged", "call him tomorrow")]
+    assert not any("miracles" in q for q in _asked(session))
+
+
 def test_an_action_said_again_with_when_is_one_commitment() -> None:
     session = "Coach: Great.\nKwame: Yeah. And I'll text you. I'll text you when I've done the GamStop thing.\n"
     analysis = analyze_offline_checked(parse_bytes(session.encode(), "s.txt"))

@@ -55,9 +55,10 @@ _THOUGHT = re.compile(
 )
 """A thought foretold, not an action: "I'll wake up and I'll think, nah, not today" (the fifteenth
 sealed split, after its run: shown as a firm plan item due "today")."""
-_DECEIT = re.compile(r"^(?:lie|lying|pretend|pretending|cheat|cheating)\b", re.IGNORECASE)
-"""Refusing to deceive ("I'm not gonna lie to him") is a value held, not resistance to a change:
-shown as resisting, the coach was asked what would make lying to him feel possible."""
+_NO_REFUSAL = re.compile(r"^(?:lie|lying|pretend|pretending|cheat|cheating|promise|promising)\b", re.IGNORECASE)
+"""Refusing to deceive ("I'm not gonna lie to him") is a value held, and refusing to promise ("i'll
+try it i'm not gonna promise you miracles") is a hedge: neither resists a change. Shown as
+resisting, the coach was asked what would make lying to him, or promising miracles, feel possible."""
 _EMPHASIS = re.compile(
     r"^(?:i mean it|i promise(?: you)?|i swear|i really (?:do|will)|honestly|seriously|for real|definitely)[\s.!?,]*$",
     re.IGNORECASE,
@@ -506,7 +507,7 @@ def _commitment(
     if action == reading.cue and level == "resisting":
         action = _one_word_after(sentence.text, reading.cue) or action  # "I don't want to quit."
     text = action.text
-    if _THOUGHT.match(text) or (level == "resisting" and _DECEIT.match(text)):
+    if _THOUGHT.match(text) or (level == "resisting" and _NO_REFUSAL.match(text)):
         return None
     quoting = bool(_QUOTATIVE.match(text))
     if quoting:  # what the client will say: the action is the one said before it in the sentence, or none

@@ -310,9 +310,14 @@ def hedges_holding(sentence: str, end: int) -> list[str]:
     kept = []
     for hedge in find_hedges(sentence):
         at = [m.start() for m in re.finditer(re.escape(fold(hedge)), folded)]
-        if not at or not all(any(a <= h < b for a, b in openings) for h in at):
+        if not at or _DISCLAIMS.search(fold(hedge)) or not all(any(a <= h < b for a, b in openings) for h in at):
             kept.append(hedge)
     return kept
+
+
+_DISCLAIMS = re.compile(r"promis|don't hold me to")
+"""A hedge that disclaims a promise holds what was said before it, even as a clause of its own:
+"i'll call him tomorrow i'm not gonna promise you miracles" (the fourteenth sealed split)."""
 
 
 def clause_cuts(folded: str, start: int = 0) -> list[re.Match[str]]:
