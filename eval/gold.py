@@ -43,8 +43,9 @@ S74-S79: twelve sessions, six disfluent, three arcs) judged the work done after 
 if-then plans), once, at commit acf7467, and is spent; after it sealed13 joined the readers'
 training. sealed15 (six more new writers, S80-S85: twelve sessions, six disfluent, three arcs)
 judged the work done after sealed14's run (planning answers, if-then triggers, assess), once, at
-commit 35f9945, and is spent. sealed16 (six more new writers, S86-S91: twelve sessions, six disfluent)
-judges the work done after sealed15's run, once, at the end of that work."""
+commit 35f9945, and is spent. sealed16 (six more new writers, S86-S91: twelve sessions, six disfluent, three arcs)
+judged the work done after sealed15's run (what a coach reads in disfluent sessions), once, at commit
+83da3cf, and is spent. Judging further work needs a seventeenth split by new writers."""
 SEALED: tuple[str, ...] = (
     "sealed", "sealed2", "sealed3", "sealed4", "sealed5", "sealed6", "sealed7", "sealed8", "sealed9", "sealed10",
     "sealed11", "sealed12", "sealed13", "sealed14", "sealed15", "sealed16",
