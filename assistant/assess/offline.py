@@ -113,8 +113,43 @@ def _sentences(transcript: Transcript) -> list[_Sentence]:
             asked_ahead = bool(_FUTURE_QUESTION.search(fold(u.text)))
         if u.role in ("client", "coach", "notes"):
             hoped = asked_ahead and u.role != "coach"
-            found += [_Sentence(u.index, u.role, s, hoped) for s in sentences(u.text)]
+            found += [_Sentence(u.index, u.role, part, hoped) for s in sentences(u.text) for part in _parts(s)]
     return found
+
+
+_LONG_UNPUNCTUATED = 16
+"""Words from which a sentence with no comma is read as speech-to-text's run-on of several."""
+_REPORT_STARTS = re.compile(
+    r"\s+(?=(?:(?:so|and|but|then|like|okay|ok|yeah)\s+)*(?:i|we|i've|we've)\s+(?:(?:\w+ly|just|even|also|already|kind of|sort of)\s+)?"
+    r"(?:haven't|have not|hasn't|didn't|did|decided|started|told|called|rang|sent|cut|booked|went|talked|spoke|asked|"
+    r"stopped|kept|tried|gave|put|got|made|finished|never|still)\b"
+    r"|(?:(?:so|and|but|then|okay|ok|yeah)\s+)*(?:that|this) one(?:'s|s)?\b)",
+    re.IGNORECASE,
+)
+"""Where a run-on report starts another: "so the saturdays so i did it i told sookie ... i haven't
+even started it", "that one i decided not to do" (the sixteenth sealed split, after its run)."""
+
+
+_JOINERS = frozenset({"", "so", "and", "but", "then", "like", "okay", "ok", "yeah"})
+
+
+def _parts(sentence: Span) -> list[Span]:
+    """A sentence, or a long one without a comma (lower-case speech-to-text) cut where each report
+    in it starts, so a report is read against its own item."""
+    text = sentence.text
+    if len(text.split()) < _LONG_UNPUNCTUATED or "," in text:
+        return [sentence]
+    cuts = [0]
+    for match in _REPORT_STARTS.finditer(text):
+        if text[cuts[-1] : match.end()].strip(" ,").lower() not in _JOINERS:  # "so i did it" is one part, not "so"
+            cuts.append(match.end())
+    cuts.append(len(text))
+    parts = []
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        said = text[a:b].rstrip()
+        if said.strip():
+            parts.append(Span(sentence.start + a, sentence.start + a + len(said), said))
+    return parts
 
 
 def _not_a_report(sentence: _Sentence) -> bool:

@@ -229,3 +229,21 @@ def test_what_is_better_done_is_no_report_of_doing_it(embedder: MiniLMEmbedder) 
         "Some things are better done in the open.",
     ]
     assert _read(embedder, "Invite the board chair for tea before the February board", said) != "done"
+
+
+def test_a_run_on_report_is_read_against_its_own_item(embedder: MiniLMEmbedder) -> None:
+    """The sixteenth sealed split, after its run: in lower-case speech-to-text without commas a
+    sentence is most of a turn; the one-pager the client had not started was read as done from
+    another item's run-on report ("so i did it i told sookie ... i called her")."""
+    said = [
+        "Coach: so where are we",
+        "Craig: okay good stuff so the saturdays so i did it i told sookie the the monday after we talked "
+        "actually no the same day i called her from the truck and she was like finally",
+        "Coach: and the numbers for your dad the the one page",
+        "Craig: yeah no i haven't i haven't even started it i haven't opened the spreadsheet not once",
+    ]
+    action = (
+        "Put a one-page case together for Papa (late loads, detention, weekend downtime) and talk it "
+        "through with him at home after dinner, with Mom there"
+    )
+    assert _read(embedder, action, said) == "not_started"
