@@ -131,6 +131,7 @@ even started it", "that one i decided not to do" (the sixteenth sealed split, af
 
 
 _JOINERS = frozenset({"", "so", "and", "but", "then", "like", "okay", "ok", "yeah"})
+"""Words that only lead into a report: no part of their own ("so i did it" is one part, not "so")."""
 
 
 def _parts(sentence: Span) -> list[Span]:
@@ -141,7 +142,7 @@ def _parts(sentence: Span) -> list[Span]:
         return [sentence]
     cuts = [0]
     for match in _REPORT_STARTS.finditer(text):
-        if text[cuts[-1] : match.end()].strip(" ,").lower() not in _JOINERS:  # "so i did it" is one part, not "so"
+        if text[cuts[-1] : match.end()].strip(" ,").lower() not in _JOINERS:
             cuts.append(match.end())
     cuts.append(len(text))
     parts = []

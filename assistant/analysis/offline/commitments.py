@@ -456,6 +456,7 @@ def _adds_only_when(one: str, other: str) -> bool:
 
 
 _TIME_CLAUSE = re.compile(r"\s*(?:when|once|after|as soon as|by the time)\b")
+"""What an action said again adds when it adds only when it happens ("... when I've done it")."""
 
 
 _DONE = frozenset({"done", "doing", "finished", "sorted", "handled", "dealt"})

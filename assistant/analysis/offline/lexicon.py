@@ -369,7 +369,7 @@ def distinct_hedges(hedges: list[str]) -> list[str]:
     kept = []
     for n, hedge in enumerate(hedges):
         inside = any(
-            m != n and (folded[m] == folded[n] and m < n or _holds(folded[m], folded[n])) for m in range(len(hedges))
+            m != n and ((folded[m] == folded[n] and m < n) or _holds(folded[m], folded[n])) for m in range(len(hedges))
         )
         if not inside:
             kept.append(hedge)
