@@ -48,6 +48,7 @@ SPLIT_TITLES = {
     "sealed14": "fourteenth sealed split",
     "sealed15": "fifteenth sealed split",
     "sealed16": "sixteenth sealed split",
+    "sealed17": "seventeenth sealed split",
 }
 """The sealed splits as the README names them, in the order they were written."""
 

@@ -32,6 +32,7 @@ def register(parser: argparse.ArgumentParser) -> None:
             "sealed14",
             "sealed15",
             "sealed16",
+            "sealed17",
             "all",
         ],
         default="all",
