@@ -184,6 +184,40 @@ def test_an_action_said_again_with_when_is_one_commitment() -> None:
     assert [c.action for c in analysis.commitments] == ["text you when I've done the GamStop thing"]
 
 
+def test_a_scene_foretold_is_no_commitment_but_a_refusal_in_that_form_still_is() -> None:
+    """The sixteenth sealed split, after its run: "I'll be standing at the printer and she'll go..."
+    was a firm commitment beside the client's exploring "I suppose I I could try that"."""
+    session = (
+        "Coach: Could you try asking her?\n"
+        "Nuala: I suppose I I could try that. I'll I'll be standing at the printer and she'll go, "
+        "have you got a minute.\n"
+        "Coach: And after?\n"
+        "Nuala: I won't be checking her work after six.\n"
+    )
+    analysis = analyze_offline_checked(parse_bytes(session.encode(), "s.txt"))
+    assert not any("printer" in c.action for c in analysis.commitments)
+    assert any(c.level == "exploring" for c in analysis.commitments)
+    assert any(c.action.startswith("be checking her work") for c in analysis.commitments)
+
+
+@pytest.mark.parametrize(
+    ("said", "action"),
+    [
+        ("i will send the report by friday haha bye", "send the report by friday"),
+        ("i'll send the report from the router front thanks Sanne", "send the report from the router front"),
+        ("I'll ask him, haha, he'll hate it though", "ask him"),
+        ("I'll write her a thank you", "write her a thank you"),
+        ("I'll say thanks to the night shift", "say thanks to the night shift"),
+    ],
+)
+def test_laughter_and_a_goodbye_are_not_part_of_the_action(said: str, action: str) -> None:
+    """Speech-to-text runs the turn's close into the action ("try haha bye", "... thanks Sanne":
+    the sixteenth sealed split, after its run)."""
+    session = f"Coach: What will you do?\nDana: {said}\n"
+    analysis = analyze_offline_checked(parse_bytes(session.encode(), "s.txt"))
+    assert [c.action for c in analysis.commitments] == [action]
+
+
 IF_THEN_SESSION = (
     "Coach: And when the craving comes at four?\n"
     "Dana: If I get the craving then I text Nadia.\n"

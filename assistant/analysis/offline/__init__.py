@@ -10,7 +10,13 @@ import time
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from assistant.analysis.offline.commitments import Found, answers_the_coach, commitments_in, confidence_of
+from assistant.analysis.offline.commitments import (
+    Found,
+    answers_the_coach,
+    commitments_in,
+    confidence_of,
+    foretells_a_scene,
+)
 from assistant.analysis.offline.emotions import names_an_emotion, read_emotions, valence_series
 from assistant.analysis.offline.ideas import FoundIdea, ideas_in, settle_status
 from assistant.analysis.offline.lexicon import BASE_STRENGTH, distinct_hedges
@@ -221,7 +227,7 @@ def _commitments(transcript: Transcript, *, checked: bool = True) -> list[Found]
         )
         dropped = {id(f) for f, kept in zip(judged, keep, strict=True) if not kept}
         ranked = [f for f in ranked if id(f) not in dropped]
-    return ranked
+    return [f for f in ranked if not foretells_a_scene(f)] if checked else ranked
 
 
 def coach_before(transcript: Transcript) -> dict[int, str]:

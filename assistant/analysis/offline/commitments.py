@@ -22,7 +22,7 @@ from assistant.analysis.offline.lexicon import (
     hedges_holding,
     neighbour_hedges,
 )
-from assistant.analysis.offline.phrases import WEEKDAY, WHEN_RE, action_after, content_words
+from assistant.analysis.offline.phrases import WEEKDAY, WHEN_RE, action_after, content_words, when_phrase
 from assistant.analysis.offline.talk import Reading, read_sentences
 from assistant.analysis.textspan import Span, fold, sentence_around
 from assistant.types import CommitmentLevel, Utterance
@@ -59,6 +59,12 @@ _NO_REFUSAL = re.compile(r"^(?:lie|lying|pretend|pretending|cheat|cheating|promi
 """Refusing to deceive ("I'm not gonna lie to him") is a value held, and refusing to promise ("i'll
 try it i'm not gonna promise you miracles") is a hedge: neither resists a change. Shown as
 resisting, the coach was asked what would make lying to him, or promising miracles, feel possible."""
+_SCENE = re.compile(r"^\W*be\s+\w+ing\b", re.IGNORECASE)
+"""What the client will be in the middle of: "I'll be standing at the printer and she'll go...",
+"I'll be climbing the walls", "and then I'll be scrolling". Without a when, a scene or a state
+foretold, no commitment: no gold commitment of dev, the old test split or the first sixteen sealed
+splits is one, where the rules found 22. With a when it is a plan ("I'll be speaking to Priya on
+Monday"), and a refusal is one too ("I won't be coming in behind her checking")."""
 _EMPHASIS = re.compile(
     r"^(?:i mean it|i promise(?: you)?|i swear|i really (?:do|will)|honestly|seriously|for real|definitely)[\s.!?,]*$",
     re.IGNORECASE,
@@ -110,6 +116,21 @@ def answers_the_coach(found: Found, coach_said: str) -> bool:
     does. A yes to a summary or a suggestion ("You could review them yourself." "Yeah."), a number
     on a scale and an answer that says what it will do are read as any other words are."""
     return found.reading.cue is None and found.level in ("firm", "hedged") and coach_said.rstrip().endswith("?")
+
+
+def told_as_a_scene(action: str) -> bool:
+    """Whether an action tells what the client will be in the middle of, with no when (`_SCENE`)."""
+    return bool(_SCENE.match(action)) and when_phrase(action) is None
+
+
+def foretells_a_scene(found: Found) -> bool:
+    """Whether an intention foretells a scene or a state rather than an action (`_SCENE`; a refusal
+    in that form refuses an action). Applied after the intention reader
+    (`assistant/analysis/offline/__init__.py`), which learned from the rules' candidates with these
+    among them: taking them out before it changes its training examples, and its retraining then
+    moved its operating point and cost commitment detection on 15 of 17 splits (measured on
+    2026-12-03)."""
+    return found.level != "resisting" and told_as_a_scene(found.action)
 
 
 def commitments_in(utterance: Utterance, previous_coach: str | None, *, notes: bool = False) -> list[Found]:

@@ -18,9 +18,18 @@ _OTHER_SUBJECT = (
     r"(?:it['’]s|it (?:is|was|gets|got)|there['’]s|there (?:is|was|are)|that['’]s|he|she|they|you(?!\s+(?:for|to)\b)|"
     r"everyone|nobody|i['’]ve|i['’]m|i was|i had)\b"
 )
+_SIGN_OFF = (
+    r"[\s,]+(?=(?:ha(?:ha)+h?|he(?:he)+|lol|lmao)\b)"
+    r"|(?<!\ba)(?<!\bthe)(?<!\bsay)(?<!\bsaid)[\s,]+(?=(?:thanks|thank you|cheers|bye(?: bye)?|see you|ta ra)\b"
+    r"[\s,.!]*(?:\w+[\s,.!]*)?$)"
+)
+"""Laughter, and thanks or a goodbye closing the turn, in speech-to-text without punctuation: not
+part of the action ("i will try haha bye", "report from the router front thanks Sanne": spent
+sixteenth sealed split). Not "write her a thank you" nor "say thanks"."""
 _ACTION_END = re.compile(
     rf"{_CLAUSE_END.pattern}|(?:,\s*|\s+and\s+)if\b|\s+(?:and\s+)?then\s+(?={_OTHER_SUBJECT})|\s+and\s+(?={_OTHER_SUBJECT})"
-    r"|\s+(?=(?:we'll|we will) see\b)",
+    r"|\s+(?=(?:we'll|we will) see\b)"
+    rf"|{_SIGN_OFF}",
     re.IGNORECASE,
 )
 """Where the action a cue introduces ends: where its clause ends, at a condition after it

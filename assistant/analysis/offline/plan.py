@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from assistant.analysis.offline.clean import clean_phrase, content_word_count, dangles, is_filler_fragment, trim_edges
-from assistant.analysis.offline.commitments import is_if_then, is_resolved
+from assistant.analysis.offline.commitments import is_if_then, is_resolved, told_as_a_scene
 from assistant.analysis.offline.lexicon import find_gates
 from assistant.analysis.offline.phrases import (
     clause_from,
@@ -33,7 +33,6 @@ _OBSTACLE = re.compile(
 )
 _OWN_IF_THEN = re.compile(r"\bif\b[^.;!?]{3,80},?\s*(?:then\s+)?i(?:'ll| will| can| could)\b[^.;!?]{3,80}")
 _NEARBY = 4  # client utterances on either side in which an obstacle still belongs to a commitment
-_ONGOING = re.compile(r"^\W*be\s+\w+ing\b", re.IGNORECASE)
 
 
 _NOT_A_DOING = re.compile(
@@ -45,13 +44,6 @@ _NOT_A_DOING = re.compile(
 knew...", "i'm off them"), an object ("her the truth"), a feeling ("feel fine") or a quote mark. Such
 an action is no plan item, and no question asks when it is "done"; "be home by six" is a doing, and
 the states that "be" foretells ("I'll be hungry") are no commitment at all."""
-
-
-def _told_as_a_scene(action: str) -> bool:
-    """What the client will be in the middle of ("and then I'll be scrolling"): a scene told, not a
-    step to put in a plan (it stays listed as a commitment, with its quote). With a when, it is a
-    plan ("I'll be speaking to Priya on Monday")."""
-    return bool(_ONGOING.match(action)) and when_phrase(action) is None
 
 
 def _names_a_step(action: str) -> bool:
@@ -88,7 +80,7 @@ def draft_plan(
             if c.level in ("firm", "hedged")
             and is_resolved(c.action)
             and _names_a_step(c.action)
-            and not _told_as_a_scene(c.action)
+            and not told_as_a_scene(c.action)  # the rules set these aside; a model's (llm/merge.py) may not
         ]
     )
     items = [_item(f"A{n}", c, utterances, ideas, owner) for n, c in enumerate(chosen, 1)]
