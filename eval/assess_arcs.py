@@ -20,7 +20,7 @@ from eval.gold import RETIRED, load_cases
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--splits", nargs="*", default=["dev", "test", *RETIRED, "sealed14", "sealed15", "sealed16"])
+    parser.add_argument("--splits", nargs="*", default=["dev", "test", *RETIRED])
     parser.add_argument("--misses", action="store_true", help="print each item read wrong")
     args = parser.parse_args(argv)
     os.environ.setdefault("HF_HUB_OFFLINE", "1")

@@ -94,7 +94,7 @@ def gold_turns(splits: Sequence[str]) -> list[Turn]:
 
 def main(argv: list[str] | None = None, say: Callable[[str], None] = print) -> int:
     parser = argparse.ArgumentParser(prog="python -m eval.emotion_cues", description=__doc__.splitlines()[0])
-    parser.add_argument("--splits", nargs="*", default=["dev", *RETIRED, "sealed14", "sealed15", "sealed16"])
+    parser.add_argument("--splits", nargs="*", default=["dev", *RETIRED])
     parser.add_argument("--rules", type=Path, help="another version of rules/emotions.yaml to score")
     parser.add_argument("--show", metavar="CUE_ID", help="print the turns where this cue disagreed with the gold")
     args = parser.parse_args(argv)

@@ -45,8 +45,9 @@ training. sealed15 (six more new writers, S80-S85: twelve sessions, six disfluen
 judged the work done after sealed14's run (planning answers, if-then triggers, assess), once, at
 commit 35f9945, and is spent. sealed16 (six more new writers, S86-S91: twelve sessions, six disfluent, three arcs)
 judged the work done after sealed15's run (what a coach reads in disfluent sessions), once, at commit
-83da3cf, and is spent. sealed17 (six more new writers, S92-S97) judges the work done after sealed16's
-run, once, at the end of that work."""
+83da3cf, and is spent. After it, sealed14, sealed15 and sealed16 joined the readers' training.
+sealed17 (six more new writers, S92-S97) judges the work done after sealed16's run, once, at the
+end of that work."""
 SEALED: tuple[str, ...] = (
     "sealed", "sealed2", "sealed3", "sealed4", "sealed5", "sealed6", "sealed7", "sealed8", "sealed9", "sealed10",
     "sealed11", "sealed12", "sealed13", "sealed14", "sealed15", "sealed16", "sealed17",
@@ -54,7 +55,7 @@ SEALED: tuple[str, ...] = (
 """Splits that "all" never opens."""
 RETIRED: tuple[str, ...] = (
     "sealed", "sealed2", "sealed3", "sealed4", "sealed5", "sealed6", "sealed7", "sealed8", "sealed9", "sealed10",
-    "sealed11", "sealed12", "sealed13",
+    "sealed11", "sealed12", "sealed13", "sealed14", "sealed15", "sealed16",
 )  # fmt: skip
 """Sealed splits that were run once and reported, then given to the learned readers' training as
 sessions in the app's own shape (their README figures stay as measured; they judge nothing again)."""
