@@ -218,6 +218,28 @@ def test_laughter_and_a_goodbye_are_not_part_of_the_action(said: str, action: st
     assert [c.action for c in analysis.commitments] == [action]
 
 
+def test_after_the_seventeenth_split_an_outcome_foreseen_is_no_commitment_and_wanting_to_promise_is_a_hedge() -> None:
+    """The seventeenth sealed split, after its run: three weak commitments shown firm and a plan
+    action "do all of it"."""
+    session = (
+        "Coach: When will you write it down?\n"
+        "Dana: I'll sit down to do it and I'll end up roaring at the kitchen table. "
+        "I'll try and get it down Thursday.\n"
+        "Coach: And then Thursday.\n"
+        "Dana: And then Thursday. I want to say I'll bring it to Jussi on Thursday. I want to.\n"
+        "Coach: So the meeting. What's the first step?\n"
+        "Dana: Phone Johan. Not Dewald, Johan. I'll probably phone him, um, next week some time.\n"
+        "Coach: How are you feeling?\n"
+        "Dana: Lighter. I don't know if I'll do all of it. But lighter.\n"
+    )
+    analysis = analyze_offline_checked(parse_bytes(session.encode(), "s.txt"))
+    levels = {c.action: c.level for c in analysis.commitments}
+    assert not any("roaring" in action for action in levels)
+    assert levels["bring it to Jussi on Thursday"] == "hedged"
+    assert levels["Phone Johan"] == "hedged"
+    assert "do all of it" not in [i.action for i in analysis.plan.items]
+
+
 IF_THEN_SESSION = (
     "Coach: And when the craving comes at four?\n"
     "Dana: If I get the craving then I text Nadia.\n"

@@ -39,7 +39,7 @@ _LEVELS: dict[tuple[str, str], CommitmentLevel] = {
 }
 _CONFIDENCE: dict[CommitmentLevel, float] = {"firm": 0.8, "hedged": 0.85, "exploring": 0.6, "resisting": 0.75}
 _ANAPHOR = re.compile(
-    r"^(?:do |doing )?(?:that|it|this|so|the same|them|those|one)\b"  # "do that", "it"
+    r"^(?:do |doing )?(?:all (?:of )?)?(?:that|it|this|so|the same|them|those|one)\b"  # "do that", "do all of it"
     r"|^\w+ (?:it|that|this|them|so)(?: (?:down|up|out|through|over|again|then))?[.!?]?$",  # "say it", "write it down"
     re.IGNORECASE,
 )
@@ -118,9 +118,15 @@ def answers_the_coach(found: Found, coach_said: str) -> bool:
     return found.reading.cue is None and found.level in ("firm", "hedged") and coach_said.rstrip().endswith("?")
 
 
+_ENDS_UP = re.compile(r"\band (?:then )?(?:i'll|i will|i'd|i)(?: just)? end up\b", re.IGNORECASE)
+"""What the client foresees happening, not what they will do: "I'll sit down to do it and I'll end
+up roaring at the kitchen table" (the seventeenth sealed split, after its run: a firm plan item)."""
+
+
 def told_as_a_scene(action: str) -> bool:
-    """Whether an action tells what the client will be in the middle of, with no when (`_SCENE`)."""
-    return bool(_SCENE.match(action)) and when_phrase(action) is None
+    """Whether an action tells what the client will be in the middle of, with no when (`_SCENE`),
+    or how a try will end (`_ENDS_UP`)."""
+    return (bool(_SCENE.match(action)) and when_phrase(action) is None) or bool(_ENDS_UP.search(action))
 
 
 def foretells_a_scene(found: Found) -> bool:
@@ -165,7 +171,28 @@ def commitments_in(utterance: Utterance, previous_coach: str | None, *, notes: b
         commitment.action = _without_trailing_hedge(clean_phrase(commitment.action) or commitment.action)
         found.append(commitment)
     _keep_hedges_said_first(found)
+    _hedged_when_said_again(found)
     return found
+
+
+_SAID_AGAIN_OBJECT = re.compile(r"^\W*(\w+)\s+(?:him|her|them|it|that|this)\b", re.IGNORECASE)
+
+
+def _hedged_when_said_again(found: list[Found]) -> None:
+    """A firm answer naming the step ("What's the first step?" "Phone Johan.") that the client says
+    again in the same turn with a hedge ("I'll probably phone him, um, next week some time.") is held
+    by it: the second saying is how firmly the step is meant (the seventeenth sealed split, after its
+    run: shown firm). Only the same verb with a pronoun for its object counts as the same step."""
+    for n, answer in enumerate(found):
+        if not answer.reading.evoked or answer.level != "firm":
+            continue
+        verb = answer.action.split()[0].lower() if answer.action.split() else ""
+        for later in found[n + 1 :]:
+            again = _SAID_AGAIN_OBJECT.match(later.action)
+            if later.level == "hedged" and again and again.group(1).lower() == verb:
+                answer.level = "hedged"
+                answer.reading.hedges = list(dict.fromkeys(answer.reading.hedges + later.reading.hedges))
+                break
 
 
 def _hedged_by_the_answer_so_far(item: Found, before: list[tuple[Span, Reading]]) -> None:
