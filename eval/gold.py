@@ -46,8 +46,9 @@ judged the work done after sealed14's run (planning answers, if-then triggers, a
 commit 35f9945, and is spent. sealed16 (six more new writers, S86-S91: twelve sessions, six disfluent, three arcs)
 judged the work done after sealed15's run (what a coach reads in disfluent sessions), once, at commit
 83da3cf, and is spent. After it, sealed14, sealed15 and sealed16 joined the readers' training.
-sealed17 (six more new writers, S92-S97) judges the work done after sealed16's run, once, at the
-end of that work."""
+sealed17 (six more new writers, S92-S97: twelve sessions, six disfluent, three arcs) judged the work
+done after sealed16's run, once, at commit 915eac2, and is spent. Judging further work needs an
+eighteenth split by new writers."""
 SEALED: tuple[str, ...] = (
     "sealed", "sealed2", "sealed3", "sealed4", "sealed5", "sealed6", "sealed7", "sealed8", "sealed9", "sealed10",
     "sealed11", "sealed12", "sealed13", "sealed14", "sealed15", "sealed16", "sealed17",

@@ -130,8 +130,8 @@ def told_as_a_scene(action: str) -> bool:
 
 
 def foretells_a_scene(found: Found) -> bool:
-    """Whether an intention foretells a scene or a state rather than an action (`_SCENE`; a refusal
-    in that form refuses an action). Applied after the intention reader
+    """Whether an intention foretells a scene, a state or an outcome rather than an action
+    (`told_as_a_scene`; a refusal in that form refuses an action). Applied after the intention reader
     (`assistant/analysis/offline/__init__.py`), which learned from the rules' candidates with these
     among them: taking them out before it changes its training examples, and its retraining then
     moved its operating point and cost commitment detection on 15 of 17 splits (measured on
