@@ -45,10 +45,10 @@ def _next_coach_turns(splits: Sequence[str]) -> list[str]:
     for split in splits:
         for case in load_cases(split):
             gold = case.gold
-            turns = load_transcript(case.path, coach=gold.coach, client=gold.client).utterances
-            for n, turn in enumerate(turns):
-                if turn.role == "client" and turn.index in gold.talk:
-                    replies.append(next((t.text for t in turns[n + 1 :] if t.role == "coach"), ""))
+            said = load_transcript(case.path, coach=gold.coach, client=gold.client).utterances
+            for n, utterance in enumerate(said):
+                if utterance.role == "client" and utterance.index in gold.talk:
+                    replies.append(next((u.text for u in said[n + 1 :] if u.role == "coach"), ""))
     return replies
 
 

@@ -45,7 +45,7 @@ def linear_guesses(train: list[Example], held: list[Example]) -> list[str]:
     vectors = Embeddings()
     vocabulary = Vocabulary.fit(e.text for e in train if not e.augmented)
     felt = _felt(train)
-    model = _fit(featurise(felt, vectors, vocabulary)[1], [e.emotion for e in felt], C_EMOTION)
+    model = _fit(featurise(felt, vectors, vocabulary)[1], [str(e.emotion) for e in felt], C_EMOTION)
     return [str(label) for label in model.predict(featurise(held, vectors, vocabulary)[1])]
 
 
