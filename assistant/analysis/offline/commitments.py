@@ -170,29 +170,8 @@ def commitments_in(utterance: Utterance, previous_coach: str | None, *, notes: b
         # trails it ("call her monday we'll see": the level says it); the quote stays verbatim.
         commitment.action = _without_trailing_hedge(clean_phrase(commitment.action) or commitment.action)
         found.append(commitment)
-    _keep_hedges_said_first(found)
-    _hedged_when_said_again(found)
+    _keep_hedges_in_the_turn(found)
     return found
-
-
-_SAID_AGAIN_OBJECT = re.compile(r"^\W*(\w+)\s+(?:him|her|them|it|that|this)\b", re.IGNORECASE)
-
-
-def _hedged_when_said_again(found: list[Found]) -> None:
-    """A firm answer naming the step ("What's the first step?" "Phone Johan.") that the client says
-    again in the same turn with a hedge ("I'll probably phone him, um, next week some time.") is held
-    by it: the second saying is how firmly the step is meant (the seventeenth sealed split, after its
-    run: shown firm). Only the same verb with a pronoun for its object counts as the same step."""
-    for n, answer in enumerate(found):
-        if not answer.reading.evoked or answer.level != "firm":
-            continue
-        verb = answer.action.split()[0].lower() if answer.action.split() else ""
-        for later in found[n + 1 :]:
-            again = _SAID_AGAIN_OBJECT.match(later.action)
-            if later.level == "hedged" and again and again.group(1).lower() == verb:
-                answer.level = "hedged"
-                answer.reading.hedges = list(dict.fromkeys(answer.reading.hedges + later.reading.hedges))
-                break
 
 
 def _hedged_by_the_answer_so_far(item: Found, before: list[tuple[Span, Reading]]) -> None:
@@ -224,21 +203,41 @@ def _same_clause(before: str) -> str:
     return before[breaks[-1].end() :] if breaks else before
 
 
-def _keep_hedges_said_first(found: list[Found]) -> None:
-    """A firm saying of an action the client hedged earlier in the same turn stays hedged ("i'll
-    maybe have a look i'm no promising anything but aye. I'll have a look at the website.": found on
-    the fourteenth sealed split's one run): saying it again does not lift the hedge, as insisting
-    does not ("I'll probably call her. No, I will.")."""
-    for n, later in enumerate(found):
-        if later.level != "firm":
+def _keep_hedges_in_the_turn(found: list[Found]) -> None:
+    """A firm saying of an action the client hedges in the same turn stays hedged.
+    - Hedged first: "i'll maybe have a look i'm no promising anything but aye. I'll have a look at
+      the website." (found on the fourteenth sealed split's one run): saying it again does not lift
+      the hedge, as insisting does not ("I'll probably call her. No, I will.").
+    - Hedged after a firm answer naming the step: "What's the first step?" "Phone Johan. [...] I'll
+      probably phone him, um, next week some time." (the seventeenth sealed split, after its run):
+      the second saying is how firmly the step is meant. Only the same verb with a pronoun for its
+      object counts as the same step here (`_names_it_again`)."""
+    for n, item in enumerate(found):
+        if item.level != "firm":
             continue
         earlier = next(
-            (f for f in found[:n] if f.level == "hedged" and f.reading.hedges and _says_again(later.action, f.action)),
+            (f for f in found[:n] if f.level == "hedged" and f.reading.hedges and _says_again(item.action, f.action)),
             None,
         )  # hedged by words the client said: an answer hedged only because the question held the intention lends none
-        if earlier is not None:
-            later.level = "hedged"
-            later.reading.hedges = list(dict.fromkeys(earlier.reading.hedges + later.reading.hedges))
+        later = (
+            next((f for f in found[n + 1 :] if f.level == "hedged" and _names_it_again(f.action, item.action)), None)
+            if item.reading.evoked
+            else None
+        )
+        if hedged := earlier or later:
+            item.level = "hedged"
+            item.reading.hedges = list(dict.fromkeys(hedged.reading.hedges + item.reading.hedges))
+
+
+_SAID_AGAIN_OBJECT = re.compile(r"^\W*(\w+)\s+(?:him|her|them|it|that|this)\b", re.IGNORECASE)
+
+
+def _names_it_again(later: str, earlier: str) -> bool:
+    """The later action is the earlier one's verb with a pronoun for its object ("phone him" after
+    "Phone Johan")."""
+    again = _SAID_AGAIN_OBJECT.match(later)
+    words = earlier.split()
+    return bool(again and words and again.group(1).lower() == words[0].lower())
 
 
 def _says_again(later: str, earlier: str) -> bool:
