@@ -49,6 +49,7 @@ SPLIT_TITLES = {
     "sealed15": "fifteenth sealed split",
     "sealed16": "sixteenth sealed split",
     "sealed17": "seventeenth sealed split",
+    "sealed18": "eighteenth sealed split",
 }
 """The sealed splits as the README names them, in the order they were written."""
 
