@@ -5,7 +5,7 @@
 
 Each follow-up session is read against its previous session's gold plan (as `reflect eval` does),
 by the offline engine. Prints items right per split, the total, and gold -> read counts; with
-`--misses`, each item read wrong with the gold's quote. A sealed split that is not yet spent must
+`--misses`, each item read wrong with the gold's quote, the item and the words it was read from. A sealed split that is not yet spent must
 not be named here: it is run once, by `reflect eval`.
 """
 
@@ -49,14 +49,18 @@ def main(argv: list[str] | None = None) -> None:
                 session_id=gold.id,
                 plan_session_id=before.id,
             )
-            read = {p.item.id: p.progress for p in assessment.items}
+            read = {p.item.id: p for p in assessment.items}
             for item in gold.progress:
-                progress = read.get(item.item, "unclear")
+                found = read.get(item.item)
+                progress = found.progress if found else "unclear"
                 total += 1
                 right += progress == item.progress
                 readings[(item.progress, progress)] += 1
                 if args.misses and progress != item.progress:
                     print(f"{split} {gold.id} {item.item}: gold {item.progress}, read {progress} | {item.quote!r}")
+                    if found:
+                        quote = found.evidence[0].quote if found.evidence else None
+                        print(f"    item {found.item.action!r}; read from {quote!r} ({found.note})")
         per_split.append(f"{split} {right}/{total}")
     print("; ".join(per_split))
     right_in_all = sum(n for (gold_progress, read_as), n in readings.items() if gold_progress == read_as)
