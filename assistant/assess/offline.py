@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from assistant.analysis.offline.clean import is_interjection
 from assistant.analysis.offline.phrases import content_words
 from assistant.analysis.textspan import Span, fold, sentences
+from assistant.assess._words import stem
 from assistant.assess.reports import Report, item_terms, read_report
 from assistant.memory.embeddings import Embedder
 from assistant.types import ActionItem, Evidence, ItemProgress, Progress, Transcript
@@ -41,7 +42,9 @@ _CUES: list[tuple[Progress, re.Pattern[str]]] = [
         "not_started",
         re.compile(
             r"\b(?:haven't|have not|hasn't|didn't|did not|never) (?:\w+ )?(?:start\w*|done|do|had|get|got|gotten|talk\w*|"
-            r"sen[dt]|ask\w*|book\w*|manag\w*|touch\w*|found the time|make it|raise\w*|call\w*|begun|tried|sort\w*)\b|"
+            r"sen[dt]|ask\w*|book\w*|manag\w*|touch\w*|found the time|make it|raise\w*|call\w*|begun|tried|sort\w*|"
+            r"(?:tell|told|said|say)(?! you\b)|spoken|spoke|speak|rung|ring (?:her|him|them)|phoned?|e-?mailed|mentioned|"
+            r"messaged|texted|wr[io]te|written)\b|"
             r"\bnot (?:even |yet )?(?:started|begun)\b|"
             r"\b(?:(?:i|we) (?:was|were) (?:going to|gonna)|i meant to)(?=\s*(?:[,.;!?]|$|but\b))|\bnot yet\b|\bnever got (?:round|around|to)\b|\bstill haven't\b|\bhasn't happened\b|\bslipped\b|"
             r"\bdidn't happen\b|\bno progress\b|\bpushed (?:it|that) (?:back|out)\b|\bnot (?:even )?once\b(?!\s+(?:did|do|have|had|was)\b)"
@@ -283,9 +286,22 @@ _HOW_IT_WENT = re.compile(r"went\b|done\b|finished\b|completed\b|it happened\b")
 before them is no other doer."""
 
 
+_NEGATED_VERB = re.compile(
+    r"\b(?:haven't|have not|hasn't|didn't|did not|never)\s+(?:(?:even|once|actually|really)\s+)?(\w+)"
+)
+"""The verb a negation denies ("I did not ring Mum": ring)."""
+_STOPPED_VERB = re.compile(r"\b(?:stop|quit|don't|do not|never|avoid|no more)\s+(\w+)", re.IGNORECASE)
+"""The verb an item stops ("don't ring her": ring; "Stop checking email": checking)."""
+
+
 def _abstains(item: ActionItem, text: str) -> bool:
-    """The words say the client has not done what the item stops (and not that stopping failed)."""
-    return bool(_STOPS.match(item.action) and _ABSTAINED.search(text) and not _FAILED_TO_STOP.search(text))
+    """The words say the client has not done what the item stops (and not that stopping failed):
+    a thing consumed or used ("Haven't had one"), or the very verb the item stops ("don't ring
+    her" - "I did not ring Mum")."""
+    if not _STOPS.match(item.action) or _FAILED_TO_STOP.search(text):
+        return False
+    stopped = {stem(m.group(1)) for m in _STOPPED_VERB.finditer(fold(item.action))}
+    return bool(_ABSTAINED.search(text)) or any(stem(m.group(1)) in stopped for m in _NEGATED_VERB.finditer(text))
 
 
 def _client_sentences_about(n: int, all_sentences: list[_Sentence], similarity: list[list[float]]) -> list[_Sentence]:

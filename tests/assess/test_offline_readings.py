@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.assess.offline import assess_items
+from assistant.assess.offline import _abstains, assess_items
 from assistant.ingest import parse_bytes
 from assistant.memory.embeddings import MiniLMEmbedder
 from assistant.types import ActionItem, Progress
@@ -247,3 +247,40 @@ def test_a_run_on_report_is_read_against_its_own_item(embedder: MiniLMEmbedder) 
         "through with him at home after dinner, with Mom there"
     )
     assert _read(embedder, action, said) == "not_started"
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "Abena? I haven't, I haven't spoken to her about it.",  # spent sixth split; read unclear
+        "The site leads thing with Abena, I never mentioned it.",
+        "I haven't rung Abena about the site leads, no.",
+    ],
+)
+def test_a_step_not_taken_in_other_words_is_not_started(embedder: MiniLMEmbedder, answer: str) -> None:
+    said = ["Coach: And talking to Abena about chairing the site leads' meeting?", f"Craig: {answer}"]
+    assert _read(embedder, "Talk to Abena about chairing the site leads' meeting", said) == "not_started"
+
+
+def test_not_telling_the_coach_is_no_step_not_taken(embedder: MiniLMEmbedder) -> None:
+    """Found on the spent fourteenth split's arc when "didn't tell" became a cue ("I didn't tell you.")."""
+    said = [
+        "Coach: And the Jakarta emails, copying Mei Ling?",
+        "Craig: Oh, I didn't tell you. The Jakarta emails, Mei Ling is on all of them now.",
+    ]
+    assert _read(embedder, "cc Mei Ling on all the Jakarta emails", said) != "not_started"
+
+
+@pytest.mark.parametrize(
+    ("action", "said", "abstains"),
+    [
+        ("Leave Mum out of the budget row: don't ring her until she has talked to Gideon", "i did not ring mum.", True),
+        ("Stop checking email after nine", "i haven't checked it once after nine", True),
+        ("Stop checking email after nine", "i haven't managed to stop checking it", False),
+        ("Ring Mum about the budget row", "i did not ring mum.", False),  # not an item that stops something
+    ],
+)
+def test_not_doing_what_the_item_stops_is_doing_it(action: str, said: str, abstains: bool) -> None:
+    """Found on the spent third split's arc: "I did not ring Mum." for "don't ring her" read not started."""
+    item = ActionItem(id="A1", action=action, owner="Craig", status="accepted")
+    assert _abstains(item, said) is abstains
