@@ -314,6 +314,18 @@ def test_an_afterthought_that_hedges_or_conditions_an_intention_makes_it_hedged(
 
 
 @pytest.mark.parametrize(
+    "said",
+    [
+        "I'll call her Monday. Maybe I'll be too busy.",  # "too" says how busy, not another step
+        "I'll call her. Maybe I'll do it Monday.",  # the same step, said again
+        "I'll call her. Maybe I'll also be late for it.",
+    ],
+)
+def test_a_hedge_opening_the_next_sentence_still_holds_the_step_before(said: str) -> None:
+    assert _found(said) and all(level == "hedged" for level, _ in _found(said))
+
+
+@pytest.mark.parametrize(
     ("said", "levels"),
     [
         ("I'll call her Monday. If she picks up, great.", ["firm"]),  # a sentence of its own, not a condition
@@ -321,6 +333,10 @@ def test_an_afterthought_that_hedges_or_conditions_an_intention_makes_it_hedged(
         ("I'll call her Monday. Yeah. Definitely.", ["firm"]),
         ("I'll call her. Monday, definitely, before the board.", ["firm"]),  # says when, with no hedge
         ("I'll call her. Tomorrow I'll email him, maybe.", ["firm", "hedged"]),  # says when, with its own intention
+        # another step, marked as one: its opening hedge is its own (found on the spent seventeenth split)
+        ("I'll email Sam. Maybe I'll email Jo as well.", ["firm", "hedged"]),
+        ("I'll call her. Maybe I'll email him too.", ["firm", "hedged"]),
+        ("I'll call her. Perhaps I'll also drop Raj a line.", ["firm", "hedged"]),
     ],
 )
 def test_what_follows_an_intention_lends_it_no_hedge_it_does_not_say(said: str, levels: list[str]) -> None:

@@ -362,7 +362,7 @@ def _hedges_after(spans: list[Span], at: int) -> list[str]:
     for step in range(3):
         text = spans[at].text
         folded = fold(text)
-        if step and _INTENTION.search(folded):
+        if _INTENTION.search(folded) and (step or _ANOTHER_STEP.search(folded)):
             break  # an intention of its own ("Good. I guess I'll also email Jo.") keeps its hedges
         fragment = bool(_AFTERTHOUGHT.match(folded) or _SAYS_WHEN.match(folded)) and not _INTENTION.search(folded)
         hedges += find_hedges(text) if fragment else neighbour_hedges(text)
@@ -372,6 +372,13 @@ def _hedges_after(spans: list[Span], at: int) -> list[str]:
         if at >= len(spans) or not (fragment or len(text.split()) <= 4):
             break
     return list(dict.fromkeys(hedges))
+
+
+_ANOTHER_STEP = re.compile(r"\b(?:also\b(?! be\b)|(?:as well|too)(?=\s*(?:[.!?,;]|$)))")
+"""Said right after an intention, another one marked as an addition ("Email Sam. Maybe I'll email Jo
+as well.") is a step of its own, and its hedge is its own; without the mark ("I'll call her. Maybe
+I'll do it Monday."), or where "too" says how ("Maybe I'll be too busy."), the hedge may be about the
+step before, and is lent to it."""
 
 
 _AFTERTHOUGHT = re.compile(
