@@ -5,8 +5,8 @@
 
 Each follow-up session is read against its previous session's gold plan (as `reflect eval` does),
 by the offline engine. Prints items right per split, the total, and gold -> read counts; with
-`--misses`, each item read wrong with the gold's quote, the item and the words it was read from. A sealed split that is not yet spent must
-not be named here: it is run once, by `reflect eval`.
+`--misses`, each item read wrong with the gold's quote, the item and the words it was read from. A
+sealed split that is not yet spent must not be named here: it is run once, by `reflect eval`.
 """
 
 from __future__ import annotations

@@ -9,13 +9,13 @@ Progress cues are read with the negative ones first, because "I haven't done it"
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from assistant.analysis.offline.clean import is_interjection
 from assistant.analysis.offline.phrases import content_words
 from assistant.analysis.textspan import Span, fold, sentences
 from assistant.assess._words import stem
-from assistant.assess.reports import Report, item_terms, read_report
+from assistant.assess.reports import ItemTerms, Report, item_terms, read_report
 from assistant.memory.embeddings import Embedder
 from assistant.types import ActionItem, Evidence, ItemProgress, Progress, Transcript
 
@@ -180,16 +180,45 @@ def assess_items(items: list[ActionItem], transcript: Transcript, embedder: Embe
         for s, sv in zip(all_sentences, sentence_vectors, strict=True)
     ]
     others = [set().union(*(w for k, w in enumerate(item_words) if k != n)) for n in range(len(items))]
+    terms = _terms_in_plan(items)
     return [
-        _reported(item, all_sentences) or _progress(n, item, all_sentences, similarity, others[n])
+        _reported(item, all_sentences, terms[n]) or _progress(n, item, all_sentences, similarity, others[n])
         for n, item in enumerate(items)
     ]
 
 
-def _reported(item: ActionItem, all_sentences: list[_Sentence]) -> ItemProgress | None:
-    """The item's progress from the clause that reports it best (most shared words, earliest)."""
-    terms = item_terms(item)
+def _terms_in_plan(items: list[ActionItem]) -> list[ItemTerms]:
+    """Each item's terms, with the verbs no other item of the plan has."""
+    terms = [item_terms(item) for item in items]
+    return [
+        replace(t, only_here=t.verbs - frozenset().union(*(o.verbs for k, o in enumerate(terms) if k != n)))
+        for n, t in enumerate(terms)
+    ]
+
+
+def _asked_about(item: ActionItem, all_sentences: list[_Sentence]) -> set[int]:
+    """Client turns that name the item or answer a coach turn that does ("And Kevin at Service
+    Canada?")."""
+    words = content_words(item.action)
+    said: dict[int, set[str]] = {}
+    for s in all_sentences:
+        said.setdefault(s.utterance, set()).update(content_words(s.span.text))
+    coach = [s.utterance for s in all_sentences if s.role == "coach"]
+    answers = set()
+    for s in all_sentences:
+        before = [u for u in coach if u < s.utterance]
+        if s.role in ("client", "notes") and (said[s.utterance] & words or (before and said[before[-1]] & words)):
+            answers.add(s.utterance)
+    return answers
+
+
+def _reported(item: ActionItem, all_sentences: list[_Sentence], terms: ItemTerms) -> ItemProgress | None:
+    """The item's progress from the clause that reports it best (most shared words, earliest). A
+    report that does not name the item again ("I never called him.") counts only in answer to the
+    coach asking about it: elsewhere "him" may be anyone ("Mark asked us ... and I just told him")."""
     best: tuple[Report, _Sentence] | None = None
+    asked = _asked_about(item, all_sentences) if terms.only_here else set()
+    unnamed = replace(terms, only_here=frozenset())
     for position, sentence in enumerate(all_sentences):
         if sentence.role not in ("client", "notes") or _not_a_report(sentence):
             continue
@@ -198,7 +227,7 @@ def _reported(item: ActionItem, all_sentences: list[_Sentence]) -> ItemProgress 
             for i in (position - 1, position + 1)
             if 0 <= i < len(all_sentences) and all_sentences[i].utterance == sentence.utterance
         ]
-        report = read_report(terms, sentence.span, neighbours)
+        report = read_report(terms if sentence.utterance in asked else unnamed, sentence.span, neighbours)
         if report is not None and (best is None or report.overlap > best[0].overlap):
             best = (report, sentence)
     if best is None:

@@ -79,6 +79,9 @@ class ItemTerms:
 
     verbs: frozenset[str]
     words: frozenset[str]
+    only_here: frozenset[str] = frozenset()
+    """Its verbs that no other item of the plan has: with one of them, "I submitted it" or "I never
+    called him" reports the item without naming it again."""
 
 
 @dataclass(frozen=True)
@@ -137,7 +140,7 @@ def _clause_report(terms: ItemTerms, clause: str, sentence: str, said: set[str],
             continue
         overlap = len(terms.words & (said - {key}))
         needed = 2 if key in _LIGHT else 1
-        if terms.words and overlap < needed:
+        if terms.words and overlap < needed and not _names_no_other_thing(terms, key, words, position):
             continue
         before = words[max(0, position - 4) : position]
         if any(w in _NEGATIONS for w in before):
@@ -147,6 +150,18 @@ def _clause_report(terms: ItemTerms, clause: str, sentence: str, said: set[str],
         partly = _PARTLY.search(" ".join(words[max(0, position - 3) : position]))
         return Report("in_progress" if partly or _STARTED.search(sentence) else "done", overlap)
     return None
+
+
+_POINTS_BACK = _words("it him her them that this")
+
+
+def _names_no_other_thing(terms: ItemTerms, key: str, words: list[str], position: int) -> bool:
+    """The verb is one only this item has (and says more than "do" or "get") and what follows it
+    names nothing else: nothing, or a pronoun ("I submitted it", "I have not called.")."""
+    if key not in terms.only_here or key in _LIGHT:
+        return False
+    after = words[position + 1 : position + 2]
+    return not after or after[0] in _POINTS_BACK
 
 
 def _subject_is_coachee(before: list[str]) -> bool:

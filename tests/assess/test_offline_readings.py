@@ -284,3 +284,38 @@ def test_not_doing_what_the_item_stops_is_doing_it(action: str, said: str, absta
     """Found on the spent third split's arc: "I did not ring Mum." for "don't ring her" read not started."""
     item = ActionItem(id="A1", action=action, owner="Craig", status="accepted")
     assert _abstains(item, said) is abstains
+
+
+def _read_plan(embedder: MiniLMEmbedder, actions: list[str], lines: list[str]) -> list[Progress]:
+    transcript = parse_bytes(("\n".join(lines) + "\n").encode(), "follow-up.txt", coach="Coach", client="Craig")
+    items = [ActionItem(id=f"A{n}", action=a, owner="Craig", status="accepted") for n, a in enumerate(actions, 1)]
+    return [p.progress for p in assess_items(items, transcript, embedder)]
+
+
+PLAN = ["Call Kevin at Service Canada about a session for the laid-off workers", "Submit the principal application"]
+
+
+@pytest.mark.parametrize(
+    ("said", "progress"),
+    [
+        (["Coach: And Kevin at Service Canada?", "Craig: I never called him."], ["not_started", "unclear"]),
+        (["Coach: And the principal job?", "Craig: I submitted it. The twenty-seventh, late."], ["unclear", "done"]),
+        (["Coach: How was the week?", "Craig: Kevin. I never called him, b'y."], ["not_started", "unclear"]),
+    ],
+)
+def test_a_report_that_does_not_name_the_item_again(
+    embedder: MiniLMEmbedder, said: list[str], progress: list[str]
+) -> None:
+    """The spent eighteenth split, after its run: "I submitted it", "I never called him" in answer
+    to the coach asking about the item, by the verb only that item of the plan has."""
+    assert _read_plan(embedder, PLAN, said) == progress
+
+
+def test_a_pronoun_report_elsewhere_is_no_report_of_the_item(embedder: MiniLMEmbedder) -> None:
+    """Found on the spent seventeenth split's arc: "him" was Mark, not the Craig of the item."""
+    said = [
+        "Coach: How was the week at the depot?",
+        "Craig: Mark asked us about the September chat and I just told him.",
+    ]
+    plan = ["Tell Craig about the grievance", "Book the CIPD module"]
+    assert _read_plan(embedder, plan, said)[0] != "done"
