@@ -49,8 +49,8 @@ judged the work done after sealed15's run (what a coach reads in disfluent sessi
 83da3cf, and is spent. After it, sealed14, sealed15 and sealed16 joined the readers' training.
 sealed17 (six more new writers, S92-S97: twelve sessions, six disfluent, three arcs) judged the work
 done after sealed16's run, once, at commit 915eac2, and is spent. sealed18 (six more new writers,
-S98-S103: twelve sessions, six disfluent, three arcs) judges the work done after sealed17's run; it
-has not been run."""
+S98-S103: twelve sessions, seven disfluent, three arcs) judged the work done after sealed17's run,
+once, at commit ff679a9, and is spent. Judging further work needs a nineteenth split by new writers."""
 SEALED: tuple[str, ...] = (
     "sealed", "sealed2", "sealed3", "sealed4", "sealed5", "sealed6", "sealed7", "sealed8", "sealed9", "sealed10",
     "sealed11", "sealed12", "sealed13", "sealed14", "sealed15", "sealed16", "sealed17", "sealed18",

@@ -515,3 +515,23 @@ def test_a_refusal_with_a_verb_of_its_own_says_what_it_refuses() -> None:
     said = "I'll tell her if she asks straight out. I'm not going to volunteer it."
     assert _found(said) == [("hedged", "tell her if she asks straight out"), ("resisting", "volunteer it")]
     assert _answer("Will you call her?", "No, I won't do it.") == [("resisting", "call her")]
+
+
+def _levels_after(question: str, answer: str) -> list[tuple[str, str]]:
+    text = f"Coach: {question}\nSam: {answer}"
+    analysis = analyze_offline_checked(parse_bytes(text.encode("utf-8"), "s.txt"))
+    return [(c.level, c.action) for c in analysis.commitments]
+
+
+@pytest.mark.parametrize(
+    "answer", ["That I will not do. Not before it is official.", "No, that I will not do.", "That I won't do."]
+)
+def test_a_refusal_with_its_object_said_first_is_resisting_what_was_asked(answer: str) -> None:
+    """The spent eighteenth split, after its run: "That I will not do." was a firm commitment to "not do"."""
+    assert _levels_after("Would you tell the team now?", answer) == [("resisting", "tell the team now")]
+
+
+def test_i_will_not_is_a_refusal() -> None:
+    assert [level for level, _ in _levels_after("What about the board?", "I will not sign that paper.")] == [
+        "resisting"
+    ]

@@ -40,7 +40,8 @@ _LEVELS: dict[tuple[str, str], CommitmentLevel] = {
 _CONFIDENCE: dict[CommitmentLevel, float] = {"firm": 0.8, "hedged": 0.85, "exploring": 0.6, "resisting": 0.75}
 _ANAPHOR = re.compile(
     r"^(?:do |doing )?(?:all (?:of )?)?(?:that|it|this|so|the same|them|those|one)\b"  # "do that", "do all of it"
-    r"|^\w+ (?:it|that|this|them|so)(?: (?:down|up|out|through|over|again|then))?[.!?]?$",  # "say it", "write it down"
+    r"|^\w+ (?:it|that|this|them|so)(?: (?:down|up|out|through|over|again|then))?[.!?]?$"  # "say it", "write it down"
+    r"|^do[\s.!?,]*$",  # the object said first ("That I will not do."), or British "Yes, I will do."
     re.IGNORECASE,
 )
 _OWN_VERB = re.compile(r"^(?!(?:do|doing|that|it|this|so|the same|them|those|one)\b)\w+ ", re.IGNORECASE)
