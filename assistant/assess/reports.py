@@ -7,6 +7,9 @@ client sentence, anywhere in the session (the opening check-in is where most are
 - the item's verb, in any form ("walk", "walking"; "send", "sent"), with the coachee (I, we) or
   nobody named as its subject, not "she" or "you";
 - at least one other word of the item ("email", "Daniel"), or two for a light verb (do, get, make);
+  or none, for a verb no other item of the plan has, followed by nothing or a pronoun ("I submitted
+  it", "I never called him"), where `offline.py` lets it count: in a turn that names the item or
+  answers the coach naming it;
 - a past tense: the verb in a past form, "did" before it, or a gerund after a past first-person
   verb ("I spent forty minutes walking").
 
