@@ -15,7 +15,7 @@ import argparse
 import os
 from collections import Counter
 
-from eval.gold import RETIRED, load_cases
+from eval.gold import RETIRED, follow_ups
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -32,14 +32,9 @@ def main(argv: list[str] | None = None) -> None:
     readings: Counter[tuple[str, str]] = Counter()
     per_split = []
     for split in args.splits:
-        cases = load_cases(split)
-        sessions = {(c.gold.arc, c.gold.session_number): c.gold for c in cases if c.gold.arc}
         right = total = 0
-        for case in cases:
+        for case, before in follow_ups(split):
             gold = case.gold
-            before = sessions.get((gold.arc, gold.session_number - 1)) if gold.arc else None
-            if before is None or not gold.progress:
-                continue
             transcript = load_transcript(case.path, coach=gold.coach, client=gold.client)
             assessment = assess_plan(
                 gold_plan(before),

@@ -275,19 +275,14 @@ def load_follow_ups(splits: Sequence[str]) -> list[FollowUp]:
     from assistant.ingest import load_transcript
     from assistant.memory.embeddings import MiniLMEmbedder
     from assistant.plans import accepted_items
-    from eval.gold import load_cases
+    from eval.gold import follow_ups
     from eval.runner import gold_plan
 
     embedder = MiniLMEmbedder()
     found = []
     for split in splits:
-        cases = load_cases(split)
-        sessions = {(c.gold.arc, c.gold.session_number): c.gold for c in cases if c.gold.arc}
-        for case in cases:
+        for case, before in follow_ups(split):
             gold = case.gold
-            before = sessions.get((gold.arc, gold.session_number - 1)) if gold.arc else None
-            if before is None or not gold.progress:
-                continue
             transcript = load_transcript(case.path, coach=gold.coach, client=gold.client)
             items = accepted_items(gold_plan(before))
             sentences = offline._sentences(transcript)

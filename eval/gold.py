@@ -18,7 +18,7 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 Split = Literal[
     "dev", "test", "sealed", "sealed2", "sealed3", "sealed4", "sealed5", "sealed6", "sealed7", "sealed8", "sealed9",
     "sealed10", "sealed11", "sealed12", "sealed13", "sealed14", "sealed15", "sealed16", "sealed17",
-    "sealed18",
+    "sealed18", "sealed19",
 ]  # fmt: skip
 """dev: rules are tuned on it; test: reported, looked at while working; sealed: written by writers who
 wrote neither the corpus nor the rules, run once at the end of a piece of work and never tuned on
@@ -50,15 +50,18 @@ judged the work done after sealed15's run (what a coach reads in disfluent sessi
 sealed17 (six more new writers, S92-S97: twelve sessions, six disfluent, three arcs) judged the work
 done after sealed16's run, once, at commit 915eac2, and is spent. sealed18 (six more new writers,
 S98-S103: twelve sessions, seven disfluent, three arcs) judged the work done after sealed17's run,
-once, at commit ff679a9, and is spent. Judging further work needs a nineteenth split by new writers."""
+once, at commit ff679a9, and is spent. After it, sealed17 and sealed18 joined the readers' training.
+sealed19 (six more new writers, S104-S109) judges the work done after sealed18's run; it has not been
+run."""
 SEALED: tuple[str, ...] = (
     "sealed", "sealed2", "sealed3", "sealed4", "sealed5", "sealed6", "sealed7", "sealed8", "sealed9", "sealed10",
     "sealed11", "sealed12", "sealed13", "sealed14", "sealed15", "sealed16", "sealed17", "sealed18",
+    "sealed19",
 )  # fmt: skip
 """Splits that "all" never opens."""
 RETIRED: tuple[str, ...] = (
     "sealed", "sealed2", "sealed3", "sealed4", "sealed5", "sealed6", "sealed7", "sealed8", "sealed9", "sealed10",
-    "sealed11", "sealed12", "sealed13", "sealed14", "sealed15", "sealed16",
+    "sealed11", "sealed12", "sealed13", "sealed14", "sealed15", "sealed16", "sealed17", "sealed18",
 )  # fmt: skip
 """Sealed splits that were run once and reported, then given to the learned readers' training as
 sessions in the app's own shape (their README figures stay as measured; they judge nothing again)."""
@@ -201,3 +204,17 @@ def load_cases(split: str = "all", data: Path | None = None) -> list[GoldCase]:
             gold = GoldSession.model_validate(json.loads(gold_file.read_text("utf-8")))
             cases.append(GoldCase(split=name, path=gold_file.parent / gold.transcript, gold=gold))  # type: ignore[arg-type]
     return cases
+
+
+def follow_ups(split: str) -> list[tuple[GoldCase, GoldSession]]:
+    """Each follow-up session of a split's arcs that gold says what became of the plan, with the
+    session before it (whose gold plan it is read against)."""
+    cases = load_cases(split)
+    sessions = {(c.gold.arc, c.gold.session_number): c.gold for c in cases if c.gold.arc}
+    found = []
+    for case in cases:
+        gold = case.gold
+        before = sessions.get((gold.arc, gold.session_number - 1)) if gold.arc else None
+        if before is not None and gold.progress:
+            found.append((case, before))
+    return found

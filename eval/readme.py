@@ -50,6 +50,7 @@ SPLIT_TITLES = {
     "sealed16": "sixteenth sealed split",
     "sealed17": "seventeenth sealed split",
     "sealed18": "eighteenth sealed split",
+    "sealed19": "nineteenth sealed split",
 }
 """The sealed splits as the README names them, in the order they were written."""
 
