@@ -51,8 +51,8 @@ sealed17 (six more new writers, S92-S97: twelve sessions, six disfluent, three a
 done after sealed16's run, once, at commit 915eac2, and is spent. sealed18 (six more new writers,
 S98-S103: twelve sessions, seven disfluent, three arcs) judged the work done after sealed17's run,
 once, at commit ff679a9, and is spent. After it, sealed17 and sealed18 joined the readers' training.
-sealed19 (six more new writers, S104-S109) judges the work done after sealed18's run; it has not been
-run."""
+sealed19 (six more new writers, S104-S109: twelve sessions, seven disfluent, three arcs) judges the
+version after that retraining; it has not been run."""
 SEALED: tuple[str, ...] = (
     "sealed", "sealed2", "sealed3", "sealed4", "sealed5", "sealed6", "sealed7", "sealed8", "sealed9", "sealed10",
     "sealed11", "sealed12", "sealed13", "sealed14", "sealed15", "sealed16", "sealed17", "sealed18",
@@ -207,8 +207,8 @@ def load_cases(split: str = "all", data: Path | None = None) -> list[GoldCase]:
 
 
 def follow_ups(split: str) -> list[tuple[GoldCase, GoldSession]]:
-    """Each follow-up session of a split's arcs that gold says what became of the plan, with the
-    session before it (whose gold plan it is read against)."""
+    """Each follow-up session of a split's arcs whose gold records what became of the plan before,
+    paired with the session before it (whose gold plan it is read against)."""
     cases = load_cases(split)
     sessions = {(c.gold.arc, c.gold.session_number): c.gold for c in cases if c.gold.arc}
     found = []
