@@ -27,11 +27,25 @@ $(PY):
 	python3 -m venv $(VENV)
 	$(PIP) install --quiet --upgrade pip
 
+# llama.cpp compiles once (about 10 minutes on 2 cores) into a wheel kept outside the project, built
+# for any x86-64 CPU with AVX2 rather than for this one (GGML_NATIVE=OFF), and replaces any build
+# installed before: a native build on a CPU with AMX tiles crashed with a general protection fault
+# where the VM does not grant them, and pip's own wheel cache would hand that build to every later
+# install on the machine. The version is pyproject.toml's.
+LLAMA_CPP := llama-cpp-python==0.3.36
+LLAMA_WHEELS := $(HOME)/.reflect/wheels/portable
+LLAMA_WHEEL := $(LLAMA_WHEELS)/.built-$(subst ==,-,$(LLAMA_CPP))
+
+$(LLAMA_WHEEL): | $(PY)
+	mkdir -p $(LLAMA_WHEELS)
+	CMAKE_ARGS="-DGGML_NATIVE=OFF" $(PIP) wheel --quiet --no-cache-dir --no-deps -w $(LLAMA_WHEELS) '$(LLAMA_CPP)'
+	touch $@
+
 # torch first and pinned: the CPU build on this machine's disk, not a multi-GB CUDA download.
-# llama-cpp-python compiles once (about 10 minutes on 2 cores); pip keeps the wheel for later installs.
-$(STAMP): pyproject.toml constraints.txt | $(PY)
+$(STAMP): pyproject.toml constraints.txt $(LLAMA_WHEEL) | $(PY)
 	$(PIP) install --quiet -c constraints.txt torch==2.13.0
-	$(PIP) install --quiet -c constraints.txt -e '.[local,test]'
+	$(PIP) install --quiet --no-index --no-deps --force-reinstall --find-links $(LLAMA_WHEELS) '$(LLAMA_CPP)'
+	$(PIP) install --quiet -c constraints.txt --find-links $(LLAMA_WHEELS) -e '.[local,test]'
 	touch $@
 
 model: setup
