@@ -51,8 +51,8 @@ sealed17 (six more new writers, S92-S97: twelve sessions, six disfluent, three a
 done after sealed16's run, once, at commit 915eac2, and is spent. sealed18 (six more new writers,
 S98-S103: twelve sessions, seven disfluent, three arcs) judged the work done after sealed17's run,
 once, at commit ff679a9, and is spent. After it, sealed17 and sealed18 joined the readers' training.
-sealed19 (six more new writers, S104-S109: twelve sessions, seven disfluent, three arcs) judges the
-version after that retraining; it has not been run."""
+sealed19 (six more new writers, S104-S109: twelve sessions, seven disfluent, three arcs) judged the
+version after that retraining, once, at commit 6b29197, and is spent."""
 SEALED: tuple[str, ...] = (
     "sealed", "sealed2", "sealed3", "sealed4", "sealed5", "sealed6", "sealed7", "sealed8", "sealed9", "sealed10",
     "sealed11", "sealed12", "sealed13", "sealed14", "sealed15", "sealed16", "sealed17", "sealed18",
