@@ -77,6 +77,17 @@ _BARE_TRY = re.compile(r"^try(?:,?\s+[A-Z][\w'-]*)?[\s.!?,]*$")
 one it refers to, not "try, Farah" (found on the spent tenth sealed split, where it became a plan item)."""
 _CUT_OFF = re.compile(r"\s*(?:(?:just|um+|uh+|er+)[\s,]+)?(?:--|—|–|\.\.\.|…)")
 """An intention broken off as soon as it is said ("I'll just -- right", "I'm going to... I mean")."""
+def _asked_itself(sentence: str) -> bool:
+    """An intention said as a question: checked aloud ("Then I'll phone her?"), offered ("I'll send
+    you a message after thursday?") or scorned ("And now I'm going to tell him he's doing it
+    badly?"). Read as any other unless the client takes it back."""
+    return sentence.rstrip().endswith("?")
+
+
+_ENDS_ON_CONTRACTION = re.compile(r"\b(?:i|we)(?:'|’)ll\W*$", re.IGNORECASE)
+""""I'll" cannot end a sentence ("Yes, I will." can): a caption that ends on it ("I'm at the office
+in rusted bug, I'll") was cut off (the nineteenth sealed split, after its run: a firm "hear me",
+taken from the coach's "Can you hear me?")."""
 _QUESTION_ACTION = re.compile(
     r"\b(?:will you|are you going to|would you be willing to|are you willing to|are you ready to|can you commit to|"
     r"you'll|would you|could you|can you|do you want to|you want to|you could|what if you)\s+"
@@ -142,13 +153,17 @@ def foretells_a_scene(found: Found) -> bool:
 
 def commitments_in(utterance: Utterance, previous_coach: str | None, *, notes: bool = False) -> list[Found]:
     """Every intention stated in an utterance: one per sentence, or per clause of a run-on sentence."""
-    found = []
+    found: list[Found] = []
     clauses = _clauses(read_sentences(utterance.text, previous_coach, notes=notes), previous_coach, notes)
     readings = [(span, reading) for span, reading, _ in clauses]
     spans = [span for span, _ in readings]
     for n, (sentence, reading) in enumerate(readings):
         commitment = _commitment(utterance, sentence, reading, previous_coach, readings[:n])
-        if commitment is None:
+        if commitment is None or _taken_back(spans, n):
+            continue
+        if reading.evoked and found and not is_resolved(commitment.action) and not commitment.reading.hedges:
+            # "I'll try to walk after the handover. [...] Monday, Wednesday, Friday.": the when of the step
+            # before, no step (it was shown firm beside the hedged walk); "Saturday maybe" weighs one more
             continue
         if reading.evoked and n > 0:
             _hedged_by_the_answer_so_far(commitment, readings[:n])
@@ -173,6 +188,18 @@ def commitments_in(utterance: Utterance, previous_coach: str | None, *, notes: b
         found.append(commitment)
     _keep_hedges_in_the_turn(found)
     return found
+
+
+_RETRACTION = re.compile(r"^\W*(?:no|nah|nope)\b")
+"""A sentence that takes back the one before: "No. Not on the phone.", "No, I'll go and see her"."""
+
+
+def _taken_back(spans: list[Span], n: int) -> bool:
+    """An intention the client asks themselves and takes back at once: "Then I'll phone her? No. Not on
+    the phone." (the nineteenth sealed split, after its run: shown as a firm "phone her")."""
+    if not _asked_itself(spans[n].text) or n + 1 >= len(spans):
+        return False
+    return bool(_RETRACTION.match(fold(spans[n + 1].text)))
 
 
 def _hedged_by_the_answer_so_far(item: Found, before: list[tuple[Span, Reading]]) -> None:
@@ -584,7 +611,8 @@ def _commitment(
         # "I'll do it": the action is earlier in the sentence, earlier in the turn, or in the question.
         # A refusal with a verb of its own ("I'm not going to volunteer it") says what it refuses.
         antecedent = _antecedent(sentence.text, reading) or _earlier_in_turn(before)
-        text = antecedent.text if antecedent else (_action_in_question(question) or text)
+        cut_off = bare and bool(_ENDS_ON_CONTRACTION.search(sentence.text))  # "..., I'll": what was asked is not its action
+        text = antecedent.text if antecedent else ((None if cut_off else _action_in_question(question)) or text)
         if bare and text == action.text and _asks_to_choose(question):
             text = sentence.text  # "That one I will do.": what was chosen is in the words before it
     if bare and text == action.text:
