@@ -77,6 +77,8 @@ _BARE_TRY = re.compile(r"^try(?:,?\s+[A-Z][\w'-]*)?[\s.!?,]*$")
 one it refers to, not "try, Farah" (found on the spent tenth sealed split, where it became a plan item)."""
 _CUT_OFF = re.compile(r"\s*(?:(?:just|um+|uh+|er+)[\s,]+)?(?:--|—|–|\.\.\.|…)")
 """An intention broken off as soon as it is said ("I'll just -- right", "I'm going to... I mean")."""
+
+
 def _asked_itself(sentence: str) -> bool:
     """An intention said as a question: checked aloud ("Then I'll phone her?"), offered ("I'll send
     you a message after thursday?") or scorned ("And now I'm going to tell him he's doing it
@@ -611,7 +613,8 @@ def _commitment(
         # "I'll do it": the action is earlier in the sentence, earlier in the turn, or in the question.
         # A refusal with a verb of its own ("I'm not going to volunteer it") says what it refuses.
         antecedent = _antecedent(sentence.text, reading) or _earlier_in_turn(before)
-        cut_off = bare and bool(_ENDS_ON_CONTRACTION.search(sentence.text))  # "..., I'll": what was asked is not its action
+        # "..., I'll" cut off: what the coach asked is not its action
+        cut_off = bare and bool(_ENDS_ON_CONTRACTION.search(sentence.text))
         text = antecedent.text if antecedent else ((None if cut_off else _action_in_question(question)) or text)
         if bare and text == action.text and _asks_to_choose(question):
             text = sentence.text  # "That one I will do.": what was chosen is in the words before it
