@@ -51,6 +51,7 @@ SPLIT_TITLES = {
     "sealed17": "seventeenth sealed split",
     "sealed18": "eighteenth sealed split",
     "sealed19": "nineteenth sealed split",
+    "sealed20": "twentieth sealed split",
 }
 """The sealed splits as the README names them, in the order they were written."""
 

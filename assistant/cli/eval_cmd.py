@@ -35,6 +35,7 @@ def register(parser: argparse.ArgumentParser) -> None:
             "sealed17",
             "sealed18",
             "sealed19",
+            "sealed20",
             "all",
         ],
         default="all",
