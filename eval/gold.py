@@ -52,7 +52,8 @@ done after sealed16's run, once, at commit 915eac2, and is spent. sealed18 (six 
 S98-S103: twelve sessions, seven disfluent, three arcs) judged the work done after sealed17's run,
 once, at commit ff679a9, and is spent. After it, sealed17 and sealed18 joined the readers' training.
 sealed19 (six more new writers, S104-S109: twelve sessions, seven disfluent, three arcs) judged the
-version after that retraining, once, at commit 6b29197, and is spent. sealed20 (six more new writers,
+version after that retraining, once, at commit 6b29197, and is spent; it then joined the readers'
+training. sealed20 (six more new writers,
 S110-S115) judges the work done after sealed19's run; it has not been run."""
 SEALED: tuple[str, ...] = (
     "sealed", "sealed2", "sealed3", "sealed4", "sealed5", "sealed6", "sealed7", "sealed8", "sealed9", "sealed10",
@@ -62,7 +63,7 @@ SEALED: tuple[str, ...] = (
 """Splits that "all" never opens."""
 RETIRED: tuple[str, ...] = (
     "sealed", "sealed2", "sealed3", "sealed4", "sealed5", "sealed6", "sealed7", "sealed8", "sealed9", "sealed10",
-    "sealed11", "sealed12", "sealed13", "sealed14", "sealed15", "sealed16", "sealed17", "sealed18",
+    "sealed11", "sealed12", "sealed13", "sealed14", "sealed15", "sealed16", "sealed17", "sealed18", "sealed19",
 )  # fmt: skip
 """Sealed splits that were run once and reported, then given to the learned readers' training as
 sessions in the app's own shape (their README figures stay as measured; they judge nothing again)."""

@@ -46,8 +46,13 @@ the old test split by well under a point, as inferred labels are about a third o
 C_PRESENCE = 0.3
 """The "is a feeling shown at all" reader's inverse regularisation: the best of PRESENCE_CS by
 `emotion_regularisation` (readers-cv.json), each gold split of EMOTION_SPLITS held out of training
-in turn, scored as the engine shows feelings at the threshold each strength chooses. With the
-seventeenth and eighteenth sealed splits in training (and among those held out): at 0.3 mean
+in turn, scored as the engine shows feelings at the threshold each strength chooses. Since the
+nineteenth sealed split's run the choice is the strength and threshold at which the most held-out
+splits meet both targets (precision 0.60, recall 0.50), not the mean: a mean precision of 0.602 had
+left the nineteenth at 0.559. With the nineteenth in training (and among those held out): at 0.3
+threshold 0.60, mean precision 0.618 and recall 0.585 (F1 0.595), 11 of 18 splits meeting both; at
+0.03 0.612 and 0.600 (0.56), at 0.1 0.615 and 0.594 (0.58), at 1.0 0.634 and 0.547 (0.66), 10 of 18
+each. With the seventeenth and eighteenth sealed splits in training (and among those held out): at 0.3 mean
 precision 0.602 and recall 0.611 (threshold 0.58, F1 0.600), at 0.03 0.616 and 0.602 (0.56, F1
 0.603), at 0.1 0.618 and 0.595 (0.58), at 1.0 0.611 and 0.586 (0.62); 0.3 finds the most while
 keeping PRECISION_FLOOR, by under a point. With the
@@ -302,8 +307,12 @@ def rules_alone(found: list[Example]) -> dict[str, object]:
     }
 
 
-def fit_final(found: list[Example], x_talk: Features, x_emotion: Features, threshold: float) -> list[LinearModel]:
-    """The shipped readers: fitted on every turn, temperatures from by-dialogue held-out logits."""
+def fit_final(
+    found: list[Example], x_talk: Features, x_emotion: Features, threshold: float, presence_c: float = C_PRESENCE
+) -> list[LinearModel]:
+    """The shipped readers: fitted on every turn, temperatures from by-dialogue held-out logits; the
+    presence reader at the strength `emotion_regularisation` chose in the same run (C_PRESENCE must
+    then be set to it: tests/eval/test_readme.py checks)."""
     talk_rows = np.array([e.talk is not None for e in found])
     change_rows = np.array([e.talk in ("change", "sustain") and e.darncat is not None for e in found])
     feel_rows = np.array([e.emotion is not None for e in found])
@@ -312,7 +321,7 @@ def fit_final(found: list[Example], x_talk: Features, x_emotion: Features, thres
         ("talk", x_talk, talk_rows, np.array([e.talk or "" for e in found]), C_TALK),
         ("darncat", x_talk, change_rows, np.array([e.darncat or "" for e in found]), C_DARNCAT),
         ("emotion_presence", x_emotion, feel_rows, np.array(["none" if e.emotion == "none" else "some" for e in found]),
-         C_PRESENCE),
+         presence_c),
         ("emotion", x_emotion, felt_rows, np.array([e.emotion or "" for e in found]), C_EMOTION),
     ]  # fmt: skip
     models = []
@@ -445,12 +454,14 @@ def neutral_shift_choice(found: list[Example], held: dict[str, Held]) -> dict[st
 
 EMOTION_SPLITS = (
     "dev", "sealed3", "sealed4", "sealed5", "sealed6", "sealed7", "sealed8", "sealed9", "sealed10", "sealed11",
-    "sealed12", "sealed13", "sealed14", "sealed15", "sealed16", "sealed17", "sealed18",
+    "sealed12", "sealed13", "sealed14", "sealed15", "sealed16", "sealed17", "sealed18", "sealed19",
 )  # fmt: skip
 """Gold splits annotated under the guide's rule that feelings carried by events count (dev
-re-annotated on 2026-12-01; the third to eighteenth sealed splits written under it). The first two
+re-annotated on 2026-12-01; the third to nineteenth sealed splits written under it). The first two
 sealed splits mark far fewer and would choose for a convention the guide has left."""
 EMOTION_THRESHOLDS = tuple(round(float(t), 2) for t in np.arange(0.40, 0.91, 0.02))
+RECALL_FLOOR = 0.50
+"""The issue's recall target for emotional turns on a new writer's sessions."""
 PRECISION_FLOOR = 0.60
 """The issue's precision target for emotional turns on a new writer's sessions. It was 0.65 ("a
 coach trusts fewer, right signals over many doubtful ones") while three splits chose; with the
@@ -485,30 +496,39 @@ def emotion_threshold_choice(
     """Emotional turns found as the engine shows them (named in words, or inferred in a turn that
     names none) on whole gold sessions held out of training one split at a time, for each threshold
     tried; the choice: the best mean F1 among the thresholds whose mean precision over those splits
-    is PRECISION_FLOOR or more. The by-dialogue folds chose for the corpus writers, who mark a
-    feeling in half their turns; new writers under the guide mark fewer, and precision on the
-    fourth sealed split fell to 0.536 with that choice."""
+    is PRECISION_FLOOR or more, until 2026-12-04; since then the threshold at which the most held-out
+    splits meet both targets (PRECISION_FLOOR and RECALL_FLOOR), the best mean F1 among those. A mean
+    precision just over the floor left a new writer's split below it about as often as above (the
+    nineteenth sealed split read 0.559 at a mean of 0.602): the targets hold or fail one split at a
+    time. The by-dialogue folds chose for the corpus writers, who mark a feeling in half their turns;
+    new writers under the guide mark fewer, and precision on the fourth sealed split fell to 0.536
+    with that choice."""
     held = {split: _held_out_presence(found, x_emotion, split, vectors, vocabulary, c) for split in EMOTION_SPLITS}
     figures: dict[str, dict[str, float]] = {}
-    kept: list[str] = []
     for threshold in EMOTION_THRESHOLDS:
-        scores, exact = {}, {}
+        scores, meets = {}, 0
         for split, (test, p_some) in held.items():
             scored = np.zeros(len(found), dtype=bool)
             scored[test] = True
             truth = [found[n].emotion != "none" for n in test]
             guess = _with_lexicon(found, scored, p_some >= threshold)
             scores[split] = _detection(truth, guess)
-            exact[split] = sum(t and g for t, g in zip(truth, guess, strict=True)) / max(1, sum(guess))
-        if float(np.mean([exact[split] for split in held])) >= PRECISION_FLOOR:  # unrounded, as for the shift
-            kept.append(f"{threshold:.2f}")
+            meets += _meets_targets(truth, guess)
         figures[f"{threshold:.2f}"] = {
             "mean_precision": round(float(np.mean([s["precision"] for s in scores.values()])), 3),
             "mean_recall": round(float(np.mean([s["recall"] for s in scores.values()])), 3),
             "mean_f1": round(float(np.mean([s["f1"] for s in scores.values()])), 3),
+            "splits_meeting_targets": meets,
         }
-    chosen = max(kept, key=lambda k: figures[k]["mean_f1"]) if kept else max(figures)
+    chosen = max(figures, key=lambda k: (figures[k]["splits_meeting_targets"], figures[k]["mean_f1"]))
     return {"chosen": float(chosen), "splits": list(held), "by_threshold": figures}
+
+
+def _meets_targets(truth: Sequence[bool], guess: Sequence[bool]) -> bool:
+    """Whether one split's emotional turns are found at PRECISION_FLOOR and RECALL_FLOOR (unrounded:
+    0.5996 does not keep a 0.60 floor)."""
+    found = sum(t and g for t, g in zip(truth, guess, strict=True))
+    return found / max(1, sum(guess)) >= PRECISION_FLOOR and found / max(1, sum(truth)) >= RECALL_FLOOR
 
 
 def emotion_regularisation(
@@ -524,10 +544,16 @@ def _at_choice(choice: dict[str, object]) -> dict[str, object]:
 
 
 def _best_strength(by_strength: dict[str, dict[str, object]]) -> float:
-    """The strength whose chosen threshold finds the most feelings (mean recall) while its mean
-    precision keeps PRECISION_FLOOR; the issue's targets are stated that way."""
-    kept = [c for c, at in by_strength.items() if float(at["mean_precision"]) >= PRECISION_FLOOR]  # type: ignore[arg-type]
-    return float(max(kept or by_strength, key=lambda c: float(by_strength[c]["mean_recall"])))  # type: ignore[arg-type]
+    """The strength whose chosen threshold meets both targets on the most held-out splits, the best
+    mean F1 among those (as `emotion_threshold_choice` chooses a threshold)."""
+    return float(max(by_strength, key=lambda c: _rank(by_strength[c])))
+
+
+def _rank(at: dict[str, object]) -> tuple[int, float]:
+    """How a choice is ranked: splits meeting both targets, then mean F1."""
+    meets, f1 = at["splits_meeting_targets"], at["mean_f1"]
+    assert isinstance(meets, int) and isinstance(f1, float)
+    return meets, f1
 
 
 def main(argv: list[str] | None = None, say: Callable[[str], None] = print) -> int:
@@ -555,14 +581,15 @@ def main(argv: list[str] | None = None, say: Callable[[str], None] = print) -> i
     report["neutral_shift"] = neutral_shift_choice(final[0], held)
     choices = emotion_regularisation(final[0], final[2], vectors, vocabulary)
     by_strength = {c: _at_choice(choice) for c, choice in choices.items()}
-    report["emotion_regularisation"] = {"chosen": _best_strength(by_strength), "by_strength": by_strength}
-    report["emotion_threshold"] = choices[f"{C_PRESENCE:g}"]
+    strength = _best_strength(by_strength)
+    report["emotion_regularisation"] = {"chosen": strength, "by_strength": by_strength}
+    report["emotion_threshold"] = choices[f"{strength:g}"]
     chosen = "written_only" if args.no_augment else "with_augmentation"
     report["shipped"] = chosen
     say(json.dumps(report, indent=2))
     if not args.report_only:
         threshold = report["emotion_threshold"]["chosen"]  # type: ignore[index]
-        for model in fit_final(*final, threshold=threshold):
+        for model in fit_final(*final, threshold=threshold, presence_c=strength):
             say(f"wrote {model.save()}")
         say(f"wrote {vocabulary.save()}")
     CV_OUT.write_text(json.dumps(report, indent=2) + "\n", "utf-8")

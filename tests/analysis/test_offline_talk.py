@@ -442,6 +442,8 @@ def test_figurative_language_is_strong() -> None:
         "He's anxious about the launch.",
         "I'm not worried about it.",
         "I'm not anxious at all.",
+        "I'm no worried.",
+        "No worries, I'll sort it.",
         "Nobody was hurt.",
         "no one got hurt on the line",
     ],

@@ -23,11 +23,13 @@ _PATTERNS: dict[Emotion, re.Pattern[str]] = {
     for emotion in dict.fromkeys(r.emotion for r in _RULES if r.emotion is not None)
 }
 _NEGATION = re.compile(
-    r"(?:\bnot|\bnever|\bno longer|n't|\b(?:dont|didnt|wasnt|isnt|cant|couldnt|wouldnt|havent|hasnt|aint)|\bwithout"
-    r"|\bless|\bnobody|\bno one|\bno-one)\b[\w' ]{0,12}$"
+    r"(?:(?:\bnot|\bnever|\bno longer|n't|\b(?:dont|didnt|wasnt|isnt|cant|couldnt|wouldnt|havent|hasnt|aint)|\bwithout"
+    r"|\bless|\bnobody|\bno one|\bno-one)\b[\w' ]{0,12}|\b(?:no|nae)\s+(?:(?:that|too|so|real|much)\s+)?)$"
 )
 """A negation just before a cue: "not worried", and "nobody was hurt" (a plant manager's near miss in
-the fourteenth sealed split, after its run, was shown as sadness)."""
+the fourteenth sealed split, after its run, was shown as sadness). "No" or Scots "nae" counts only
+right before it ("no worries", "I'm no worried", "nae that bothered": the nineteenth sealed split,
+after its run, showed "I'm no worried." as anxiety); "no i'm worried" in unpunctuated speech is worry."""
 _GROUP = r"(?:somebody|someone|anybody|anyone|everybody|everyone|people|guys?|blokes?|folks|lads?|man|woman|kids?)"
 _SOMEONE = rf"(?:he|she|they|them|hes|shes|theyre|{_GROUP})"
 _BEING = (
