@@ -54,7 +54,8 @@ once, at commit ff679a9, and is spent. After it, sealed17 and sealed18 joined th
 sealed19 (six more new writers, S104-S109: twelve sessions, seven disfluent, three arcs) judged the
 version after that retraining, once, at commit 6b29197, and is spent; it then joined the readers'
 training. sealed20 (six more new writers,
-S110-S115) judges the work done after sealed19's run; it has not been run."""
+S110-S115: twelve sessions, seven disfluent, three arcs) judged the work done after sealed19's run,
+once, at commit aed17d8, and is spent."""
 SEALED: tuple[str, ...] = (
     "sealed", "sealed2", "sealed3", "sealed4", "sealed5", "sealed6", "sealed7", "sealed8", "sealed9", "sealed10",
     "sealed11", "sealed12", "sealed13", "sealed14", "sealed15", "sealed16", "sealed17", "sealed18",
