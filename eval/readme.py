@@ -52,6 +52,7 @@ SPLIT_TITLES = {
     "sealed18": "eighteenth sealed split",
     "sealed19": "nineteenth sealed split",
     "sealed20": "twentieth sealed split",
+    "sealed21": "twenty-first sealed split",
 }
 """The sealed splits as the README names them, in the order they were written."""
 
