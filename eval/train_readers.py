@@ -43,13 +43,16 @@ feeling, in turns that name none, was right for 0.267 of them at 0.1, 0.311 at 0
 split in: balanced classes at 1.0 named 0.331 of those feelings, 0.330 at 0.3; classes unweighted 0.337 at
 1.0, 0.351 at 0.3, 0.334 at 3.0. The two points did not justify a retraining: they move label F1 on
 the old test split by well under a point, as inferred labels are about a third of those shown)."""
-C_PRESENCE = 0.3
+C_PRESENCE = 0.1
 """The "is a feeling shown at all" reader's inverse regularisation: the best of PRESENCE_CS by
 `emotion_regularisation` (readers-cv.json), each gold split of EMOTION_SPLITS held out of training
 in turn, scored as the engine shows feelings at the threshold each strength chooses. Since the
 nineteenth sealed split's run the choice is the strength and threshold at which the most held-out
 splits meet both targets (precision 0.60, recall 0.50), not the mean: a mean precision of 0.602 had
-left the nineteenth at 0.559. With the nineteenth in training (and among those held out): at 0.3
+left the nineteenth at 0.559. With the twentieth in training too (19 splits held out in turn): at
+0.1 threshold 0.60, mean precision 0.631 and recall 0.560 (F1 0.589), 12 of 19 splits meeting both;
+at 0.03 0.605 and 0.597 (0.56), at 0.3 0.613 and 0.585 (0.60), at 1.0 0.603 and 0.579 (0.62), 10 of
+19 each. With the nineteenth in training (and among those held out): at 0.3
 threshold 0.60, mean precision 0.618 and recall 0.585 (F1 0.595), 11 of 18 splits meeting both; at
 0.03 0.612 and 0.600 (0.56), at 0.1 0.615 and 0.594 (0.58), at 1.0 0.634 and 0.547 (0.66), 10 of 18
 each. With the seventeenth and eighteenth sealed splits in training (and among those held out): at 0.3 mean
@@ -454,10 +457,10 @@ def neutral_shift_choice(found: list[Example], held: dict[str, Held]) -> dict[st
 
 EMOTION_SPLITS = (
     "dev", "sealed3", "sealed4", "sealed5", "sealed6", "sealed7", "sealed8", "sealed9", "sealed10", "sealed11",
-    "sealed12", "sealed13", "sealed14", "sealed15", "sealed16", "sealed17", "sealed18", "sealed19",
+    "sealed12", "sealed13", "sealed14", "sealed15", "sealed16", "sealed17", "sealed18", "sealed19", "sealed20",
 )  # fmt: skip
 """Gold splits annotated under the guide's rule that feelings carried by events count (dev
-re-annotated on 2026-12-01; the third to nineteenth sealed splits written under it). The first two
+re-annotated on 2026-12-01; the third to twentieth sealed splits written under it). The first two
 sealed splits mark far fewer and would choose for a convention the guide has left."""
 EMOTION_THRESHOLDS = tuple(round(float(t), 2) for t in np.arange(0.40, 0.91, 0.02))
 RECALL_FLOOR = 0.50
