@@ -53,6 +53,7 @@ SPLIT_TITLES = {
     "sealed19": "nineteenth sealed split",
     "sealed20": "twentieth sealed split",
     "sealed21": "twenty-first sealed split",
+    "sealed22": "twenty-second sealed split",
 }
 """The sealed splits as the README names them, in the order they were written."""
 

@@ -37,6 +37,7 @@ def register(parser: argparse.ArgumentParser) -> None:
             "sealed19",
             "sealed20",
             "sealed21",
+            "sealed22",
             "all",
         ],
         default="all",
