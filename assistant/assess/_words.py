@@ -141,3 +141,54 @@ def is_past(word: str) -> bool:
 def tokens(text: str) -> list[str]:
     """The folded words of a text, in order."""
     return WORD.findall(fold(text))
+
+
+_COUNTS = {
+    word: n
+    for n, word in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+        ]
+    )
+}
+_COUNT = r"(\d{1,3}|" + "|".join(_COUNTS) + ")"
+_PART_OF = re.compile(
+    rf"\b{_COUNT}\s+(?:[a-z]+\s+)?(?:out of|of)\s+(?:the\s+|my\s+|them\s+|those\s+|these\s+)?{_COUNT}\b"
+)
+
+
+def _count(word: str) -> int:
+    return int(word) if word.isdigit() else _COUNTS[word]
+
+
+_NEARLY_ALL = 0.8
+"""From this share a count reads as done: the spent splits' annotators read "seven out of eight"
+Thursdays and "five out of six games" as done, "three nights out of four" and five of eight
+interviews as in progress."""
+
+
+def part_of_whole(text: str) -> bool:
+    """A count of some of a whole ("I did five out of eight", "three nights out of four", "two of the
+    six"): done for some, so in progress. Not all of it or nearly all ("three out of three", "seven
+    out of eight" are done)."""
+    return any(_count(m.group(1)) < _NEARLY_ALL * _count(m.group(2)) for m in _PART_OF.finditer(fold(text)))

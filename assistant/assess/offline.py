@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from assistant.analysis.offline.clean import is_interjection
 from assistant.analysis.offline.phrases import content_words
 from assistant.analysis.textspan import Span, fold, sentences
-from assistant.assess._words import stem
+from assistant.assess._words import part_of_whole, stem
 from assistant.assess.reports import ItemTerms, Report, item_terms, read_report
 from assistant.memory.embeddings import Embedder
 from assistant.types import ActionItem, Evidence, ItemProgress, Progress, Transcript
@@ -32,6 +32,10 @@ _CUES: list[tuple[Progress, re.Pattern[str]]] = [
             r"no longer|gave up on|giving up on|abandon\w*|took (?:it|that) off|off the table|shelved|killed (?:it|that)|"
             r"not worth (?:it|doing)|decided against|changed my mind|"
             r"decided,? no\b(?! one| more)|decided (?:that )?(?:i'm|i am|we're|we are|i'm just) not|"
+            r"decided,? not (?:now|this (?:year|time|month|season))|"
+            r"(?:quit|stopped|binned|ditched|dropped|let (?:it|that) go)\b[^.!?]{0,20}\bon purpose|"
+            r"(?:(?:i'm|i am|im) not|i ain'?t) (?:asking|doing|calling|ringing|phoning|telling) (?:him|her|them|it|that)\b"
+            r"(?! (?:yet|till|until|now|today|this week)\b)|"
             r"(?:told|said to) \w+ no(?=\s*(?:[,.!?]|$| on\b| to\b))|"
             r"not for me(?! to)|binned|knocked (?:it|that)(?: one)? on the head|"
             r"(?:it's|that's|that one's|it is|that is) (?:been )?dropped|"
@@ -275,6 +279,8 @@ def _progress(
                 if _said_of_the_client(progress, cue, sentence.span.text):
                     if progress == "not_started" and _abstains(item, text):
                         progress = "done"  # "Haven't had one since the day after we talked."
+                    if progress == "done" and part_of_whole(text):
+                        progress = "in_progress"  # "I did five out of eight."
                     evidence = [Evidence(utterance=sentence.utterance, quote=sentence.span.text)]
                     return ItemProgress(
                         item=item,
@@ -301,6 +307,8 @@ def _said_of_the_client(progress: Progress, cue: re.Pattern[str], sentence: str)
     someone else asked, sent or told is no report of the coachee's item (found on the spent splits'
     arcs: "He asked me to keep the burnout thing between us" read as a call made)."""
     text = fold(sentence)
+    if progress == "in_progress" and part_of_whole(sentence):
+        return True  # "three nights out of four"
     if progress != "done":
         return bool(cue.search(text))
     return any(

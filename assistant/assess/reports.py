@@ -26,7 +26,7 @@ from itertools import dropwhile
 
 from assistant.analysis.offline.phrases import content_words
 from assistant.analysis.textspan import Span, fold
-from assistant.assess._words import WORD, is_past, stem, tokens
+from assistant.assess._words import WORD, is_past, part_of_whole, stem, tokens
 from assistant.types import ActionItem, Progress
 
 _CLAUSE = re.compile(r"[,;:]|\s[-–—]\s|\bbut\b")
@@ -120,7 +120,7 @@ def read_report(terms: ItemTerms, sentence: Span, neighbours: list[Span]) -> Rep
         if report is not None and (best is None or report.overlap > best.overlap):
             best = report
         earlier += [*tokens(clause), _CLAUSE_MARK]
-    shared = any(SHARE.search(fold(s.text)) for s in [sentence, *neighbours])
+    shared = any(SHARE.search(fold(s.text)) or part_of_whole(s.text) for s in [sentence, *neighbours])
     if best is not None and best.progress == "done" and shared:
         return Report("in_progress", best.overlap)
     return best

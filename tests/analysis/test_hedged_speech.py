@@ -494,6 +494,26 @@ def test_an_if_then_plan_later_in_a_turn_is_read_as_one() -> None:
     assert _found(said) == [("firm", "tell Priti tomorrow"), ("hedged", "If Maggie's up, I tell her I'm trying")]
 
 
+@pytest.mark.parametrize(
+    "condition", ["If he's not in bad mood", "if it isn't too late", "If she's not busy", "if he's not in a bad mood"]
+)
+def test_an_obstacle_denied_is_a_gate(condition: str) -> None:
+    """The way clear is someone's state, as "if she's free" is: the intention waits on it."""
+    assert find_gates(f"{condition}, I'll talk to him.") == [condition]
+
+
+@pytest.mark.parametrize("condition", ["If he's in a bad mood", "If she doesn't reply", "if he's not there"])
+def test_an_obstacle_is_still_no_gate(condition: str) -> None:
+    assert find_gates(f"{condition}, I'll wait for Tuesday.") == []
+
+
+def test_a_denied_obstacle_said_after_the_intention_hedges_it() -> None:
+    """Found on the twenty-first sealed split, after its run."""
+    assert _found("Monday after the meeting I'll talk to him. If he's not in bad mood.") == [
+        ("hedged", "talk to him")
+    ]
+
+
 def test_someones_asking_said_after_the_intention_holds_it_and_said_before_plans_a_response() -> None:
     """Found on the fifteenth sealed split, after its run: "I'll tell her if she asks straight out" shown firm."""
     assert find_gates("I'll tell her if she asks straight out") == ["if she asks straight out"]

@@ -180,7 +180,7 @@ def _gates(text: str, folded: str) -> list[tuple[int, str]]:
         asks = _ASKED.search(said)
         if _ASKS_WHETHER.search(folded[max(0, condition.start() - 40) : condition.start()]) and not asks:
             continue  # "I'll ask Kofi tomorrow if he can chair": a question ("tell her if she asks" is a condition)
-        obstacle = _OBSTACLE.search(said) and not _PERMISSION.search(said)
+        obstacle = _OBSTACLE.search(_NEGATED_OBSTACLE.sub(" ", said)) and not _PERMISSION.search(said)
         if _after_the_intention(folded, condition.start()):
             # "I'll tell her if she asks straight out": said after it, someone's asking holds the
             # intention back, where "If he asks, I tell him" plans a response (the spent splits'
@@ -210,6 +210,13 @@ _ASKS_WHETHER = re.compile(
 )
 """What makes an "if" after it a question ("ask Kofi if he can", "see if she's free") rather than a
 condition."""
+_NEGATED_OBSTACLE = re.compile(
+    r"(?:\bnot|n't|\bnever)\s+(?:(?:in|a|too|so|very|that|as|being)\s+){0,2}"
+    r"(?:bad|angry|upset|busy|tired|stressed|sick|late|worse|in a mood)\b"
+)
+"""An obstacle denied is the way clear: "if he's not in a bad mood", "if it isn't too late", "if she's
+not busy" wait on someone's state as "if she's free" does (found on the twenty-first sealed split,
+after its run: "I'll talk to him. If he's not in bad mood." was shown firm)."""
 _PERMISSION = re.compile(r"(?:n't|\bnot) mind\b")
 """A negation that grants: "if Sam doesn't mind" is someone's yes."""
 _OBSTACLE = re.compile(
