@@ -143,34 +143,11 @@ def tokens(text: str) -> list[str]:
     return WORD.findall(fold(text))
 
 
-_COUNTS = {
-    word: n
-    for n, word in enumerate(
-        [
-            "zero",
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-            "thirteen",
-            "fourteen",
-            "fifteen",
-            "sixteen",
-            "seventeen",
-            "eighteen",
-            "nineteen",
-            "twenty",
-        ]
-    )
-}
+_NUMBER_WORDS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty"
+)
+_COUNTS = {word: n for n, word in enumerate(_NUMBER_WORDS.split())}  # noqa: SIM905
 _COUNT = r"(\d{1,3}|" + "|".join(_COUNTS) + ")"
 _PART_OF = re.compile(
     rf"\b{_COUNT}\s+(?:[a-z]+\s+)?(?:out of|of)\s+(?:the\s+|my\s+|them\s+|those\s+|these\s+)?{_COUNT}\b"

@@ -509,9 +509,7 @@ def test_an_obstacle_is_still_no_gate(condition: str) -> None:
 
 def test_a_denied_obstacle_said_after_the_intention_hedges_it() -> None:
     """Found on the twenty-first sealed split, after its run."""
-    assert _found("Monday after the meeting I'll talk to him. If he's not in bad mood.") == [
-        ("hedged", "talk to him")
-    ]
+    assert _found("Monday after the meeting I'll talk to him. If he's not in bad mood.") == [("hedged", "talk to him")]
 
 
 def test_someones_asking_said_after_the_intention_holds_it_and_said_before_plans_a_response() -> None:
