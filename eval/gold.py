@@ -58,7 +58,7 @@ S110-S115: twelve sessions, seven disfluent, three arcs) judged the work done af
 once, at commit aed17d8, and is spent; it then joined the readers' training. sealed21 (six more new
 writers, S116-S121: twelve sessions, seven disfluent, three arcs) judged the work done after
 sealed20's run, once, at commit 83feaf4, and is spent. sealed22 (six more new writers, S122-S127)
-judges the work done after sealed21's run; it has not been run."""
+judged the work done after sealed21's run, once, at commit 79f0d2a, and is spent."""
 SEALED: tuple[str, ...] = (
     "sealed", "sealed2", "sealed3", "sealed4", "sealed5", "sealed6", "sealed7", "sealed8", "sealed9", "sealed10",
     "sealed11", "sealed12", "sealed13", "sealed14", "sealed15", "sealed16", "sealed17", "sealed18",

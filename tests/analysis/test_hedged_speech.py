@@ -553,3 +553,13 @@ def test_i_will_not_is_a_refusal() -> None:
     assert [level for level, _ in _levels_after("What about the board?", "I will not sign that paper.")] == [
         "resisting"
     ]
+
+
+@pytest.mark.parametrize("said", ["I will see. After Tuesday's meeting, let us see.", "ok i'll see what happens"])
+def test_i_will_see_defers_the_decision(said: str) -> None:
+    """Found on the twenty-second sealed split, after its run: "I will see." was shown as a firm answer."""
+    assert [c.level for c in _analyse(said).commitments if c.level == "firm"] == []
+
+
+def test_seeing_someone_is_still_a_step() -> None:
+    assert _found("I'll see him on Monday.") == [("firm", "see him on Monday")]
