@@ -60,8 +60,8 @@ _CUES: list[tuple[Progress, re.Pattern[str]]] = [
             r"\b(?:started|starting|halfway|half way|working on|in progress|partly|partially|begun|began|"
             r"first draft|drafted|some of|most of|on track|getting there|part of the way|underway|under way|"
             r"so far|two of|one of the|scheduled|booked (?:it|a|the) for|next week i|still (?:working|doing)|ongoing|"
-            r"trying to|midway|not finished|not done yet|almost|(?:one|two|three|four) out of (?:two|three|four|five|six)|"
-            r"(?:one|two|three) of the (?:two|three|four|five)|twice|once|partly|halfway|"
+            r"trying to|midway|not finished|not done yet|almost|"
+            r"twice|once|partly|halfway|"
             r"the first (?:week|day|few days|couple of (?:days|weeks))|"
             r"half (?:the|of the|my) (?:nights|days|evenings|mornings|weeks|time)|about half|^half(?=[\s.!?]*$))\b"
         ),

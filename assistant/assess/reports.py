@@ -62,7 +62,7 @@ _PAST_FIRST_PERSON = re.compile(
 """Before a gerund, a past report: "I spent forty minutes walking her through", "I started writing"."""
 _STARTED = re.compile(r"\b(?:i|we)(?:'ve| have)? (?:\w+ )?(?:started|begun|began)\b|\bhalfway\b|\bpart of the way\b")
 SHARE = re.compile(
-    r"\b(?:one|two|three|four|five) (?:of|out of) (?:them|those|these|the|two|three|four|five|six)\b|"
+    r"\b(?:one|two|three|four|five) (?:of|out of) (?:them|those|these|the)\b|"
     r"\bnot all\b|\bonly (?:one|two|half)\b|\bhalf of\b|\btwice\b|\bpartly\b|\bpartially\b|"
     r"\b(?:just|only) (?:that|the|this) one\b|"
     r"\bthe first (?:bit|part|half)\b(?! of (?:the )?(?:week|month|day|year|morning|term|quarter)\b)"
