@@ -54,6 +54,7 @@ SPLIT_TITLES = {
     "sealed20": "twentieth sealed split",
     "sealed21": "twenty-first sealed split",
     "sealed22": "twenty-second sealed split",
+    "sealed23": "twenty-third sealed split",
 }
 """The sealed splits as the README names them, in the order they were written."""
 

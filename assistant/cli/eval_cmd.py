@@ -38,6 +38,7 @@ def register(parser: argparse.ArgumentParser) -> None:
             "sealed20",
             "sealed21",
             "sealed22",
+            "sealed23",
             "all",
         ],
         default="all",
