@@ -105,6 +105,8 @@ class Example:
     """The dialogue (or gold session) it comes from: cross-validation never splits one."""
     writer: str
     augmented: bool = False
+    reply: str = ""
+    """The coach's next turn (in an everyday dialogue, the other speaker's), or ""."""
 
 
 def read_file(path: Path) -> tuple[list[Dialogue], list[str]]:
@@ -151,7 +153,7 @@ def examples(dialogues: Iterable[Dialogue]) -> Iterator[Example]:
     for dialogue in dialogues:
         context = ""
         previous_speaker = None
-        for turn in dialogue.turns:
+        for n, turn in enumerate(dialogue.turns):
             if turn.emotion is None:  # a coach (or other) turn: the context of what follows
                 context = turn.text
             else:
@@ -165,10 +167,20 @@ def examples(dialogues: Iterable[Dialogue]) -> Iterator[Example]:
                     group=dialogue.augmented_from or dialogue.id,
                     writer=dialogue.writer,
                     augmented=dialogue.augmented_from is not None,
+                    reply=_reply(dialogue, n),
                 )
                 if dialogue.kind == "everyday":
                     context = turn.text
             previous_speaker = turn.s
+
+
+def _reply(dialogue: Dialogue, n: int) -> str:
+    """The turn that answers turn `n`: in a session the coach's next turn, in an everyday dialogue
+    the other speaker's next one ("" when there is none)."""
+    turn, later = dialogue.turns[n], dialogue.turns[n + 1 :]
+    if dialogue.kind == "session":
+        return next((t.text for t in later if t.emotion is None), "")
+    return next((t.text for t in later if t.s != turn.s), "")
 
 
 def stats(dialogues: list[Dialogue]) -> dict[str, object]:

@@ -58,7 +58,8 @@ S110-S115: twelve sessions, seven disfluent, three arcs) judged the work done af
 once, at commit aed17d8, and is spent; it then joined the readers' training. sealed21 (six more new
 writers, S116-S121: twelve sessions, seven disfluent, three arcs) judged the work done after
 sealed20's run, once, at commit 83feaf4, and is spent. sealed22 (six more new writers, S122-S127)
-judged the work done after sealed21's run, once, at commit 79f0d2a, and is spent. sealed23 (six more
+judged the work done after sealed21's run, once, at commit 79f0d2a, and is spent. After it, sealed21
+and sealed22 joined the readers' training. sealed23 (six more
 new writers, S128-S133) judges the work done after sealed22's run."""
 SEALED: tuple[str, ...] = (
     "sealed", "sealed2", "sealed3", "sealed4", "sealed5", "sealed6", "sealed7", "sealed8", "sealed9", "sealed10",
@@ -69,7 +70,7 @@ SEALED: tuple[str, ...] = (
 RETIRED: tuple[str, ...] = (
     "sealed", "sealed2", "sealed3", "sealed4", "sealed5", "sealed6", "sealed7", "sealed8", "sealed9", "sealed10",
     "sealed11", "sealed12", "sealed13", "sealed14", "sealed15", "sealed16", "sealed17", "sealed18", "sealed19",
-    "sealed20",
+    "sealed20", "sealed21", "sealed22",
 )  # fmt: skip
 """Sealed splits that were run once and reported, then given to the learned readers' training as
 sessions in the app's own shape (their README figures stay as measured; they judge nothing again)."""

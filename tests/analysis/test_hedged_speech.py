@@ -93,6 +93,8 @@ HEDGED = [
     # someone else, joined to one on the client's own doing
     "I think I've decided to recommend it to the board.",
     "If I get home before eleven on Thursday, and she's up, I'll tell her about this.",
+    # found on the spent twenty-second sealed split: a bare hedge one sentence past a detail
+    "I'll call the recruiter tomorrow at lunch. I have a gap at one. Probably.",
 ]
 
 

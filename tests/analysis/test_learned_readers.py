@@ -205,3 +205,30 @@ def test_reading_long_turns_ends_leaves_the_talk_readings_as_they_were() -> None
     for reading, row in zip(read_turns(turns, asked), alone, strict=True):
         expected = toward_neutral(dict(zip(talk.classes, row.tolist(), strict=True)), NEUTRAL_SHIFT / talk.temperature)
         assert reading.talk_probabilities == pytest.approx({k: round(v, 4) for k, v in expected.items()}, abs=1e-4)
+
+
+def test_the_coachs_next_turn_is_found_for_each_client_turn_it_answers() -> None:
+    from assistant.analysis.offline import coach_after
+    from assistant.types import Utterance
+
+    said = [
+        ("coach", "How was the week?"),
+        ("client", "My dad fell."),
+        ("client", "On Thursday."),  # a caption cue of its own: the coach's reply answers both
+        ("coach", "Oh no. That sounds hard."),
+        ("client", "It was."),
+    ]
+    transcript = parse_bytes(b"Coach: How was the week?\nClient: It was.\n", "week.txt").model_copy(
+        update={"utterances": [Utterance(index=n, speaker=r, role=r, text=t) for n, (r, t) in enumerate(said)]}
+    )
+    assert coach_after(transcript) == {1: "Oh no. That sounds hard.", 2: "Oh no. That sounds hard.", 4: ""}
+
+
+def test_a_coach_who_hears_a_feeling_makes_one_likelier() -> None:
+    from assistant.analysis.learned import read_turns
+
+    turn = ["So the board moved the review to March and the budget went to Priya's team instead."]
+    asked = ["What happened with the budget?"]
+    heard = read_turns(turn, asked, ["Oh no. That sounds really hard, I'm sorry."])[0]
+    moved_on = read_turns(turn, asked, ["Okay. And the hiring plan?"])[0]
+    assert heard.emotion_probability > moved_on.emotion_probability

@@ -116,3 +116,12 @@ def test_a_split_can_be_read_from_another_gold_folder(tmp_path) -> None:  # type
     there = load_cases("test", tmp_path)
     assert [c.gold.id for c in there] == [c.gold.id for c in here[:2]]
     assert all(c.path.parent == tmp_path / "test" for c in there)
+
+
+def test_a_labelled_turn_carries_the_coach_turn_after_it() -> None:
+    answered = _session()
+    answered["turns"] = [*answered["turns"], {"s": "coach", "text": "that sounds hard"}]  # type: ignore[list-item]
+    (example,) = list(examples([Dialogue.model_validate(answered)]))
+    assert example.reply == "that sounds hard"
+    (last,) = list(examples([Dialogue.model_validate(_session())]))
+    assert last.reply == ""

@@ -1,6 +1,7 @@
 """Learned readers: client talk type (with DARN-CAT) and emotional signals, with probabilities.
 
-Sentence embeddings of a turn and of the coach's turn before it, the turn's words and word pairs
+Sentence embeddings of a turn and of the coach's turn before it (for talk type) or after it (for
+feeling: a coach who hears one often says so, "That sounds hard."), the turn's words and word pairs
 (`words.py`), plus the offline rules' cues, go into small logistic-regression models trained from
 Reflect's own corpus (`eval/train_readers.py`). The rules keep what must be exact (hedges, levels,
 dates, owners, negation in commitments); these readers decide what patterns cannot list: how
@@ -82,11 +83,16 @@ def shipped_vocabulary() -> Vocabulary:
     return Vocabulary.load()
 
 
-def read_turns(texts: Sequence[str], contexts: Sequence[str]) -> list[TurnReading]:
-    """Read client turns, each with the coach's turn before it ("" when there is none)."""
+def read_turns(
+    texts: Sequence[str], contexts: Sequence[str], replies: Sequence[str] | None = None
+) -> list[TurnReading]:
+    """Read client turns, each with the coach's turn before it and the coach's next turn ("" when
+    there is none)."""
     if not texts:
         return []
     from assistant.analysis.learned.embed import embed
+
+    replies = list(replies) if replies is not None else [""] * len(texts)
 
     questions = [last_sentence(c) if c else "" for c in contexts]
     vectors = embed(list(texts) + questions)
@@ -95,7 +101,10 @@ def read_turns(texts: Sequence[str], contexts: Sequence[str]) -> list[TurnReadin
     words = shipped_vocabulary().rows(texts)
     talk = _model("talk").probabilities(talk_x, words)
     darncat = _model("darncat").probabilities(talk_x, words)
-    some, emotion = _felt(texts, own, words)
+    # Embedded apart from the turns, as the ends are (below): in one call they would move the
+    # turns' vectors, and the talk readings with them.
+    replied = embed(replies)
+    some, emotion = _felt(texts, own, words, replies, replied)
     at_end = set()
     # Only where no feeling is named: a named one is shown from its words, and none is inferred
     # beside it (offline `_emotions`), so reading such a turn's end would change nothing shown.
@@ -105,7 +114,14 @@ def read_turns(texts: Sequence[str], contexts: Sequence[str]) -> list[TurnReadin
         # move the turns' own vectors, and the talk readings with them (measured: old test talk
         # macro-F1 0.613 -> 0.602).
         end_texts = list(ends.values())
-        end_some, end_emotion = _felt(end_texts, embed(end_texts), shipped_vocabulary().rows(end_texts))
+        after = list(ends)  # the coach's reply follows the end it answers
+        end_some, end_emotion = _felt(
+            end_texts,
+            embed(end_texts),
+            shipped_vocabulary().rows(end_texts),
+            [replies[n] for n in after],
+            replied[after],
+        )
         for k, n in enumerate(ends):
             if end_some[k] > some[n]:
                 some[n], emotion[n] = end_some[k], end_emotion[k]
@@ -155,9 +171,11 @@ _SAYS_SOMETHING = 4
 """Words an end needs to be read as one ("... at two in the morning. Yeah." is not read as "Yeah.")."""
 
 
-def _felt(texts: Sequence[str], vectors: np.ndarray, words: WordRows) -> tuple[np.ndarray, np.ndarray]:
+def _felt(
+    texts: Sequence[str], vectors: np.ndarray, words: WordRows, replies: Sequence[str], reply_vectors: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
     """The probability that each text shows a feeling, and the probabilities of each feeling."""
-    x = emotion_features(texts, vectors)
+    x = emotion_features(texts, vectors, replies, reply_vectors)
     presence = _model("emotion_presence")
     some = presence.probabilities(x, words)[:, presence.classes.index("some")].copy()
     return some, _model("emotion").probabilities(x, words)

@@ -1,5 +1,6 @@
-"""What the learned readers see of a turn: its sentence embedding, the coach's turn before it, and
-the offline rules' cues as features (so the classifier learns how far to trust each rule).
+"""What the learned readers see of a turn: its sentence embedding, the coach's turn before it (for
+talk type) or after it (for feeling), and the offline rules' cues as features (so the classifier
+learns how far to trust each rule).
 
 Training (`eval/train_readers.py`) and analysis build features with these same functions.
 """
@@ -27,6 +28,12 @@ EMOTIONS: tuple[Emotion, ...] = (
 _NEGATION = re.compile(r"\b(?:not|no|never|nothing|nobody|can't|won't|don't|didn't|isn't|wasn't|couldn't|wouldn't)\b")
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|i'll|i've|i'd|me|my|we|we'll)\b")
 _WORD = re.compile(r"[a-z0-9']+")
+_REFLECTS = re.compile(
+    r"\b(?:sounds?|that must|you sound|must (?:be|have been)|i can hear|i hear|that's (?:a lot|hard|tough|heavy|rough)|"
+    r"how (?:did|does|do) (?:that|it) feel|ouch|oof|wow|oh no|i'm sorry)\b",
+    re.IGNORECASE,
+)
+"""A coach's reply that reflects or asks after a feeling: "That sounds hard.", "Ouch.", "How did that feel?"."""
 
 
 def last_sentence(text: str) -> str:
@@ -73,6 +80,12 @@ def emotion_cues(text: str) -> list[float]:
     ]
 
 
+def reply_cues(reply: str) -> list[float]:
+    """The coach's next turn, as numbers: whether there is one, whether it reflects a feeling, and
+    the emotion lexicon's reading of it (a coach who hears a feeling often names it next)."""
+    return [float(bool(_REFLECTS.search(reply))), float(bool(reply.strip())), *emotion_cues(reply)]
+
+
 def talk_features(
     texts: Sequence[str], contexts: Sequence[str], embeddings: np.ndarray, context_embeddings: np.ndarray
 ) -> np.ndarray:
@@ -80,6 +93,10 @@ def talk_features(
     return np.hstack([embeddings, context_embeddings, cues])
 
 
-def emotion_features(texts: Sequence[str], embeddings: np.ndarray) -> np.ndarray:
+def emotion_features(
+    texts: Sequence[str], embeddings: np.ndarray, replies: Sequence[str], reply_embeddings: np.ndarray
+) -> np.ndarray:
+    """A turn and the coach's turn after it ("" where there is none: the last turn, a coach's notes)."""
     cues = np.array([emotion_cues(t) for t in texts], dtype=np.float64)
-    return np.hstack([embeddings, cues])
+    said = np.array([reply_cues(r) for r in replies], dtype=np.float64).reshape(len(replies), -1)
+    return np.hstack([embeddings, cues, reply_embeddings, said])

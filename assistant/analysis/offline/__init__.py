@@ -124,18 +124,21 @@ def label_utterances(transcript: Transcript, *, learned: bool = True) -> list[tu
             )
             contexts.append(previous_coach or "")
     if learned and learned_readers_on():
-        _read_learned(readings, contexts)
+        replies = coach_after(transcript)
+        _read_learned(readings, contexts, [replies.get(u.index, "") for u, _ in readings])
     return readings
 
 
-def _read_learned(readings: list[tuple[Utterance, Reading]], contexts: list[str]) -> None:
+def _read_learned(readings: list[tuple[Utterance, Reading]], contexts: list[str], replies: list[str]) -> None:
     """Let the learned readers settle talk type and emotion of each client utterance, in place."""
     from assistant.analysis import learned
 
     client = [n for n, (u, _) in enumerate(readings) if u.role == "client"]
     if not client:
         return
-    guesses = learned.read_turns([readings[n][0].text for n in client], [contexts[n] for n in client])
+    guesses = learned.read_turns(
+        [readings[n][0].text for n in client], [contexts[n] for n in client], [replies[n] for n in client]
+    )
     for n, guess in zip(client, guesses, strict=True):
         readings[n][1].learned = guess
 
@@ -240,6 +243,21 @@ def coach_before(transcript: Transcript) -> dict[int, str]:
         elif utterance.role in _SPEAKS_FOR_CLIENT:
             asked[utterance.index] = previous_coach
     return asked
+
+
+def coach_after(transcript: Transcript) -> dict[int, str]:
+    """The coach's next turn after each client utterance (it may answer several in a row), "" when
+    the coach says nothing more: what the coach heard is a clue to what was felt."""
+    replies: dict[int, str] = {}
+    waiting: list[int] = []
+    for utterance in transcript.utterances:
+        if utterance.role == "coach":
+            replies.update(dict.fromkeys(waiting, utterance.text))
+            waiting = []
+        elif utterance.role == "client":
+            waiting.append(utterance.index)
+    replies.update(dict.fromkeys(waiting, ""))
+    return replies
 
 
 def commitment_candidates(transcript: Transcript) -> list[Found]:

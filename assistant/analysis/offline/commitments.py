@@ -400,8 +400,20 @@ def _hedges_after(spans: list[Span], at: int) -> list[str]:
         while at < len(spans) and is_interjection(spans[at].text):
             at += 1
         if at >= len(spans) or not (fragment or len(text.split()) <= 4):
+            if at < len(spans) and _BARE_HEDGE.match(fold(spans[at].text)):
+                hedges += find_hedges(spans[at].text)  # "Tomorrow, lunch. I have a gap at one. Probably."
             break
     return list(dict.fromkeys(hedges))
+
+
+_BARE_HEDGE = re.compile(
+    r"^\W*(?:(?:um+|uh+|er+|erm|well|so|and|but|i mean)\W+)*"
+    r"(?:probably|prolly|maybe|perhaps|possibly|hopefully|i think|i guess|i hope|we'?ll see|we will see|not sure)"
+    r"\W*$"
+)
+"""A sentence that is a hedge and nothing else ("Probably.", "Um, maybe."): said one sentence past an
+intention, after a detail of it, it still qualifies the intention ("Tomorrow, lunch. I have a gap at
+one. Probably.": the twenty-second sealed split, after its run, showed the call as firm)."""
 
 
 _ANOTHER_STEP = re.compile(r"\b(?:also\b(?! be\b)|(?:as well|too)(?=\s*(?:[.!?,;]|$)))")
