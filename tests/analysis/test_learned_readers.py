@@ -232,3 +232,17 @@ def test_a_coach_who_hears_a_feeling_makes_one_likelier() -> None:
     heard = read_turns(turn, asked, ["Oh no. That sounds really hard, I'm sorry."])[0]
     moved_on = read_turns(turn, asked, ["Okay. And the hiring plan?"])[0]
     assert heard.emotion_probability > moved_on.emotion_probability
+
+
+def test_a_reply_already_read_as_a_question_is_not_read_again() -> None:
+    import numpy as np
+
+    from assistant.analysis.learned import _replies_read
+    from assistant.analysis.learned.embed import embed
+
+    asked = "How did that feel?"
+    known = {asked: np.full(384, 0.5)}  # not a vector the model would give: it must come from `known`
+    read = _replies_read([asked, "", "That sounds hard."], known)
+    assert read.shape == (3, 384)
+    assert (read[0] == 0.5).all() and not read[1].any()
+    assert np.allclose(read[2], embed(["That sounds hard."])[0], atol=1e-6)

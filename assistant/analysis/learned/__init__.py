@@ -56,7 +56,8 @@ class TurnReading:
     emotion: Emotion | None = None
     """The most probable emotion when the turn shows one (its probability passes the trained threshold)."""
     emotion_probability: float = 0.0
-    """The probability that the turn shows any emotion at all."""
+    """The probability that the turn shows any emotion at all (for a turn that names a feeling,
+    which the lexicon reads, read without the coach's next turn)."""
     felt_at_end: bool = False
     """Whether that reading comes from the turn's last words (`turn_end`) rather than its start."""
 
@@ -101,14 +102,14 @@ def read_turns(
     words = shipped_vocabulary().rows(texts)
     talk = _model("talk").probabilities(talk_x, words)
     darncat = _model("darncat").probabilities(talk_x, words)
-    # Embedded apart from the turns, as the ends are (below): in one call they would move the
-    # turns' vectors, and the talk readings with them.
-    replied = embed(replies)
+    named = [names_an_emotion(text) for text in texts]
+    replies = [reply if not named[n] else "" for n, reply in enumerate(replies)]
+    replied = _replies_read(replies, dict(zip(questions, asked, strict=True)))
     some, emotion = _felt(texts, own, words, replies, replied)
     at_end = set()
     # Only where no feeling is named: a named one is shown from its words, and none is inferred
     # beside it (offline `_emotions`), so reading such a turn's end would change nothing shown.
-    ends = {n: end for n, text in enumerate(texts) if (end := turn_end(text)) and not names_an_emotion(text)}
+    ends = {n: end for n, text in enumerate(texts) if (end := turn_end(text)) and not named[n]}
     if ends:  # a feeling told at the end of a long turn, past what the embedding reads of it
         # Embedded apart: 8-bit activations are scaled per batch, so in the same call they would
         # move the turns' own vectors, and the talk readings with them (measured: old test talk
@@ -131,6 +132,20 @@ def read_turns(
         _reading(talk[n], darncat[n], float(some[n]), emotion[n], threshold, felt_at_end=n in at_end)
         for n in range(len(texts))
     ]
+
+
+def _replies_read(replies: Sequence[str], known: dict[str, np.ndarray]) -> np.ndarray:
+    """The coach's next turns' vectors. A one-sentence reply is often the next turn's question,
+    already read with the turns (`known`): it is not read again (about 60% of the replies of the
+    60-minute session). The rest are embedded apart from the turns, as the ends are (below): in one
+    call they would move the turns' vectors, and the talk readings with them. A turn that names a
+    feeling comes with "" for its reply: the lexicon reads it, and its inferred reading is never shown."""
+    from assistant.analysis.learned.embed import DIMENSIONS, embed
+
+    fresh = sorted({reply for reply in replies if reply.strip() and reply not in known})
+    read = {**known, **dict(zip(fresh, embed(fresh), strict=True))} if fresh else known
+    zeros = np.zeros(DIMENSIONS)
+    return np.array([read[reply] if reply.strip() else zeros for reply in replies]).reshape(len(replies), DIMENSIONS)
 
 
 END_WORDS = 24
