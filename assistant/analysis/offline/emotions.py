@@ -11,6 +11,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from assistant.analysis.offline.rules import joined, rules
 from assistant.analysis.textspan import Span, fold, sentence_around, straighten
@@ -79,7 +80,7 @@ _STRONG = re.compile(
 _FIGURATIVE = {words for r in _RULES for words in r.figurative}
 
 
-@dataclass
+@dataclass(frozen=True)
 class Signal:
     emotion: Emotion
     intensity: int
@@ -90,6 +91,13 @@ def read_emotions(text: str, *, notes: bool = False) -> list[Signal]:
     """Emotional signals in one utterance: at most one per label, the clearest occurrence. In a
     coach's notes the client is "she", "he" or their name ("By the end she was noticeably calmer"),
     so there a feeling said of someone is not set aside as someone else's."""
+    return list(_read_emotions(text, notes))
+
+
+@lru_cache(maxsize=4096)
+def _read_emotions(text: str, notes: bool) -> tuple[Signal, ...]:
+    """Memoised: one analysis reads a turn's feelings three times over (the readers' features, the
+    signals shown, a long turn's end), and the coach's replies as the readers' features."""
     folded = fold(text)
     signals: dict[Emotion, Signal] = {}
     for emotion, pattern in _PATTERNS.items():
@@ -101,7 +109,7 @@ def read_emotions(text: str, *, notes: bool = False) -> list[Signal]:
             intensity = _intensity(fold(quote.text), match.group(0))
             if emotion not in signals or intensity > signals[emotion].intensity:
                 signals[emotion] = Signal(emotion, intensity, quote)
-    return list(signals.values())
+    return tuple(signals.values())
 
 
 def felt_by_the_speaker(text: str, folded: str, start: int, *, notes: bool = False) -> bool:
