@@ -55,6 +55,7 @@ SPLIT_TITLES = {
     "sealed21": "twenty-first sealed split",
     "sealed22": "twenty-second sealed split",
     "sealed23": "twenty-third sealed split",
+    "sealed24": "twenty-fourth sealed split",
 }
 """The sealed splits as the README names them, in the order they were written."""
 

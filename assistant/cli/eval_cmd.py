@@ -39,6 +39,7 @@ def register(parser: argparse.ArgumentParser) -> None:
             "sealed21",
             "sealed22",
             "sealed23",
+            "sealed24",
             "all",
         ],
         default="all",
