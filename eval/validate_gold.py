@@ -18,12 +18,21 @@ def _squash(text: str) -> str:
     return " ".join(text.split()).lower()
 
 
-def check_case(case: GoldCase, by_arc: dict[tuple[str, int], GoldSession]) -> list[str]:
+Arcs = dict[tuple[str, str, int], GoldSession]
+"""Sessions of a client arc by (split, arc, session number): an arc stays in one split, and two
+splits' writers may name theirs alike ("ray" in the ninth and the twenty-fourth)."""
+
+
+def arcs(cases: Iterable[GoldCase]) -> Arcs:
+    return {(c.split, c.gold.arc, c.gold.session_number): c.gold for c in cases if c.gold.arc}
+
+
+def check_case(case: GoldCase, by_arc: Arcs) -> list[str]:
     gold = case.gold
     transcript = load_transcript(case.path, coach=gold.coach, client=gold.client)
     problems = _check_talk(gold, transcript)
     problems += _check_quotes(gold, transcript)
-    problems += _check_progress(gold, by_arc)
+    problems += _check_progress(case, by_arc)
     return [f"{gold.id}: {p}" for p in problems]
 
 
@@ -59,10 +68,11 @@ def _check_quotes(gold: GoldSession, transcript: Transcript) -> list[str]:
     return problems
 
 
-def _check_progress(gold: GoldSession, by_arc: dict[tuple[str, int], GoldSession]) -> list[str]:
+def _check_progress(case: GoldCase, by_arc: Arcs) -> list[str]:
+    gold = case.gold
     if not gold.arc or gold.session_number == 1:
         return ["progress given for a first session"] if gold.progress else []
-    previous = by_arc.get((gold.arc, gold.session_number - 1))
+    previous = by_arc.get((case.split, gold.arc, gold.session_number - 1))
     if previous is None:
         return [f"no session {gold.session_number - 1} in arc {gold.arc}"]
     ids = {item.id for item in previous.plan}
@@ -75,10 +85,10 @@ def _check_progress(gold: GoldSession, by_arc: dict[tuple[str, int], GoldSession
 def validate(cases: Iterable[GoldCase]) -> list[str]:
     cases = list(cases)
     every = _every()  # checking structure and quotes is not tuning
-    by_arc = {(c.gold.arc, c.gold.session_number): c.gold for c in every if c.gold.arc}
+    by_arc = arcs(every)
     problems: list[str] = []
     for case in cases:
-        problems += check_case(case, by_arc)  # type: ignore[arg-type]
+        problems += check_case(case, by_arc)
     return problems
 
 

@@ -125,3 +125,14 @@ def test_a_labelled_turn_carries_the_coach_turn_after_it() -> None:
     assert example.reply == "that sounds hard"
     (last,) = list(examples([Dialogue.model_validate(_session())]))
     assert last.reply == ""
+
+
+def test_two_splits_arcs_of_the_same_name_are_kept_apart() -> None:
+    from eval.validate_gold import arcs
+
+    ninth, newest = load_cases("sealed9"), load_cases("sealed24")
+    named = {c.gold.arc for c in ninth if c.gold.arc} & {c.gold.arc for c in newest if c.gold.arc}
+    assert named, "the ninth and twenty-fourth splits both have an arc named 'ray'"
+    found = arcs(ninth + newest)
+    for arc in named:
+        assert found[("sealed9", arc, 1)].id != found[("sealed24", arc, 1)].id
