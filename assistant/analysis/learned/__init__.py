@@ -137,9 +137,10 @@ def read_turns(
 def _replies_read(replies: Sequence[str], known: dict[str, np.ndarray]) -> np.ndarray:
     """The coach's next turns' vectors. A one-sentence reply is often the next turn's question,
     already read with the turns (`known`): it is not read again (about 60% of the replies of the
-    60-minute session). The rest are embedded apart from the turns, as the ends are (below): in one
-    call they would move the turns' vectors, and the talk readings with them. A turn that names a
-    feeling comes with "" for its reply: the lexicon reads it, and its inferred reading is never shown."""
+    60-minute session). The rest are embedded apart from the turns, as long turns' ends are
+    (`read_turns`): in one call they would move the turns' vectors, and the talk readings with them.
+    A turn that names a feeling comes with "" for its reply: the lexicon reads it, and its inferred
+    reading is never shown."""
     from assistant.analysis.learned.embed import DIMENSIONS, embed
 
     fresh = sorted({reply for reply in replies if reply.strip() and reply not in known})

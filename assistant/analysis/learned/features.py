@@ -81,7 +81,7 @@ def emotion_cues(text: str) -> list[float]:
 
 
 def reply_cues(reply: str) -> list[float]:
-    """The coach's next turn, as numbers: whether there is one, whether it reflects a feeling, and
+    """The coach's next turn, as numbers: whether it reflects a feeling, whether there is one, and
     the emotion lexicon's reading of it (a coach who hears a feeling often names it next)."""
     return [float(bool(_REFLECTS.search(reply))), float(bool(reply.strip())), *emotion_cues(reply)]
 
