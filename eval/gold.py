@@ -62,7 +62,8 @@ sealed20's run, once, at commit 83feaf4, and is spent. sealed22 (six more new wr
 judged the work done after sealed21's run, once, at commit 79f0d2a, and is spent. After it, sealed21
 and sealed22 joined the readers' training. sealed23 (six more
 new writers, S128-S133) judged the work done after sealed22's run, once, at commit 4ae2b8b, and is
-spent. sealed24 (six more new writers, S134-S139) judges the version after it."""
+spent. sealed24 (six more new writers, S134-S139) judged the version after it (the coach's reply
+embedding shared with the questions), once, at commit 075c9d1, and is spent."""
 SEALED: tuple[str, ...] = (
     "sealed", "sealed2", "sealed3", "sealed4", "sealed5", "sealed6", "sealed7", "sealed8", "sealed9", "sealed10",
     "sealed11", "sealed12", "sealed13", "sealed14", "sealed15", "sealed16", "sealed17", "sealed18",
