@@ -56,6 +56,7 @@ SPLIT_TITLES = {
     "sealed22": "twenty-second sealed split",
     "sealed23": "twenty-third sealed split",
     "sealed24": "twenty-fourth sealed split",
+    "sealed25": "twenty-fifth sealed split",
 }
 """The sealed splits as the README names them, in the order they were written."""
 

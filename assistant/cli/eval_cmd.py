@@ -40,6 +40,7 @@ def register(parser: argparse.ArgumentParser) -> None:
             "sealed22",
             "sealed23",
             "sealed24",
+            "sealed25",
             "all",
         ],
         default="all",
