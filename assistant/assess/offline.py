@@ -38,8 +38,9 @@ _CUES: list[tuple[Progress, re.Pattern[str]]] = [
             r"(?! (?:yet|till|until|now|today|this week)\b)|"
             r"(?:told|said to) \w+ no(?=\s*(?:[,.!?]|$| on\b| to\b))|"
             r"not for me(?! to)|binned|knocked (?:it|that)(?: one)? on the head|"
+            r"(?:that|this) one,? (?:i|we) (?:\w+ )?drop(?!\w| (?:off|by|in)\b)|"
             r"(?:it's|that's|that one's|it is|that is) (?:been )?dropped|"
-            r"(?:i'm|i am) not (?:going|gonna)(?: to)?(?=\s*(?:[.;!?]|$|for now|either)))\b"
+            r"(?:i'm|i am) not (?:going|gonna)(?: to)?(?=\s*(?:[.;,!?]|$|for now|either)))\b"
         ),
     ),
     (
@@ -49,6 +50,11 @@ _CUES: list[tuple[Progress, re.Pattern[str]]] = [
             r"sen[dt]|ask\w*|book\w*|manag\w*|touch\w*|found the time|make it|raise\w*|call\w*|begun|tried|sort\w*|"
             r"(?:tell|told|said|say)(?! you\b)|spoken|spoke|speak|rung|ring (?:her|him|them)|phoned?|e-?mailed|mentioned|"
             r"messaged|texted|wr[io]te|written)\b|"
+            # "i ain't call jackie yet", the verb in its bare form; not "we ain't talk much at first" (it
+            # went on), "ain't done that in three weeks" (an old habit stopped: the twenty-first split)
+            # or "I ain't go lie" (the sixteenth)
+            r"\bain'?t (?:\w+ )?(?:start\w*|done|do|call\w*|talk\w*|ask\w*|book\w*|tell|told|ring|rung|phoned?|sen[dt]|"
+            r"go|gone|been)\b(?! much\b| (?:that|it) in\b| lie\b)|"
             r"\bnot (?:even |yet )?(?:started|begun)\b|"
             r"\b(?:(?:i|we) (?:was|were) (?:going to|gonna)|i meant to)(?=\s*(?:[,.;!?]|$|but\b))|\bnot yet\b|\bnever got (?:round|around|to)\b|\bstill haven't\b|\bhasn't happened\b|\bslipped\b|"
             r"\bdidn't happen\b|\bno progress\b|\bpushed (?:it|that) (?:back|out)\b|\bnot (?:even )?once\b(?!\s+(?:did|do|have|had|was)\b)"
@@ -63,7 +69,8 @@ _CUES: list[tuple[Progress, re.Pattern[str]]] = [
             r"trying to|midway|not finished|not done yet|almost|"
             r"twice|once|partly|halfway|"
             r"the first (?:week|day|few days|couple of (?:days|weeks))|"
-            r"half (?:the|of the|my) (?:nights|days|evenings|mornings|weeks|time)|about half|^half(?=[\s.!?]*$))\b"
+            r"half (?:the|of the|my) (?:nights|days|evenings|mornings|weeks|time)|about half|^half(?=[\s.!?]*$)|"
+            r"(?:i|we) did (?:about |like |maybe )?half(?=[\s.!?]*$)|still on it)\b"
         ),
     ),
     (
@@ -237,12 +244,29 @@ def _reported(item: ActionItem, all_sentences: list[_Sentence], terms: ItemTerms
     if best is None:
         return None
     report, sentence = best
+    progress, quoted = report.progress, sentence
+    if progress == "not_started":
+        # A step not taken, and a decision not to take it said next to it, is dropped: "I didn't
+        # ring them. And I'm not going to, to be honest." (the seventeenth sealed split, after its run)
+        decided = next((s for s in _next_to(sentence, all_sentences) if _CUES[0][1].search(fold(s.span.text))), None)
+        if decided is not None:
+            progress, quoted = "dropped", decided
     return ItemProgress(
         item=item,
-        progress=report.progress,
-        evidence=[Evidence(utterance=sentence.utterance, quote=sentence.span.text)],
-        note=f"the coachee reports it as {report.progress.replace('_', ' ')}",
+        progress=progress,
+        evidence=[Evidence(utterance=quoted.utterance, quote=quoted.span.text)],
+        note=f"the coachee reports it as {progress.replace('_', ' ')}",
     )
+
+
+def _next_to(sentence: _Sentence, all_sentences: list[_Sentence]) -> list[_Sentence]:
+    """The sentence and the ones just before and after it in the same turn."""
+    position = next(i for i, s in enumerate(all_sentences) if s is sentence)
+    return [
+        all_sentences[i]
+        for i in (position, position + 1, position - 1)
+        if 0 <= i < len(all_sentences) and all_sentences[i].utterance == sentence.utterance
+    ]
 
 
 _STOPS = re.compile(

@@ -52,10 +52,11 @@ _OTHERS = _words("she he they you it")
 _JOINERS = _words("and so then") | {_CLAUSE_MARK}
 _BETWEEN = _words(
     "did do have had just finally actually also really literally already never not even didn't haven't "
-    "hasn't hadn't couldn't wasn't weren't eventually sort kind of sorta kinda half"
+    "hasn't hadn't couldn't wasn't weren't ain't aint eventually sort kind of sorta kinda half"
 )
 """Words between a subject and its verb: "I just rewrote it", "I haven't left", "I sort of told her"."""
-_NEGATIONS = _words("didn't haven't hasn't hadn't couldn't wasn't weren't never not")
+_NEGATIONS = _words("didn't haven't hasn't hadn't couldn't wasn't weren't never not ain't aint")
+""""ain't" too: "i ain't call jackie yet" (Caribbean and Southern speech; the verb's bare form)."""
 _PAST_FIRST_PERSON = re.compile(
     r"\b(?:i|we)(?:'ve| have)? (?:\w+ )?(?:spent|did|kept|had|was|were|finished|went|started|began|begun)\b"
 )
@@ -147,6 +148,8 @@ def _clause_report(terms: ItemTerms, clause: str, sentence: str, said: set[str],
             continue
         before = words[max(0, position - 4) : position]
         if any(w in _NEGATIONS for w in before):
+            if words[position + 1 : position + 2] == ["much"]:
+                continue  # "we ain't talk much at first": it went on, not a step not taken
             return Report("not_started", overlap)
         if not _past(words, position, clause):
             continue

@@ -142,6 +142,8 @@ def test_a_backchannel_before_the_answer_is_stepped_over(embedder: MiniLMEmbedde
         ("The first week I did it, Monday, Wednesday, Sunday, exactly.", "in_progress"),  # read done
         ("Half.", "in_progress"),  # spent eleventh split; read unclear
         ("Since then I'd say maybe half the nights it's done by ten.", "in_progress"),  # spent ninth; read not started
+        ("I did half.", "in_progress"),  # spent seventeenth split; read unclear
+        ("Still on it. Still paying for it.", "in_progress"),  # the same
     ],
 )
 def test_how_far_a_short_report_says_it_got(embedder: MiniLMEmbedder, answer: str, progress: str) -> None:
@@ -172,6 +174,8 @@ def test_what_someone_else_asked_is_no_report_of_the_clients_call(embedder: Mini
         "the cabin weekend i quit on purpose",
         "i decided thats one i keep i aint asking her",
         "I'm not asking her. I decided.",
+        "the cabin weekend that one that one i drop",  # the twenty-fourth sealed split, after its run
+        "I didn't take Diane up. And I'm not going to, to be honest.",  # the seventeenth, after its run
     ],
 )
 def test_a_decision_against_the_item_is_dropped(embedder: MiniLMEmbedder, answer: str) -> None:
@@ -259,11 +263,28 @@ def test_a_run_on_report_is_read_against_its_own_item(embedder: MiniLMEmbedder) 
         "Abena? I haven't, I haven't spoken to her about it.",  # spent sixth split; read unclear
         "The site leads thing with Abena, I never mentioned it.",
         "I haven't rung Abena about the site leads, no.",
+        "abena i aint talk to her yet not about the site leads",  # the twenty-fourth split, after its run
     ],
 )
 def test_a_step_not_taken_in_other_words_is_not_started(embedder: MiniLMEmbedder, answer: str) -> None:
     said = ["Coach: And talking to Abena about chairing the site leads' meeting?", f"Craig: {answer}"]
     assert _read(embedder, "Talk to Abena about chairing the site leads' meeting", said) == "not_started"
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "Abena and me, we aint talk much at first, then we went through the whole site leads thing.",
+        "The site leads meeting, Abena chairs it. The Friday rush, I aint done that in three weeks.",
+        "Abena and the site leads, we do it. The first time was a disaster I ain't go lie.",
+    ],
+)
+def test_aint_with_more_after_it_is_no_step_not_taken(embedder: MiniLMEmbedder, answer: str) -> None:
+    """The sixteenth, twenty-first and twenty-fourth splits' arcs, after their runs: "ain't" then
+    "much", "in three weeks" or "lie" says how it went, an old habit stopped, or nothing, not a step
+    not taken."""
+    said = ["Coach: And talking to Abena about chairing the site leads' meeting?", f"Craig: {answer}"]
+    assert _read(embedder, "Talk to Abena about chairing the site leads' meeting", said) != "not_started"
 
 
 def test_not_telling_the_coach_is_no_step_not_taken(embedder: MiniLMEmbedder) -> None:
