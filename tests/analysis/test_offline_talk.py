@@ -476,6 +476,7 @@ def test_other_peoples_and_negated_emotions_are_not_counted(text: str) -> None:
         "He's panicking about the audit.",
         "and the law students who are all terrified of the exam",
         "My dad, who gets anxious about money, rang twice.",
+        "and with her being knackered off a shift she just goes to bed",
     ],
 )
 def test_no_feeling_is_named_in_someone_elses_feeling_or_another_sense_of_the_word(text: str) -> None:
