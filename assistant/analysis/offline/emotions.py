@@ -40,8 +40,8 @@ _BEING = (
 _OTHER_PERSON = re.compile(rf"\b(?:(?:{_SOMEONE}{_BEING}|(?:her|him|his|their) being)\b([\w' ]{{0,16}})|{_GROUP} )$")
 """Someone else feels it: "she's frustrated", "he'd be hurt", "she might even be relieved", "people
 panic", "guys get hurt", "her being knackered off a shift" (the twenty-fourth sealed split, after its
-run: a wife's tiredness was shown as the client's overwhelm). Not where the words between bring the client in: "they've got me worried",
-"she was mad and I was scared"."""
+run: a wife's tiredness was shown as the client's overwhelm). Not where the words between bring the
+client in: "they've got me worried", "she was mad and I was scared"."""
 _TO_THE_CLIENT = re.compile(r"\b(?:me|us|my|myself|i|im)\b")
 _RELATIVE = re.compile(rf"\bwho(?:{_BEING})?\b([\w' ]{{0,16}})$")
 """A relative clause: "the law students who are all terrified", "my dad, who gets anxious" (the
