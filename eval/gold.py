@@ -7,6 +7,7 @@ ones `reflect parse FILE --format text` prints.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Literal
 
@@ -221,15 +222,31 @@ def load_cases(split: str = "all", data: Path | None = None) -> list[GoldCase]:
     return cases
 
 
+Arcs = dict[tuple[str, str, int], GoldSession]
+"""Sessions of client arcs by (split, arc, session number): an arc stays in one split
+(GUIDELINES.md), and two splits' writers may name theirs alike ("ray" in the ninth and the
+twenty-fourth)."""
+
+
+def arc_sessions(cases: Iterable[GoldCase]) -> Arcs:
+    """The arc sessions among these cases."""
+    return {(c.split, c.gold.arc, c.gold.session_number): c.gold for c in cases if c.gold.arc}
+
+
+def session_before(case: GoldCase, arcs: Arcs) -> GoldSession | None:
+    """The session before this one in its arc, if it has one."""
+    gold = case.gold
+    return arcs.get((case.split, gold.arc, gold.session_number - 1)) if gold.arc else None
+
+
 def follow_ups(split: str) -> list[tuple[GoldCase, GoldSession]]:
     """Each follow-up session of a split's arcs whose gold records what became of the plan before,
     paired with the session before it (whose gold plan it is read against)."""
     cases = load_cases(split)
-    sessions = {(c.gold.arc, c.gold.session_number): c.gold for c in cases if c.gold.arc}
+    arcs = arc_sessions(cases)
     found = []
     for case in cases:
-        gold = case.gold
-        before = sessions.get((gold.arc, gold.session_number - 1)) if gold.arc else None
-        if before is not None and gold.progress:
+        before = session_before(case, arcs)
+        if before is not None and case.gold.progress:
             found.append((case, before))
     return found

@@ -25,7 +25,7 @@ from assistant.prompts import all_prompts
 from assistant.types import ActionItem, ActionPlan, Assessment
 from eval import bootstrap
 from eval.aggregate import aggregate
-from eval.gold import GoldCase, GoldSession, load_cases
+from eval.gold import Arcs, GoldCase, GoldSession, arc_sessions, load_cases, session_before
 from eval.scorers import SCORERS, Sample, Score
 
 RESULTS_SCHEMA = "2"
@@ -58,7 +58,7 @@ def gold_plan(gold: GoldSession) -> ActionPlan:
     return ActionPlan(items=items)
 
 
-def solve(case: GoldCase, choice: BackendChoice, previous: dict[tuple[str, int], GoldSession], embed) -> Solved:  # type: ignore[no-untyped-def]
+def solve(case: GoldCase, choice: BackendChoice, previous: Arcs, embed) -> Solved:  # type: ignore[no-untyped-def]
     gold = case.gold
     transcript = load_transcript(case.path, coach=gold.coach, client=gold.client)
     started = time.perf_counter()
@@ -79,7 +79,7 @@ def solve(case: GoldCase, choice: BackendChoice, previous: dict[tuple[str, int],
 
 def _assess(case, transcript, analysis, choice, previous) -> Assessment | None:  # type: ignore[no-untyped-def]
     gold = case.gold
-    before = previous.get((gold.arc, gold.session_number - 1)) if gold.arc else None
+    before = session_before(case, previous)
     if before is None:
         return None
     from assistant.assess import assess_plan
@@ -112,7 +112,7 @@ def run(
     cases = load_cases(split, data)
     # A client arc stays in one split (eval/GUIDELINES.md): the sessions before each one are in the
     # split being run, sealed ones included ("all" never opens those).
-    previous = {(c.gold.arc, c.gold.session_number): c.gold for c in cases if c.gold.arc}
+    previous = arc_sessions(cases)
     embedder = MiniLMEmbedder()
     load = os.getloadavg()  # timings on a shared machine say little without it
     started = time.perf_counter()

@@ -476,7 +476,7 @@ EMOTION_SPLITS = (
     "sealed21", "sealed22", "sealed23", "sealed24",
 )  # fmt: skip
 """Gold splits annotated under the guide's rule that feelings carried by events count (dev
-re-annotated on 2026-12-01; the third to twenty-second sealed splits written under it). The first two
+re-annotated on 2026-12-01; the third to twenty-fourth sealed splits written under it). The first two
 sealed splits mark far fewer and would choose for a convention the guide has left."""
 EMOTION_THRESHOLDS = tuple(round(float(t), 2) for t in np.arange(0.40, 0.91, 0.02))
 RECALL_FLOOR = 0.50

@@ -11,20 +11,11 @@ from collections.abc import Iterable
 
 from assistant.ingest import load_transcript
 from assistant.types import Transcript
-from eval.gold import SEALED, GoldCase, GoldSession, load_cases
+from eval.gold import SEALED, Arcs, GoldCase, GoldSession, arc_sessions, load_cases, session_before
 
 
 def _squash(text: str) -> str:
     return " ".join(text.split()).lower()
-
-
-Arcs = dict[tuple[str, str, int], GoldSession]
-"""Sessions of a client arc by (split, arc, session number): an arc stays in one split, and two
-splits' writers may name theirs alike ("ray" in the ninth and the twenty-fourth)."""
-
-
-def arcs(cases: Iterable[GoldCase]) -> Arcs:
-    return {(c.split, c.gold.arc, c.gold.session_number): c.gold for c in cases if c.gold.arc}
 
 
 def check_case(case: GoldCase, by_arc: Arcs) -> list[str]:
@@ -72,7 +63,7 @@ def _check_progress(case: GoldCase, by_arc: Arcs) -> list[str]:
     gold = case.gold
     if not gold.arc or gold.session_number == 1:
         return ["progress given for a first session"] if gold.progress else []
-    previous = by_arc.get((case.split, gold.arc, gold.session_number - 1))
+    previous = session_before(case, by_arc)
     if previous is None:
         return [f"no session {gold.session_number - 1} in arc {gold.arc}"]
     ids = {item.id for item in previous.plan}
@@ -85,7 +76,7 @@ def _check_progress(case: GoldCase, by_arc: Arcs) -> list[str]:
 def validate(cases: Iterable[GoldCase]) -> list[str]:
     cases = list(cases)
     every = _every()  # checking structure and quotes is not tuning
-    by_arc = arcs(every)
+    by_arc = arc_sessions(every)
     problems: list[str] = []
     for case in cases:
         problems += check_case(case, by_arc)

@@ -227,28 +227,30 @@ def _reported(item: ActionItem, all_sentences: list[_Sentence], terms: ItemTerms
     """The item's progress from the clause that reports it best (most shared words, earliest). A
     report that does not name the item again ("I never called him.") counts only in answer to the
     coach asking about it: elsewhere "him" may be anyone ("Mark asked us ... and I just told him")."""
-    best: tuple[Report, _Sentence] | None = None
+    best: tuple[Report, _Sentence, list[_Sentence]] | None = None
     asked = _asked_about(item, all_sentences) if terms.only_here else set()
     unnamed = replace(terms, only_here=frozenset())
     for position, sentence in enumerate(all_sentences):
         if sentence.role not in ("client", "notes") or _not_a_report(sentence):
             continue
         neighbours = [
-            all_sentences[i].span
+            all_sentences[i]
             for i in (position - 1, position + 1)
             if 0 <= i < len(all_sentences) and all_sentences[i].utterance == sentence.utterance
         ]
-        report = read_report(terms if sentence.utterance in asked else unnamed, sentence.span, neighbours)
+        report = read_report(
+            terms if sentence.utterance in asked else unnamed, sentence.span, [n.span for n in neighbours]
+        )
         if report is not None and (best is None or report.overlap > best[0].overlap):
-            best = (report, sentence)
+            best = (report, sentence, neighbours)
     if best is None:
         return None
-    report, sentence = best
+    report, sentence, neighbours = best
     progress, quoted = report.progress, sentence
     if progress == "not_started":
         # A step not taken, and a decision not to take it said next to it, is dropped: "I didn't
         # ring them. And I'm not going to, to be honest." (the seventeenth sealed split, after its run)
-        decided = next((s for s in _next_to(sentence, all_sentences) if _CUES[0][1].search(fold(s.span.text))), None)
+        decided = next((s for s in [sentence, *neighbours] if _CUES[0][1].search(fold(s.span.text))), None)
         if decided is not None:
             progress, quoted = "dropped", decided
     return ItemProgress(
@@ -257,16 +259,6 @@ def _reported(item: ActionItem, all_sentences: list[_Sentence], terms: ItemTerms
         evidence=[Evidence(utterance=quoted.utterance, quote=quoted.span.text)],
         note=f"the coachee reports it as {progress.replace('_', ' ')}",
     )
-
-
-def _next_to(sentence: _Sentence, all_sentences: list[_Sentence]) -> list[_Sentence]:
-    """The sentence and the ones just before and after it in the same turn."""
-    position = next(i for i, s in enumerate(all_sentences) if s is sentence)
-    return [
-        all_sentences[i]
-        for i in (position, position + 1, position - 1)
-        if 0 <= i < len(all_sentences) and all_sentences[i].utterance == sentence.utterance
-    ]
 
 
 _STOPS = re.compile(

@@ -128,7 +128,7 @@ def test_a_labelled_turn_carries_the_coach_turn_after_it() -> None:
 
 
 def test_two_splits_arcs_of_the_same_name_are_kept_apart() -> None:
-    from eval.validate_gold import arcs
+    from eval.gold import arc_sessions as arcs
 
     ninth, newest = load_cases("sealed9"), load_cases("sealed24")
     named = {c.gold.arc for c in ninth if c.gold.arc} & {c.gold.arc for c in newest if c.gold.arc}
