@@ -263,3 +263,15 @@ def test_the_clients_if_then_plan_is_an_item_with_its_trigger_and_a_gate_keeps_i
     assert gated.if_then == []  # and a gate is no plan for an obstacle
     # a consequence told is no plan
     assert not any("worse" in c.action for c in analysis.commitments)
+
+
+def test_an_obstacle_said_as_a_condition_is_not_given_a_second_if() -> None:
+    """The twenty-fifth sealed split, read after its run: "If if he doesn't show ..., then ..."."""
+    session = (
+        "Coach: What will you do about Wayne?\n"
+        "Dana: I'll catch him Thursday before he goes on. If he doesn't show, Priya does the stage one.\n"
+    )
+    analysis = analyze_offline_checked(parse_bytes(session.encode(), "s.txt"))
+    plans = [p for item in analysis.plan.items for p in item.if_then]
+    assert plans, "the obstacle gives the item an if-then to refine"
+    assert not any(p.lower().startswith("if if") for p in plans), plans

@@ -33,6 +33,8 @@ _OBSTACLE = re.compile(
 )
 _OWN_IF_THEN = re.compile(r"\bif\b[^.;!?]{3,80},?\s*(?:then\s+)?i(?:'ll| will| can| could)\b[^.;!?]{3,80}")
 _NEARBY = 4  # client utterances on either side in which an obstacle still belongs to a commitment
+_IF_OPENING = re.compile(r"^if\s+", re.IGNORECASE)
+"""An obstacle said as a condition ("if he doesn't show") already opens with the if-then's "if"."""
 
 
 _NOT_A_DOING = re.compile(
@@ -148,7 +150,7 @@ def _obstacles_near(index: int, utterances: list[AnalyzedUtterance], action: str
             plans.append(
                 utterance.text[own.start() : own.end()].strip()
                 if own
-                else f"If {_lower_first(obstacle)}, then {action} anyway (coach to refine)"
+                else f"If {_lower_first(_IF_OPENING.sub('', obstacle))}, then {action} anyway (coach to refine)"
             )
     return obstacles[:3], plans[:3]
 
