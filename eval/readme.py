@@ -57,6 +57,7 @@ SPLIT_TITLES = {
     "sealed23": "twenty-third sealed split",
     "sealed24": "twenty-fourth sealed split",
     "sealed25": "twenty-fifth sealed split",
+    "sealed26": "twenty-sixth sealed split",
 }
 """The sealed splits as the README names them, in the order they were written."""
 

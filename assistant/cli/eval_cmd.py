@@ -41,6 +41,7 @@ def register(parser: argparse.ArgumentParser) -> None:
             "sealed23",
             "sealed24",
             "sealed25",
+            "sealed26",
             "all",
         ],
         default="all",
