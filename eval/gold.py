@@ -77,7 +77,7 @@ SEALED: tuple[str, ...] = (
 RETIRED: tuple[str, ...] = (
     "sealed", "sealed2", "sealed3", "sealed4", "sealed5", "sealed6", "sealed7", "sealed8", "sealed9", "sealed10",
     "sealed11", "sealed12", "sealed13", "sealed14", "sealed15", "sealed16", "sealed17", "sealed18", "sealed19",
-    "sealed20", "sealed21", "sealed22", "sealed23", "sealed24",
+    "sealed20", "sealed21", "sealed22", "sealed23", "sealed24", "sealed25",
 )  # fmt: skip
 """Sealed splits that were run once and reported, then given to the learned readers' training as
 sessions in the app's own shape (their README figures stay as measured; they judge nothing again)."""

@@ -31,6 +31,10 @@ CLEANED = [
     ("uh-huh yeah", ""),
     # the next sentence broken off as it began (fifteenth sealed split, after its run)
     ("tell her if she asks straight out I just", "tell her if she asks straight out"),
+    # a transcriber's note is no word of the speaker's (twenty-fifth sealed split, after its run)
+    ("tell kojo he also eats there (laughs)", "tell kojo he also eats there"),
+    ("tell kojo he also eats there (laughs", "tell kojo he also eats there"),  # cut at its closing bracket
+    ("[sighs] okay i'll call her [laughs] on friday", "i'll call her on friday"),
 ]
 KEPT = [
     "let you know by Friday",  # "you know" after "let" is no filler
@@ -42,6 +46,7 @@ KEPT = [
     "so that I sleep",
     "tell him what I think",
     "text you so you know I done it",  # "so you know" + a clause: so that you know (fifteenth sealed split)
+    "send the plan (the short one)",  # a bracket the phrase closes is kept
 ]
 
 
@@ -76,6 +81,10 @@ def test_trim_edges_keeps_a_verbatim_substring() -> None:
     )
     assert trim_edges("and will you do it?") == "will you do it?"
     assert trim_edges("Yeah.") == ""
+    assert (
+        trim_edges("i want to climb the stairs without stopping (laughs")
+        == "i want to climb the stairs without stopping"
+    )
 
 
 @pytest.mark.parametrize(

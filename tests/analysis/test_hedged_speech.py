@@ -565,3 +565,29 @@ def test_i_will_see_defers_the_decision(said: str) -> None:
 
 def test_seeing_someone_is_still_a_step() -> None:
     assert _found("I'll see him on Monday.") == [("firm", "see him on Monday")]
+
+
+@pytest.mark.parametrize(
+    ("question", "text"),
+    [
+        (None, "I guess I could do that Wednesday."),  # the guide's own example, with a day
+        (None, "i suppose i could text her back this friday and say yes"),
+        ("So what will you do?", "I guess I could ask Ray to put it out by the yard."),
+        ("When might you talk to her?", "I reckon I could catch her after the town hall."),
+    ],
+)
+def test_i_guess_i_could_offered_as_what_the_client_will_do_is_hedged(question: str | None, text: str) -> None:
+    # eval/GUIDELINES.md, section 4: "I could" naming when, or answering what the client will do
+    assert [level for level, _ in _answer(question or "How was the week?", text)] == ["hedged"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I guess I could ask Priya, or I could just do it myself.",  # weighed against another option
+        "I guess I could ask Priya to lead it.",  # no when, no planning question: an option
+        "I could ring him tomorrow.",  # no guess: the spent splits' writers marked it either way
+    ],
+)
+def test_an_option_without_a_guess_and_a_when_stays_exploring(text: str) -> None:
+    assert [level for level, _ in _answer("How was the week?", text)] == ["exploring"]

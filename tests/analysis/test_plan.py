@@ -275,3 +275,31 @@ def test_an_obstacle_said_as_a_condition_is_not_given_a_second_if() -> None:
     plans = [p for item in analysis.plan.items for p in item.if_then]
     assert plans, "the obstacle gives the item an if-then to refine"
     assert not any(p.lower().startswith("if if") for p in plans), plans
+
+
+def test_an_obstacle_belongs_to_the_item_said_nearest_it_and_is_shown_cleaned() -> None:
+    """The twenty-fifth sealed split, read after its run: "the problem is the the the time", said once,
+    was drafted into the if-thens of three items, stutter and all."""
+    session = (
+        "Coach: What about the mornings?\n"
+        "Dana: I'll call my sister at eight before the morning meeting.\n"
+        "Coach: Good. And the late meals?\n"
+        "Dana: Honestly I don't know.\n"
+        "Coach: What gets in the way?\n"
+        "Dana: um the problem is the the the time, um, not the food.\n"
+        "Coach: So what will you do?\n"
+        "Dana: I'll eat at seven at the office from Monday.\n"
+    )
+    analysis = analyze_offline_checked(parse_bytes(session.encode(), "s.txt"))
+    meals = _item_with(analysis, "eat at seven")
+    call = _item_with(analysis, "call my sister")
+    assert meals.obstacles == ["the problem is the time"]
+    assert call.obstacles == []  # said two turns earlier; the meal plan was said right after it
+
+
+def test_a_yes_to_the_coachs_summary_keeps_the_when_the_coach_said() -> None:
+    """The twenty-fifth sealed split, read after its run: "you'll tell fiifi on friday to come and pick
+    you" "yes" was drafted with no due date."""
+    session = "Coach: so you'll tell Fiifi on Friday to come and pick you up for the walks?\nDana: yes\n"
+    analysis = analyze_offline_checked(parse_bytes(session.encode(), "s.txt"))
+    assert _item_with(analysis, "tell Fiifi").due == "on Friday"

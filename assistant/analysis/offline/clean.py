@@ -1,4 +1,5 @@
-"""Spoken text made readable: fillers, stutters and cut-offs taken out, nothing put in.
+"""Spoken text made readable: fillers, stutters, cut-offs and transcribers' notes ("(laughs)") taken
+out, nothing put in.
 
 A transcriber writes what was said ("monitor it and-and-", "I I want to, um, cut down"). The coach
 reads actions and questions, so their text is cleaned here; the evidence quotes stay verbatim.
@@ -42,8 +43,17 @@ _FUNCTION = _words(
 )
 """Words that are no content of their own: a phrase made only of these says nothing."""
 
+_STAGE = (
+    r"[(\[]\s*(?:(?:he |she |they )?(?:laugh(?:s|ing|ter)?|chuckl(?:es?|ing)|sigh(?:s|ing)?|pause[sd]?|long pause|"
+    r"inaudible|crosstalk|cough(?:s|ing)?|clears (?:his |her |their )?throat|silence|groan(?:s|ing)?|exhales?|"
+    r"inhales?|smil(?:es?|ing)|cries|crying|sniff(?:s|ing)?|laughs? nervously|nervous laugh|quietly|softly)\s*)+"
+    r"(?:[)\]]|$)"
+)
+"""A transcriber's note of a sound or an action, not the speaker's words: "(laughs)", "[sighs]", and
+the "(laughs" a phrase keeps when it was cut at the closing bracket."""
 _TOKEN = re.compile(
-    r"(?P<cut>-{2,}|[—–]|\.\.\.|…)"  # a cut-off mark
+    rf"(?P<stage>{_STAGE})"
+    r"|(?P<cut>-{2,}|[—–]|\.\.\.|…)"  # a cut-off mark
     r"|(?P<word>(?:['’](?=(?:cause|em|til)\b))?[^\W_](?:[\w'’]*[^\W_])?(?:-[^\W_](?:[\w'’]*[^\W_])?)*(?:-(?!-))?)"
     r"|(?P<punct>[^\w\s])",
 )
@@ -64,10 +74,11 @@ def _tokens(text: str) -> list[_Token]:
 
 
 def clean_phrase(text: str) -> str:
-    """The phrase without fillers, stutters and cut-offs: "monitor it and-and-" -> "monitor it"."""
+    """The phrase without fillers, stutters, cut-offs and transcribers' notes: "monitor it and-and-"
+    -> "monitor it", "he also eats there (laughs)" -> "he also eats there"."""
     tokens = _unstuttered(_tokens(text))
     tokens = _without_fillers(tokens)
-    tokens = _without_repeats([t for t in tokens if t.kind != "cut"])
+    tokens = _without_repeats([t for t in tokens if t.kind not in ("cut", "stage")])
     return _joined(_trimmed(tokens, cut_off=_ends_cut_off(text)))
 
 
@@ -244,6 +255,8 @@ _SUBJECTS = frozenset({"i", "we", "i'm", "i'll", "we're", "we'll"})
 
 def _trailing_noise(tokens: list[_Token], cut_off: bool) -> int:
     last = tokens[-1]
+    if last.text == ")" and any(t.text == "(" for t in tokens[:-1]):
+        return 0  # "the plan (draft)": a bracket that closes one the phrase opened
     if last.kind != "word":
         return 1
     folded = last.folded

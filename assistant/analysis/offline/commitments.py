@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from assistant.analysis.offline.clean import clean_phrase, is_interjection
 from assistant.analysis.offline.lexicon import (
     INTENDS,
+    PLAN_QUESTION_RE,
     REFUSES,
     UNJOINED,
     WHEN_QUESTION_RE,
@@ -104,6 +105,31 @@ _OPTION = re.compile(
 weighed as an option ("I could just start checking his claims properly from now on, ... Or I could
 have a quiet word": found on the fourteenth sealed split's one run), not stated as a decision. A
 promise recalled ("I said I would, so I'm going to call her") is no option."""
+_COULD = re.compile(r"\b(?:i|we) could\b")
+_GUESS = re.compile(r"\b(?:guess|suppose|reckon)\b")
+_WEIGHED = re.compile(r"\bor\b")
+
+
+def offers_an_option(sentence: Span, reading: Reading, question: str | None) -> bool:
+    """Whether an "I guess I could ..." is offered as what the client will do, which the guide reads
+    as hedged (eval/GUIDELINES.md, section 4): it names when ("I guess I could do that Wednesday") or
+    answers the coach's question about what they will do or when. An option weighed against another
+    ("I guess I could ask Priya, or do it myself") stays exploring. A bare "I could ring him tomorrow"
+    stays exploring too: the spent splits' writers marked it either way (measured on 2026-12-04 over
+    every spent split: read with the guess, 15 levels that were wrong became right and 2 right ones
+    wrong; read for any "I could" naming when, 36 and 33)."""
+    if reading.cue is None or not _COULD.search(fold(reading.cue.text)) or _WEIGHED.search(fold(sentence.text)):
+        return False
+    if not _GUESS.search(_same_clause(fold(sentence.text[: reading.cue.start]))):
+        return False
+    asked = fold(question or "")
+    return bool(
+        WHEN_RE.search(sentence.text[reading.cue.end :])
+        or PLAN_QUESTION_RE.search(asked)
+        or WHEN_QUESTION_RE.search(asked)
+    )
+
+
 _CESSATION = re.compile(r"(?:i'm|i am|we're) done|no more\b")
 """Cues that end what follows them: the thing they name is what stops ("I'm done with that")."""
 _CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:no|but|so|and|then|actually)\b")
@@ -580,6 +606,8 @@ def _commitment(
     level = _LEVELS.get((reading.talk, reading.darncat))
     if level is None:
         return None
+    if level == "exploring" and offers_an_option(sentence, reading, question):
+        level = "hedged"
     if reading.cue is not None and _SHOULD.match(fold(reading.cue.text)):
         level = "hedged"  # "I should pair with someone": an intention, weakened (eval/GUIDELINES.md, section 4)
     if level == "firm" and reading.hedges:

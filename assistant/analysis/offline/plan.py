@@ -85,7 +85,8 @@ def draft_plan(
             and not told_as_a_scene(c.action)  # the rules set these aside; a model's (llm/merge.py) may not
         ]
     )
-    items = [_item(f"A{n}", c, utterances, ideas, owner) for n, c in enumerate(chosen, 1)]
+    anchors = [c.evidence[0].utterance for c in chosen]
+    items = [_item(f"A{n}", c, utterances, ideas, owner, anchors) for n, c in enumerate(chosen, 1)]
     return ActionPlan(
         goal=_goal(utterances),
         items=items,
@@ -112,11 +113,16 @@ def _latest_per_action(commitments: list[Commitment]) -> list[Commitment]:
 
 
 def _item(
-    item_id: str, commitment: Commitment, utterances: list[AnalyzedUtterance], ideas: list[Idea], owner: str
+    item_id: str,
+    commitment: Commitment,
+    utterances: list[AnalyzedUtterance],
+    ideas: list[Idea],
+    owner: str,
+    anchors: list[int],
 ) -> ActionItem:
     index = commitment.evidence[0].utterance
     text = utterances[index].text
-    obstacles, if_then = _obstacles_near(index, utterances, commitment.action)
+    obstacles, if_then = _obstacles_near(index, utterances, commitment.action, anchors)
     if is_if_then(commitment.action) and not find_gates(commitment.action):
         if_then = [commitment.action]  # the client's own if-then plan; a gate ("if she says yes") is none
     why = [commitment.id] + ([commitment.idea] if commitment.idea else [])
@@ -126,7 +132,8 @@ def _item(
         why=why,
         first_step=first_step_phrase(text),
         owner=owner,
-        due=when_phrase(commitment.evidence[0].quote),
+        # a yes to the coach's "you'll tell him on Friday": the quote is "yes", the when is in the action
+        due=when_phrase(commitment.evidence[0].quote) or when_phrase(commitment.action),
         success_measure=measure_phrase(text),
         obstacles=obstacles,
         if_then=if_then,
@@ -135,16 +142,24 @@ def _item(
     )
 
 
-def _obstacles_near(index: int, utterances: list[AnalyzedUtterance], action: str) -> tuple[list[str], list[str]]:
-    """Obstacles the client names around the commitment, each with an if-then (their own if said)."""
+def _obstacles_near(
+    index: int, utterances: list[AnalyzedUtterance], action: str, anchors: list[int]
+) -> tuple[list[str], list[str]]:
+    """Obstacles the client names around the commitment, each with an if-then (their own if said).
+    An obstacle belongs to the plan item said nearest it (`anchors`: where each item was said): in a
+    wrap-up list, "the problem is the time" said once was drafted into the if-thens of three items."""
     client = [u for u in utterances if u.role in ("client", "notes")]
     position = next((n for n, u in enumerate(client) if u.index == index), 0)
     window = client[max(0, position - _NEARBY) : position + _NEARBY + 1]
     obstacles, plans = [], []
     for utterance in window:
+        if abs(utterance.index - index) > min(abs(utterance.index - a) for a in anchors or [index]):
+            continue  # nearer another item
         folded = fold(utterance.text)
         for match in _OBSTACLE.finditer(folded):
-            obstacle = utterance.text[match.start() : match.end()].strip(" ,")
+            obstacle = _obstacle_phrase(utterance.text[match.start() : match.end()])
+            if obstacle is None:
+                continue
             obstacles.append(obstacle)
             own = _OWN_IF_THEN.search(folded)
             plans.append(
@@ -153,6 +168,17 @@ def _obstacles_near(index: int, utterances: list[AnalyzedUtterance], action: str
                 else f"If {_lower_first(_IF_OPENING.sub('', obstacle))}, then {action} anyway (coach to refine)"
             )
     return obstacles[:3], plans[:3]
+
+
+def _obstacle_phrase(said: str) -> str | None:
+    """An obstacle as the coach reads it: cleaned of fillers, stutters and cut-offs ("the problem is
+    the the the time" -> "the problem is the time"), and cut where a run-on trails off into fillers;
+    None if nothing is left to name."""
+    spoken_break = _SPOKEN_BREAK.search(said)
+    if spoken_break and content_word_count(said[: spoken_break.start()]) >= 2:
+        said = said[: spoken_break.start()]
+    cleaned = clean_phrase(said).strip(" ,")
+    return cleaned if content_word_count(cleaned) >= 2 else None
 
 
 def _lower_first(text: str) -> str:
