@@ -67,7 +67,9 @@ spent. sealed24 (six more new writers, S134-S139) judged the version after it (t
 embedding shared with the questions), once, at commit 075c9d1, and is spent. After it, sealed23 and
 sealed24 joined the readers' training. sealed25 (six more new writers, S140-S145: twelve sessions,
 nine disfluent, three arcs) judged the version after that retraining, once, at commit 7aab883, and
-is spent."""
+is spent; it then joined the readers' training. sealed26 (six more new writers, S146-S151: twelve
+sessions, nine disfluent, three arcs) judged the version after that retraining, once, at commit
+544c517, and is spent."""
 SEALED: tuple[str, ...] = (
     "sealed", "sealed2", "sealed3", "sealed4", "sealed5", "sealed6", "sealed7", "sealed8", "sealed9", "sealed10",
     "sealed11", "sealed12", "sealed13", "sealed14", "sealed15", "sealed16", "sealed17", "sealed18",
