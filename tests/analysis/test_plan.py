@@ -303,3 +303,16 @@ def test_a_yes_to_the_coachs_summary_keeps_the_when_the_coach_said() -> None:
     session = "Coach: so you'll tell Fiifi on Friday to come and pick you up for the walks?\nDana: yes\n"
     analysis = analyze_offline_checked(parse_bytes(session.encode(), "s.txt"))
     assert _item_with(analysis, "tell Fiifi").due == "on Friday"
+
+
+def test_an_obstacle_as_near_two_items_goes_to_the_one_said_after_it() -> None:
+    session = (
+        "Dana: I'll call my sister at eight before the morning meeting.\n"
+        "Coach: And the late meals?\n"
+        "Dana: the problem is the time, not the food.\n"
+        "Coach: So what will you do?\n"
+        "Dana: I'll eat at seven at the office from Monday.\n"
+    )
+    analysis = analyze_offline_checked(parse_bytes(session.encode(), "s.txt"))
+    assert _item_with(analysis, "eat at seven").obstacles == ["the problem is the time, not the food"]
+    assert _item_with(analysis, "call my sister").obstacles == []

@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 
 __all__ = ["analyze_offline", "clear_caches", "engine_version", "label_utterances", "warm_up"]
 
-ENGINE_CODE_VERSION = "29"
+ENGINE_CODE_VERSION = "30"
 """Bumped when the engine's code reads transcripts differently; the rules and the readers' weights
 are hashed into the version on their own (`engine_version`), so editing them needs no bump. 27
 (2026-12-04): the lexicon's someone-else pattern, and the rule changes since 26 that came with a
@@ -51,7 +51,8 @@ retraining, which changes the version only when the readers run: with them off, 
 by an older engine would have been served. 28: an if-then drafted from an obstacle said as a
 condition no longer opens "If if". 29: "I guess I could" with a when, or answering what the client
 will do, is hedged; transcribers' notes ("(laughs)") leave cleaned phrases; an obstacle is cleaned
-and goes to the plan item said nearest it; a yes to the coach's summary keeps the when it named."""
+and goes to the plan item said nearest it; a yes to the coach's summary keeps the when it named. 30:
+of two plan items as near an obstacle, it goes to the one said after it."""
 _SPEAKS_FOR_CLIENT = ("client", "notes")
 
 

