@@ -58,6 +58,7 @@ SPLIT_TITLES = {
     "sealed24": "twenty-fourth sealed split",
     "sealed25": "twenty-fifth sealed split",
     "sealed26": "twenty-sixth sealed split",
+    "sealed27": "twenty-seventh sealed split",
 }
 """The sealed splits as the README names them, in the order they were written."""
 

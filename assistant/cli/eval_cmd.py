@@ -42,6 +42,7 @@ def register(parser: argparse.ArgumentParser) -> None:
             "sealed24",
             "sealed25",
             "sealed26",
+            "sealed27",
             "all",
         ],
         default="all",
