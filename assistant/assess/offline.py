@@ -238,8 +238,9 @@ def _reported(item: ActionItem, all_sentences: list[_Sentence], terms: ItemTerms
             for i in (position - 1, position + 1)
             if 0 <= i < len(all_sentences) and all_sentences[i].utterance == sentence.utterance
         ]
+        following = next((n.span for n in neighbours if n.span.start > sentence.span.start), None)
         report = read_report(
-            terms if sentence.utterance in asked else unnamed, sentence.span, [n.span for n in neighbours]
+            terms if sentence.utterance in asked else unnamed, sentence.span, [n.span for n in neighbours], following
         )
         if report is not None and (best is None or report.overlap > best[0].overlap):
             best = (report, sentence, neighbours)

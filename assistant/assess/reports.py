@@ -110,14 +110,19 @@ def item_terms(item: ActionItem) -> ItemTerms:
     return ItemTerms(frozenset(verbs), frozenset(others))
 
 
-def read_report(terms: ItemTerms, sentence: Span, neighbours: list[Span]) -> Report | None:
-    """The report of the item in one client sentence, if it has one (see the module's doc)."""
+def read_report(
+    terms: ItemTerms, sentence: Span, neighbours: list[Span], following: Span | None = None
+) -> Report | None:
+    """The report of the item in one client sentence, if it has one (see the module's doc).
+    `following` is the next sentence of the same turn: a clause that ends on a pronoun ("I rang
+    him.") may name the item's words there ("That Sunday, after he'd done his call with Mum.")."""
     best: Report | None = None
     folded = fold(sentence.text)
     said = {stem(w) for w in tokens(sentence.text)}
+    said_next = {stem(w) for w in tokens(following.text)} if following is not None else set()
     earlier: list[str] = []
     for clause in _clauses(sentence.text):
-        report = _clause_report(terms, clause, folded, said, earlier)
+        report = _clause_report(terms, clause, folded, said, earlier, said_next)
         if report is not None and (best is None or report.overlap > best.overlap):
             best = report
         earlier += [*tokens(clause), _CLAUSE_MARK]
@@ -131,25 +136,36 @@ def _clauses(text: str) -> list[str]:
     return [c for c in _CLAUSE.split(fold(text)) if c.strip()]
 
 
-def _clause_report(terms: ItemTerms, clause: str, sentence: str, said: set[str], earlier: list[str]) -> Report | None:
+def _clause_report(
+    terms: ItemTerms, clause: str, sentence: str, said: set[str], earlier: list[str], said_next: set[str]
+) -> Report | None:
     """The verb, its subject, negation and tense are read in the clause; the item's other words
-    anywhere in the sentence ("I merged the two slides on the Friday, and then froze it")."""
+    anywhere in the sentence ("I merged the two slides on the Friday, and then froze it"), or, after
+    a verb whose object is only a pronoun, in the turn's next sentence."""
     words = tokens(clause)
     stems = [stem(w) for w in words]
     for position, key in enumerate(stems):
         if key not in terms.verbs:
             continue
-        gerund = words[position].endswith("ing")  # "I spent forty minutes walking her through"
+        # "I spent forty minutes walking her through"; not "ring" or "bring", whose stem is the word
+        gerund = words[position].endswith("ing") and key != words[position]
         if not (_PAST_FIRST_PERSON.search(clause) if gerund else _subject_is_coachee(earlier + words[:position])):
             continue
         overlap = len(terms.words & (said - {key}))
+        # "I rang him.": the next sentence may name the item; its words let the report count, but
+        # rank it below any that names the item itself ("That Sunday I didn't ask him." is not
+        # the report that "I asked MD in the Monday review." is)
+        pronoun_last = words[position + 1 :] in ([w] for w in _POINTS_BACK)
+        borrowed = len(terms.words & (said_next - {key})) if pronoun_last else 0
         needed = 2 if key in _LIGHT else 1
-        if terms.words and overlap < needed and not _names_no_other_thing(terms, key, words, position):
+        if terms.words and overlap + borrowed < needed and not _names_no_other_thing(terms, key, words, position):
             continue
         before = words[max(0, position - 4) : position]
         if any(w in _NEGATIONS for w in before):
             if words[position + 1 : position + 2] == ["much"]:
                 continue  # "we ain't talk much at first": it went on, not a step not taken
+            if _ON_A_DAY.search(" ".join(words[position + 1 : position + 6])):
+                continue  # "i didn't ring him on the thursday": not then; it says nothing of later
             return Report("not_started", overlap)
         if not _past(words, position, clause):
             continue
@@ -159,6 +175,9 @@ def _clause_report(terms: ItemTerms, clause: str, sentence: str, said: set[str],
 
 
 _POINTS_BACK = _words("it him her them that this")
+_ON_A_DAY = re.compile(r"\b(?:on (?:the )?|that )(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|day|morning|night)\b")
+"""A step not taken on the day it was due, which a later report may take ("i didn't ring him on the
+thursday ... i rang him the tuesday after": the twenty-fifth sealed split, spent)."""
 
 
 def _names_no_other_thing(terms: ItemTerms, key: str, words: list[str], position: int) -> bool:

@@ -106,3 +106,53 @@ def test_forms_of_a_word_share_a_stem(base: str, form: str) -> None:
 def test_past_forms() -> None:
     assert all(is_past(w) for w in ("sent", "walked", "told", "booked", "agreed", "left"))
     assert not any(is_past(w) for w in ("send", "need", "walk", "feed", "put"))
+
+
+def _span(text: str) -> Span:
+    return Span(0, len(text), text)
+
+
+_DARREN = "Ring Darren and ask him to take Mum to her appointments"
+
+
+@pytest.mark.parametrize(
+    ("action", "sentence", "following", "expected"),
+    [
+        # the item's words are in the turn's next sentence, after a report that ends on a pronoun
+        (_DARREN, "I rang him.", "That Sunday, after his call with Mum.", "done"),
+        ("Ask Dr. Mehta about the patch at his physical", "Yeah, I asked her.", "She put me on the patch", "done"),
+        (_DARREN, "I didn't ring him.", "Mum was poorly all week.", "not_started"),
+        # not without the pronoun ending the clause, and not when the next sentence is about something else
+        (_DARREN, "I rang the bank.", "Mum was there too.", None),
+        (_DARREN, "I rang him.", "The car's still broken.", None),
+    ],
+)  # fmt: skip
+def test_a_pronoun_report_takes_the_item_words_of_the_next_sentence(
+    action: str, sentence: str, following: str, expected: str | None
+) -> None:
+    terms = item_terms(ActionItem(id="A1", action=action))
+    report = read_report(terms, _span(sentence), [_span(following)], _span(following))
+    assert (report.progress if report else None) == expected, (terms, report)
+
+
+def test_words_borrowed_from_the_next_sentence_rank_below_a_report_that_names_the_item() -> None:
+    terms = item_terms(ActionItem(id="A1", action="Ask MD to send Raghu to the Pune supplier meet"))
+    borrowed = read_report(terms, _span("That Sunday I didn't ask him."), [], _span("Raghu was away in Pune."))
+    named = read_report(terms, _span("I asked MD about sending Raghu."), [])
+    assert borrowed is not None and named is not None
+    assert named.overlap > borrowed.overlap
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("I didn't ring Gareth.", "not_started"),  # "ring" is the verb itself, not a gerund
+        ("I rang Gareth in the end.", "done"),
+        ("yeah gareth um so i didn't ring him on the thursday", None),  # not then; a later report may say more
+        ("i never rang gareth that morning", None),
+    ],
+)
+def test_a_step_not_taken(sentence: str, expected: str | None) -> None:
+    terms = item_terms(ActionItem(id="A1", action="Ring Gareth back about the arrears"))
+    report = read_report(terms, _span(sentence), [])
+    assert (report.progress if report else None) == expected, (terms, report)
