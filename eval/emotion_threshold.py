@@ -52,6 +52,7 @@ def main(say: Callable[[str], None] = print) -> int:
     from assistant.analysis.offline.emotions import names_an_emotion, read_emotions
     from eval.train_readers import (
         C_PRESENCE,
+        GOLD_WEIGHT,
         Embeddings,
         _fit,
         _folds,
@@ -59,6 +60,7 @@ def main(say: Callable[[str], None] = print) -> int:
         corpus_vocabulary,
         featurise,
         gold_examples,
+        gold_weights,
     )
 
     vectors, vocabulary = Embeddings(), corpus_vocabulary()
@@ -70,10 +72,13 @@ def main(say: Callable[[str], None] = print) -> int:
     for train, test in _folds(found, "dialogue"):
         train, test = train[rows[train]], test[rows[test]]
         if len(test):
-            some[test] = _fit(x_emotion[train], felt[train] != "none", C_PRESENCE).predict_proba(x_emotion[test])[:, 1]
+            weight = gold_weights(found, train, GOLD_WEIGHT)
+            reader = _fit(x_emotion[train], felt[train] != "none", C_PRESENCE, weight)
+            some[test] = reader.predict_proba(x_emotion[test])[:, 1]
     test_split = gold_examples("test")
     _, x_test = featurise(test_split, vectors, vocabulary)
-    reader = _fit(x_emotion[rows], felt[rows] != "none", C_PRESENCE)
+    labelled = np.where(rows)[0]
+    reader = _fit(x_emotion[labelled], felt[labelled] != "none", C_PRESENCE, gold_weights(found, labelled, GOLD_WEIGHT))
     some_test = reader.predict_proba(x_test)[:, 1]
 
     for group, (share, silent_share) in sorted(convention(found + test_split).items()):

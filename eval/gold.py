@@ -69,7 +69,8 @@ sealed24 joined the readers' training. sealed25 (six more new writers, S140-S145
 nine disfluent, three arcs) judged the version after that retraining, once, at commit 7aab883, and
 is spent; it then joined the readers' training. sealed26 (six more new writers, S146-S151: twelve
 sessions, nine disfluent, three arcs) judged the version after that retraining, once, at commit
-544c517, and is spent. sealed27 (six more new writers, S152-S157) is sealed."""
+544c517, and is spent; it then joined the readers' training. sealed27 (six more new writers,
+S152-S157) judges the version after that retraining."""
 SEALED: tuple[str, ...] = (
     "sealed", "sealed2", "sealed3", "sealed4", "sealed5", "sealed6", "sealed7", "sealed8", "sealed9", "sealed10",
     "sealed11", "sealed12", "sealed13", "sealed14", "sealed15", "sealed16", "sealed17", "sealed18",
@@ -79,7 +80,7 @@ SEALED: tuple[str, ...] = (
 RETIRED: tuple[str, ...] = (
     "sealed", "sealed2", "sealed3", "sealed4", "sealed5", "sealed6", "sealed7", "sealed8", "sealed9", "sealed10",
     "sealed11", "sealed12", "sealed13", "sealed14", "sealed15", "sealed16", "sealed17", "sealed18", "sealed19",
-    "sealed20", "sealed21", "sealed22", "sealed23", "sealed24", "sealed25",
+    "sealed20", "sealed21", "sealed22", "sealed23", "sealed24", "sealed25", "sealed26",
 )  # fmt: skip
 """Sealed splits that were run once and reported, then given to the learned readers' training as
 sessions in the app's own shape (their README figures stay as measured; they judge nothing again)."""

@@ -56,15 +56,17 @@ def test_the_shipped_neutral_shift_is_the_one_training_chose() -> None:
 
 
 def test_the_shipped_presence_regularisation_is_the_one_training_chose() -> None:
-    """C_PRESENCE is a constant; `python -m eval.train_readers` measures each strength on held-out
-    gold sessions and names the best. A retraining that names another fails here until the code follows."""
+    """C_PRESENCE and GOLD_WEIGHT are constants; `python -m eval.train_readers` measures each
+    strength and gold weight on held-out gold sessions and names the best. A retraining that names
+    another fails here until the code follows."""
     import json
 
     from eval.readme import BASELINES
-    from eval.train_readers import C_PRESENCE
+    from eval.train_readers import C_PRESENCE, GOLD_WEIGHT
 
     choice = json.loads((BASELINES / "readers-cv.json").read_text("utf-8"))["emotion_regularisation"]
     assert choice["chosen"] == C_PRESENCE
+    assert choice.get("gold_weight", 1.0) == GOLD_WEIGHT
 
 
 def test_the_shipped_emotion_threshold_is_the_one_training_chose_on_the_engines_scale() -> None:

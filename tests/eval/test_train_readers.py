@@ -3,7 +3,8 @@ and strength at which the most held-out gold splits meet both of the issue's tar
 
 from __future__ import annotations
 
-from eval.train_readers import _best_strength, _meets_targets
+from eval.corpus import Example
+from eval.train_readers import _best_strength, _meets_targets, gold_weights, setting_key, setting_of
 
 
 def test_a_split_meets_the_targets_only_with_both_precision_and_recall() -> None:
@@ -37,4 +38,25 @@ def test_the_strength_meeting_the_targets_on_most_splits_wins_over_a_better_mean
             "splits_meeting_targets": 11,
         },
     }
-    assert _best_strength(by_strength) == 0.3  # ties on splits go to the better mean F1
+    assert _best_strength(by_strength) == (0.3, 1.0)  # ties on splits go to the better mean F1
+
+
+def test_a_weighted_setting_is_named_and_read_back_with_its_gold_weight() -> None:
+    assert setting_key(0.3, 1.0) == "0.3"  # the names readers-cv.json used before the weight
+    assert setting_key(0.3, 3.0) == "0.3/3"
+    assert setting_of("0.3/3") == (0.3, 3.0)
+    assert setting_of("1") == (1.0, 1.0)
+    at = {"threshold": 0.6, "mean_precision": 0.6, "mean_recall": 0.5, "mean_f1": 0.55}
+    by_setting = {"0.3": {**at, "splits_meeting_targets": 4}, "0.3/3": {**at, "splits_meeting_targets": 5}}
+    assert _best_strength(by_setting) == (0.3, 3.0)
+
+
+def test_only_the_gold_sessions_turns_carry_the_gold_weight() -> None:
+    import numpy as np
+
+    def turn(writer: str) -> Example:
+        return Example("I got the call at two", "", "neutral", None, "none", None, "d1", writer)
+
+    found = [turn("W1"), turn("gold-dev"), turn("gold-sealed3"), turn("W4")]
+    assert gold_weights(found, np.array([0, 1, 2, 3]), 3.0).tolist() == [1.0, 3.0, 3.0, 1.0]
+    assert gold_weights(found, np.array([3, 1]), 3.0).tolist() == [1.0, 3.0]
