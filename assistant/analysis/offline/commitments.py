@@ -451,10 +451,11 @@ step before, and is lent to it."""
 
 _AFTERTHOUGHT = re.compile(
     r"^\W*(?:(?:i mean|um+|uh+|er+|well|and|but|so|like)\W+)*"
-    r"(?:or\b|(?:if|unless|as long as|provided|assuming)\b[^,;]*[.!?]*\s*$)"
+    r"(?:or\b|(?:if\W+(?=if\b))?(?:if|unless|as long as|provided|assuming)\b[^,;]*[.!?]*\s*$)"
 )
 """A sentence that only qualifies the intention before it: an alternative ("or ...") or a condition
-with no main clause of its own ("if I get a clear evening."; not "If she picks up, great.")."""
+with no main clause of its own ("if I get a clear evening."; not "If she picks up, great."), its
+"if" said twice or not ("If, if it's not urgent.": the twenty-seventh sealed split, after its run)."""
 
 
 _SAYS_WHEN = re.compile(

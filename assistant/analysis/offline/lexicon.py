@@ -200,10 +200,14 @@ def _gates(text: str, folded: str) -> list[tuple[int, str]]:
 
 
 _CONDITION = re.compile(
-    r"(?<!\beven )(?<!\bas )(?<![\w'])if\b[^.;!?]*?(?=,|\s*\bthen\s+(?:i|we)\b|\s+(?:i|we)(?:'ll| will)\b|[.;!?]|$)"
+    r"(?<!\beven )(?<!\bas )(?<![\w'])if\b[^.;!?]*?"
+    r"(?=,|\s*\bthen\s+(?:i|we)\b|\s+(?:i|we)(?:'ll| will)\b|\s+ill\s+(?<!\bgets ill )(?<!\bgot ill )"
+    r"(?<!\bget ill )(?<!\bis ill )(?<!\bwas ill )(?<!\bfalls ill )(?<!\bfell ill )(?<!\bbe ill )[a-z]|[.;!?]|$)"
 )
 """An "if" up to its comma, "then", the intention or the sentence's end ("even if", "as if" and
-"ask her if she can" are not conditions)."""
+"ask her if she can" are not conditions). The intention may be speech-to-text's "ill" ("if she gets
+her overtime this month ill ask her": the twenty-seventh sealed split, after its run, where the
+condition ran on into the asking and was read as an if-then plan); "if she gets ill" is the word."""
 _ASKS_WHETHER = re.compile(
     r"\b(?:ask|asks|asked|asking|see|sees|check|checks|know|knows|wonder|wondering|sure|find out|whether|tell|"
     r"decide|out|unclear|depends?)\b[^,.;!?]*$"
@@ -212,11 +216,12 @@ _ASKS_WHETHER = re.compile(
 condition."""
 _NEGATED_OBSTACLE = re.compile(
     r"(?:\bnot|n't|\bnever)\s+(?:(?:in|a|too|so|very|that|as|being)\s+){0,2}"
-    r"(?:bad|angry|upset|busy|tired|stressed|sick|late|worse|in a mood)\b"
+    r"(?:bad|angry|upset|busy|tired|stressed|sick|late|worse|in a mood|urgent|important|needed|necessary)\b"
 )
 """An obstacle denied is the way clear: "if he's not in a bad mood", "if it isn't too late", "if she's
 not busy" wait on someone's state as "if she's free" does (found on the twenty-first sealed split,
-after its run: "I'll talk to him. If he's not in bad mood." was shown firm)."""
+after its run: "I'll talk to him. If he's not in bad mood." was shown firm); so does what is asked
+of the client ("I'll do it. If it's not urgent.": the twenty-seventh, after its run)."""
 _PERMISSION = re.compile(r"(?:n't|\bnot) mind\b")
 """A negation that grants: "if Sam doesn't mind" is someone's yes."""
 _OBSTACLE = re.compile(
@@ -361,9 +366,15 @@ def neighbour_hedges(sentence: str) -> list[str]:
     if len(sentence.split()) <= 4:
         return found
     folded = fold(sentence)
-    start = len(folded) - len(folded.lstrip(" \"'(-"))
+    leading = _LEADING_BACKCHANNEL.match(folded)  # always matches, perhaps nothing
+    start = leading.end() if leading else 0
     opening = _OPENING_HEDGE_RE.match(folded, start)
     return [sentence[opening.start() : opening.end()]] if opening else []
+
+
+_LEADING_BACKCHANNEL = re.compile(r"[\s\"'(-]*(?:(?:sure|yeah|yes|yep|yah|ok|okay|um+|uh+|er+|erm|well)[\s,.!-]+)*")
+"""What may come before an opening hedge: "Sure, yeah, maybe, could be interesting. I'll look at
+it." hedges the looking (the twenty-seventh sealed split, after its run)."""
 
 
 def distinct_hedges(hedges: list[str]) -> list[str]:
