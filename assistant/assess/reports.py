@@ -155,7 +155,7 @@ def _clause_report(
         # "I rang him.": the next sentence may name the item; its words let the report count, but
         # rank it below any that names the item itself ("That Sunday I didn't ask him." is not
         # the report that "I asked MD in the Monday review." is)
-        pronoun_last = words[position + 1 :] in ([w] for w in _POINTS_BACK)
+        pronoun_last = len(words) == position + 2 and words[-1] in _POINTS_BACK
         borrowed = len(terms.words & (said_next - {key})) if pronoun_last else 0
         needed = 2 if key in _LIGHT else 1
         if terms.words and overlap + borrowed < needed and not _names_no_other_thing(terms, key, words, position):

@@ -89,6 +89,14 @@ HEDGED = [
     "If we win the tender, I'll hire two in March.",
     "If Sam doesn't mind, I'll move the review to Friday.",
     "If the funding starts in March, I'll hire two.",
+    # found on the spent twenty-seventh sealed split: speech-to-text's "ill" ends the condition, as
+    # "I'll" does (not an if-then plan); a bare condition after the intention, its "if" said twice or
+    # not; a hedge after backchannels still opens the sentence before the intention
+    "if she gets her overtime this month ill ask her for the fifty a month",
+    "if hes not busy ill call him",
+    "I'll do it. Uh. If, if it's not urgent.",
+    "I'll do it. If it's not urgent.",
+    "Sure, yeah, maybe, could be interesting. I'll look at it.",
     # found on the spent fifth sealed split: a decision framed as a belief; a second condition, on
     # someone else, joined to one on the client's own doing
     "I think I've decided to recommend it to the board.",
@@ -591,24 +599,6 @@ def test_i_guess_i_could_offered_as_what_the_client_will_do_is_hedged(question: 
 )
 def test_an_option_without_a_guess_and_a_when_stays_exploring(text: str) -> None:
     assert [level for level, _ in _answer("How was the week?", text)] == ["exploring"]
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        # speech-to-text's "ill" ends the condition, as "I'll" does; it is not an if-then plan
-        "if she gets her overtime this month ill ask her for the fifty a month",
-        "if hes not busy ill call him",
-        # a bare condition said after the intention, its "if" said twice or not
-        "I'll do it. Uh. If, if it's not urgent.",
-        "I'll do it. If it's not urgent.",
-        # a hedge after backchannels still opens the sentence before the intention
-        "Sure, yeah, maybe, could be interesting. I'll look at it.",
-    ],
-)
-def test_a_condition_or_hedge_said_around_the_intention_keeps_it_from_firm(text: str) -> None:
-    found = _found(text)
-    assert found and all(level != "firm" for level, _ in found), found
 
 
 def test_being_ill_is_no_intention_ending_a_condition() -> None:
