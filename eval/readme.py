@@ -59,6 +59,7 @@ SPLIT_TITLES = {
     "sealed25": "twenty-fifth sealed split",
     "sealed26": "twenty-sixth sealed split",
     "sealed27": "twenty-seventh sealed split",
+    "sealed28": "twenty-eighth sealed split",
 }
 """The sealed splits as the README names them, in the order they were written."""
 

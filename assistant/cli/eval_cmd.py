@@ -43,6 +43,7 @@ def register(parser: argparse.ArgumentParser) -> None:
             "sealed25",
             "sealed26",
             "sealed27",
+            "sealed28",
             "all",
         ],
         default="all",
