@@ -10,8 +10,9 @@ words (the readers' vocabulary); `eval/train_intentions.py` trains it on the gol
 commitments. A candidate below the trained threshold is not shown. It only ever takes candidates
 away, so it cannot make a hedge firm (though where it sets a hedged one aside, a firm one in the
 same turn may be all that is shown). Without the coach's question it reads held-out splits about
-as well (mean F1 0.705 against 0.708) but the old test split and the twelfth sealed split 1.5
-points worse, so it keeps the question, at about 0.1 s on a 60-minute session.
+as well (mean F1 0.705 against 0.708, measured before the twenty-seventh sealed split joined) but
+the old test split and the twelfth sealed split 1.5 points worse, so it keeps the question, at
+about 0.1 s on a 60-minute session.
 """
 
 from __future__ import annotations

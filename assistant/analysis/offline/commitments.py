@@ -130,6 +130,33 @@ def offers_an_option(sentence: Span, reading: Reading, question: str | None) -> 
     )
 
 
+_FRONTED_STEP = re.compile(
+    r"^\W*(?:(?:so|but|and|then|okay|ok|yes|yeah|right|well|fine|alright)\b,?\s+)*(?P<step>[^,.;:!?]+?),\s*$",
+    re.IGNORECASE,
+)
+_NOT_A_STEP = re.compile(
+    r"^(?:if|when|once|after|before|because|unless|until|as soon as|i|we|you|he|she|they|it|that|this|there)\b",
+    re.IGNORECASE,
+)
+
+
+_DETERMINER = re.compile(r"^(?:the|a|an|my|our|his|her|their|this|that|these|those)\s+", re.IGNORECASE)
+
+
+def _fronted_step(before: str) -> str | None:
+    """The step said first, before a bare intention that takes it up: "Phone in the kitchen, I'll
+    try." (the twenty-seventh sealed split, after its run: nothing was shown). At least two words, and
+    not a condition ("If he says no, I'll try"), a clause of its own ("he asked, I will"), a name
+    alone ("So Effetti, I'll try": who, not what) or a bare noun ("The rest, I will do."). An
+    intention cut off ("The Star, I'll") takes up nothing."""
+    found = _FRONTED_STEP.match(before)
+    if found is None:
+        return None
+    step = found.group("step").strip()
+    named = _DETERMINER.sub("", step).split()  # "The rest, I will do.": nothing named to do
+    return step if len(named) >= 2 and not _NOT_A_STEP.match(step) else None
+
+
 _CESSATION = re.compile(r"(?:i'm|i am|we're) done|no more\b")
 """Cues that end what follows them: the thing they name is what stops ("I'm done with that")."""
 _CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:no|but|so|and|then|actually)\b")
@@ -660,7 +687,11 @@ def _commitment(
         if bare and text == action.text and _asks_to_choose(question):
             text = sentence.text  # "That one I will do.": what was chosen is in the words before it
     if bare and text == action.text:
-        return None  # "I will." with nothing after it and nothing before it to refer to
+        cut = bool(_ENDS_ON_CONTRACTION.search(sentence.text))
+        fronted = None if cut else _fronted_step(sentence.text[: reading.cue.start])
+        if fronted is None:
+            return None  # "I will." with nothing after it and nothing before it to refer to
+        text = fronted
     if bare:
         if sentence.text.rstrip().endswith(("...", "…", "-", "—")):
             return None  # "I'll... I'll try it.": a false start, not a separate commitment
