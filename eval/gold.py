@@ -71,7 +71,9 @@ is spent; it then joined the readers' training. sealed26 (six more new writers, 
 sessions, nine disfluent, three arcs) judged the version after that retraining, once, at commit
 544c517, and is spent; it then joined the readers' training. sealed27 (six more new writers,
 S152-S157: twelve sessions, eight disfluent, three arcs) judged the version after that retraining,
-once, at commit c95ab92, and is spent; it then joined the readers' training."""
+once, at commit c95ab92, and is spent; it then joined the readers' training. sealed28 (six more new
+writers, S158-S163: twelve sessions, eight disfluent, three arcs) judged the version after that
+retraining, once, at commit bd956ac, and is spent."""
 SEALED: tuple[str, ...] = (
     "sealed", "sealed2", "sealed3", "sealed4", "sealed5", "sealed6", "sealed7", "sealed8", "sealed9", "sealed10",
     "sealed11", "sealed12", "sealed13", "sealed14", "sealed15", "sealed16", "sealed17", "sealed18",
