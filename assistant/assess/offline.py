@@ -40,6 +40,7 @@ _CUES: list[tuple[Progress, re.Pattern[str]]] = [
             r"not for me(?! to)|binned|knocked (?:it|that)(?: one)? on the head|"
             r"(?:that|this) one,? (?:i|we) (?:\w+ )?drop(?!\w| (?:off|by|in)\b)|"
             r"(?:it's|that's|that one's|it is|that is) (?:been )?dropped|"
+            r"(?:i'm|i am|im) not (?:going to|gonna) (?:try|do) (?:it|that|this)(?: one)? again|"
             r"(?:i'm|i am) not (?:going|gonna)(?: to)?(?=\s*(?:[.;,!?]|$|for now|either)))\b"
         ),
     ),
@@ -50,6 +51,8 @@ _CUES: list[tuple[Progress, re.Pattern[str]]] = [
             r"sen[dt]|ask\w*|book\w*|manag\w*|touch\w*|found the time|make it|raise\w*|call\w*|begun|tried|sort\w*|"
             r"(?:tell|told|said|say)(?! you\b)|spoken|spoke|speak|rung|ring (?:her|him|them)|phoned?|e-?mailed|mentioned|"
             r"messaged|texted|wr[io]te|written)\b|"
+            # "that one i never did it": "did" after "never" only (not "didn't did")
+            r"\bnever did\b|"
             # "i ain't call jackie yet", the verb in its bare form; not "we ain't talk much at first" (it
             # went on), "ain't done that in three weeks" (an old habit stopped: the twenty-first split)
             # or "I ain't go lie" (the sixteenth)

@@ -603,3 +603,29 @@ def test_an_option_without_a_guess_and_a_when_stays_exploring(text: str) -> None
 
 def test_being_ill_is_no_intention_ending_a_condition() -> None:
     assert find_gates("if she gets ill we cover for her") == ["if she gets ill we cover for her"]
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "levels"),
+    [
+        # the twenty-eighth sealed split's one run showed these three firm
+        ("So what will you do with the minister's visit?", "Honestly, Sefa could host it. My deputy.", ["hedged"]),
+        (
+            "When could you get there?",
+            "I was gonna say Sunday but— no. [laughs] Saturday mornings. I could do Saturday mornings.",
+            ["hedged", "exploring"],
+        ),
+        (
+            "What would you actually say, the next time the family chat pings?",
+            "I could say, we're in, let me talk to Tavita about the amount. Instead of just sending it.",
+            ["hedged"],
+        ),
+    ],
+)
+def test_an_option_offered_in_an_answer_is_never_firm(question: str, text: str, levels: list[str]) -> None:
+    assert [level for level, _ in _answer(question, text)] == levels
+
+
+def test_an_unhedged_answer_naming_no_option_stays_firm() -> None:
+    assert _answer("So what will you do?", "Sefa hosts it. I'll brief her on Monday.")[-1][0] == "firm"
+    assert _answer("When will you call her?", "Saturday morning.") == [("firm", "call her")]

@@ -176,6 +176,7 @@ def test_what_someone_else_asked_is_no_report_of_the_clients_call(embedder: Mini
         "I'm not asking her. I decided.",
         "the cabin weekend that one that one i drop",  # the twenty-fourth sealed split, after its run
         "I didn't take Diane up. And I'm not going to, to be honest.",  # the seventeenth, after its run
+        "The cabin weekend. No more cabin. I'm not going to try it again.",  # the twenty-eighth, after its run
     ],
 )
 def test_a_decision_against_the_item_is_dropped(embedder: MiniLMEmbedder, answer: str) -> None:
@@ -364,3 +365,12 @@ def test_a_count_of_some_of_the_whole_is_in_progress(embedder: MiniLMEmbedder, a
 def test_not_asking_yet_is_no_decision_against_it(embedder: MiniLMEmbedder, answer: str) -> None:
     said = ["Coach: And the cabin weekend with Diane?", f"Craig: {answer}"]
     assert _read(embedder, "Take Diane up to the cabin for the weekend", said) != "dropped"
+
+
+def test_never_did_it_is_not_started(embedder: MiniLMEmbedder) -> None:
+    """Found on the spent twenty-eighth sealed split's arc: "that one i never did it" read as done."""
+    said = [
+        "Coach: and the tablets in the car for the weekends",
+        "Craig: the tablets in the car that one i never did it",
+    ]
+    assert _read(embedder, "Keep a few tablets in the car for weekends", said) == "not_started"

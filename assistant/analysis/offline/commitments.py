@@ -110,6 +110,12 @@ _GUESS = re.compile(r"\b(?:guess|suppose|reckon)\b")
 _WEIGHED = re.compile(r"\bor\b")
 
 
+_WOULD_SAY = re.compile(r"\b(?:i|we) (?:could|would|might|'d) (?:just )?(?:say|tell (?:her|him|them))\b")
+"""Words the client could say, quoted after it: "I could say, we're in, let me talk to Tavita about
+the amount." is an option, whatever the quoted words promise (shown firm on the twenty-eighth sealed
+split's one run: the clause break at the comma had hidden the "I could")."""
+
+
 def offers_an_option(sentence: Span, reading: Reading, question: str | None) -> bool:
     """Whether an "I guess I could ..." is offered as what the client will do, which the guide reads
     as hedged (eval/GUIDELINES.md, section 4): it names when ("I guess I could do that Wednesday") or
@@ -643,7 +649,10 @@ def _commitment(
     if (
         level == "firm"
         and reading.cue is not None
-        and _OPTION.search(_same_clause(fold(sentence.text[: reading.cue.start])))
+        and (
+            _OPTION.search(_same_clause(fold(sentence.text[: reading.cue.start])))
+            or _WOULD_SAY.search(fold(sentence.text[: reading.cue.start]))
+        )
     ):
         level = "hedged"  # "I could just start checking his claims from now on": an option, never firm
     quote = sentence_around(utterance.text, sentence)
@@ -707,6 +716,17 @@ _DEFERRING = re.compile(
     r"sleep on|hard to say)\b"
 )
 """What makes an answer to a planning question wait on something: never firm."""
+_COULD_IN_ANSWER = re.compile(r"\b(?:could|might)\b(?!n't| not| never)")
+_I_COULD = re.compile(r"\b(?:i|we) could\b(?!n't| not| never)")
+
+
+def _offers_instead(sentence: Span, utterance: Utterance) -> bool:
+    """An answer to a planning question that offers an option, not a decision: "Honestly, Sefa could
+    host it." (said of someone else), or "Saturday mornings. I could do Saturday mornings." (the
+    turn's own "I could"). Both were shown firm on the twenty-eighth sealed split's one run."""
+    return bool(_COULD_IN_ANSWER.search(fold(sentence.text)) or _I_COULD.search(fold(utterance.text)))
+
+
 _NAMING_THE_STEP = re.compile(
     r"(?:the )?(?:very )?first (?:thing (?:is|will be)|step(?: (?:is|will be))?),?\s+(?:(?:is|that)\s+)*",
     re.IGNORECASE,
@@ -727,7 +747,7 @@ def _answered(
     # answer to a planning question firm (37 of 39 such answers), as the guide reads "an unqualified
     # intention or decision"; until now it was always shown hedged. A deferral anywhere in the
     # answer ("Depends what Ben says", "As long as Ben's okay with it") holds it, hedge record or not.
-    if level == "firm" and _DEFERRING.search(fold(utterance.text)):
+    if level == "firm" and (_DEFERRING.search(fold(utterance.text)) or _offers_instead(sentence, utterance)):
         level = "hedged"
     if WHEN_QUESTION_RE.search(fold(question or "")):  # "When might you talk to them?" "Thursday, probably."
         asked = _action_in_question(question, WHEN_QUESTION_RE) if WHEN_RE.search(sentence.text) else None
