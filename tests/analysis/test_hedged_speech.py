@@ -620,6 +620,7 @@ def test_being_ill_is_no_intention_ending_a_condition() -> None:
             "I could say, we're in, let me talk to Tavita about the amount. Instead of just sending it.",
             ["hedged"],
         ),
+        ("What would you say to her?", "I'd say, let me talk to Tavita about the amount first.", ["hedged"]),
     ],
 )
 def test_an_option_offered_in_an_answer_is_never_firm(question: str, text: str, levels: list[str]) -> None:

@@ -94,6 +94,14 @@ def test_a_time_said_negated_is_no_due_date() -> None:
     assert item.due == "Friday"
 
 
+def test_a_weekend_is_not_read_as_a_week() -> None:
+    """Found on the spent twenty-eighth sealed split: "this weekend" was read as due "this week",
+    a date not said (the guards removed it, and the coach read a note about a date never shown)."""
+    text = "Coach: So what will you do?\nDana: I'll call my brother this weekend, before the match.\n"
+    (item,) = analyze_offline_checked(parse_bytes(text.encode(), "s.txt")).plan.items
+    assert item.due == "this weekend"
+
+
 def test_markdown_says_not_stated_for_a_missing_due_date() -> None:
     analysis = _analyse()
     markdown = render_markdown(analysis)

@@ -110,7 +110,7 @@ _GUESS = re.compile(r"\b(?:guess|suppose|reckon)\b")
 _WEIGHED = re.compile(r"\bor\b")
 
 
-_WOULD_SAY = re.compile(r"\b(?:i|we) (?:could|would|might|'d) (?:just )?(?:say|tell (?:her|him|them))\b")
+_WOULD_SAY = re.compile(r"\b(?:i|we)(?: could| would| might|'d) (?:just )?(?:say|tell (?:her|him|them))\b")
 """Words the client could say, quoted after it: "I could say, we're in, let me talk to Tavita about
 the amount." is an option, whatever the quoted words promise (shown firm on the twenty-eighth sealed
 split's one run: the clause break at the comma had hidden the "I could")."""
@@ -144,8 +144,6 @@ _NOT_A_STEP = re.compile(
     r"^(?:if|when|once|after|before|because|unless|until|as soon as|i|we|you|he|she|they|it|that|this|there)\b",
     re.IGNORECASE,
 )
-
-
 _DETERMINER = re.compile(r"^(?:the|a|an|my|our|his|her|their|this|that|these|those)\s+", re.IGNORECASE)
 
 
