@@ -61,7 +61,7 @@ _MONTH = r"(?:january|february|march|april|may|june|july|august|september|octobe
 _WHEN = (
     rf"(?:(?:by|on|before|until|after|from|this|next|every|each|end of|the end of)\s+(?:the\s+)?(?:end of\s+)?"
     rf"(?:{WEEKDAY}|{_MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?|\d{{1,2}}(?:st|nd|rd|th)?(?:\s+of)?\s+{_MONTH}|"
-    rf"(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)|week|month|quarter|year|q[1-4]|day|weekend|sprint|offsite|board(?: meeting)?|"
+    rf"(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)|week|month|quarter|year|q[1-4]|day|weekend|weekday|weeknight|sprint|offsite|board(?: meeting)?|"
     rf"(?:our|the)\s+next\s+(?:session|meeting)|next\s+(?:session|meeting|week|month|quarter))s?(?!\w))"
     rf"|\b(?:tomorrow|tonight|today|this afternoon|this morning|this evening|next week|this week|"
     rf"in (?:a|one|two|three|four|\d+) (?:days?|weeks?|months?)|within (?:a|one|two|three|\d+) (?:days?|weeks?|months?)|"
