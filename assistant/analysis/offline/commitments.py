@@ -105,7 +105,7 @@ _OPTION = re.compile(
 weighed as an option ("I could just start checking his claims properly from now on, ... Or I could
 have a quiet word": found on the fourteenth sealed split's one run), not stated as a decision. A
 promise recalled ("I said I would, so I'm going to call her") is no option."""
-_COULD = re.compile(r"\b(?:i|we) could\b")
+_COULD = re.compile(r"\b(?:i|we) could\b(?! not| never)")
 _GUESS = re.compile(r"\b(?:guess|suppose|reckon)\b")
 _WEIGHED = re.compile(r"\bor\b")
 
@@ -714,15 +714,14 @@ _DEFERRING = re.compile(
     r"sleep on|hard to say)\b"
 )
 """What makes an answer to a planning question wait on something: never firm."""
-_COULD_IN_ANSWER = re.compile(r"\b(?:could|might)\b(?!n't| not| never)")
-_I_COULD = re.compile(r"\b(?:i|we) could\b(?!n't| not| never)")
+_COULD_IN_ANSWER = re.compile(r"\b(?:could|might)\b(?! not| never)")
 
 
 def _offers_instead(sentence: Span, utterance: Utterance) -> bool:
     """An answer to a planning question that offers an option, not a decision: "Honestly, Sefa could
     host it." (said of someone else), or "Saturday mornings. I could do Saturday mornings." (the
     turn's own "I could"). Both were shown firm on the twenty-eighth sealed split's one run."""
-    return bool(_COULD_IN_ANSWER.search(fold(sentence.text)) or _I_COULD.search(fold(utterance.text)))
+    return bool(_COULD_IN_ANSWER.search(fold(sentence.text)) or _COULD.search(fold(utterance.text)))
 
 
 _NAMING_THE_STEP = re.compile(
