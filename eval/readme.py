@@ -60,6 +60,7 @@ SPLIT_TITLES = {
     "sealed26": "twenty-sixth sealed split",
     "sealed27": "twenty-seventh sealed split",
     "sealed28": "twenty-eighth sealed split",
+    "sealed29": "twenty-ninth sealed split",
 }
 """The sealed splits as the README names them, in the order they were written."""
 

@@ -44,6 +44,7 @@ def register(parser: argparse.ArgumentParser) -> None:
             "sealed26",
             "sealed27",
             "sealed28",
+            "sealed29",
             "all",
         ],
         default="all",
