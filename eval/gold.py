@@ -73,8 +73,8 @@ sessions, nine disfluent, three arcs) judged the version after that retraining, 
 S152-S157: twelve sessions, eight disfluent, three arcs) judged the version after that retraining,
 once, at commit c95ab92, and is spent; it then joined the readers' training. sealed28 (six more new
 writers, S158-S163: twelve sessions, eight disfluent, three arcs) judged the version after that
-retraining, once, at commit bd956ac, and is spent. sealed29 (six more new writers, S164-S169) is
-written; it is run once, after sealed28 joins the readers' training."""
+retraining, once, at commit bd956ac, and is spent; it then joined the readers' training. sealed29 (six
+more new writers, S164-S169) judges the version after that retraining."""
 SEALED: tuple[str, ...] = (
     "sealed", "sealed2", "sealed3", "sealed4", "sealed5", "sealed6", "sealed7", "sealed8", "sealed9", "sealed10",
     "sealed11", "sealed12", "sealed13", "sealed14", "sealed15", "sealed16", "sealed17", "sealed18",
@@ -86,6 +86,7 @@ RETIRED: tuple[str, ...] = (
     "sealed", "sealed2", "sealed3", "sealed4", "sealed5", "sealed6", "sealed7", "sealed8", "sealed9", "sealed10",
     "sealed11", "sealed12", "sealed13", "sealed14", "sealed15", "sealed16", "sealed17", "sealed18", "sealed19",
     "sealed20", "sealed21", "sealed22", "sealed23", "sealed24", "sealed25", "sealed26", "sealed27",
+    "sealed28",
 )  # fmt: skip
 """Sealed splits that were run once and reported, then given to the learned readers' training as
 sessions in the app's own shape (their README figures stay as measured; they judge nothing again)."""

@@ -102,6 +102,12 @@ def test_a_weekend_is_not_read_as_a_week() -> None:
     assert item.due == "this weekend"
 
 
+def test_every_weekday_is_a_time_said() -> None:
+    text = "Coach: So what will you do?\nDana: I'll walk the dog every weekday, before work.\n"
+    (item,) = analyze_offline_checked(parse_bytes(text.encode(), "s.txt")).plan.items
+    assert item.due == "every weekday"
+
+
 def test_markdown_says_not_stated_for_a_missing_due_date() -> None:
     analysis = _analyse()
     markdown = render_markdown(analysis)

@@ -140,3 +140,13 @@ def test_a_bare_try_takes_up_the_step_said_before_it() -> None:
     assert _found("If he says no, I'll try.") == []
     assert _found("The rest, I will do.") == []
     assert _found("The Star, I'll") == []
+
+
+def test_a_yes_said_as_a_sentence_of_its_own_leaves_the_intention_after_it() -> None:
+    """A cue across "Yeah." and the next sentence hid its "I'll" (the twenty-eighth sealed split,
+    after its run: "Yes. I'll put it in my calendar like a meeting." showed nothing)."""
+    assert _found("Yes. I'll put it in my calendar like a meeting.") == [
+        ("firm", "put it in my calendar like a meeting")
+    ]
+    assert _found("Yeah. I will call him tomorrow.") == [("firm", "call him tomorrow")]
+    assert _levels("Yeah, I'll try to call him.") == ["hedged"]

@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 
 __all__ = ["analyze_offline", "clear_caches", "engine_version", "label_utterances", "warm_up"]
 
-ENGINE_CODE_VERSION = "34"
+ENGINE_CODE_VERSION = "35"
 """Bumped when the engine's code reads transcripts differently; the rules and the readers' weights
 are hashed into the version on their own (`engine_version`), so editing them needs no bump. 27
 (2026-12-04): the lexicon's someone-else pattern, and the rule changes since 26 that came with a
@@ -58,7 +58,9 @@ intention may say its "if" twice; an opening hedge may follow backchannels ("Sur
 32: a bare "I'll try" takes up the step said before it in its sentence ("Phone in the kitchen, I'll
 try."). 33: an answer to a planning question that offers an option ("Sefa could host it", a turn's
 "I could") is hedged, as is a firm cue inside what the client "could say". 34: and inside what
-they'd say ("I'd say, let me talk to him"); "this weekend" is no longer read as due "this week"."""
+they'd say ("I'd say, let me talk to him"); "this weekend" is no longer read as due "this week". 35: a cue is read
+within one sentence ("Yeah. I'll put it in my calendar." kept its "I'll"); a refusal's action keeps
+its verb ("cutting the church", not "the church")."""
 _SPEAKS_FOR_CLIENT = ("client", "notes")
 
 
