@@ -74,7 +74,8 @@ S152-S157: twelve sessions, eight disfluent, three arcs) judged the version afte
 once, at commit c95ab92, and is spent; it then joined the readers' training. sealed28 (six more new
 writers, S158-S163: twelve sessions, eight disfluent, three arcs) judged the version after that
 retraining, once, at commit bd956ac, and is spent; it then joined the readers' training. sealed29 (six
-more new writers, S164-S169) judges the version after that retraining."""
+more new writers, S164-S169: twelve sessions, nine disfluent, four arcs) judged the version after
+that retraining, once, at commit 9e2f251, and is spent."""
 SEALED: tuple[str, ...] = (
     "sealed", "sealed2", "sealed3", "sealed4", "sealed5", "sealed6", "sealed7", "sealed8", "sealed9", "sealed10",
     "sealed11", "sealed12", "sealed13", "sealed14", "sealed15", "sealed16", "sealed17", "sealed18",
