@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 
 __all__ = ["analyze_offline", "clear_caches", "engine_version", "label_utterances", "warm_up"]
 
-ENGINE_CODE_VERSION = "35"
+ENGINE_CODE_VERSION = "36"
 """Bumped when the engine's code reads transcripts differently; the rules and the readers' weights
 are hashed into the version on their own (`engine_version`), so editing them needs no bump. 27
 (2026-12-04): the lexicon's someone-else pattern, and the rule changes since 26 that came with a
@@ -60,7 +60,8 @@ try."). 33: an answer to a planning question that offers an option ("Sefa could 
 "I could") is hedged, as is a firm cue inside what the client "could say". 34: and inside what
 they'd say ("I'd say, let me talk to him"); "this weekend" is no longer read as due "this week". 35: a cue is read
 within one sentence ("Yeah. I'll put it in my calendar." kept its "I'll"); a refusal's action keeps
-its verb ("cutting the church", not "the church")."""
+its verb ("cutting the church", not "the church"). 36: a lapse foretold ("i'll probably crack
+once") is no step."""
 _SPEAKS_FOR_CLIENT = ("client", "notes")
 
 

@@ -61,6 +61,13 @@ _NO_REFUSAL = re.compile(r"^(?:lie|lying|pretend|pretending|cheat|cheating|promi
 """Refusing to deceive ("I'm not gonna lie to him") is a value held, and refusing to promise ("i'll
 try it i'm not gonna promise you miracles") is a hedge: neither resists a change. Shown as
 resisting, the coach was asked what would make lying to him, or promising miracles, feel possible."""
+_LAPSE = re.compile(
+    r"^(?:(?:probably|definitely|just|still|totally|prob(?:ably)?) )?(?:crack|cave|slip up|relapse|fail|give in)\b(?! (?:it|a|one|the|open)\b)",
+    re.IGNORECASE,
+)
+"""A lapse foretold, not a step: "i'll try i'm not gonna lie i'll probably crack once" (the
+twenty-ninth sealed split, after its run: the coach was shown a plan item "crack once", due today,
+and asked how they would know it was done). "I'll crack open the file" and "I'll crack one" are not."""
 _SCENE = re.compile(r"^\W*be\s+\w+ing\b", re.IGNORECASE)
 """What the client will be in the middle of: "I'll be standing at the printer and she'll go...",
 "I'll be climbing the walls", "and then I'll be scrolling". Without a when, a scene or a state
@@ -668,6 +675,8 @@ def _commitment(
         action = _one_word_after(sentence.text, reading.cue) or action  # "I don't want to quit."
     text = action.text
     if _THOUGHT.match(text) or (level == "resisting" and _NO_REFUSAL.match(text)):
+        return None
+    if level != "resisting" and _LAPSE.match(text):
         return None
     quoting = bool(_QUOTATIVE.match(text))
     if quoting:  # what the client will say: the action is the one said before it in the sentence, or none
