@@ -62,7 +62,8 @@ _NO_REFUSAL = re.compile(r"^(?:lie|lying|pretend|pretending|cheat|cheating|promi
 try it i'm not gonna promise you miracles") is a hedge: neither resists a change. Shown as
 resisting, the coach was asked what would make lying to him, or promising miracles, feel possible."""
 _LAPSE = re.compile(
-    r"^(?:(?:probably|definitely|just|still|totally|prob(?:ably)?) )?(?:crack|cave|slip up|relapse|fail|give in)\b(?! (?:it|a|one|the|open)\b)",
+    r"^(?:(?:probably|definitely|just|still|totally|prob) )?(?:crack|cave|slip up|relapse|fail|give in)\b"
+    r"(?! (?:it|a|one|the|open)\b)",
     re.IGNORECASE,
 )
 """A lapse foretold, not a step: "i'll try i'm not gonna lie i'll probably crack once" (the
