@@ -180,7 +180,7 @@ def _cue_matches(folded: str, notes: bool) -> tuple[_Match, ...]:
 def _matches(folded: str, cues: list[lx.Cue], blocked: list[tuple[int, int]]) -> list[_Match]:
     """Where each cue matches, within one sentence: a match across sentences would stand in none of
     them, yet still hide a shorter cue it overlaps ("Yeah. I'll put it in my calendar." lost its
-    "I'll" so to an emphatic-yes cue that once allowed a full stop)."""
+    "I'll" that way, to an emphatic-yes cue that once allowed a full stop)."""
     bounds = [(span.start, span.end) for span in sentences(folded)]
     return [
         _Match(cue, m.start(), m.end())
