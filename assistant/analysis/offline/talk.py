@@ -180,23 +180,21 @@ def _cue_matches(folded: str, notes: bool) -> tuple[_Match, ...]:
 def _matches(folded: str, cues: list[lx.Cue], blocked: list[tuple[int, int]]) -> list[_Match]:
     """Where each cue matches, within one sentence: a match across sentences would stand in none of
     them, yet still hide a shorter cue it overlaps ("Yeah. I'll put it in my calendar." lost its
-    "I'll" that way, to an emphatic-yes cue that once allowed a full stop)."""
-    bounds = [(span.start, span.end) for span in sentences(folded)]
-    return [
-        _Match(cue, m.start(), m.end())
-        for cue in cues
-        if cue.could_match(folded)
-        for m in cue.pattern.finditer(folded)
-        if not any(s <= m.start() < e for s, e in blocked)
-        and any(s <= m.start() and m.end() <= e for s, e in bounds)
-        and not (cue.unless and cue.unless.search(_sentence_at(folded, m.start())))
-    ]
-
-
-def _sentence_at(text: str, at: int) -> str:
-    """The sentence of `text` that holds position `at` (as `sentences` splits them, so "Dr." ends
-    none): where a cue's `unless` is looked for."""
-    return next((span.text for span in sentences(text) if span.start <= at < span.end), text)
+    "I'll" that way, to an emphatic-yes cue that once allowed a full stop). A cue's `unless` is
+    looked for in that sentence (as `sentences` splits them, so "Dr." ends none)."""
+    spans = sentences(folded)
+    found = []
+    for cue in cues:
+        if not cue.could_match(folded):
+            continue
+        for m in cue.pattern.finditer(folded):
+            sentence = next((span for span in spans if span.start <= m.start() and m.end() <= span.end), None)
+            if sentence is None or any(s <= m.start() < e for s, e in blocked):
+                continue
+            if cue.unless and cue.unless.search(sentence.text):
+                continue
+            found.append(_Match(cue, m.start(), m.end()))
+    return found
 
 
 def _inside(match: _Match, spans: list[tuple[int, int]]) -> bool:
