@@ -61,6 +61,7 @@ SPLIT_TITLES = {
     "sealed27": "twenty-seventh sealed split",
     "sealed28": "twenty-eighth sealed split",
     "sealed29": "twenty-ninth sealed split",
+    "sealed30": "thirtieth sealed split",
 }
 """The sealed splits as the README names them, in the order they were written."""
 

@@ -45,6 +45,7 @@ def register(parser: argparse.ArgumentParser) -> None:
             "sealed27",
             "sealed28",
             "sealed29",
+            "sealed30",
             "all",
         ],
         default="all",
