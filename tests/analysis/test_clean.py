@@ -130,4 +130,6 @@ def test_content_words_and_the_minimum() -> None:
 def test_dangles() -> None:
     assert dangles("ask her straight out what")
     assert dangles("before I'm")
+    assert dangles("before my partner's even awake that's")  # a clause run on past the word limit
+    assert dangles("i'm a finance director i don't")
     assert not dangles("stop being the bottleneck")

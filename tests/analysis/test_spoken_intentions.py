@@ -158,3 +158,17 @@ def test_a_lapse_foretold_is_no_step() -> None:
     assert _found("no vaping in the car i mean i'll try i'm not gonna lie i'll probably crack once") == []
     assert _found("I'll probably fail the first few nights.") == []
     assert _found("I'll crack open the file tonight.") == [("firm", "crack open the file tonight")]
+
+
+def test_an_outcome_foretold_is_no_step() -> None:
+    """ "we will be late" was shown as a firm plan item "be late" (the twenty-ninth sealed split,
+    after its run); being ready by a day is still a step."""
+    assert _found("if i wait for her we will be late and then it's my name on that pack") == []
+    assert _found("Honestly I'll be fine.") == []
+    assert _found("I'll be ready by Friday.") == [("firm", "be ready by Friday")]
+
+
+def test_a_step_volunteered_with_let_me_keeps_its_verb() -> None:
+    """ "Let me talk to him first" showed the step "him first": the cue held the verb."""
+    assert _found("let me talk to him first") == [("firm", "talk to him first")]
+    assert _found("Let me draft something tonight.") == [("firm", "draft something tonight")]

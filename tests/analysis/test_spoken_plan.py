@@ -196,6 +196,16 @@ def test_the_goal_is_the_clause_that_states_the_change() -> None:
     assert _spoken("sleep")[1].plan.goal == "i need to sleep more"  # not the false start before it
 
 
+def test_the_goal_ends_where_a_spoken_aside_begins() -> None:
+    text = (
+        "Coach: what do you want from the money side\n"
+        "Mwansa: i want to at least know the total you see that's the funny thing i'm a finance director i don't "
+        "know my own total\n"
+    )
+    transcript = parse_bytes(text.encode(), "aside.txt", coach="Coach", client="Mwansa")
+    assert analyze_offline(transcript).plan.goal == "i want to at least know the total"
+
+
 def test_agreeing_with_the_coach_states_no_goal() -> None:
     _, analysis = _spoken("sugar")
     assert analysis.plan.goal is None

@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 
 __all__ = ["analyze_offline", "clear_caches", "engine_version", "label_utterances", "warm_up"]
 
-ENGINE_CODE_VERSION = "36"
+ENGINE_CODE_VERSION = "37"
 """Bumped when the engine's code reads transcripts differently; the rules and the readers' weights
 are hashed into the version on their own (`engine_version`), so editing them needs no bump. 27
 (2026-12-04): the lexicon's someone-else pattern, and the rule changes since 26 that came with a
@@ -61,7 +61,8 @@ try."). 33: an answer to a planning question that offers an option ("Sefa could 
 they'd say ("I'd say, let me talk to him"); "this weekend" is no longer read as due "this week". 35: a cue is read
 within one sentence ("Yeah. I'll put it in my calendar." kept its "I'll"); a refusal's action keeps
 its verb ("cutting the church", not "the church"). 36: a lapse foretold ("i'll probably crack
-once") is no step."""
+once") is no step. 37: nor is an outcome foretold ("we will be late"); an idea run on over the next
+in its turn is shown once; a goal ends at "you see"; a phrase does not end on "that's" or "don't"."""
 _SPEAKS_FOR_CLIENT = ("client", "notes")
 
 

@@ -30,8 +30,11 @@ _OPEN_END = (
     | _EDGE_CONNECTIVES
     | _words("i i'm i'll i'd we we're you what which who than is are was be in on")
     | _words("before after until till when if whether")
+    | _words("that's it's there's he's she's they're don't")
 )
-"""Words a finished phrase does not end on ("...before I'm", "...and ask her straight out what")."""
+"""Words a finished phrase does not end on ("...before I'm", "...and ask her straight out what"), nor
+a clause's first words where unpunctuated speech ran on past the word limit ("... before my
+partner's even awake that's", "... i'm a finance director i don't": the spent twenty-ninth split)."""
 _REPEAT_OK = frozenset({"that", "had", "very", "really", "so", "no", "many", "more", "bye", "far"})
 """Doubled words that are grammar or emphasis, not a stutter ("I know that that helps")."""
 _FUNCTION = _words(

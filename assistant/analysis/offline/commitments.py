@@ -69,6 +69,15 @@ _LAPSE = re.compile(
 """A lapse foretold, not a step: "i'll try i'm not gonna lie i'll probably crack once" (the
 twenty-ninth sealed split, after its run: the coach was shown a plan item "crack once", due today,
 and asked how they would know it was done). "I'll crack open the file" and "I'll crack one" are not."""
+_FORETOLD_STATE = re.compile(
+    r"^(?:(?:probably|definitely|just|still|totally|all|both|really) )?be (?:late|fine|ok|okay|alright|all right"
+    r"|broke|dead|screwed|in trouble|stuck|behind|exhausted|knackered|shattered|sick|ill|wrecked|toast|fired|sacked)\b"
+    r"(?! (?:by|before|at|on|for)\b)",
+    re.IGNORECASE,
+)
+"""An outcome foretold, not a step: "if i wait for her we will be late" (the spent twenty-ninth
+sealed split, where the coach was shown a firm plan item "be late"), "I'll be fine". No gold
+commitment of any split is one. Not "be ready by Friday" nor "be fine for the board at nine"."""
 _SCENE = re.compile(r"^\W*be\s+\w+ing\b", re.IGNORECASE)
 """What the client will be in the middle of: "I'll be standing at the printer and she'll go...",
 "I'll be climbing the walls", "and then I'll be scrolling". Without a when, a scene or a state
@@ -677,7 +686,7 @@ def _commitment(
     text = action.text
     if _THOUGHT.match(text) or (level == "resisting" and _NO_REFUSAL.match(text)):
         return None
-    if level != "resisting" and _LAPSE.match(text):
+    if level != "resisting" and (_LAPSE.match(text) or _FORETOLD_STATE.match(text)):
         return None
     quoting = bool(_QUOTATIVE.match(text))
     if quoting:  # what the client will say: the action is the one said before it in the sentence, or none

@@ -46,7 +46,14 @@ def ideas_in(utterance: Utterance) -> list[FoundIdea]:
         if text == cue or len(content_words(text.text)) < 1:
             continue
         found.append(FoundIdea(utterance, raised_by, text, sentence_around(utterance.text, cue)))
-    return found
+    return [idea for idea in found if not any(_holds(idea.text, other.text) for other in found if other is not idea)]
+
+
+def _holds(outer: Span, inner: Span) -> bool:
+    """One idea's words run on over the next one's: "i could do that i could even do it in excel",
+    said without punctuation, holds "even do it in excel", which is the idea (the spent
+    twenty-ninth sealed split showed both)."""
+    return outer.start <= inner.start and inner.end <= outer.end and outer != inner
 
 
 def settle_status(idea: FoundIdea, later: list[Utterance], chosen_actions: list[tuple[int, str]]) -> None:

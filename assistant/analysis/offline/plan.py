@@ -61,8 +61,14 @@ MAX_ITEMS = 8
 MAX_QUESTIONS = 8
 _GOAL_CONTENT_WORDS = 2
 """A goal says what should change: "I want to exercise" (want, exercise), never "Yeah." or "I want to"."""
-_SPOKEN_BREAK = re.compile(r",?\s+(?:um+|uh+|erm|(?<!let )(?<!to )you know|i mean)\b|\s*,\s*like\s*,", re.IGNORECASE)
-"""Where a spoken clause trails off into fillers: "I want to stop being the bottleneck you know"."""
+_SPOKEN_BREAK = re.compile(
+    r",?\s+(?:um+|uh+|erm|(?<!let )(?<!to )you know|i mean|you see(?= (?:that|it|this|i|the thing|what|because)\b))\b"
+    r"|\s*,\s*like\s*,",
+    re.IGNORECASE,
+)
+"""Where a spoken clause trails off into fillers: "I want to stop being the bottleneck you know", "i
+want to at least know the total you see that's the funny thing" (the spent twenty-ninth sealed
+split, where the goal ran on to its word limit, "... i'm a finance director i don't")."""
 
 
 def draft_plan(
