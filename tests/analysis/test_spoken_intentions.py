@@ -172,3 +172,15 @@ def test_a_step_volunteered_with_let_me_keeps_its_verb() -> None:
     """ "Let me talk to him first" showed the step "him first": the cue held the verb."""
     assert _found("let me talk to him first") == [("firm", "talk to him first")]
     assert _found("Let me draft something tonight.") == [("firm", "draft something tonight")]
+
+
+def test_an_action_ends_at_a_tag_before_a_new_clause_or_at_see_how_it_goes() -> None:
+    """Unpunctuated speech ran both on into the action (the thirtieth sealed split, after its run)."""
+    assert _found("i'll open the northern tap emails eh i've got like six i haven't opened seven actually") == [
+        ("firm", "open the northern tap emails")
+    ]
+    assert _found("i'll try the lemon lime bitters for the next few saturdays aye see how it goes") == [
+        ("hedged", "try the lemon lime bitters for the next few saturdays")
+    ]
+    assert _found("I'll ask her how it goes with the new rota.") == [("firm", "ask her how it goes with the new rota")]
+    assert _found("We will see how it goes.") == [("hedged", "see how it goes")]  # all there is of it

@@ -29,13 +29,19 @@ sixteenth sealed split). Not "write her a thank you" nor "say thanks"."""
 _ACTION_END = re.compile(
     rf"{_CLAUSE_END.pattern}|(?:,\s*|\s+and\s+)if\b|\s+(?:and\s+)?then\s+(?={_OTHER_SUBJECT})|\s+and\s+(?={_OTHER_SUBJECT})"
     r"|\s+(?=(?:we'll|we will) see\b)"
+    r"|(?<=\S)\s+(?:and\s+|aye\s+|eh\s+)?(?=see how (?:it|that|things|this|we|i) go(?:es)?\b)"
+    rf"|\s+(?:eh|aye|innit|hey|you know|ya know)\s+(?={_OTHER_SUBJECT})"
     rf"|{_SIGN_OFF}",
     re.IGNORECASE,
 )
 """Where the action a cue introduces ends: where its clause ends, at a condition after it
 ("..., if she agrees": the level carries it), or, in speech-to-text without punctuation, where a
 clause about someone or something else begins ("win that back and then go to bed and then it's
-midnight"), or where a "we'll see" doubts it ("call her before friday we'll see if i get up the nerve")."""
+midnight"), or after a tag that closes the clause before one ("open the northern tap emails eh
+i've got like six": the spent thirtieth sealed split), or where a "we'll see" or "see how it goes"
+doubts it ("call her before friday we'll see if i get up the nerve"; "try the lemon lime bitters
+for the next few saturdays aye see how it goes", the thirtieth, where the hedge carries it). Not
+where nothing comes before it: "We'll see how it goes." is the whole of what was said."""
 _ASIDE = re.compile(
     r",\s*(?=(?!you\s+(?:know|see)\b)(?:it['’]s|it (?:is|was)|that['’]s|there['’]s|he|she|they|you)\b)", re.IGNORECASE
 )
