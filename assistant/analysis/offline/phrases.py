@@ -27,10 +27,10 @@ _SIGN_OFF = (
 part of the action ("i will try haha bye", "report from the router front thanks Sanne": spent
 sixteenth sealed split). Not "write her a thank you" nor "say thanks"."""
 _ACTION_END = re.compile(
-    rf"{_CLAUSE_END.pattern}|(?:,\s*|\s+and\s+)if\b|\s+(?:and\s+)?then\s+(?={_OTHER_SUBJECT})|\s+and\s+(?={_OTHER_SUBJECT})"
+    rf"{_CLAUSE_END.pattern}|(?:,\s*|\s+and\s+)if\b|\s+(?:and\s+)?then\s+(?={_OTHER_SUBJECT})"
+    rf"|\s+(?:and|eh|aye|innit|hey|you know|ya know)\s+(?={_OTHER_SUBJECT})"
     r"|\s+(?=(?:we'll|we will) see\b)"
     r"|(?<=\S)\s+(?:and\s+|aye\s+|eh\s+)?(?=see how (?:it|that|things|this|we|i) go(?:es)?\b)"
-    rf"|\s+(?:eh|aye|innit|hey|you know|ya know)\s+(?={_OTHER_SUBJECT})"
     rf"|{_SIGN_OFF}",
     re.IGNORECASE,
 )
