@@ -62,6 +62,7 @@ SPLIT_TITLES = {
     "sealed28": "twenty-eighth sealed split",
     "sealed29": "twenty-ninth sealed split",
     "sealed30": "thirtieth sealed split",
+    "sealed31": "thirty-first sealed split",
 }
 """The sealed splits as the README names them, in the order they were written."""
 

@@ -46,6 +46,7 @@ def register(parser: argparse.ArgumentParser) -> None:
             "sealed28",
             "sealed29",
             "sealed30",
+            "sealed31",
             "all",
         ],
         default="all",
