@@ -109,22 +109,24 @@ def main(say: Callable[[str], None] = print) -> int:
 
 def _labels(found: list, x: np.ndarray, felt: np.ndarray, rows: np.ndarray) -> np.ndarray:  # type: ignore[type-arg]
     """Out-of-fold emotion labels (by dialogue) for every labelled turn."""
-    from eval.train_readers import C_EMOTION, _fit, _folds
+    from eval.train_readers import C_EMOTION, LABEL_GOLD_WEIGHT, _fit, _folds, gold_weights
 
     labelled = rows & (felt != "none")
     label = np.array([""] * len(found), dtype=object)
     for train, test in _folds(found, "dialogue"):
         train, test = train[labelled[train]], test[rows[test]]
         if len(test):
-            label[test] = _fit(x[train], felt[train], C_EMOTION).predict(x[test])
+            weight = gold_weights(found, train, LABEL_GOLD_WEIGHT)
+            label[test] = _fit(x[train], felt[train], C_EMOTION, weight).predict(x[test])
     return label
 
 
 def _labels_on(found: list, x: np.ndarray, felt: np.ndarray, rows: np.ndarray, x_other: np.ndarray) -> np.ndarray:  # type: ignore[type-arg]
-    from eval.train_readers import C_EMOTION, _fit
+    from eval.train_readers import C_EMOTION, LABEL_GOLD_WEIGHT, _fit, gold_weights
 
     labelled = rows & (felt != "none")
-    return _fit(x[labelled], felt[labelled], C_EMOTION).predict(x_other)  # type: ignore[no-any-return]
+    weight = gold_weights(found, np.where(labelled)[0], LABEL_GOLD_WEIGHT)
+    return _fit(x[labelled], felt[labelled], C_EMOTION, weight).predict(x_other)  # type: ignore[no-any-return]
 
 
 def _share(guess: np.ndarray, truth: np.ndarray, where: np.ndarray) -> str:

@@ -77,9 +77,9 @@ retraining, once, at commit bd956ac, and is spent; it then joined the readers' t
 more new writers, S164-S169: twelve sessions, nine disfluent, four arcs) judged the version after
 that retraining, once, at commit 9e2f251, and is spent; it then joined the readers' training. sealed30
 (six more new writers, S170-S175: twelve sessions, nine disfluent, four arcs) judged the version after
-that retraining, once, at commit 0465084, and is spent. sealed31 (six more new writers, S176-S181:
-twelve sessions, nine disfluent, four arcs) is written to judge the version after sealed30 joins the
-readers' training, once."""
+that retraining, once, at commit 0465084, and is spent; it then joined the readers' training. sealed31
+(six more new writers, S176-S181: twelve sessions, nine disfluent, four arcs) is written to judge the
+version after that retraining, once."""
 SEALED: tuple[str, ...] = (
     "sealed", "sealed2", "sealed3", "sealed4", "sealed5", "sealed6", "sealed7", "sealed8", "sealed9", "sealed10",
     "sealed11", "sealed12", "sealed13", "sealed14", "sealed15", "sealed16", "sealed17", "sealed18",
@@ -91,7 +91,7 @@ RETIRED: tuple[str, ...] = (
     "sealed", "sealed2", "sealed3", "sealed4", "sealed5", "sealed6", "sealed7", "sealed8", "sealed9", "sealed10",
     "sealed11", "sealed12", "sealed13", "sealed14", "sealed15", "sealed16", "sealed17", "sealed18", "sealed19",
     "sealed20", "sealed21", "sealed22", "sealed23", "sealed24", "sealed25", "sealed26", "sealed27",
-    "sealed28", "sealed29",
+    "sealed28", "sealed29", "sealed30",
 )  # fmt: skip
 """Sealed splits that were run once and reported, then given to the learned readers' training as
 sessions in the app's own shape (their README figures stay as measured; they judge nothing again)."""

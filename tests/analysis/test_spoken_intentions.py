@@ -184,3 +184,23 @@ def test_an_action_ends_at_a_tag_before_a_new_clause_or_at_see_how_it_goes() -> 
     ]
     assert _found("I'll ask her how it goes with the new rota.") == [("firm", "ask her how it goes with the new rota")]
     assert _found("We will see how it goes.") == [("hedged", "see how it goes")]  # all there is of it
+
+
+def test_a_step_the_client_corrects_as_they_go_is_replaced_by_the_one_they_say_next() -> None:
+    """Found reading the spent twentieth and thirtieth sealed splits as a coach would: unpunctuated
+    speech leaves "no wait" and "no sorry" inside one sentence, and the step taken back was shown
+    (with the wrong day), or lent its "try" to the one chosen instead."""
+    numbers = "i'll do the numbers tomorrow no wait tomorrow's the wine rep i'll do them wednesday after the school run"
+    assert _found(numbers) == [("firm", "do them wednesday after the school run")]
+    assert _found("ha i will try no sorry i will go to the clinic") == [("firm", "go to the clinic")]
+    assert _found("I'll try. I'll call him tonight, no wait, I'll email him.") == [("hedged", "email him")]
+
+
+def test_a_correction_that_says_no_new_step_replaces_nothing() -> None:
+    # A day corrected without saying the step again: the step stands, and its quote shows the correction
+    assert _found("i'll call him tomorrow no wait thursday") == [("firm", "call him tomorrow no wait thursday")]
+    # A name corrected: the condition and the step after it are read as they were
+    maritza = "If Marisol, no, sorry, if Maritza can take her, then I'll take Luis to breakfast."
+    assert _found(maritza) == [("hedged", "take Luis to breakfast")]
+    # Pidgin "no wait" (does not wait) is no correction: nothing after it states a step
+    assert _found("the concrete no wait for nobody, I'll pour it Monday.") == [("firm", "pour it Monday")]

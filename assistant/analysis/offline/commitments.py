@@ -230,11 +230,18 @@ def foretells_a_scene(found: Found) -> bool:
 def commitments_in(utterance: Utterance, previous_coach: str | None, *, notes: bool = False) -> list[Found]:
     """Every intention stated in an utterance: one per sentence, or per clause of a run-on sentence."""
     found: list[Found] = []
-    clauses = _clauses(read_sentences(utterance.text, previous_coach, notes=notes), previous_coach, notes)
+    repaired, replaced = _self_repaired(read_sentences(utterance.text, previous_coach, notes=notes), notes)
+    clauses = _clauses(repaired, previous_coach, notes)
     readings = [(span, reading) for span, reading, _ in clauses]
-    spans = [span for span, _ in readings]
+    # What the client replaced lends no hedge either ("i will try no sorry i will go": the go is firm)
+    spans = [Span(span.start, span.start, "") if span.start in replaced else span for span, _ in readings]
     for n, (sentence, reading) in enumerate(readings):
-        commitment = _commitment(utterance, sentence, reading, previous_coach, readings[:n])
+        if sentence.start in replaced:
+            continue
+        kept = [(span, said) for span, said in readings[:n] if span.start not in replaced]
+        # The step said in place of one taken back is the client's own, not the coach's question's
+        asked = None if any(start < sentence.start for start in replaced) else previous_coach
+        commitment = _commitment(utterance, sentence, reading, asked, kept)
         if commitment is None or _taken_back(spans, n):
             continue
         if reading.evoked and found and not is_resolved(commitment.action) and not commitment.reading.hedges:
@@ -242,7 +249,7 @@ def commitments_in(utterance: Utterance, previous_coach: str | None, *, notes: b
             # before, no step (it was shown firm beside the hedged walk); "Saturday maybe" weighs one more
             continue
         if reading.evoked and n > 0:
-            _hedged_by_the_answer_so_far(commitment, readings[:n])
+            _hedged_by_the_answer_so_far(commitment, kept)
         # The clauses of one sentence share what the sentences around it lend ("Maybe. I'll call her
         # and I'll email him."); a later clause holds its own sentence's earlier hedges and lends none back.
         first = n
@@ -264,6 +271,58 @@ def commitments_in(utterance: Utterance, previous_coach: str | None, *, notes: b
         found.append(commitment)
     _keep_hedges_in_the_turn(found)
     return found
+
+
+_SELF_REPAIR = re.compile(r"\b(?:(?:no|nah)\W+(?:sorry|wait)|sorry\W+no|scratch that)\b[\s,.!?;:-]*", re.IGNORECASE)
+"""Words with which speakers correct themselves as they go, which unpunctuated speech-to-text leaves
+inside one sentence ("i'll do the numbers tomorrow no wait tomorrow's the wine rep i'll do them
+wednesday", "ha i will try no sorry i will go", the twentieth and thirtieth sealed splits after their
+runs: shown as "do the numbers tomorrow no wait tomorrow's the wine rep" and a hedged "try no sorry",
+the step they chose missing or hedged by the words they took back)."""
+
+
+def _self_repaired(readings: list[tuple[Span, Reading]], notes: bool) -> tuple[list[tuple[Span, Reading]], set[int]]:
+    """The sentences, each one in which a self-correction replaces one intention by another cut at it,
+    and where the replaced intentions start. A correction said as a sentence of its own ("I'll go cry
+    in my car. No, sorry. I'll ask him...") replaces the sentence before it. Only an intention said
+    after the correction replaces one: in "i'll call him tomorrow no wait thursday" the call stands
+    (its quote shows the correction), and a corrected name ("If Marisol, no, sorry, if Maritza can
+    take her, then I'll...") replaces nothing; such sentences are read whole, as before."""
+    out: list[tuple[Span, Reading]] = []
+    replaced: set[int] = set()
+    for n, (span, reading) in enumerate(readings):
+        cut = _SELF_REPAIR.search(span.text)
+        if cut is None or (not span.text[cut.end() :].strip() and n + 1 >= len(readings)):
+            out.append((span, reading))
+            continue
+        before = _read_part(span, 0, cut.start(), notes)
+        rest = _read_part(span, cut.end(), len(span.text), notes)
+        if not any(_intends(r) for _, r in rest or readings[n + 1 : n + 2]):
+            out.append((span, reading))
+            continue
+        if any(_intends(r) for _, r in before):
+            replaced |= {part.start for part, r in before if _intends(r)}
+            out += before + rest
+            continue
+        if not before and out and _intends(out[-1][1]):  # "I'll go cry in my car. No, sorry. I'll ask him..."
+            replaced.add(out[-1][0].start)
+        out.append((span, reading))
+    return out, replaced
+
+
+def _read_part(sentence: Span, start: int, end: int, notes: bool) -> list[tuple[Span, Reading]]:
+    """A stretch of a sentence read as sentences of its own, as spans of the utterance."""
+    text = sentence.text[start:end]
+    return [
+        (Span(sentence.start + start + part.start, sentence.start + start + part.end, part.text), reading)
+        for part, reading in read_sentences(text, None, notes=notes)
+        if part.text.strip(" ,.!?;:-")
+    ]
+
+
+def _intends(reading: Reading) -> bool:
+    """Whether a reading states an intention at some level (`_LEVELS`)."""
+    return (reading.talk, reading.darncat) in _LEVELS
 
 
 _RETRACTION = re.compile(r"^\W*(?:no|nah|nope)\b")
