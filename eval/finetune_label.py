@@ -40,12 +40,13 @@ def _training(splits: Sequence[str], augment: bool) -> list[Example]:
 def linear_guesses(train: list[Example], held: list[Example]) -> list[str]:
     """The shipped kind of label reader, fitted on `train`'s emotional turns."""
     from assistant.analysis.learned.words import Vocabulary
-    from eval.train_readers import C_EMOTION, Embeddings, _fit, featurise
+    from eval.train_readers import C_EMOTION, LABEL_GOLD_WEIGHT, Embeddings, _fit, featurise, gold_weights
 
     vectors = Embeddings()
     vocabulary = Vocabulary.fit(e.text for e in train if not e.augmented)
     felt = _felt(train)
-    model = _fit(featurise(felt, vectors, vocabulary)[1], [str(e.emotion) for e in felt], C_EMOTION)
+    weight = gold_weights(felt, np.arange(len(felt)), LABEL_GOLD_WEIGHT)  # as the shipped reader is fitted
+    model = _fit(featurise(felt, vectors, vocabulary)[1], [str(e.emotion) for e in felt], C_EMOTION, weight)
     return [str(label) for label in model.predict(featurise(held, vectors, vocabulary)[1])]
 
 

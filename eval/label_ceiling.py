@@ -8,7 +8,8 @@ ceilings with the same turns found and the same extra turns shown:
   the engine, which shows two feelings where two are named, can pass it);
 - every feeling the gold marks at those turns (what a perfect multi-label reader reaches).
 If these are near a target, better labels alone cannot meet it: more turns must be found. A sealed
-split not yet run must not be named here: it is run once, by `reflect eval`.
+split that has not joined the readers' training (`RETIRED` in `eval/gold.py`) is refused: it is run
+once, by `reflect eval`.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+
+from eval.gold import RETIRED, SEALED
 
 Pairs = Mapping[int, frozenset[str]]
 """The feelings at each utterance that has any."""
@@ -59,15 +62,16 @@ class Counts:
 
 
 def read_split(split: str) -> Counts:
-    """The engine's feelings against the gold, over every session of a split."""
-    from assistant.analysis.offline import analyze_offline
+    """The engine's feelings (after the guards, as `reflect eval` reads them) against the gold, over
+    every session of a split."""
+    from assistant.analysis import analyze_offline_checked
     from assistant.ingest import load_transcript
     from eval.gold import load_cases
 
     counts = Counts()
     for case in load_cases(split):
         gold = case.gold
-        analysis = analyze_offline(load_transcript(case.path, coach=gold.coach, client=gold.client))
+        analysis = analyze_offline_checked(load_transcript(case.path, coach=gold.coach, client=gold.client))
         counts.add(
             _by_utterance((e.evidence[0].utterance, e.emotion) for e in analysis.emotions),
             _by_utterance((e.utterance, e.emotion) for e in gold.emotions),
@@ -86,6 +90,8 @@ def main(argv: list[str] | None = None, say: Callable[[str], None] = print) -> i
     parser = argparse.ArgumentParser(prog="python -m eval.label_ceiling", description=__doc__)
     parser.add_argument("--split", default="test", help="a split to read (default: the old test split)")
     args = parser.parse_args(argv)
+    if args.split in SEALED and args.split not in RETIRED:
+        parser.error(f"{args.split} is a sealed split not yet in training: it is read once, by `reflect eval`")
     c = read_split(args.split)
     say(
         f"{args.split}: {c.gold_pairs} gold pairs on {c.found_turns} found turns and the rest; "

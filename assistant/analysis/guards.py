@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from dataclasses import field as _field
 from typing import TypeVar
 
-from assistant.analysis.offline.lexicon import distinct_hedges, hedges_holding, neighbour_hedges
+from assistant.analysis.offline.lexicon import after_self_repair, distinct_hedges, hedges_holding, neighbour_hedges
 from assistant.analysis.textspan import Span, find_span, fold, sentence_around, sentences
 from assistant.types import ActionItem, ActionPlan, Analysis, CommitmentLevel, Evidence, Transcript, Utterance
 
@@ -224,7 +224,9 @@ def _hedges_around(text: str, span: Span) -> list[str]:
     around = sentences(text)
     following = [s for s in around if s.start >= sentence.end][:1]
     preceding = [s for s in around if s.end <= sentence.start][-1:]
-    own = hedges_holding(sentence.text, span.end - sentence.start)
+    # What the client took back before the quote ("i will try no sorry i will go") holds it no more
+    start = after_self_repair(sentence.text, span.start - sentence.start)
+    own = hedges_holding(sentence.text[start:], span.end - sentence.start - start)
     return own + [h for s in preceding + following for h in neighbour_hedges(s.text)]
 
 

@@ -195,6 +195,22 @@ def test_a_hedge_that_opens_a_later_intention_does_not_hold_an_earlier_one(said:
     assert apply_guards(analysis, transcript).commitments[0].level == level
 
 
+@pytest.mark.parametrize(
+    ("said", "quote", "level"),
+    [
+        ("ha i will try no sorry i will go to the clinic", "i will go to the clinic", "firm"),
+        ("i'll call him tonight no wait maybe i'll email him", "i'll email him", "hedged"),
+        # the same words said as words are no correction: the hedge before them holds
+        ("maybe there'll be no wait on tuesdays i'll go then", "i'll go then", "hedged"),
+        ("i'll try to say sorry no excuses i'll fix the report", "i'll fix the report", "hedged"),
+    ],
+)
+def test_a_hedge_the_client_took_back_does_not_hold_what_they_said_instead(said: str, quote: str, level: str) -> None:
+    transcript = parse_bytes(f"Coach: And this week?\nDana: {said}".encode(), "s.txt")
+    analysis = _analysis(transcript, commitments=[_commitment("C1", Evidence(utterance=1, quote=quote))])
+    assert apply_guards(analysis, transcript).commitments[0].level == level
+
+
 # ----------------------------------------------------------------------------- no invention
 
 

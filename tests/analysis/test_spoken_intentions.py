@@ -16,7 +16,9 @@ from pathlib import Path
 
 import pytest
 
+from assistant.analysis import analyze_offline_checked
 from assistant.analysis.offline.commitments import commitments_in
+from assistant.ingest import parse_bytes
 from assistant.types import Utterance
 
 DATA = Path(__file__).parent / "data" / "spoken_intentions_h1.jsonl"
@@ -194,6 +196,9 @@ def test_a_step_the_client_corrects_as_they_go_is_replaced_by_the_one_they_say_n
     assert _found(numbers) == [("firm", "do them wednesday after the school run")]
     assert _found("ha i will try no sorry i will go to the clinic") == [("firm", "go to the clinic")]
     assert _found("I'll try. I'll call him tonight, no wait, I'll email him.") == [("hedged", "email him")]
+    # Only the step said just before the correction is taken back
+    emails = "i'll call him and i'll email her no wait i'll text her"
+    assert _found(emails) == [("firm", "call him"), ("firm", "text her")]
 
 
 def test_a_correction_that_says_no_new_step_replaces_nothing() -> None:
@@ -202,5 +207,28 @@ def test_a_correction_that_says_no_new_step_replaces_nothing() -> None:
     # A name corrected: the condition and the step after it are read as they were
     maritza = "If Marisol, no, sorry, if Maritza can take her, then I'll take Luis to breakfast."
     assert _found(maritza) == [("hedged", "take Luis to breakfast")]
-    # Pidgin "no wait" (does not wait) is no correction: nothing after it states a step
+    # Pidgin "no wait" (does not wait) replaces nothing: no step is said before it
     assert _found("the concrete no wait for nobody, I'll pour it Monday.") == [("firm", "pour it Monday")]
+    # The same words said as words are no correction
+    assert _found("I'll book it, there'll be no wait on Tuesdays, I'll go then")[0][1].startswith("book it")
+    assert _found("I'll apologise, sorry no problem, I'll ring her Friday")[0] == (
+        "firm",
+        "apologise, sorry no problem",
+    )
+    assert _found("I'll scratch that off my list, then I'll call Jo")[0] == ("firm", "scratch that off my list")
+    assert _found("I'll just say no sorry. I'll leave at five.") == [
+        ("firm", "say no sorry"),
+        ("firm", "leave at five"),
+    ]
+
+
+def test_a_step_said_instead_stays_firm_after_the_guards() -> None:
+    """The guards read a quote's sentence for hedges: the "try" taken back must not hold the step
+    said in its place, nor a second step said after it."""
+    said = "ha i will try no sorry i will go to the clinic and i'll book the scan"
+    text = f"Coach: so what will you do this week?\nSam: {said}"
+    analysis = analyze_offline_checked(parse_bytes(text.encode("utf-8"), "s.txt"))
+    assert sorted((c.level, c.action) for c in analysis.commitments) == [
+        ("firm", "book the scan"),
+        ("firm", "go to the clinic"),
+    ]

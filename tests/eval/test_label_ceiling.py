@@ -35,3 +35,15 @@ def test_the_command_reads_a_split_with_the_engine() -> None:
     # the engine shows two feelings at some turns, which can beat one right feeling per turn
     assert 0 < now <= every <= 1
     assert 0 < one <= every
+
+
+def test_a_sealed_split_not_yet_run_is_refused() -> None:
+    import pytest
+
+    from eval.gold import RETIRED, SEALED
+
+    waiting = [split for split in SEALED if split not in RETIRED]
+    if not waiting:
+        pytest.skip("every sealed split has been run")
+    with pytest.raises(SystemExit):
+        main(["--split", waiting[0]])

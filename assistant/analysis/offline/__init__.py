@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 
 __all__ = ["analyze_offline", "clear_caches", "engine_version", "label_utterances", "warm_up"]
 
-ENGINE_CODE_VERSION = "39"
+ENGINE_CODE_VERSION = "40"
 """Bumped when the engine's code reads transcripts differently; the rules and the readers' weights
 are hashed into the version on their own (`engine_version`), so editing them needs no bump. 27
 (2026-12-04): the lexicon's someone-else pattern, and the rule changes since 26 that came with a
@@ -64,7 +64,9 @@ its verb ("cutting the church", not "the church"). 36: a lapse foretold ("i'll p
 once") is no step. 37: nor is an outcome foretold ("we will be late"); an idea run on over the next
 in its turn is shown once; a goal ends at "you see"; a phrase does not end on "that's" or "don't". 38:
 an action ends at a tag before a new clause ("... emails eh i've got six") and before "see how it goes". 39:
-a step the client corrects as they go ("i will try no sorry i will go") is replaced by the one said next."""
+a step the client corrects as they go ("i will try no sorry i will go") is replaced by the one said next.
+40: only the clause said just before the correction ("i'll call him and i'll email her no wait i'll
+text her": the email)."""
 _SPEAKS_FOR_CLIENT = ("client", "notes")
 
 

@@ -7,13 +7,14 @@ try to stop email after 8pm."), each with its own level.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from assistant.analysis.offline.clean import clean_phrase, is_interjection
 from assistant.analysis.offline.lexicon import (
     INTENDS,
     PLAN_QUESTION_RE,
     REFUSES,
+    SELF_REPAIR,
     UNJOINED,
     WHEN_QUESTION_RE,
     WHOLE_INTENTION,
@@ -230,20 +231,26 @@ def foretells_a_scene(found: Found) -> bool:
 def commitments_in(utterance: Utterance, previous_coach: str | None, *, notes: bool = False) -> list[Found]:
     """Every intention stated in an utterance: one per sentence, or per clause of a run-on sentence."""
     found: list[Found] = []
-    repaired, replaced = _self_repaired(read_sentences(utterance.text, previous_coach, notes=notes), notes)
-    clauses = _clauses(repaired, previous_coach, notes)
+    repair = _self_repaired(read_sentences(utterance.text, previous_coach, notes=notes), notes)
+    clauses = _clauses(repair.sentences, previous_coach, notes)
     readings = [(span, reading) for span, reading, _ in clauses]
+    replaced = _replaced_clauses(readings, repair.corrected)
     # What the client replaced lends no hedge either ("i will try no sorry i will go": the go is firm)
-    spans = [Span(span.start, span.start, "") if span.start in replaced else span for span, _ in readings]
+    spans = [Span(span.start, span.start, "") if n in replaced else span for n, (span, _) in enumerate(readings)]
     for n, (sentence, reading) in enumerate(readings):
-        if sentence.start in replaced:
+        if n in replaced:
             continue
-        kept = [(span, said) for span, said in readings[:n] if span.start not in replaced]
-        # The step said in place of one taken back is the client's own, not the coach's question's
-        asked = None if any(start < sentence.start for start in replaced) else previous_coach
-        commitment = _commitment(utterance, sentence, reading, asked, kept)
+        kept = [said for k, said in enumerate(readings[:n]) if k not in replaced]
+        instead = _said_instead(sentence, repair.replacing, utterance.text)
+        # A step said in place of one taken back ("... tomorrow no wait ... i'll do them wednesday") is
+        # the client's own words, not the coach's question's, unless it has none ("I'll try, no sorry, I will.")
+        commitment = _commitment(utterance, sentence, reading, None if instead else previous_coach, kept)
+        if commitment is None and instead:
+            commitment = _commitment(utterance, sentence, reading, previous_coach, kept)
         if commitment is None or _taken_back(spans, n):
             continue
+        if instead:  # its quote is what was said in place (the guards read the quote's sentence for hedges)
+            commitment.quote = instead
         if reading.evoked and found and not is_resolved(commitment.action) and not commitment.reading.hedges:
             # "I'll try to walk after the handover. [...] Monday, Wednesday, Friday.": the when of the step
             # before, no step (it was shown firm beside the hedged walk); "Saturday maybe" weighs one more
@@ -273,41 +280,57 @@ def commitments_in(utterance: Utterance, previous_coach: str | None, *, notes: b
     return found
 
 
-_SELF_REPAIR = re.compile(r"\b(?:(?:no|nah)\W+(?:sorry|wait)|sorry\W+no|scratch that)\b[\s,.!?;:-]*", re.IGNORECASE)
-"""Words with which speakers correct themselves as they go, which unpunctuated speech-to-text leaves
-inside one sentence ("i'll do the numbers tomorrow no wait tomorrow's the wine rep i'll do them
-wednesday", "ha i will try no sorry i will go", the twentieth and thirtieth sealed splits after their
-runs: shown as "do the numbers tomorrow no wait tomorrow's the wine rep" and a hedged "try no sorry",
-the step they chose missing or hedged by the words they took back)."""
+@dataclass
+class _Repair:
+    """An utterance's sentences with each self-correction that replaces an intention cut at it."""
+
+    sentences: list[tuple[Span, Reading]]
+    corrected: list[tuple[int, int]] = field(default_factory=list)
+    """Where the words each correction takes back lie (start and end in the utterance)."""
+    replacing: list[tuple[int, int]] = field(default_factory=list)
+    """Where the words said in their place lie."""
 
 
-def _self_repaired(readings: list[tuple[Span, Reading]], notes: bool) -> tuple[list[tuple[Span, Reading]], set[int]]:
-    """The sentences, each one in which a self-correction replaces one intention by another cut at it,
-    and where the replaced intentions start. A correction said as a sentence of its own ("I'll go cry
-    in my car. No, sorry. I'll ask him...") replaces the sentence before it. Only an intention said
-    after the correction replaces one: in "i'll call him tomorrow no wait thursday" the call stands
-    (its quote shows the correction), and a corrected name ("If Marisol, no, sorry, if Maritza can
-    take her, then I'll...") replaces nothing; such sentences are read whole, as before."""
-    out: list[tuple[Span, Reading]] = []
-    replaced: set[int] = set()
+def _self_repaired(readings: list[tuple[Span, Reading]], notes: bool) -> _Repair:
+    """The sentences, each one in which a self-correction (`SELF_REPAIR`: "i'll do the numbers
+    tomorrow no wait tomorrow's the wine rep i'll do them wednesday", "ha i will try no sorry i will
+    go", the twentieth and thirtieth sealed splits after their runs, shown as "do the numbers tomorrow
+    no wait tomorrow's the wine rep" and a hedged "try no sorry") replaces an intention cut at it: the
+    words before it in its sentence, or the sentence before a correction said as a sentence of its
+    own ("I'll go cry in my car. No, sorry. I'll ask him..."). Only an intention said after the
+    correction replaces one: in "i'll call him tomorrow no wait thursday" the call stands (its quote
+    shows the correction), and a corrected name ("If Marisol, no, sorry, if Maritza can take her,
+    then I'll...") replaces nothing; such sentences are read whole, as before."""
+    repair = _Repair([])
     for n, (span, reading) in enumerate(readings):
-        cut = _SELF_REPAIR.search(span.text)
+        cut = SELF_REPAIR.search(fold(span.text))
         if cut is None or (not span.text[cut.end() :].strip() and n + 1 >= len(readings)):
-            out.append((span, reading))
+            repair.sentences.append((span, reading))
             continue
         before = _read_part(span, 0, cut.start(), notes)
-        rest = _read_part(span, cut.end(), len(span.text), notes)
-        if not any(_intends(r) for _, r in rest or readings[n + 1 : n + 2]):
-            out.append((span, reading))
+        rest = _self_repaired(_read_part(span, cut.end(), len(span.text), notes), notes)
+        if not any(_intends(r) for _, r in rest.sentences or readings[n + 1 : n + 2]):
+            repair.sentences.append((span, reading))
             continue
         if any(_intends(r) for _, r in before):
-            replaced |= {part.start for part, r in before if _intends(r)}
-            out += before + rest
+            repair.corrected += [(before[0][0].start, before[-1][0].end), *rest.corrected]
+            if rest.sentences:  # else the next sentence says what replaces it, quoted as itself
+                repair.replacing += [(rest.sentences[0][0].start, span.end), *rest.replacing]
+            repair.sentences += before + rest.sentences
             continue
-        if not before and out and _intends(out[-1][1]):  # "I'll go cry in my car. No, sorry. I'll ask him..."
-            replaced.add(out[-1][0].start)
-        out.append((span, reading))
-    return out, replaced
+        if not before and repair.sentences and _intends(repair.sentences[-1][1]):  # "No, sorry." said alone
+            repair.corrected.append((repair.sentences[-1][0].start, repair.sentences[-1][0].end))
+        repair.sentences.append((span, reading))
+    return repair
+
+
+def _said_instead(sentence: Span, replacing: list[tuple[int, int]], text: str) -> Span | None:
+    """The words said in place of ones taken back that hold a sentence, as a span of the utterance."""
+    for start, end in replacing:
+        if start <= sentence.start and sentence.end <= end:
+            end = len(text[:end].rstrip())
+            return Span(start, end, text[start:end])
+    return None
 
 
 def _read_part(sentence: Span, start: int, end: int, notes: bool) -> list[tuple[Span, Reading]]:
@@ -323,6 +346,19 @@ def _read_part(sentence: Span, start: int, end: int, notes: bool) -> list[tuple[
 def _intends(reading: Reading) -> bool:
     """Whether a reading states an intention at some level (`_LEVELS`)."""
     return (reading.talk, reading.darncat) in _LEVELS
+
+
+def _replaced_clauses(readings: list[tuple[Span, Reading]], corrected: list[tuple[int, int]]) -> set[int]:
+    """Which clauses a correction takes back: of the words it corrects, the last clause that states an
+    intention, the one said just before it ("i'll call him and i'll email her no wait i'll text her":
+    the email, not the call)."""
+    replaced = set()
+    for start, end in corrected:
+        within = [n for n, (span, reading) in enumerate(readings) if start <= span.start and span.end <= end]
+        stating = [n for n in within if _intends(readings[n][1])]
+        if stating:
+            replaced.add(stating[-1])
+    return replaced
 
 
 _RETRACTION = re.compile(r"^\W*(?:no|nah|nope)\b")

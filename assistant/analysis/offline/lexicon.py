@@ -327,6 +327,30 @@ def hedges_holding(sentence: str, end: int) -> list[str]:
     return kept
 
 
+SELF_REPAIR = re.compile(
+    r"(?<!\bsay )(?<!\bsaid )(?<!\bsaying )(?<!\bbe )(?<!\bis )(?<!\bthere's )"
+    r"\b(?:(?:no|nah)\W+(?:sorry|wait)(?!\s+(?:on|for|at|in|time|times|list|line)\b)"
+    r"|sorry\W+no(?!\s+(?:one|problem|problems|worries|offence|offense|excuses|excuse|time|way|need|more|longer|doubt|"
+    r"idea|thanks)\b)"
+    r"|(?<!'ll )(?<!will )(?<!to )(?<!gonna )scratch that(?!\s+(?:off|out|from|itch)\b))\b[\s,.!?;:-]*",
+    re.IGNORECASE,
+)
+"""Words with which speakers correct themselves as they go, which unpunctuated speech-to-text leaves
+inside one sentence ("i'll do the numbers tomorrow no wait tomorrow's the wine rep i'll do them
+wednesday", "ha i will try no sorry i will go"); not the same words said as words ("I'll say no
+sorry", "there'll be no wait on Tuesdays", "sorry, no problem", "I'll scratch that off my list")."""
+
+
+def after_self_repair(sentence: str, end: int) -> int:
+    """Where what a speaker says in place of words they took back starts, of a quote ending at `end`
+    in a sentence: past the last self-correction before it (`SELF_REPAIR`), else 0. Hedges before it
+    do not hold the quote ("i will try no sorry i will go": the go is firm)."""
+    from assistant.analysis.textspan import fold
+
+    cuts = [m.end() for m in SELF_REPAIR.finditer(fold(sentence)) if m.end() <= end]
+    return cuts[-1] if cuts else 0
+
+
 _DISCLAIMS = re.compile(r"promis|don't hold me to")
 """A hedge that disclaims a promise holds what was said before it, even as a clause of its own:
 "i'll call him tomorrow i'm not gonna promise you miracles" (the fourteenth sealed split)."""
