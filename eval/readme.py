@@ -63,6 +63,7 @@ SPLIT_TITLES = {
     "sealed29": "twenty-ninth sealed split",
     "sealed30": "thirtieth sealed split",
     "sealed31": "thirty-first sealed split",
+    "sealed32": "thirty-second sealed split",
 }
 """The sealed splits as the README names them, in the order they were written."""
 

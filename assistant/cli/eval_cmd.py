@@ -47,6 +47,7 @@ def register(parser: argparse.ArgumentParser) -> None:
             "sealed29",
             "sealed30",
             "sealed31",
+            "sealed32",
             "all",
         ],
         default="all",
