@@ -108,6 +108,29 @@ def test_every_weekday_is_a_time_said() -> None:
     assert item.due == "every weekday"
 
 
+@pytest.mark.parametrize(
+    ("said", "due"),
+    [
+        ("i'll give rhiannon the tuesday and thursday lates", None),  # days that name a thing
+        ("I'll move the monday meeting to the afternoon", None),
+        ("I'll raise it at the monday meeting", "monday"),
+        ("I'll have no wine monday to thursday", "monday to thursday"),  # a range said whole
+        ("I'll walk on Monday, Wednesday and Friday", "on Monday, Wednesday and Friday"),
+        ("I'll call her thursday morning", "thursday morning"),
+        ("I'll see her the tuesday we get back.", "tuesday"),  # a time told by a clause, not a thing
+        ("I'll start the new routine from the monday onwards.", "from the monday"),
+        ("I'll send the report by Monday and Tuesday is my day off.", "by Monday"),  # a clause of its own
+        ("I'll walk monday, wednesday, friday", "monday, wednesday, friday"),
+    ],
+)
+def test_days_said_as_a_list_or_naming_a_thing(said: str, due: str | None) -> None:
+    """Found on the spent thirty-first sealed split: "give rhiannon the tuesday and thursday lates"
+    was due "tuesday", and "no wine monday to thursday" due "monday"."""
+    text = f"Coach: So what will you do?\nDana: {said}\n"
+    (item,) = analyze_offline_checked(parse_bytes(text.encode(), "s.txt")).plan.items
+    assert item.due == due
+
+
 def test_markdown_says_not_stated_for_a_missing_due_date() -> None:
     analysis = _analyse()
     markdown = render_markdown(analysis)

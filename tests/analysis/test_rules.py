@@ -79,8 +79,17 @@ groups:
 
 def test_loader_reads_a_well_formed_file() -> None:
     [rule] = parse(_GOOD)
-    assert rule.pattern == r"\b(?:i|we) gotta\b"
+    client = rule.regex("client")
+    assert client.search("i gotta stop") and client.search("we gotta stop") and not client.search("she gotta stop")
     assert rule.regex("notes").search("she gotta stop")
+
+
+def test_the_client_subject_expands_its_macro() -> None:
+    """{I} names the client as "I", "we" or a clause-opening "me" before a modal (DIALECT_ME)."""
+    [rule] = parse(_GOOD.replace("'{I} gotta\\b'", "'{I} will\\b'").replace("I gotta stop", "I will stop"))
+    client = rule.regex("client")
+    assert client.search("me will call her") and client.search("so me will") and not client.search("knows me will")
+    assert "{" not in rule.regex("client").pattern
 
 
 @pytest.mark.parametrize(

@@ -176,3 +176,41 @@ def test_when_said_after_the_step_in_an_answer_is_no_step_of_its_own() -> None:
         "So what will you do?",
     )
     assert ("hedged", "Saturday maybe") in found
+
+
+def test_what_the_client_said_to_someone_then_is_not_the_goal() -> None:
+    """The spent thirtieth sealed split: "i said ray jean i need to show you something" was the goal."""
+    analysis = _analyse(
+        "so how did it go",
+        "and i had the paper i printed it at work and i said ray jean i need to show you something "
+        "and he dried his hands and he sat down and he read the whole thing",
+    )
+    assert analysis.plan.goal is None
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "i said to ray jean i need to show you something and he read the whole thing",
+        "My manager says I need to put him on a formal warning.",
+        "she told me I should take some leave",
+    ],
+)
+def test_what_someone_said_to_or_of_the_client_is_not_the_goal(said: str) -> None:
+    assert _analyse("so how did it go", said).plan.goal is None
+
+
+@pytest.mark.parametrize(
+    ("said", "goal"),
+    [
+        ("I said to myself I need to change how I work.", "I need to change how I work"),
+        ("Now I've said it to you I've got to cut down the drinking.", "I've got to cut down the drinking"),
+        ("Like I said, I want to be a better listener.", "I want to be a better listener"),
+        ("As I said earlier, I need to delegate more.", "I need to delegate more"),
+        ("What I'm trying to say is I need to slow down.", "I need to slow down"),
+        ("I have to say I want to stop firefighting.", "I want to stop firefighting"),
+        ("If the harbour goes we have to find a new site.", "we have to find a new site"),
+    ],
+)
+def test_what_the_client_says_to_themself_or_now_is_still_the_goal(said: str, goal: str) -> None:
+    assert _analyse("what do you want from today", said).plan.goal == goal

@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 
 __all__ = ["analyze_offline", "clear_caches", "engine_version", "label_utterances", "warm_up"]
 
-ENGINE_CODE_VERSION = "40"
+ENGINE_CODE_VERSION = "41"
 """Bumped when the engine's code reads transcripts differently; the rules and the readers' weights
 are hashed into the version on their own (`engine_version`), so editing them needs no bump. 27
 (2026-12-04): the lexicon's someone-else pattern, and the rule changes since 26 that came with a
@@ -66,7 +66,11 @@ in its turn is shown once; a goal ends at "you see"; a phrase does not end on "t
 an action ends at a tag before a new clause ("... emails eh i've got six") and before "see how it goes". 39:
 a step the client corrects as they go ("i will try no sorry i will go") is replaced by the one said next.
 40: only the clause said just before the correction ("i'll call him and i'll email her no wait i'll
-text her": the email)."""
+text her": the email). 41: "me will" opens a later intention as "I will" does (the rules read a
+clause-opening "me" before a modal as the speaker); days said as a list or a range are a due date
+said whole ("monday to thursday"), and days that name a thing ("the tuesday lates") none; an action
+ends where an unpunctuated comment begins ("call her this week it's a crazy week"); words reported
+as said to or by someone are no goal ("i said ray jean i need to show you something")."""
 _SPEAKS_FOR_CLIENT = ("client", "notes")
 
 

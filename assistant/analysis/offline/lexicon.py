@@ -282,7 +282,8 @@ _OWN_DOING = re.compile(r"if i\b")
 hold; the ones that hedge ("if I have time", "if I remember") are hedge records of their own."""
 
 
-INTENDS = r"(?:i'll|ill|i will|i'm gonna|im gonna|i'm going to|im going to|we'll)\b"
+INTENDS = rf"(?:i'll|ill|i will|i'm gonna|im gonna|i'm going to|im going to|we'll|{macro('DIALECT_ME')} will)\b"
+"""An intention's opening; "me will" where Jamaican speakers say "I will" (`DIALECT_ME` in rules/macros.yaml)."""
 REFUSES = r"(?:i'm not going to|im not going to|i'm not gonna|im not gonna|i won't|i will not)\b"
 NEXT_INTENTION = re.compile(
     r"(?:,\s*(?:and\s+)?(?:then\s+)?|\s+and\s+(?:then\s+)?|\s+then\s+)(?:(?:um|uh|er|erm|ah)\b,?\s+)*"

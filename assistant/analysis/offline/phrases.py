@@ -131,11 +131,15 @@ in"; a run-on is not cut after them."""
 
 
 def _before_a_comment(text: str, start: int, end: int) -> int:
-    """Where the action ends if a comment on it closes its clause (`_ASIDE`), or a clause about
-    someone else runs on from an action already whole, its when said ("ask him tomorrow after the
-    meeting he's gonna laugh at me": `_RUN_ON`), else `end`. Without a when before it, or with one
+    """Where the action ends if a comment on it closes its clause (`_ASIDE`, or `_SPOKEN_ASIDE` where
+    speech-to-text left no comma: "call her this week it's a crazy week"), or a clause about someone
+    else runs on from an action already whole, its when said ("ask him tomorrow after the meeting
+    he's gonna laugh at me": `_RUN_ON`), else `end`. Without a when before it, or with one
     after it, the clause may tell which thing ("email Priya the notes she's asked for by Friday",
     "find a time they're both free next week") and is kept."""
+    spoken = _SPOKEN_ASIDE.search(text, start, end)
+    if spoken and _closes_on_a_comment(text, start, spoken.start()):
+        end = spoken.start()
     aside = _ASIDE.search(text, start, end)
     if aside is None or _TELLING.search(text, start, aside.start()):
         run_on = _RUN_ON.search(text, start, end)
@@ -152,6 +156,36 @@ def _before_a_comment(text: str, start: int, end: int) -> int:
         return run_on.start()
     comment = text[aside.end() : end]
     return end if "," in comment or WHEN_RE.search(comment) else aside.start()
+
+
+_SPOKEN_ASIDE = re.compile(
+    r"(?<![\s,])\s+(?=(?:(?:it['’]s|its|it is|it was|there['’]s)[\s,]+)+(?:like|a|an|so|just|only|really|not|"
+    r"the|kind of|pretty|too|always|gonna|going)\b)",
+    re.IGNORECASE,
+)
+"""A comment that runs on from the action where speech-to-text leaves no comma: "call her this week
+it's a crazy week", "go to the office on atlantic it's like five minutes from the" (the spent
+thirty-first sealed split); said twice too ("it's it's like saying"). Not "that's": after a noun it
+opens a relative clause ("delegate the stuff that's not core")."""
+_COMMENTED = re.compile(
+    r"\b(?:sure|clear|admit|accept|realise|realize|pretend|think|hope|guess|feel|believe|agree|decide|hear|find|"
+    r"knowing|mean|means|mind|remember|remembering|trust|much|long|many|far|often|soon)\b",
+    re.IGNORECASE,
+)
+"""Words whose object may be a clause with no "that", besides those of telling and `_SAYING` ("admit
+it's a problem", "go in knowing it's not the end of the world", "keep in mind it's only a draft"), and
+questions' words the clause completes ("work out how much it's going to cost")."""
+
+
+def _closes_on_a_comment(text: str, start: int, at: int) -> bool:
+    """Whether an unpunctuated comment at `at` closes the action that starts at `start`: after an
+    action of a few words, not after a verb whose object it may be, nor after a word that opens it."""
+    before = text[start:at]
+    return (
+        len(before.split()) >= _RUN_ON_WORDS
+        and not (_TELLING.search(before) or _SAYING.search(before) or _COMMENTED.search(before))
+        and not _JOINS_A_CLAUSE.search(before)
+    )
 
 
 _JOINS_A_CLAUSE = re.compile(
@@ -189,14 +223,54 @@ def clause_from(text: str, start: int, max_words: int = 20) -> Span:
 
 def when_phrase(text: str) -> str | None:
     """A time phrase as said ("by Friday", "next week"), or None: dates are never made up. A time
-    said negated ("nah, not today") is when it will not happen, so it is no due date."""
+    said negated ("nah, not today") is when it will not happen, so it is no due date. Days said as a
+    list or a range are said whole ("monday to thursday", not "monday"); days that name a thing
+    ("give rhiannon the tuesday and thursday lates") are no time at all."""
+    past_a_thing = 0
     for match in WHEN_RE.finditer(text):
-        if not _NEGATED_TIME.search(text, 0, match.start()):
-            return match.group(0)
+        if match.start() < past_a_thing or _NEGATED_TIME.search(text, 0, match.start()):
+            continue
+        day = _DAY.search(text, match.start(), match.end())
+        if day:
+            days = _DAY_RUN.match(text, day.start())
+            end = days.end() if days else day.end()
+            if _names_a_thing(text, day.start(), end):
+                past_a_thing = end
+                continue
+            if days:
+                return text[match.start() : max(end, match.end())]
+        return match.group(0)
     return None
 
 
 _NEGATED_TIME = re.compile(r"\b(?:not|never)\s+(?:even\s+)?$", re.IGNORECASE)
+_DAY = re.compile(rf"\b{WEEKDAY}\b", re.IGNORECASE)
+_DAY_RUN = re.compile(
+    rf"{WEEKDAY}(?:(?:\s*,\s*|,?\s*(?:and|or|to|through|thru|till|til|until|-|–)\s*){WEEKDAY}\b)+"
+    r"(?!['’]s\b|\s+(?:is|was|are|were|will|would|has|had|can|could)\b)",
+    re.IGNORECASE,
+)
+"""Days said as a list or a range: "monday to thursday", "tuesday and thursday", "monday, wednesday,
+friday"; not where the last day starts a clause of its own ("by Monday and Tuesday is my day off",
+"monday and friday's the deadline")."""
+_THE_BEFORE = re.compile(
+    r"(?<!\bat )(?<!\bin )(?<!\bon )(?<!\bby )(?<!\bfor )(?<!\bafter )(?<!\bbefore )(?<!\buntil )(?<!\btill )(?<!\bfrom )"
+    r"\bthe\s+$",
+    re.IGNORECASE,
+)
+_NOUN_AFTER = re.compile(
+    r"\s+(?!(?:(?:morning|afternoon|evening|night)s?|after|before|coming|onwards?|and|or|but|so|then|to|at|for|when|"
+    r"if|that|which|we|you|i|he|she|they|it|we're|you're|i'm|he's|she's|they're|it's|is|was|will)\b)[a-z]",
+    re.IGNORECASE,
+)
+"""A word after a day that makes the day name a thing ("the tuesday lates"), not a time ("the
+tuesday we get back", "from the monday onwards")."""
+
+
+def _names_a_thing(text: str, start: int, end: int) -> bool:
+    """Days between "the" and a word that is not a part of the day name a thing ("the tuesday lates",
+    "the monday meeting"), unless a preposition makes the thing a time ("at the monday meeting")."""
+    return bool(_THE_BEFORE.search(text, 0, start) and _NOUN_AFTER.match(text, end))
 
 
 def measure_phrase(text: str) -> str | None:

@@ -153,7 +153,7 @@ def expand(template: str, reader: Reader = "client") -> str:
     def replace(match: re.Match[str]) -> str:
         name = match.group(1)
         if name == "I":
-            return subjects[reader]
+            return expand(subjects[reader], reader)
         if name not in macros:
             raise ValueError(f"undefined macro {{{name}}} in {template!r}")
         return expand(macros[name], reader)
