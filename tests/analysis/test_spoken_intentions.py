@@ -288,3 +288,13 @@ def test_me_as_a_jamaican_speaker_says_i_opens_a_step_before_a_modal() -> None:
 )
 def test_me_is_no_subject_elsewhere(text: str) -> None:
     assert _found(text) == []
+
+
+def test_a_step_said_as_an_alternative_is_weighed_not_decided() -> None:
+    """The thirty-second sealed split's one run showed "Or, er, or I ask her to send me a summary
+    Friday afternoon." as a firm step: a sentence that opens on "or" weighs another option."""
+    assert _found("Or, er, or I ask her to send me a summary Friday afternoon.") == [
+        ("exploring", "ask her to send me a summary Friday afternoon")
+    ]
+    assert _found("Or I'll call her tomorrow.") == [("exploring", "call her tomorrow")]
+    assert _found("I'll call her tomorrow.") == [("firm", "call her tomorrow")]

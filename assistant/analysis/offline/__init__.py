@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 
 __all__ = ["analyze_offline", "clear_caches", "engine_version", "label_utterances", "warm_up"]
 
-ENGINE_CODE_VERSION = "41"
+ENGINE_CODE_VERSION = "42"
 """Bumped when the engine's code reads transcripts differently; the rules and the readers' weights
 are hashed into the version on their own (`engine_version`), so editing them needs no bump. 27
 (2026-12-04): the lexicon's someone-else pattern, and the rule changes since 26 that came with a
@@ -70,7 +70,9 @@ text her": the email). 41: "me will" opens a later intention as "I will" does (t
 clause-opening "me" before a modal as the speaker); days said as a list or a range are a due date
 said whole ("monday to thursday"), and days that name a thing ("the tuesday lates") none; an action
 ends where an unpunctuated comment begins ("call her this week it's a crazy week"); words reported
-as said to or by someone are no goal ("i said ray jean i need to show you something")."""
+as said to or by someone are no goal ("i said ray jean i need to show you something"). 42: a step in
+a sentence that opens on "or" is an alternative weighed, never firm ("Or I ask her to send me a
+summary")."""
 _SPEAKS_FOR_CLIENT = ("client", "notes")
 
 

