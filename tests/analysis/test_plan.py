@@ -121,6 +121,8 @@ def test_every_weekday_is_a_time_said() -> None:
         ("I'll start the new routine from the monday onwards.", "from the monday"),
         ("I'll send the report by Monday and Tuesday is my day off.", "by Monday"),  # a clause of its own
         ("I'll walk monday, wednesday, friday", "monday, wednesday, friday"),
+        ("I'll send it by monday and tuesday I'm off", "by monday"),
+        ("I'll walk on Monday, Wednesday and Friday I think", "on Monday, Wednesday and Friday"),
     ],
 )
 def test_days_said_as_a_list_or_naming_a_thing(said: str, due: str | None) -> None:

@@ -298,3 +298,24 @@ def test_a_step_said_as_an_alternative_is_weighed_not_decided() -> None:
     ]
     assert _found("Or I'll call her tomorrow.") == [("exploring", "call her tomorrow")]
     assert _found("I'll call her tomorrow.") == [("firm", "call her tomorrow")]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Me no know, me will call her tonight.",
+        "Me will call her tonight. Me nuh sure though.",
+        "Me guess me will call him.",
+        "Me think me will ask him Saturday.",
+        "Me will call him, but me cyaan promise.",
+    ],
+)
+def test_a_step_opened_by_me_is_hedged_by_a_hedge_in_the_same_voice(said: str) -> None:
+    """A review of the dialect subject: the hedge records read "I guess", "I don't know", so these
+    came out firm."""
+    assert _levels(said) == ["hedged"]
+
+
+def test_me_will_see_answering_the_coach_is_hedged() -> None:
+    utterance = Utterance(index=0, speaker="Sam", role="client", text="Me will see.")
+    assert [f.level for f in commitments_in(utterance, "Will you call her this week?")] == ["hedged"]

@@ -207,6 +207,8 @@ def test_what_someone_said_to_or_of_the_client_is_not_the_goal(said: str) -> Non
         ("Now I've said it to you I've got to cut down the drinking.", "I've got to cut down the drinking"),
         ("Like I said, I want to be a better listener.", "I want to be a better listener"),
         ("As I said earlier, I need to delegate more.", "I need to delegate more"),
+        ("Like I've said, I need to delegate more.", "I need to delegate more"),
+        ("That said, I want to be a better listener.", "I want to be a better listener"),
         ("What I'm trying to say is I need to slow down.", "I need to slow down"),
         ("I have to say I want to stop firefighting.", "I want to stop firefighting"),
         ("If the harbour goes we have to find a new site.", "we have to find a new site"),

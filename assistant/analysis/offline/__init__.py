@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 
 __all__ = ["analyze_offline", "clear_caches", "engine_version", "label_utterances", "warm_up"]
 
-ENGINE_CODE_VERSION = "42"
+ENGINE_CODE_VERSION = "43"
 """Bumped when the engine's code reads transcripts differently; the rules and the readers' weights
 are hashed into the version on their own (`engine_version`), so editing them needs no bump. 27
 (2026-12-04): the lexicon's someone-else pattern, and the rule changes since 26 that came with a
@@ -72,7 +72,8 @@ said whole ("monday to thursday"), and days that name a thing ("the tuesday late
 ends where an unpunctuated comment begins ("call her this week it's a crazy week"); words reported
 as said to or by someone are no goal ("i said ray jean i need to show you something"). 42: a step in
 a sentence that opens on "or" is an alternative weighed, never firm ("Or I ask her to send me a
-summary")."""
+summary"). 43: a step opened by "me" is hedged by a hedge in the same voice anywhere in its turn ("Me
+will see.", "me guess me will call him", "Me nuh sure though")."""
 _SPEAKS_FOR_CLIENT = ("client", "notes")
 
 

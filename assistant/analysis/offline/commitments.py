@@ -283,7 +283,31 @@ def commitments_in(utterance: Utterance, previous_coach: str | None, *, notes: b
         commitment.action = _without_trailing_hedge(clean_phrase(commitment.action) or commitment.action)
         found.append(commitment)
     _keep_hedges_in_the_turn(found)
+    _hedged_in_dialect(found, utterance.text)
     return found
+
+
+_DIALECT_STEP = re.compile(r"^\W*me\b")
+_DIALECT_HEDGE = re.compile(
+    r"\bme (?:will see|guess|think|hope|suppose|reckon|no know|nuh know|don't know|dunno|not sure|nuh sure|no sure|"
+    r"cyaan promise|can't promise|cannot promise|nah promise|nuh promise|might|may)\b"
+)
+"""A hedge in the same voice as a step opened by "me" (`DIALECT_ME` in rules/macros.yaml): the hedge
+records read "I guess", "I'll see", "I don't know", so "Me will see.", "me guess me will call him"
+and "Me will call her tonight. Me nuh sure though." would have come out firm."""
+
+
+def _hedged_in_dialect(found: list[Found], text: str) -> None:
+    """A firm step opened by "me" is hedged by such a hedge anywhere in its turn (the safe side: a
+    hedge is never shown firm)."""
+    hedges = [text[m.start() : m.end()] for m in _DIALECT_HEDGE.finditer(fold(text))]
+    if not hedges:
+        return
+    for item in found:
+        cue = item.reading.cue
+        if item.level == "firm" and cue is not None and _DIALECT_STEP.match(fold(cue.text)):
+            item.level = "hedged"
+            item.reading.hedges = list(dict.fromkeys(item.reading.hedges + hedges))
 
 
 @dataclass

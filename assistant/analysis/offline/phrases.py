@@ -247,12 +247,13 @@ _NEGATED_TIME = re.compile(r"\b(?:not|never)\s+(?:even\s+)?$", re.IGNORECASE)
 _DAY = re.compile(rf"\b{WEEKDAY}\b", re.IGNORECASE)
 _DAY_RUN = re.compile(
     rf"{WEEKDAY}(?:(?:\s*,\s*|,?\s*(?:and|or|to|through|thru|till|til|until|-|–)\s*){WEEKDAY}\b)+"
-    r"(?!['’]s\b|\s+(?:is|was|are|were|will|would|has|had|can|could)\b)",
+    r"(?!['’]s\b|\s+(?:is|was|are|were|will|would|has|had|can|could|might|may|should|must|i'm|i'll|i've|"
+    r"she's|he's|they're|we're|you're|it's)\b)",
     re.IGNORECASE,
 )
 """Days said as a list or a range: "monday to thursday", "tuesday and thursday", "monday, wednesday,
 friday"; not where the last day starts a clause of its own ("by Monday and Tuesday is my day off",
-"monday and friday's the deadline")."""
+"monday and friday's the deadline", "by monday and tuesday I'm off")."""
 _THE_BEFORE = re.compile(
     r"(?<!\bat )(?<!\bin )(?<!\bon )(?<!\bby )(?<!\bfor )(?<!\bafter )(?<!\bbefore )(?<!\buntil )(?<!\btill )(?<!\bfrom )"
     r"\bthe\s+$",
