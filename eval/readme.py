@@ -64,6 +64,7 @@ SPLIT_TITLES = {
     "sealed30": "thirtieth sealed split",
     "sealed31": "thirty-first sealed split",
     "sealed32": "thirty-second sealed split",
+    "sealed33": "thirty-third sealed split",
 }
 """The sealed splits as the README names them, in the order they were written."""
 

@@ -48,6 +48,7 @@ def register(parser: argparse.ArgumentParser) -> None:
             "sealed30",
             "sealed31",
             "sealed32",
+            "sealed33",
             "all",
         ],
         default="all",
