@@ -82,8 +82,8 @@ that retraining, once, at commit 0465084, and is spent; it then joined the reade
 (six more new writers, S176-S181: twelve sessions, nine disfluent, four arcs) judged the version after
 that retraining, once, at commit 9e70bfc, and is spent; it then joined the readers' training. sealed32
 (six more new writers, S182-S187: twelve sessions, eight disfluent, four arcs) judged the version
-after that retraining, once, at commit c7b04f4, and is spent. sealed33 (six more new writers,
-S188-S193) is to be run once."""
+after that retraining, once, at commit c7b04f4, and is spent; it then joined the readers' training.
+sealed33 (six more new writers, S188-S193) judges the version after that retraining, run once."""
 SEALED: tuple[str, ...] = (
     "sealed", "sealed2", "sealed3", "sealed4", "sealed5", "sealed6", "sealed7", "sealed8", "sealed9", "sealed10",
     "sealed11", "sealed12", "sealed13", "sealed14", "sealed15", "sealed16", "sealed17", "sealed18",
@@ -95,7 +95,7 @@ RETIRED: tuple[str, ...] = (
     "sealed", "sealed2", "sealed3", "sealed4", "sealed5", "sealed6", "sealed7", "sealed8", "sealed9", "sealed10",
     "sealed11", "sealed12", "sealed13", "sealed14", "sealed15", "sealed16", "sealed17", "sealed18", "sealed19",
     "sealed20", "sealed21", "sealed22", "sealed23", "sealed24", "sealed25", "sealed26", "sealed27",
-    "sealed28", "sealed29", "sealed30", "sealed31",
+    "sealed28", "sealed29", "sealed30", "sealed31", "sealed32",
 )  # fmt: skip
 """Sealed splits that were run once and reported, then given to the learned readers' training as
 sessions in the app's own shape (their README figures stay as measured; they judge nothing again)."""

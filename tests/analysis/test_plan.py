@@ -118,6 +118,8 @@ def test_every_weekday_is_a_time_said() -> None:
         ("I'll walk on Monday, Wednesday and Friday", "on Monday, Wednesday and Friday"),
         ("I'll call her thursday morning", "thursday morning"),
         ("I'll see her the tuesday we get back.", "tuesday"),  # a time told by a clause, not a thing
+        ("I'll ring him the monday the kids go back.", "monday"),
+        ("I'll book it the friday my mum's in.", "friday"),
         ("I'll start the new routine from the monday onwards.", "from the monday"),
         ("I'll send the report by Monday and Tuesday is my day off.", "by Monday"),  # a clause of its own
         ("I'll walk monday, wednesday, friday", "monday, wednesday, friday"),

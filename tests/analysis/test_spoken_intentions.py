@@ -297,6 +297,8 @@ def test_a_step_said_as_an_alternative_is_weighed_not_decided() -> None:
         ("exploring", "ask her to send me a summary Friday afternoon")
     ]
     assert _found("Or I'll call her tomorrow.") == [("exploring", "call her tomorrow")]
+    assert _found("Or... I'll call her tomorrow.") == [("exploring", "call her tomorrow")]  # a pause written as a stop
+    assert _found("Call or text? I'll call her tomorrow.") == [("firm", "call her tomorrow")]
     assert _found("I'll call her tomorrow.") == [("firm", "call her tomorrow")]
 
 
@@ -319,3 +321,34 @@ def test_a_step_opened_by_me_is_hedged_by_a_hedge_in_the_same_voice(said: str) -
 def test_me_will_see_answering_the_coach_is_hedged() -> None:
     utterance = Utterance(index=0, speaker="Sam", role="client", text="Me will see.")
     assert [f.level for f in commitments_in(utterance, "Will you call her this week?")] == ["hedged"]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "I'll call her Saturday. But you know, I can't promise anything, work is busy and the kids are sick.",
+        "Me will call her Saturday. But yuh know, me cyaan promise anything, work busy and di pickney dem sick.",
+        "I can't promise anything, you know how it is with work and the kids. I'll call her Saturday.",
+        "I'll send it Thursday. The board moved again. Don't hold me to it.",
+    ],
+)
+def test_a_promise_refused_anywhere_in_the_turn_holds_its_steps(said: str) -> None:
+    """A review of the dialect hedge records: a hedge two sentences from the step, or long, held it
+    only in the old pass over a turn opened by "me"; English had the same gap."""
+    assert _levels(said) == ["hedged"]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "I'll do it. I'm not promising it works.",
+        "Not every day, I can't promise every day. But two nights a week I will be there.",
+        "Dave and me think it's the right call, so I'll sign it off on Friday.",
+        "Nobody but me should be doing the rota, so I'll take it back on Monday.",
+        "ah nah sure look i'll ring him tomorrow",
+    ],
+)
+def test_a_refusal_of_something_else_or_an_object_me_leaves_the_step_firm(said: str) -> None:
+    """The spent twenty-third and twenty-ninth splits mark these steps firm; "me" after "and" or
+    "nobody but" is not the speaker's hedge, and "nah sure" is Irish and Australian "no bother"."""
+    assert _levels(said)[-1] == "firm"

@@ -193,6 +193,8 @@ def test_what_the_client_said_to_someone_then_is_not_the_goal() -> None:
     [
         "i said to ray jean i need to show you something and he read the whole thing",
         "My manager says I need to put him on a formal warning.",
+        "My manager, Helen, says I need to put him on a formal warning.",
+        "My wife, bless her, says I need to slow down.",
         "she told me I should take some leave",
     ],
 )
@@ -209,6 +211,8 @@ def test_what_someone_said_to_or_of_the_client_is_not_the_goal(said: str) -> Non
         ("As I said earlier, I need to delegate more.", "I need to delegate more"),
         ("Like I've said, I need to delegate more.", "I need to delegate more"),
         ("That said, I want to be a better listener.", "I want to be a better listener"),
+        ("I mean, says who, I need to delegate more.", "I need to delegate more"),
+        ("So, said differently, I want to stop firefighting.", "I want to stop firefighting"),
         ("What I'm trying to say is I need to slow down.", "I need to slow down"),
         ("I have to say I want to stop firefighting.", "I want to stop firefighting"),
         ("If the harbour goes we have to find a new site.", "we have to find a new site"),

@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 
 __all__ = ["analyze_offline", "clear_caches", "engine_version", "label_utterances", "warm_up"]
 
-ENGINE_CODE_VERSION = "43"
+ENGINE_CODE_VERSION = "44"
 """Bumped when the engine's code reads transcripts differently; the rules and the readers' weights
 are hashed into the version on their own (`engine_version`), so editing them needs no bump. 27
 (2026-12-04): the lexicon's someone-else pattern, and the rule changes since 26 that came with a
@@ -73,7 +73,13 @@ ends where an unpunctuated comment begins ("call her this week it's a crazy week
 as said to or by someone are no goal ("i said ray jean i need to show you something"). 42: a step in
 a sentence that opens on "or" is an alternative weighed, never firm ("Or I ask her to send me a
 summary"). 43: a step opened by "me" is hedged by a hedge in the same voice anywhere in its turn ("Me
-will see.", "me guess me will call him", "Me nuh sure though")."""
+will see.", "me guess me will call him", "Me nuh sure though"). 44: those hedges are hedge records
+(`hedge.me-voice` in rules/hedges.yaml), read as any hedge is, in the step's sentence or beside it,
+rather than by a pass over the whole turn; "me should" is hedged, as "I should" is; a firm step in a
+turn that refuses a promise naming nothing else ("I can't promise anything", "no promises", "me
+cyaan promise") is hedged wherever in the turn it is said; a step after a sentence that is only "Or"
+is an alternative; "My manager, Helen, says I need to..." is no goal; "the monday the kids go back"
+is a time."""
 _SPEAKS_FOR_CLIENT = ("client", "notes")
 
 

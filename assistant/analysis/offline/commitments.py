@@ -25,6 +25,7 @@ from assistant.analysis.offline.lexicon import (
     neighbour_hedges,
 )
 from assistant.analysis.offline.phrases import WEEKDAY, WHEN_RE, action_after, content_words, when_phrase
+from assistant.analysis.offline.rules import rule
 from assistant.analysis.offline.talk import Reading, read_sentences
 from assistant.analysis.textspan import Span, fold, sentence_around
 from assistant.types import CommitmentLevel, Utterance
@@ -115,7 +116,7 @@ _QUESTION_ACTION = re.compile(
 )
 
 
-_SHOULD = re.compile(r"(?:i|we|she|he|they) should\b")
+_SHOULD = re.compile(r"(?:i|we|she|he|they|me) should\b")  # "me": DIALECT_ME (rules/macros.yaml)
 _OPTION = re.compile(
     r"(?<!said )(?<!promised )(?<!told \w{2} )(?<!told \w{3} )(?<!told \w{4} )\b(?:i|we) (?:could|would)\b(?!n't| not)"
 )
@@ -132,6 +133,15 @@ _ALTERNATIVE = re.compile(r"^\W*(?:(?:er+|um+|uh+|erm|well|so|and)\W+)*or\b\W*(?
 """A sentence that opens on "or": the step after it is an alternative weighed against the one before,
 not a decision ("Or, er, or I ask her to send me a summary Friday afternoon.": shown firm on the
 thirty-second sealed split's one run)."""
+
+
+def _opens_on_or(sentence: Span, cue: Span, before: list[tuple[Span, Reading]]) -> bool:
+    """The words before the cue open on "or", or do with the sentence before them when that is only
+    "or" ("Or... I'll call her tomorrow.": the transcript's full stop after a pause)."""
+    lead = sentence.text[: cue.start]
+    if _ALTERNATIVE.match(fold(lead)):
+        return True
+    return bool(before) and _ALTERNATIVE.match(fold(f"{before[-1][0].text} {lead}")) is not None
 
 
 _WOULD_SAY = re.compile(r"\b(?:i|we)(?: could| would| might|'d) (?:just )?(?:say|tell (?:her|him|them))\b")
@@ -283,31 +293,51 @@ def commitments_in(utterance: Utterance, previous_coach: str | None, *, notes: b
         commitment.action = _without_trailing_hedge(clean_phrase(commitment.action) or commitment.action)
         found.append(commitment)
     _keep_hedges_in_the_turn(found)
-    _hedged_in_dialect(found, utterance.text)
+    _held_by_a_refused_promise(found, utterance.text)
     return found
 
 
-_DIALECT_STEP = re.compile(r"^\W*me\b")
-_DIALECT_HEDGE = re.compile(
-    r"\bme (?:will see|guess|think|hope|suppose|reckon|no know|nuh know|don't know|dunno|not sure|nuh sure|no sure|"
-    r"cyaan promise|can't promise|cannot promise|nah promise|nuh promise|might|may)\b"
+_REFUSED_PROMISE = tuple(
+    re.compile(rule(rule_id).pattern)
+    for rule_id in (
+        "hedge.no-promises",
+        "hedge.cant-promise",
+        "hedge.cant-promise-unpunctuated",
+        "hedge.not-promising",
+        "hedge.im-not-promising",
+        "hedge.dont-hold-me-to",
+        "hedge.me-cant-promise",
+    )
 )
-"""A hedge in the same voice as a step opened by "me" (`DIALECT_ME` in rules/macros.yaml): the hedge
-records read "I guess", "I'll see", "I don't know", so "Me will see.", "me guess me will call him"
-and "Me will call her tonight. Me nuh sure though." would have come out firm."""
+"""Hedges that refuse a promise ("I can't promise anything", "no promises", "don't hold me to it")."""
+_OF_NOTHING_NAMED = re.compile(
+    r"(?:\s*(?:you|ya|yuh))?(?:\s*(?:[.,!?;:)-]|$|anything\b|nothing\b|owt\b|though\b|tho\b|but\b|yet\b|mind\b))"
+)
+"""What follows a refusal that names no outcome of its own, so that it speaks of the whole answer.
+"I'm not promising it works", "I can't promise every day" and "I'm not promising I'll know what to
+say" refuse something other than the step beside them: the spent twenty-third and twenty-ninth
+splits mark "two nights a week I will be there" and "I'll do it." firm beside them."""
 
 
-def _hedged_in_dialect(found: list[Found], text: str) -> None:
-    """A firm step opened by "me" is hedged by such a hedge anywhere in its turn (the safe side: a
-    hedge is never shown firm)."""
-    hedges = [text[m.start() : m.end()] for m in _DIALECT_HEDGE.finditer(fold(text))]
-    if not hedges:
+def _held_by_a_refused_promise(found: list[Found], text: str) -> None:
+    """A firm step in a turn that anywhere refuses a promise naming nothing else is hedged: "I'll call
+    her Saturday. But you know, I can't promise anything, work busy and the kids sick." had been
+    firm, as a hedge in the next sentence holds a step only when that sentence is short or opens on
+    it (found reviewing the thirty-second split's mends, in Jamaican English: "Me will call her
+    Saturday. But yuh know, me cyaan promise anything..."). The safe side: a hedge is never firm."""
+    folded = fold(text)
+    refusals = [
+        text[m.start() : m.end()]
+        for pattern in _REFUSED_PROMISE
+        for m in pattern.finditer(folded)
+        if m.group(0).endswith(" to") or _OF_NOTHING_NAMED.match(folded, m.end())  # "don't hold me to it"
+    ]
+    if not refusals:
         return
     for item in found:
-        cue = item.reading.cue
-        if item.level == "firm" and cue is not None and _DIALECT_STEP.match(fold(cue.text)):
+        if item.level == "firm":
             item.level = "hedged"
-            item.reading.hedges = list(dict.fromkeys(item.reading.hedges + hedges))
+            item.reading.hedges = list(dict.fromkeys(item.reading.hedges + refusals[:1]))
 
 
 @dataclass
@@ -795,7 +825,7 @@ def _commitment(
         )
     ):
         level = "hedged"  # "I could just start checking his claims from now on": an option, never firm
-    if level == "firm" and reading.cue is not None and _ALTERNATIVE.match(fold(sentence.text[: reading.cue.start])):
+    if level == "firm" and reading.cue is not None and _opens_on_or(sentence, reading.cue, before):
         level = "exploring"  # "Or, er, or I ask her to send me a summary Friday afternoon."
     quote = sentence_around(utterance.text, sentence)
     if reading.evoked:

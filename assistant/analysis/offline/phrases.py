@@ -261,11 +261,12 @@ _THE_BEFORE = re.compile(
 )
 _NOUN_AFTER = re.compile(
     r"\s+(?!(?:(?:morning|afternoon|evening|night)s?|after|before|coming|onwards?|and|or|but|so|then|to|at|for|when|"
-    r"if|that|which|we|you|i|he|she|they|it|we're|you're|i'm|he's|she's|they're|it's|is|was|will)\b)[a-z]",
+    r"if|that|which|we|you|i|he|she|they|it|we're|you're|i'm|he's|she's|they're|it's|is|was|will|"
+    r"the|my|our|his|her|their|your|everyone|everybody|everyone's|everybody's)\b)[a-z]",
     re.IGNORECASE,
 )
 """A word after a day that makes the day name a thing ("the tuesday lates"), not a time ("the
-tuesday we get back", "from the monday onwards")."""
+tuesday we get back", "the monday the kids go back", "from the monday onwards")."""
 
 
 def _names_a_thing(text: str, start: int, end: int) -> bool:

@@ -228,16 +228,19 @@ def _goal_in(text: str, darncat: str) -> str | None:
 
 
 _REPORTED = re.compile(
-    r"(?<![\w'])(?:(?<!like )(?<!as )(?!that\b)[a-z']+ (?:said|says|told (?:me|him|her|them|us))|(?:he|she|they) goes)"
+    r"(?<![\w'])(?:(?<!like )(?<!as )(?!that\b)[a-z']+(?:, [a-z']+(?: [a-z']+)?,)? "
+    r"(?:said|says|told (?:me|him|her|them|us))"
+    r"|(?:he|she|they) goes)"
     r"(?: to)?[\s,:\"'“]+"
     r"(?:(?!(?:it|that|this|so|and|now|then|but|to|because|cause|is|was|earlier|before|already|again|once|yesterday|"
     r"myself|meself|me|you)\b)[\w']+[\s,]+){0,3}$"
 )
 """Words before a cue that report what was said to or by someone ("i said ray jean i need to show you
-something", the spent thirtieth sealed split; "my manager says I need to put him on a warning", "she
-told me I should take some leave"): no goal of this session. Not the client's own lead-ins ("like I
-said", "as I've said", "that said", "what I'm trying to say is", "I'd say", "I have to say"), and not words
-said now ("now I've said it to you I've got to") or to oneself ("I said to myself I need to")."""
+something", the spent thirtieth sealed split; "my manager says I need to put him on a warning", "My
+manager, Helen, says I need to..." (the spent sixteenth), "she told me I should take some leave"): no
+goal of this session. Not the client's own lead-ins ("like I said", "as I've said", "that said",
+"what I'm trying to say is", "I'd say", "I have to say"), and not words said now ("now I've said it
+to you I've got to") or to oneself ("I said to myself I need to")."""
 
 
 def _goal_clause(text: str, start: int, cue: str) -> str | None:
