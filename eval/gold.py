@@ -83,7 +83,8 @@ that retraining, once, at commit 0465084, and is spent; it then joined the reade
 that retraining, once, at commit 9e70bfc, and is spent; it then joined the readers' training. sealed32
 (six more new writers, S182-S187: twelve sessions, eight disfluent, four arcs) judged the version
 after that retraining, once, at commit c7b04f4, and is spent; it then joined the readers' training.
-sealed33 (six more new writers, S188-S193) judges the version after that retraining, run once."""
+sealed33 (six more new writers, S188-S193: twelve sessions, eight disfluent, four arcs) judged the
+version after that retraining, once, at commit c3bc24c, and is spent."""
 SEALED: tuple[str, ...] = (
     "sealed", "sealed2", "sealed3", "sealed4", "sealed5", "sealed6", "sealed7", "sealed8", "sealed9", "sealed10",
     "sealed11", "sealed12", "sealed13", "sealed14", "sealed15", "sealed16", "sealed17", "sealed18",

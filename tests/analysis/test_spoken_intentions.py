@@ -352,3 +352,10 @@ def test_a_refusal_of_something_else_or_an_object_me_leaves_the_step_firm(said: 
     """The spent twenty-third and twenty-ninth splits mark these steps firm; "me" after "and" or
     "nobody but" is not the speaker's hedge, and "nah sure" is Irish and Australian "no bother"."""
     assert _levels(said)[-1] == "firm"
+
+
+def test_inshallah_is_a_hedge_unless_the_speaker_says_it_is_none() -> None:
+    """Shown firm on the thirty-third sealed split's one run ("I will call. Inshallah."); the
+    eighteenth split's writer marks "Sunday morning I call. Not in Shallah." firm."""
+    assert _levels("I'll send it Thursday, inshallah.") == ["hedged"]
+    assert _levels("I will call them Sunday morning. Not in Shallah. Sunday.") == ["firm"]

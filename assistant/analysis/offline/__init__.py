@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 
 __all__ = ["analyze_offline", "clear_caches", "engine_version", "label_utterances", "warm_up"]
 
-ENGINE_CODE_VERSION = "44"
+ENGINE_CODE_VERSION = "45"
 """Bumped when the engine's code reads transcripts differently; the rules and the readers' weights
 are hashed into the version on their own (`engine_version`), so editing them needs no bump. 27
 (2026-12-04): the lexicon's someone-else pattern, and the rule changes since 26 that came with a
@@ -79,7 +79,8 @@ rather than by a pass over the whole turn; "me should" is hedged, as "I should" 
 turn that refuses a promise naming nothing else ("I can't promise anything", "no promises", "me
 cyaan promise") is hedged wherever in the turn it is said; a step after a sentence that is only "Or"
 is an alternative; "My manager, Helen, says I need to..." is no goal; "the monday the kids go back"
-is a time."""
+is a time. 45: "inshallah" ("God willing") is a hedge, unless the speaker says it is none or a
+real one ("Not in Shallah.")."""
 _SPEAKS_FOR_CLIENT = ("client", "notes")
 
 
