@@ -359,3 +359,38 @@ def test_inshallah_is_a_hedge_unless_the_speaker_says_it_is_none() -> None:
     eighteenth split's writer marks "Sunday morning I call. Not in Shallah." firm."""
     assert _levels("I'll send it Thursday, inshallah.") == ["hedged"]
     assert _levels("I will call them Sunday morning. Not in Shallah. Sunday.") == ["firm"]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Me will call her Saturday. But yuh know, me cyaan promise nutten, work busy and di pickney dem sick.",
+        "Me will call her Saturday. But yuh know, work busy and di pickney dem sick, so me nuh sure.",
+        "I'll call her Friday. I cannot promise anything.",
+        "I'll call her Friday. I can't make any promises.",
+        "I'll call her Saturday. But honestly, with work the way it is and the kids sick, I can't promise you that.",
+        "i'll call her saturday. but honestly with work busy and the kids sick no promises yeah",
+        "I will call her Thursday, insha Allah.",
+        "I will call her Thursday. In shah Allah.",
+        "I will call her Thursday. Inshallah, if the clinic has a slot and the roads are open.",
+    ],
+)
+def test_the_final_reviews_hedges_far_from_the_step_or_spelled_otherwise_hold_it(said: str) -> None:
+    """The final review of the refused-promise rule and the inshallah record: each came out firm."""
+    assert set(_levels(said)) == {"hedged"}
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "HR can't promise anything yet. I'll meet them Monday.",
+        "Last year my old boss said no promises, and he was right. Anyway, I'll call her Friday.",
+        "My team don't hold me to account. I'll set a deadline Friday.",
+        "I'll call her tonight. I'm not promising I'll know what to say.",
+        "then i tell him i shouldn't have promised that at a bar and i talk to marek but no guarantees",
+    ],
+)
+def test_someone_elses_refusal_or_one_of_an_outcome_leaves_the_step_firm(said: str) -> None:
+    """The final review: someone else's "no promises" and "hold me to account" had hedged the step;
+    the thirteenth split's gold marks "i talk to marek but no guarantees" firm."""
+    assert _levels(said)[0] == "firm"

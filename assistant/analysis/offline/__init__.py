@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 
 __all__ = ["analyze_offline", "clear_caches", "engine_version", "label_utterances", "warm_up"]
 
-ENGINE_CODE_VERSION = "45"
+ENGINE_CODE_VERSION = "46"
 """Bumped when the engine's code reads transcripts differently; the rules and the readers' weights
 are hashed into the version on their own (`engine_version`), so editing them needs no bump. 27
 (2026-12-04): the lexicon's someone-else pattern, and the rule changes since 26 that came with a
@@ -80,7 +80,11 @@ turn that refuses a promise naming nothing else ("I can't promise anything", "no
 cyaan promise") is hedged wherever in the turn it is said; a step after a sentence that is only "Or"
 is an alternative; "My manager, Helen, says I need to..." is no goal; "the monday the kids go back"
 is a time. 45: "inshallah" ("God willing") is a hedge, unless the speaker says it is none or a
-real one ("Not in Shallah.")."""
+real one ("Not in Shallah."). 46: its spellings ("insha Allah", "In shah Allah", "inch'Allah"), and
+as a sentence's opening hedge; "I cannot promise" and "I can't make any promises" are hedges; a
+promise refused of the answer itself ("... you that", "... nutten") holds the turn's steps, someone
+else's ("HR can't promise anything") does not; a step opened by "me" is again held by a hedge in its
+voice anywhere in its turn."""
 _SPEAKS_FOR_CLIENT = ("client", "notes")
 
 

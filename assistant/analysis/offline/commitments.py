@@ -294,6 +294,7 @@ def commitments_in(utterance: Utterance, previous_coach: str | None, *, notes: b
         found.append(commitment)
     _keep_hedges_in_the_turn(found)
     _held_by_a_refused_promise(found, utterance.text)
+    _hedged_in_dialect(found, utterance.text)
     return found
 
 
@@ -305,32 +306,47 @@ _REFUSED_PROMISE = tuple(
         "hedge.cant-promise-unpunctuated",
         "hedge.not-promising",
         "hedge.im-not-promising",
+        "hedge.no-guarantees",
         "hedge.dont-hold-me-to",
         "hedge.me-cant-promise",
     )
 )
 """Hedges that refuse a promise ("I can't promise anything", "no promises", "don't hold me to it")."""
-_OF_NOTHING_NAMED = re.compile(
-    r"(?:\s*(?:you|ya|yuh))?(?:\s*(?:[.,!?;:)-]|$|anything\b|nothing\b|owt\b|though\b|tho\b|but\b|yet\b|mind\b))"
+_NAMES_ITS_OWN = re.compile(
+    r"\s+(?:(?:you|ya|yuh)\s+)?(?:that\s+)?(?:"
+    r"(?:i|we|she|he|they|it|this|you|the \w+)(?:'ll|'d|'s|'re| will| would| can| could| is| are| was| goes| gets|"
+    r" works| wo|\s+\w+s\b)|every\b|on\b|about\b|for\b|miracles\b|results?\b|the (?:outcome|result)\b)"
 )
-"""What follows a refusal that names no outcome of its own, so that it speaks of the whole answer.
-"I'm not promising it works", "I can't promise every day" and "I'm not promising I'll know what to
-say" refuse something other than the step beside them: the spent twenty-third and twenty-ninth
-splits mark "two nights a week I will be there" and "I'll do it." firm beside them."""
+"""A refusal that names an outcome of its own, a clause or a scope: "I'm not promising it works", "I
+can't promise every day", "I'm not promising I'll know what to say" refuse something other than the
+step beside them (the spent twenty-third and twenty-ninth splits mark "two nights a week I will be
+there" and "I'll do it." firm beside them). Anything else after it ("anything", "you that", "much",
+"nutten", nothing at all) refuses the answer itself."""
+_SOMEONE_ELSES = re.compile(
+    r"(?:\b(?:he|she|they|you|it|hr)\s+|\b(?:said|says|say|made|gave|offered|offers)\s+(?:(?:me|us|him|her|them)\s+)?)$"
+)
+"""Words before a refusal that make it someone else's: "HR can't promise anything yet", "my old boss
+said no promises" (found by the final review of the refused-promise rule)."""
+_HOLD_ME_TO_IT = re.compile(r"\s*(?:(?:it|that|this|them)\b|[.,!?;]|$)")
+""""Don't hold me to it", not "my team don't hold me to account"."""
 
 
 def _held_by_a_refused_promise(found: list[Found], text: str) -> None:
-    """A firm step in a turn that anywhere refuses a promise naming nothing else is hedged: "I'll call
-    her Saturday. But you know, I can't promise anything, work busy and the kids sick." had been
-    firm, as a hedge in the next sentence holds a step only when that sentence is short or opens on
-    it (found reviewing the thirty-second split's mends, in Jamaican English: "Me will call her
-    Saturday. But yuh know, me cyaan promise anything..."). The safe side: a hedge is never firm."""
+    """A firm step in a turn that anywhere refuses a promise of the answer itself is hedged: "I'll
+    call her Saturday. But you know, I can't promise anything, work is busy..." had been firm, as a
+    hedge in the next sentence holds a step only when that sentence is short or opens on it (found
+    reviewing the thirty-second split's mends). The safe side: a hedge is never shown firm."""
     folded = fold(text)
     refusals = [
         text[m.start() : m.end()]
         for pattern in _REFUSED_PROMISE
         for m in pattern.finditer(folded)
-        if m.group(0).endswith(" to") or _OF_NOTHING_NAMED.match(folded, m.end())  # "don't hold me to it"
+        if not _SOMEONE_ELSES.search(folded, 0, m.start())
+        and (
+            _HOLD_ME_TO_IT.match(folded, m.end())
+            if m.group(0).endswith(" to")
+            else not _NAMES_ITS_OWN.match(folded, m.end())
+        )
     ]
     if not refusals:
         return
@@ -338,6 +354,28 @@ def _held_by_a_refused_promise(found: list[Found], text: str) -> None:
         if item.level == "firm":
             item.level = "hedged"
             item.reading.hedges = list(dict.fromkeys(item.reading.hedges + refusals[:1]))
+
+
+_ME_VOICE_HEDGES = tuple(
+    re.compile(rule(rule_id).pattern) for rule_id in ("hedge.me-voice", "hedge.me-cant-promise", "hedge.nuh-sure")
+)
+_OPENED_BY_ME = re.compile(r"^\W*me\b")
+
+
+def _hedged_in_dialect(found: list[Found], text: str) -> None:
+    """A firm step opened by "me" (`DIALECT_ME`) is hedged by a hedge in the same voice anywhere in
+    its turn ("Me will call her Saturday. But yuh know, work busy and di pickney dem sick, so me nuh
+    sure."): the neighbouring-sentence rule reads a hedge only beside the step, and a speaker who
+    says "me" for "I" hedges in that voice, not in the records' English ("can't promise anything")."""
+    folded = fold(text)
+    hedges = [text[m.start() : m.end()] for pattern in _ME_VOICE_HEDGES for m in pattern.finditer(folded)]
+    if not hedges:
+        return
+    for item in found:
+        cue = item.reading.cue
+        if item.level == "firm" and cue is not None and _OPENED_BY_ME.match(fold(cue.text)):
+            item.level = "hedged"
+            item.reading.hedges = list(dict.fromkeys(item.reading.hedges + hedges[:1]))
 
 
 @dataclass
