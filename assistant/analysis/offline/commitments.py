@@ -7,6 +7,7 @@ try to stop email after 8pm."), each with its own level.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from assistant.analysis.offline.clean import clean_phrase, is_interjection
@@ -348,12 +349,7 @@ def _held_by_a_refused_promise(found: list[Found], text: str) -> None:
             else not _NAMES_ITS_OWN.match(folded, m.end())
         )
     ]
-    if not refusals:
-        return
-    for item in found:
-        if item.level == "firm":
-            item.level = "hedged"
-            item.reading.hedges = list(dict.fromkeys(item.reading.hedges + refusals[:1]))
+    _hold_firm_steps(found, refusals, lambda _: True)
 
 
 _ME_VOICE_HEDGES = tuple(
@@ -369,11 +365,19 @@ def _hedged_in_dialect(found: list[Found], text: str) -> None:
     says "me" for "I" hedges in that voice, not in the records' English ("can't promise anything")."""
     folded = fold(text)
     hedges = [text[m.start() : m.end()] for pattern in _ME_VOICE_HEDGES for m in pattern.finditer(folded)]
+    _hold_firm_steps(found, hedges, _opened_by_me)
+
+
+def _opened_by_me(item: Found) -> bool:
+    return item.reading.cue is not None and _OPENED_BY_ME.match(fold(item.reading.cue.text)) is not None
+
+
+def _hold_firm_steps(found: list[Found], hedges: list[str], held: Callable[[Found], bool]) -> None:
+    """Each firm step that `held` picks is hedged by the first of the turn's hedges (none: nothing)."""
     if not hedges:
         return
     for item in found:
-        cue = item.reading.cue
-        if item.level == "firm" and cue is not None and _OPENED_BY_ME.match(fold(cue.text)):
+        if item.level == "firm" and held(item):
             item.level = "hedged"
             item.reading.hedges = list(dict.fromkeys(item.reading.hedges + hedges[:1]))
 
