@@ -65,6 +65,7 @@ SPLIT_TITLES = {
     "sealed31": "thirty-first sealed split",
     "sealed32": "thirty-second sealed split",
     "sealed33": "thirty-third sealed split",
+    "sealed34": "thirty-fourth sealed split",
 }
 """The sealed splits as the README names them, in the order they were written."""
 

@@ -49,6 +49,7 @@ def register(parser: argparse.ArgumentParser) -> None:
             "sealed31",
             "sealed32",
             "sealed33",
+            "sealed34",
             "all",
         ],
         default="all",
