@@ -62,6 +62,9 @@ def aggregate(
         figures.update(
             {f"{name}_precision": result.precision, f"{name}_recall": result.recall, f"{name}_f1": result.f1}
         )
+    for name, key in [("plan_due_agreement", "due"), ("plan_due_agreement_dated", "dated")]:
+        agree, total = _sum(cases, "plan_items_f1", f"{key}_agree"), _sum(cases, "plan_items_f1", f"{key}_total")
+        figures[name] = _ratio(agree, total)
     figures["commitment_level_accuracy"] = _ratio(
         _sum(cases, "commitment_level_accuracy", "correct"), _sum(cases, "commitment_level_accuracy", "total")
     )

@@ -84,8 +84,9 @@ that retraining, once, at commit 9e70bfc, and is spent; it then joined the reade
 (six more new writers, S182-S187: twelve sessions, eight disfluent, four arcs) judged the version
 after that retraining, once, at commit c7b04f4, and is spent; it then joined the readers' training.
 sealed33 (six more new writers, S188-S193: twelve sessions, eight disfluent, four arcs) judged the
-version after that retraining, once, at commit c3bc24c, and is spent. sealed34 (six more new
-writers, S194-S199: twelve sessions, eight disfluent, four arcs) is written and not yet run."""
+version after that retraining, once, at commit c3bc24c, and is spent; it then joined the readers'
+training. sealed34 (six more new writers, S194-S199: twelve sessions, eight disfluent, four arcs)
+judges the version after that retraining."""
 SEALED: tuple[str, ...] = (
     "sealed", "sealed2", "sealed3", "sealed4", "sealed5", "sealed6", "sealed7", "sealed8", "sealed9", "sealed10",
     "sealed11", "sealed12", "sealed13", "sealed14", "sealed15", "sealed16", "sealed17", "sealed18",
@@ -97,7 +98,7 @@ RETIRED: tuple[str, ...] = (
     "sealed", "sealed2", "sealed3", "sealed4", "sealed5", "sealed6", "sealed7", "sealed8", "sealed9", "sealed10",
     "sealed11", "sealed12", "sealed13", "sealed14", "sealed15", "sealed16", "sealed17", "sealed18", "sealed19",
     "sealed20", "sealed21", "sealed22", "sealed23", "sealed24", "sealed25", "sealed26", "sealed27",
-    "sealed28", "sealed29", "sealed30", "sealed31", "sealed32",
+    "sealed28", "sealed29", "sealed30", "sealed31", "sealed32", "sealed33",
 )  # fmt: skip
 """Sealed splits that were run once and reported, then given to the learned readers' training as
 sessions in the app's own shape (their README figures stay as measured; they judge nothing again)."""

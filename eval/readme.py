@@ -80,6 +80,8 @@ EVAL_ROWS = [
     ("quotes verbatim before the guards drop or fix the rest", "groundedness_before_guards"),
     ("invented plan facts (target 0)", "invented_facts"),
     ("plan items F1", "plan_items_f1"),
+    ("matched plan items with the gold's due date, or none where none was said", "plan_due_agreement"),
+    ("matched plan items with the gold's due date, where the gold states one", "plan_due_agreement_dated"),
     ("ideas F1", "ideas_f1"),
     ("emotional utterances found: precision (target ≥ 0.60)", "emotion_utterance_precision"),
     ("emotional utterances found: recall (target ≥ 0.50)", "emotion_utterance_recall"),

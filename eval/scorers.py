@@ -76,10 +76,15 @@ def score_darncat(sample: Sample) -> Score:
 
 def _semantic(sample: Sample, predicted: list[Candidate], gold: list[Candidate], what: str) -> Score:
     assert sample.embed is not None
-    pairs = match(predicted, gold, sample.embed)
+    return _matched_score(match(predicted, gold, sample.embed), predicted, gold, what)
+
+
+def _matched_score(
+    pairs: list[tuple[int, int, float]], predicted: list[Candidate], gold: list[Candidate], what: str, **more: int
+) -> Score:
     tp, fp, fn = len(pairs), len(predicted) - len(pairs), len(gold) - len(pairs)
-    result = m.prf(tp, fp, fn)
-    return Score(result.f1, f"{what}: {tp} matched, {fp} extra, {fn} missed", {"tp": tp, "fp": fp, "fn": fn})
+    data = {"tp": tp, "fp": fp, "fn": fn, **more}
+    return Score(m.prf(tp, fp, fn).f1, f"{what}: {tp} matched, {fp} extra, {fn} missed", data)
 
 
 def score_ideas(sample: Sample) -> Score:
@@ -89,10 +94,39 @@ def score_ideas(sample: Sample) -> Score:
 
 
 def score_plan_items(sample: Sample) -> Score:
+    """Plan items matched to the gold's; of the matched pairs, also how many agree on the due date
+    (`same_due`): all of them (`due_agree` of `due_total`, "not stated" on both sides counting), and
+    those where the gold states one (`dated_agree` of `dated_total`)."""
+    assert sample.embed is not None
     items = [i for i in sample.analysis.plan.items if i.status != "rejected"]
     predicted = [Candidate(i.action, frozenset(e.utterance for e in i.evidence)) for i in items]
     gold = [Candidate(i.action, frozenset(i.utterances)) for i in sample.gold.plan]
-    return _semantic(sample, predicted, gold, "plan items")
+    pairs = match(predicted, gold, sample.embed)
+    dues = [(items[i].due, sample.gold.plan[j].due) for i, j, _ in pairs]
+    dated = [(shown, said) for shown, said in dues if said]
+    return _matched_score(
+        pairs,
+        predicted,
+        gold,
+        "plan items",
+        due_agree=sum(same_due(*d) for d in dues),
+        due_total=len(dues),
+        dated_agree=sum(same_due(*d) for d in dated),
+        dated_total=len(dated),
+    )
+
+
+def same_due(shown: str | None, gold: str | None) -> bool:
+    """Whether a plan item's due date agrees with the gold's: both not stated, or one phrase holds the
+    other as whole words ("Saturday" and "Saturday morning"; not "Friday" and "this Saturday")."""
+    if shown is None or gold is None:
+        return shown is None and gold is None
+    a, b = (_words(x) for x in (shown, gold))
+    return bool(a and b) and (f" {a} " in f" {b} " or f" {b} " in f" {a} ")
+
+
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9']+", text.lower().replace("’", "'")))
 
 
 # ----------------------------------------------------------------------------- emotions

@@ -630,3 +630,72 @@ def test_an_option_offered_in_an_answer_is_never_firm(question: str, text: str, 
 def test_an_unhedged_answer_naming_no_option_stays_firm() -> None:
     assert _answer("So what will you do?", "Sefa hosts it. I'll brief her on Monday.")[-1][0] == "firm"
     assert _answer("When will you call her?", "Saturday morning.") == [("firm", "call her")]
+
+
+@pytest.mark.parametrize(
+    ("said", "found"),
+    [
+        # a doubt of the speaker's own follow-through, anywhere in the sentence after the step
+        ("I'll talk to him Friday. Knowing me I'll chicken out.", [("hedged", "talk to him Friday")]),
+        ("i'll ring him tomorrow but knowing me i'll probably bottle it", [("hedged", "ring him tomorrow")]),
+        (
+            "I'll go to the gym on Monday. Whether I actually go is another story.",
+            [("hedged", "go to the gym on Monday")],
+        ),
+        (
+            "I'll stop checking email at night. Easier said than done, with the Singapore team.",
+            [("hedged", "stop checking email at night")],
+        ),
+        # a doubt that closes a long sentence after the step
+        (
+            "I'll call her tonight. It depends how the day goes with the kids and the shop, so we'll see.",
+            [("hedged", "call her tonight")],
+        ),
+        (
+            "I'll call her tonight. Work is mad this week and my phone is always dying, we'll see.",
+            [("hedged", "call her tonight")],
+        ),
+        ("I'll call her tonight. I'm slammed this week, so yeah we'll see.", [("hedged", "call her tonight")]),
+        (
+            "I'll call her tonight. The kids are sick and work is mad, we'll see how it goes.",
+            [("hedged", "call her tonight")],
+        ),
+        ("I'll go to the gym Monday. Knowing what I'm like I'll leave it.", [("hedged", "go to the gym Monday")]),
+        ("I'll go to the gym Monday. Actually going is another thing.", [("hedged", "go to the gym Monday")]),
+        # not a doubt of the step (a review helper's findings on the first version hedged each of these)
+        (
+            "I'll tell him Monday. Knowing me I'll be nervous but I'll do it.",
+            [("firm", "tell him Monday")],
+        ),
+        ("I'll email Jo today. The big conversation with Sam is another story.", [("firm", "email Jo today")]),
+        ("I'm going to tell her on Monday. How she takes it, we'll see.", [("firm", "tell her on Monday")]),
+        (
+            "i'll check with hr whether i can carry over my leave",
+            [("firm", "check with hr whether i can carry over my leave")],
+        ),
+        (
+            "I'll write the list this week. I take Shona round a couple of nights, then she gets the Tuesdays, "
+            "and we'll see.",
+            [("firm", "write the list this week")],
+        ),
+        # a decision to leave is a step, not a lapse
+        (
+            "i'll just bail on the offsite dinner and go home to the kids",
+            [("firm", "bail on the offsite dinner and go home to the kids")],
+        ),
+        ("I'll ask her whether she can cover Friday.", [("firm", "ask her whether she can cover Friday")]),
+        ("I'll send it Monday. That's another story for another day, the budget.", [("firm", "send it Monday")]),
+        (
+            "I'll call her tonight. The shop is mad this week and we're short, but that's normal.",
+            [("firm", "call her tonight")],
+        ),
+    ],
+)
+def test_a_doubt_of_the_follow_through_beside_a_step_hedges_it(said: str, found: list[tuple[str, str]]) -> None:
+    """Found reading the old weak list after the thirty-third sealed split's run: each came out firm,
+    and "chicken out" and "bottle it" were shown as steps of their own. The step comes first; a
+    hedged step has no firm reading beside it (a later "I'll leave it" may name it again)."""
+    got = _found(said)
+    assert got[0] == found[0]
+    if found[0][0] == "hedged":
+        assert "firm" not in [level for level, _ in got]

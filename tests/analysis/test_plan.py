@@ -135,6 +135,50 @@ def test_days_said_as_a_list_or_naming_a_thing(said: str, due: str | None) -> No
     assert item.due == due
 
 
+@pytest.mark.parametrize(
+    ("said", "action", "due"),
+    [
+        # the thirty-third sealed split, read after its run: the first time said was taken
+        (
+            "um he's in taco radi till wednesday for the the port people so thursday thursday morning "
+            "i'll go to his office before the management meeting",
+            "go to his office",
+            "thursday morning",
+        ),
+        (
+            "They're both on nights till Friday, so I'll catch them Saturday morning when they knock off",
+            "catch them",
+            "Saturday morning",
+        ),
+        (
+            "Registration closes this Friday, and I'm going to register tonight, before I talk myself out of it",
+            "register",
+            "tonight",
+        ),
+        (
+            "I'll ask Isabelle for the numbers tomorrow, and I write the page myself on Wednesday morning",
+            "write the page",
+            "on Wednesday morning",
+        ),
+        ("If she can get me the patches this week, I'll start the patches Monday", "start the patches", "Monday"),
+        ("I'll ask Kofi tomorrow if he can chair Monday", "ask Kofi", "tomorrow"),  # the step's own time
+        ("Tomorrow I send them the file, and we sit together on Thursday", "send them the file", "Tomorrow"),
+        ("monday I tell him it's going to the committee thursday", "tell him", "monday"),  # thursday is told
+        # a review helper's findings on the first version: the time of what the step is for, or told
+        ("tomorrow i'll book the room for thursday", "book the room", "tomorrow"),
+        ("so tomorrow i'll ask her to cover friday", "ask her to cover", "tomorrow"),
+        ("tomorrow i'll tell the team it's due friday", "tell the team", "tomorrow"),
+        ("first thing monday before the board meets on wednesday i'll brief sam", "brief sam", "monday"),
+        ("i was going to see him monday but he's sick so thursday i'll see him", "see him", "thursday"),
+        ("she's off till wednesday so i'll say it to her on thursday", "say it to her", "on thursday"),
+    ],
+)
+def test_the_due_date_is_the_time_said_nearest_the_step(said: str, action: str, due: str) -> None:
+    text = f"Coach: So what will you do?\nDana: {said}\n"
+    analysis = analyze_offline_checked(parse_bytes(text.encode(), "s.txt"))
+    assert _item_with(analysis, action).due == due
+
+
 def test_markdown_says_not_stated_for_a_missing_due_date() -> None:
     analysis = _analyse()
     markdown = render_markdown(analysis)

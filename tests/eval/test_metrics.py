@@ -6,6 +6,7 @@ import pytest
 
 from eval import metrics as m
 from eval.compare import compare, regressions
+from eval.scorers import same_due
 
 PAIRS = (
     [("change", "change")] * 8
@@ -78,3 +79,19 @@ def test_a_firm_commitment_found_at_its_own_words_is_no_reading_of_a_hedged_one_
     assert levels_for(117, asked, at, others=[gated]) == ["firm"]
     # with the firm one not annotated, the shared words still count: nothing else claims them
     assert levels_for(117, gated, at) == ["firm", "hedged"]
+
+
+@pytest.mark.parametrize(
+    ("shown", "gold", "same"),
+    [
+        (None, None, True),  # "not stated" both ways
+        ("Saturday", "Saturday morning", True),
+        ("on Thursday", "Thursday", True),
+        ("Friday", "this Saturday", False),
+        ("Friday", None, False),  # a date shown where none was said
+        (None, "tonight", False),
+        ("mon", "monday", False),  # whole words only
+    ],
+)
+def test_a_due_date_agrees_when_one_phrase_holds_the_other(shown: str | None, gold: str | None, same: bool) -> None:
+    assert same_due(shown, gold) is same

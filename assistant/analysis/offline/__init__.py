@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 
 __all__ = ["analyze_offline", "clear_caches", "engine_version", "label_utterances", "warm_up"]
 
-ENGINE_CODE_VERSION = "46"
+ENGINE_CODE_VERSION = "47"
 """Bumped when the engine's code reads transcripts differently; the rules and the readers' weights
 are hashed into the version on their own (`engine_version`), so editing them needs no bump. 27
 (2026-12-04): the lexicon's someone-else pattern, and the rule changes since 26 that came with a
@@ -84,7 +84,11 @@ real one ("Not in Shallah."). 46: its spellings ("insha Allah", "In shah Allah",
 as a sentence's opening hedge; "I cannot promise" and "I can't make any promises" are hedges; a
 promise refused of the answer itself ("... you that", "... nutten") holds the turn's steps, someone
 else's ("HR can't promise anything") does not; a step opened by "me" is again held by a hedge in its
-voice anywhere in its turn."""
+voice anywhere in its turn. 47: a plan item is due at the time said nearest its step ("till
+wednesday ... so thursday morning i'll go": thursday morning), not the first in its sentence; a
+doubt of the speaker's own follow-through ("knowing me I'll chicken out", "... is another story",
+"easier said than done") and a "we'll see" closing a sentence of circumstances after a step hedge
+it; a lapse foretold ("chicken out", "talk myself out of it") is no step, nor what a later "it" is."""
 _SPEAKS_FOR_CLIENT = ("client", "notes")
 
 

@@ -20,6 +20,7 @@ from assistant.analysis.offline.lexicon import (
     WHEN_QUESTION_RE,
     WHOLE_INTENTION,
     clause_cuts,
+    doubts_after,
     find_gates,
     find_hedges,
     hedges_holding,
@@ -65,13 +66,15 @@ _NO_REFUSAL = re.compile(r"^(?:lie|lying|pretend|pretending|cheat|cheating|promi
 try it i'm not gonna promise you miracles") is a hedge: neither resists a change. Shown as
 resisting, the coach was asked what would make lying to him, or promising miracles, feel possible."""
 _LAPSE = re.compile(
-    r"^(?:(?:probably|definitely|just|still|totally|prob) )?(?:crack|cave|slip up|relapse|fail|give in)\b"
-    r"(?! (?:it|a|one|the|open)\b)",
+    r"^(?:(?:probably|definitely|just|still|totally|prob) )?(?:(?:crack|cave|slip up|relapse|fail|give in)\b"
+    r"(?! (?:it|a|one|the|open)\b)|(?:chicken out|bottle (?:it|out)|wimp out|cop out|"
+    r"lose (?:my|the) nerve|talk myself out)\b)",
     re.IGNORECASE,
 )
 """A lapse foretold, not a step: "i'll try i'm not gonna lie i'll probably crack once" (the
 twenty-ninth sealed split, after its run: the coach was shown a plan item "crack once", due today,
-and asked how they would know it was done). "I'll crack open the file" and "I'll crack one" are not."""
+and asked how they would know it was done), "knowing me I'll chicken out", "I'll probably bottle it".
+"I'll crack open the file" and "I'll crack one" are not, nor a decision to leave ("bail on the dinner")."""
 _FORETOLD_STATE = re.compile(
     r"^(?:(?:probably|definitely|just|still|totally|all|both|really) )?be (?:late|fine|ok|okay|alright|all right"
     r"|broke|dead|screwed|in trouble|stuck|behind|exhausted|knackered|shattered|sick|ill|wrecked|toast|fired|sacked)\b"
@@ -666,7 +669,7 @@ def _hedges_after(spans: list[Span], at: int) -> list[str]:
         if _INTENTION.search(folded) and (step or _ANOTHER_STEP.search(folded)):
             break  # an intention of its own ("Good. I guess I'll also email Jo.") keeps its hedges
         fragment = bool(_AFTERTHOUGHT.match(folded) or _SAYS_WHEN.match(folded)) and not _INTENTION.search(folded)
-        hedges += find_hedges(text) if fragment else neighbour_hedges(text)
+        hedges += find_hedges(text) if fragment else neighbour_hedges(text) + doubts_after(text)
         at += 1
         while at < len(spans) and is_interjection(spans[at].text):
             at += 1
@@ -885,7 +888,7 @@ def _commitment(
     text = action.text
     if _THOUGHT.match(text) or (level == "resisting" and _NO_REFUSAL.match(text)):
         return None
-    if level != "resisting" and (_LAPSE.match(text) or _FORETOLD_STATE.match(text)):
+    if level != "resisting" and _foretold(text):
         return None
     quoting = bool(_QUOTATIVE.match(text))
     if quoting:  # what the client will say: the action is the one said before it in the sentence, or none
@@ -987,12 +990,18 @@ def _one_word_after(text: str, cue: Span) -> Span | None:
     return Span(found.start(1), found.end(1), found.group(1))
 
 
+def _foretold(action: str) -> bool:
+    """A lapse or a state foretold ("talk myself out of it", "be late"): no step, nor what "it" is."""
+    return bool(_LAPSE.match(action) or _FORETOLD_STATE.match(action))
+
+
 def _earlier_in_turn(before: list[tuple[Span, Reading]]) -> Span | None:
-    """The action of the nearest earlier intention cue in the same turn ("I want to hand it over. I'll do it.")."""
+    """The action of the nearest earlier intention cue in the same turn ("I want to hand it over. I'll
+    do it."); not a lapse foretold ("Or I'll talk myself out of it. I'll write it" writes no lapse)."""
     for earlier, reading in reversed(before):
         for _, span in reversed(reading.all_cues):
             candidate = action_after(earlier.text, span)
-            if candidate != span and not _ANAPHOR.match(candidate.text):
+            if candidate != span and not _ANAPHOR.match(candidate.text) and not _foretold(candidate.text):
                 return candidate
     return None
 

@@ -397,6 +397,50 @@ def neighbour_hedges(sentence: str) -> list[str]:
     return [sentence[opening.start() : opening.end()]] if opening else []
 
 
+def doubts_after(sentence: str) -> list[str]:
+    """Hedges a sentence said after a step lends it wherever they sit in it, beyond what
+    `neighbour_hedges` lends: a lapse foreseen or a doubt of the speaker's own follow-through ("I'll
+    talk to him Friday. Knowing me I'll chicken out.", "... Whether I actually go is another
+    story."), which, unlike "maybe" in "Maybe she'll finally listen", is about the speaker's doing;
+    and a doubt that closes a sentence of circumstances ("I'll call her tonight. It depends how the
+    day goes with the kids and the shop, so we'll see.", "I'm slammed this week, we'll see"), not one
+    that closes a sentence with a step or an item of its own ("I take Shona round a couple of nights,
+    and we'll see.", "And the agency, maybe next week, we'll see.") or one about how someone else
+    takes it ("How she takes it, we'll see.")."""
+    from assistant.analysis.textspan import fold
+
+    folded = fold(sentence)
+    lent = [m.span() for pattern in _DOUBTS_THE_DOING for m in pattern.finditer(folded)]
+    closing = _CLOSING_DOUBT.search(folded)
+    if closing and not (_A_STEP_OF_ITS_OWN.search(folded, 0, closing.start()) or _NOT_ABOUT_THE_DOING.match(folded)):
+        lent.append(closing.span(1))
+    return list(dict.fromkeys(sentence[a:b] for a, b in sorted(lent)))
+
+
+_DOUBTS_THE_DOING = tuple(
+    re.compile(rule(rule_id).pattern) for rule_id in ("hedge.knowing-me", "hedge.another-story", "hedge.easier-said")
+)
+"""Not "whether I actually ..." (`hedge.whether-i-actually`) on its own: "I'll put it up tomorrow
+morning. whether I actually say it is a whole other -- but the post-it will go up" doubts another
+step (the spent sixteenth split marks it firm)."""
+_CLOSING_DOUBT = re.compile(
+    r"(?:^|[,;]\s*|\b(?:so|and|but)\s+)(?:(?:yeah|yes|um+|uh+|well|like|i mean|i guess)[\s,]+)*"
+    r"((?:we'?ll|we will) see(?: how (?:it|that|things|we) (?:goes|go|pans out|works out))?|who knows|fingers crossed)"
+    r"(?:[\s,]+(?:yeah|though|anyway|eh|hey|i guess|ha+))*\W*$"
+)
+_A_STEP_OF_ITS_OWN = re.compile(
+    r"\b(?:i|we)(?:'ll| will| shall| (?!(?:am|was|were|have|had|feel|felt|think|thought|know|knew|guess|mean|"
+    r"don't|didn't|can't|couldn't|just|really|never|always|also|still|suppose|reckon|hope)\b)[a-z]+)\b"
+)
+"""A first-person clause that may be a step ("I take Shona round"), not a state ("I'm slammed", "I
+have no idea")."""
+_NOT_ABOUT_THE_DOING = re.compile(
+    r"^\W*(?:(?:and|or|also|plus|then)\s+(?:the|my|a|an|that|this)\b|(?:how|whether|if|what)\b)"
+)
+"""A list item of its own ("And the agency, ..."), or how it will be taken ("How she takes it, ...",
+"Whether he says yes, ...")."""
+
+
 _LEADING_BACKCHANNEL = re.compile(r"[\s\"'(-]*(?:(?:sure|yeah|yes|yep|yah|ok|okay|um+|uh+|er+|erm|well)[\s,.!-]+)*")
 """What may come before an opening hedge: "Sure, yeah, maybe, could be interesting. I'll look at
 it." hedges the looking (the twenty-seventh sealed split, after its run)."""

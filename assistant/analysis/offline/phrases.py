@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from assistant.analysis.offline.clean import dangles
 from assistant.analysis.textspan import Span, closes_abbreviation, fold
@@ -66,12 +67,12 @@ WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _MONTH = r"(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)"
 _WHEN = (
     rf"(?:(?:by|on|before|until|after|from|this|next|every|each|end of|the end of)\s+(?:the\s+)?(?:end of\s+)?"
-    rf"(?:{WEEKDAY}|{_MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?|\d{{1,2}}(?:st|nd|rd|th)?(?:\s+of)?\s+{_MONTH}|"
+    rf"(?:{WEEKDAY}(?:\s+(?:morning|afternoon|evening|night)(?!s))?|{_MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?|\d{{1,2}}(?:st|nd|rd|th)?(?:\s+of)?\s+{_MONTH}|"
     rf"(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)|week|month|quarter|year|q[1-4]|day|weekend|weekday|weeknight|sprint|offsite|board(?: meeting)?|"
     rf"(?:our|the)\s+next\s+(?:session|meeting)|next\s+(?:session|meeting|week|month|quarter))s?(?!\w))"
-    rf"|\b(?:tomorrow|tonight|today|this afternoon|this morning|this evening|next week|this week|"
+    rf"|\b(?:tomorrow(?: morning| afternoon| evening| night| first thing)?|tonight|today|this afternoon|this morning|this evening|next week|this week|"
     rf"in (?:a|one|two|three|four|\d+) (?:days?|weeks?|months?)|within (?:a|one|two|three|\d+) (?:days?|weeks?|months?)|"
-    rf"{WEEKDAY}(?: morning| afternoon)?(?!s| afternoons| mornings| evenings)|end of (?:the )?(?:day|week|month|quarter))\b"
+    rf"{WEEKDAY}(?: morning| afternoon| evening| night)?(?!s| afternoons| mornings| evenings| nights)|end of (?:the )?(?:day|week|month|quarter))\b"
 )
 WHEN_RE = re.compile(rf"\b(?:{_WHEN})", re.IGNORECASE)
 _MEASURE = re.compile(
@@ -226,9 +227,98 @@ def when_phrase(text: str) -> str | None:
     said negated ("nah, not today") is when it will not happen, so it is no due date. Days said as a
     list or a range are said whole ("monday to thursday", not "monday"); days that name a thing
     ("give rhiannon the tuesday and thursday lates") are no time at all."""
+    start, end = next(_times(text), (0, 0))
+    return text[start:end] if end else None
+
+
+def due_phrase(action: str, quote: str) -> str | None:
+    """When a step is due, as said: the time nearest the step. A sentence often says two ("They're on
+    nights till Friday, so I'll catch them Saturday morning", "Registration closes this Friday, and
+    I'm going to register tonight"), and the first was taken. In order:
+    - a time said with the step itself, before anything it is for, to or about ("call him tonight",
+      "ask Kofi tomorrow if he can chair Monday"; not "book the room for thursday", "ask her to cover
+      friday", "tell the team it's due friday");
+    - one said before the step in its clause ("Tomorrow I send them the file, and we sit together on
+      Thursday", "tomorrow i'll book the room for thursday");
+    - any time in the action before what it tells, then the first in the quote before the step.
+    Where the action is not in the quote (a "yes" to the coach's summary, which the action comes
+    from), the quote's own time comes first, as before. None where none is said."""
+    located = _where_the_step_is(action, quote)
+    if located is None:
+        return when_phrase(quote) or when_phrase(action)
+    told = _TOLD.search(action)
+    own = action[: told.end()] if told else action
+    with_the_step = _STEP_ENDS.search(own)
+    first = next(_times(own), None)
+    if first and first[0] < (with_the_step.start() if with_the_step else len(own)):
+        return own[first[0] : first[1]]
+    return _time_before_the_step(quote, located) or when_phrase(own) or when_phrase(quote[:located])
+
+
+def _where_the_step_is(action: str, quote: str) -> int | None:
+    """Where the quote says the action, by its first two words: the last time they are said, as a
+    step said again is the one that stands ("i was going to see him monday but he's sick so thursday
+    i'll see him")."""
+    words = re.findall(r"[\w'’]+", action)[:2]
+    if not words:
+        return None
+    said = list(re.finditer(r"\b" + r"\W+".join(map(re.escape, words)) + r"\b", quote, re.IGNORECASE))
+    return said[-1].start() if said else None
+
+
+_STEP_ENDS = re.compile(r"[,;]|\s(?:and|but|so|then|if|whether|because|cause|or|for|to)\s|['’]s\b", re.IGNORECASE)
+"""Where the words of the step itself end in an action: another clause, or what the step is for, to or
+about ("book the room for thursday", "ask her to cover friday", "the agenda for monday's meeting")."""
+_TOLD = re.compile(
+    r"\b(?:tell|telling|say|saying|explain|explaining|remind|reminding|warn|warning|let(?:\s+[\w'’]+){1,3}\s+know)\b"
+    r"(?:\s+(?!(?:on|by|at|before|after|tomorrow|tonight|today|this|next|it|that|this)\b)[\w'’]+){0,3}?"
+    r"\s+(?:that\s+)?"
+    r"(?=(?:it['’]s|it (?:is|was|will|would|has)|we|we['’]re|we['’]ll|i|i['’]m|i['’]ll|he|he['’]s|she|she['’]s|"
+    r"they|they['’]re|you|you['’]re|there['’]s)\b)",
+    re.IGNORECASE,
+)
+"""A verb of telling and who is told, before what is told ("tell him it's going to the committee
+thursday", "tell the team it's due friday", "let the board know we're launching in two weeks"): a
+time after it is in the message. Not "say it to her on thursday", where "it" is what is said."""
+_CLAUSE_BREAK = re.compile(r"[.;!?]|\b(?:and|but|so|because|cause|or|then)\b", re.IGNORECASE)
+"""Where a clause before the step ends: "till Friday, so I'll catch them" says no time of the catching."""
+_WORDS_BEFORE_THE_STEP = 8
+
+
+def _time_before_the_step(quote: str, step: int) -> str | None:
+    """The first time said in the step's clause before it: "Tomorrow I send them the file", "okay so
+    monday i give tobi the ordering", "tomorrow morning, before my one to one with sam on thursday,
+    i'll draft the feedback" (not the meeting's thursday); not across "and", "so" or a full stop."""
+    breaks = list(_CLAUSE_BREAK.finditer(quote, 0, step))
+    clause = breaks[-1].end() if breaks else 0
+    said = list(_times(quote[:step], clause))
+    if not said:
+        return None
+    first = 0
+    while first + 1 < len(said) and _said_again(quote, said[first], said[first + 1]):
+        first += 1  # said again, put better: "so thursday thursday morning i'll go"
+    start, end = said[first]
+    if len(re.findall(r"[\w'’]+", quote[end:step])) > _WORDS_BEFORE_THE_STEP:
+        return None
+    return quote[start:end]
+
+
+def _said_again(quote: str, time: tuple[int, int], after: tuple[int, int]) -> bool:
+    """Whether the time right after another says it again ("thursday thursday morning"), nothing but
+    fillers between them; not another time ("monday before the board")."""
+    last_word = quote[time[0] : time[1]].split()[-1].lower()
+    again = quote[after[0] : after[1]].lower().split()
+    return bool(_BETWEEN_SAID_AGAIN.fullmatch(quote, time[1], after[0])) and last_word in again
+
+
+_BETWEEN_SAID_AGAIN = re.compile(r"[\s,.-]*(?:(?:um+|uh+|er+|erm|i mean)[\s,.-]+)*")
+
+
+def _times(text: str, start: int = 0) -> Iterator[tuple[int, int]]:
+    """Where each time phrase `when_phrase` would take starts and ends, in order, from `start`."""
     past_a_thing = 0
-    for match in WHEN_RE.finditer(text):
-        if match.start() < past_a_thing or _NEGATED_TIME.search(text, 0, match.start()):
+    for match in WHEN_RE.finditer(text, start):
+        if match.start() < past_a_thing or _NEGATED_TIME.search(text, max(0, match.start() - 16), match.start()):
             continue
         day = _DAY.search(text, match.start(), match.end())
         if day:
@@ -238,9 +328,10 @@ def when_phrase(text: str) -> str | None:
                 past_a_thing = end
                 continue
             if days:
-                return text[match.start() : max(end, match.end())]
-        return match.group(0)
-    return None
+                yield match.start(), max(end, match.end())
+                past_a_thing = max(end, match.end())
+                continue
+        yield match.start(), match.end()
 
 
 _NEGATED_TIME = re.compile(r"\b(?:not|never)\s+(?:even\s+)?$", re.IGNORECASE)
@@ -272,7 +363,7 @@ tuesday we get back", "the monday the kids go back", "from the monday onwards").
 def _names_a_thing(text: str, start: int, end: int) -> bool:
     """Days between "the" and a word that is not a part of the day name a thing ("the tuesday lates",
     "the monday meeting"), unless a preposition makes the thing a time ("at the monday meeting")."""
-    return bool(_THE_BEFORE.search(text, 0, start) and _NOUN_AFTER.match(text, end))
+    return bool(_THE_BEFORE.search(text, max(0, start - 32), start) and _NOUN_AFTER.match(text, end))
 
 
 def measure_phrase(text: str) -> str | None:

@@ -10,9 +10,9 @@ from assistant.analysis.offline.lexicon import find_gates
 from assistant.analysis.offline.phrases import (
     clause_from,
     content_words,
+    due_phrase,
     first_step_phrase,
     measure_phrase,
-    when_phrase,
 )
 from assistant.analysis.offline.talk import read_sentences
 from assistant.analysis.textspan import fold
@@ -138,8 +138,7 @@ def _item(
         why=why,
         first_step=first_step_phrase(text),
         owner=owner,
-        # a yes to the coach's "you'll tell him on Friday": the quote is "yes", the when is in the action
-        due=when_phrase(commitment.evidence[0].quote) or when_phrase(commitment.action),
+        due=due_phrase(commitment.action, commitment.evidence[0].quote),
         success_measure=measure_phrase(text),
         obstacles=obstacles,
         if_then=if_then,
