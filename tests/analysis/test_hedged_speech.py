@@ -662,6 +662,19 @@ def test_an_unhedged_answer_naming_no_option_stays_firm() -> None:
         ),
         ("I'll go to the gym Monday. Knowing what I'm like I'll leave it.", [("hedged", "go to the gym Monday")]),
         ("I'll go to the gym Monday. Actually going is another thing.", [("hedged", "go to the gym Monday")]),
+        # the thirty-fourth sealed split, after its run: a "maybe" closing a second afterthought
+        (
+            "I'll- I'll book it again. After the board meeting. The first week of May, maybe.",
+            [("hedged", "I'll book it again")],
+        ),
+        (
+            "I'll draft the announcement myself Friday afternoon. Lift the statins Saturday, probably.",
+            [("firm", "draft the announcement myself Friday afternoon")],
+        ),
+        (
+            "I'll call her tonight. The kids are back at school now, and my mum is staying too, maybe.",
+            [("firm", "call her tonight")],
+        ),
         # not a doubt of the step (a review helper's findings on the first version hedged each of these)
         (
             "I'll tell him Monday. Knowing me I'll be nervous but I'll do it.",

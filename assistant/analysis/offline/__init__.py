@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 
 __all__ = ["analyze_offline", "clear_caches", "engine_version", "label_utterances", "warm_up"]
 
-ENGINE_CODE_VERSION = "47"
+ENGINE_CODE_VERSION = "48"
 """Bumped when the engine's code reads transcripts differently; the rules and the readers' weights
 are hashed into the version on their own (`engine_version`), so editing them needs no bump. 27
 (2026-12-04): the lexicon's someone-else pattern, and the rule changes since 26 that came with a
@@ -88,7 +88,9 @@ voice anywhere in its turn. 47: a plan item is due at the time said nearest its 
 wednesday ... so thursday morning i'll go": thursday morning), not the first in its sentence; a
 doubt of the speaker's own follow-through ("knowing me I'll chicken out", "... is another story",
 "easier said than done") and a "we'll see" closing a sentence of circumstances after a step hedge
-it; a lapse foretold ("chicken out", "talk myself out of it") is no step, nor what a later "it" is."""
+it; a lapse foretold ("chicken out", "talk myself out of it") is no step, nor what a later "it" is.
+48: a short afterthought that ends on a soft hedge ("After the board meeting. The first week of May,
+maybe.") hedges the step before it."""
 _SPEAKS_FOR_CLIENT = ("client", "notes")
 
 
