@@ -675,7 +675,21 @@ def test_an_unhedged_answer_naming_no_option_stays_firm() -> None:
             "I'll call her tonight. The kids are back at school now, and my mum is staying too, maybe.",
             [("firm", "call her tonight")],
         ),
-        # not a doubt of the step (a review helper's findings on the first version hedged each of these)
+        ("I will email Raj the budget on Monday. Knowing me I won't.", [("hedged", "email Raj the budget on Monday")]),
+        # not a doubt of the step (a review helper's findings on the first version hedged each of these,
+        # the final review the last three)
+        (
+            "I will email Raj the budget on Monday. The team will follow, hopefully.",
+            [("firm", "email Raj the budget on Monday")],
+        ),
+        (
+            "I will email Raj the budget on Monday. Knowing me I'll skip lunch to get it done.",
+            [("firm", "email Raj the budget on Monday")],
+        ),
+        (
+            "I will email Raj the budget on Monday. The answer will be no, probably.",
+            [("firm", "email Raj the budget on Monday")],
+        ),
         (
             "I'll tell him Monday. Knowing me I'll be nervous but I'll do it.",
             [("firm", "tell him Monday")],

@@ -171,6 +171,9 @@ def test_days_said_as_a_list_or_naming_a_thing(said: str, due: str | None) -> No
         ("first thing monday before the board meets on wednesday i'll brief sam", "brief sam", "monday"),
         ("i was going to see him monday but he's sick so thursday i'll see him", "see him", "thursday"),
         ("she's off till wednesday so i'll say it to her on thursday", "say it to her", "on thursday"),
+        # the final review: a time further on in unpunctuated speech is another clause's
+        ("tomorrow i'll ring the school the doctor can wait till friday", "ring the school", "tomorrow"),
+        ("tomorrow i'll ring the school and my wife will ring the doctor on friday", "ring the school", "tomorrow"),
     ],
 )
 def test_the_due_date_is_the_time_said_nearest_the_step(said: str, action: str, due: str) -> None:

@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 
 __all__ = ["analyze_offline", "clear_caches", "engine_version", "label_utterances", "warm_up"]
 
-ENGINE_CODE_VERSION = "48"
+ENGINE_CODE_VERSION = "49"
 """Bumped when the engine's code reads transcripts differently; the rules and the readers' weights
 are hashed into the version on their own (`engine_version`), so editing them needs no bump. 27
 (2026-12-04): the lexicon's someone-else pattern, and the rule changes since 26 that came with a
@@ -90,7 +90,11 @@ doubt of the speaker's own follow-through ("knowing me I'll chicken out", "... i
 "easier said than done") and a "we'll see" closing a sentence of circumstances after a step hedge
 it; a lapse foretold ("chicken out", "talk myself out of it") is no step, nor what a later "it" is.
 48: a short afterthought that ends on a soft hedge ("After the board meeting. The first week of May,
-maybe.") hedges the step before it."""
+maybe.") hedges the step before it. 49 (the final review): a time more than five words into an
+action is another clause's in unpunctuated speech ("tomorrow i'll ring the school the doctor can
+wait till friday": tomorrow); a doubt or an afterthought lends its hedge only as a clause of
+circumstances or a verbless phrase ("The team will follow, hopefully." does not); "knowing me I
+won't" is a lapse foreseen, "knowing me I'll skip lunch to get it done" is not."""
 _SPEAKS_FOR_CLIENT = ("client", "notes")
 
 

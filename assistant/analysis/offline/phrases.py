@@ -250,16 +250,27 @@ def due_phrase(action: str, quote: str) -> str | None:
     own = action[: told.end()] if told else action
     with_the_step = _STEP_ENDS.search(own)
     first = next(_times(own), None)
-    if first and first[0] < (with_the_step.start() if with_the_step else len(own)):
+    if (
+        first
+        and first[0] < (with_the_step.start() if with_the_step else len(own))
+        and len(own[: first[0]].split()) <= _STEP_WORDS
+    ):
         return own[first[0] : first[1]]
     return _time_before_the_step(quote, located) or when_phrase(own) or when_phrase(quote[:located])
 
 
+_STEP_WORDS = 5
+"""Words of an action before a time that is still the step's own ("sit down with marcus saturday
+morning"): in unpunctuated speech a time further on is often another clause's ("tomorrow i'll
+ring the school the doctor can wait till friday", found by the final review)."""
+
+
 def _where_the_step_is(action: str, quote: str) -> int | None:
-    """Where the quote says the action, by its first two words: the last time they are said, as a
-    step said again is the one that stands ("i was going to see him monday but he's sick so thursday
-    i'll see him")."""
-    words = re.findall(r"[\w'’]+", action)[:2]
+    """Where the quote says the action, by its first words (up to four): the last time they are said,
+    as a step said again is the one that stands ("i was going to see him monday but he's sick so
+    thursday i'll see him"), and not a later step that begins the same ("tomorrow i'll ring the
+    school and my wife will ring the doctor on friday")."""
+    words = re.findall(r"[\w'’]+", action)[:4]
     if not words:
         return None
     said = list(re.finditer(r"\b" + r"\W+".join(map(re.escape, words)) + r"\b", quote, re.IGNORECASE))
