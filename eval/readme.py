@@ -66,6 +66,7 @@ SPLIT_TITLES = {
     "sealed32": "thirty-second sealed split",
     "sealed33": "thirty-third sealed split",
     "sealed34": "thirty-fourth sealed split",
+    "sealed35": "thirty-fifth sealed split",
 }
 """The sealed splits as the README names them, in the order they were written."""
 

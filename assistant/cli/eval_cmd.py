@@ -50,6 +50,7 @@ def register(parser: argparse.ArgumentParser) -> None:
             "sealed32",
             "sealed33",
             "sealed34",
+            "sealed35",
             "all",
         ],
         default="all",
