@@ -303,7 +303,7 @@ def commitments_in(utterance: Utterance, previous_coach: str | None, *, notes: b
 
 
 _REFUSED_PROMISE = tuple(
-    re.compile(rule(rule_id).pattern)
+    rule(rule_id).regex()
     for rule_id in (
         "hedge.no-promises",
         "hedge.cant-promise",
@@ -356,7 +356,7 @@ def _held_by_a_refused_promise(found: list[Found], text: str) -> None:
 
 
 _ME_VOICE_HEDGES = tuple(
-    re.compile(rule(rule_id).pattern) for rule_id in ("hedge.me-voice", "hedge.me-cant-promise", "hedge.nuh-sure")
+    rule(rule_id).regex() for rule_id in ("hedge.me-voice", "hedge.me-cant-promise", "hedge.nuh-sure")
 )
 _OPENED_BY_ME = re.compile(r"^\W*me\b")
 

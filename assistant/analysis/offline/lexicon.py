@@ -444,7 +444,7 @@ longer sentence "maybe" may be about something else."""
 
 
 _DOUBTS_THE_DOING = tuple(
-    re.compile(rule(rule_id).pattern) for rule_id in ("hedge.knowing-me", "hedge.another-story", "hedge.easier-said")
+    rule(rule_id).regex() for rule_id in ("hedge.knowing-me", "hedge.another-story", "hedge.easier-said")
 )
 """Not "whether I actually ..." (`hedge.whether-i-actually`) on its own: "I'll put it up tomorrow
 morning. whether I actually say it is a whole other -- but the post-it will go up" doubts another
