@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 
 __all__ = ["analyze_offline", "clear_caches", "engine_version", "label_utterances", "warm_up"]
 
-ENGINE_CODE_VERSION = "49"
+ENGINE_CODE_VERSION = "50"
 """Bumped when the engine's code reads transcripts differently; the rules and the readers' weights
 are hashed into the version on their own (`engine_version`), so editing them needs no bump. 27
 (2026-12-04): the lexicon's someone-else pattern, and the rule changes since 26 that came with a
@@ -94,7 +94,9 @@ maybe.") hedges the step before it. 49 (the final review): a time more than five
 action is another clause's in unpunctuated speech ("tomorrow i'll ring the school the doctor can
 wait till friday": tomorrow); a doubt or an afterthought lends its hedge only as a clause of
 circumstances or a verbless phrase ("The team will follow, hopefully." does not); "knowing me I
-won't" is a lapse foreseen, "knowing me I'll skip lunch to get it done" is not."""
+won't" is a lapse foreseen, "knowing me I'll skip lunch to get it done" is not. 50: a client turn
+no commitment rule reads, which the learned talk reader hears as a commitment, shows one (heard.py:
+"sunday morning i go to kalopul before office")."""
 _SPEAKS_FOR_CLIENT = ("client", "notes")
 
 
@@ -199,7 +201,7 @@ def analyze_offline(transcript: Transcript) -> Analysis:
     readings = label_utterances(transcript)
     by_index = {u.index: r for u, r in readings}
     utterances = [_analyzed(u, by_index.get(u.index)) for u in transcript.utterances]
-    found = _commitments(transcript)
+    found = _commitments(transcript, readings)
     found_ideas = _ideas(transcript, found)
     ideas = [_idea(f"I{n}", f) for n, f in enumerate(found_ideas, 1)]
     commitments = [_commitment(f"C{n}", f, ideas) for n, f in enumerate(found, 1)]
@@ -259,9 +261,12 @@ def rule_stands(ruled: str, probabilities: Mapping[str, float]) -> bool:
     return ruled != "neutral" and probabilities.get(ruled, 0.0) >= RULE_STANDS
 
 
-def _commitments(transcript: Transcript, *, checked: bool = True) -> list[Found]:
+def _commitments(
+    transcript: Transcript, readings: list[tuple[Utterance, Reading]] | None = None, *, checked: bool = True
+) -> list[Found]:
     """Every client intention, restatements merged, firmest first (see rank_commitments); with the
-    learned readers on (and `checked`), only those the intention reader takes for one."""
+    learned readers on (and `checked`), only those the intention reader takes for one, and, given the
+    turns' `readings`, those the talk reader hears where no rule has words for one (heard.py)."""
     from assistant.analysis.offline.commitments import rank_commitments
 
     asked = coach_before(transcript)
@@ -270,9 +275,14 @@ def _commitments(transcript: Transcript, *, checked: bool = True) -> list[Found]
         if utterance.role in _SPEAKS_FOR_CLIENT:
             question = asked[utterance.index] or None
             found += commitments_in(utterance, question, notes=utterance.role == "notes")
+    if checked and readings is not None and learned_readers_on():
+        from assistant.analysis.offline.heard import heard_commitments
+
+        ruled = {f.utterance.index for f in found}
+        found += heard_commitments(readings, [asked[u.index] for u, _ in readings], ruled)
     ranked = rank_commitments(found)
     # A yes to an action the coach named is the rules' exact reading; the reader judges the rest.
-    judged = [f for f in ranked if not answers_the_coach(f, asked[f.utterance.index])]
+    judged = [f for f in ranked if f.heard is None and not answers_the_coach(f, asked[f.utterance.index])]
     if checked and judged and intention_reader_on():
         from assistant.analysis.learned import intentions
 
@@ -349,6 +359,7 @@ def _idea(idea_id: str, found: FoundIdea) -> Idea:
 
 
 def _commitment(commitment_id: str, found: Found, ideas: list[Idea]) -> Commitment:
+    from assistant.analysis.offline.heard import heard_confidence
     from assistant.analysis.offline.phrases import content_words
 
     words = content_words(found.action)
@@ -358,7 +369,7 @@ def _commitment(commitment_id: str, found: Found, ideas: list[Idea]) -> Commitme
         action=found.action,
         level=found.level,
         darncat=found.reading.darncat,
-        confidence=confidence_of(found.level),
+        confidence=confidence_of(found.level) if found.heard is None else heard_confidence(found.heard),
         hedges=distinct_hedges(found.reading.hedges),
         evidence=[Evidence(utterance=found.utterance.index, quote=found.quote.text)],
         idea=idea,

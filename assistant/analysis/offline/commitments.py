@@ -217,6 +217,8 @@ class Found:
     level: CommitmentLevel
     action: str
     quote: Span
+    heard: float | None = None
+    """The learned talk reader's probability where the reader, not a rule, found it (heard.py)."""
 
 
 def answers_the_coach(found: Found, coach_said: str) -> bool:

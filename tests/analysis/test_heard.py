@@ -1,0 +1,116 @@
+"""Commitments the learned talk reader hears where the rules have no words for one (heard.py).
+
+The turns are the thirty-fourth sealed split's (spent, run once before this reader's use was added)
+and new ones in the same registers: a bare present tense, a recap without verbs.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.analysis import analyze_offline_checked
+from assistant.analysis.learned import available
+from assistant.ingest import parse_bytes
+from assistant.types import Analysis
+
+pytestmark = pytest.mark.skipif(not available(), reason="the learned readers' weights do not ship in this checkout")
+
+
+def _analysis(*turns: tuple[str, str]) -> Analysis:
+    text = "\n".join(f"{'Coach' if role == 'coach' else 'Sam'}: {said}" for role, said in turns)
+    return analyze_offline_checked(parse_bytes(text.encode("utf-8"), "s.txt"))
+
+
+def _said_at(analysis: Analysis, utterance: int) -> list[tuple[str, str]]:
+    return [(c.level, c.evidence[0].quote) for c in analysis.commitments if c.evidence[0].utterance == utterance]
+
+
+def test_a_plan_in_the_bare_present_is_heard_with_its_own_words() -> None:
+    analysis = _analysis(
+        ("coach", "so what will you do about sahuji"),
+        (
+            "client",
+            "sunday morning i go to kalopul before office sit with gautam sir he's the manager there and ask "
+            "for the restructure",
+        ),
+    )
+    ((level, quote),) = _said_at(analysis, 1)
+    assert level == "firm"
+    assert quote.startswith("sunday morning i go to kalopul")
+    (commitment,) = [c for c in analysis.commitments if c.evidence[0].utterance == 1]
+    assert commitment.confidence < 0.8  # the reader's probability, below any rule's
+    assert commitment.darncat == "commitment"
+
+
+def test_a_heard_commitment_with_anything_that_may_weaken_it_is_never_firm() -> None:
+    analysis = _analysis(
+        ("coach", "From tomorrow. And the follow-up with the doctor?"),
+        (
+            "client",
+            "Yes, that I should go. Um. Maybe Saturday, if nothing comes up at the branch. Dr. Poudel sits "
+            "Saturday at Fewa Care.",
+        ),
+    )
+    assert _said_at(analysis, 1) == [("hedged", "Maybe Saturday, if nothing comes up at the branch")]
+    analysis = _analysis(("coach", "And the dentist?"), ("client", "saturday morning the dentist if the kids are okay"))
+    assert _said_at(analysis, 1) == [("hedged", "saturday morning the dentist if the kids are okay")]
+
+
+def test_a_turn_the_rules_read_is_left_to_them() -> None:
+    """No second, heard commitment beside the rules' own: they say exactly how firm it is."""
+    analysis = _analysis(
+        ("coach", "What will you do?"),
+        ("client", "I'll call her on Monday."),
+    )
+    assert [c.confidence < 0.8 for c in analysis.commitments] == [False]
+
+
+def test_no_commitment_is_heard_in_a_story_or_a_feeling() -> None:
+    analysis = _analysis(
+        ("coach", "How was the week?"),
+        ("client", "Honestly it was a mess, the audit people came on Tuesday and I was at the hospital with my dad."),
+        ("coach", "That sounds hard."),
+        ("client", "Yeah. It was."),
+    )
+    assert analysis.commitments == []
+
+
+@pytest.mark.parametrize(
+    ("coach", "client"),
+    [
+        ("And your wife?", "saturday morning she takes the kids to the dentist"),
+        ("And Priya?", "priya calls the vendor tomorrow and sorts the contract before lunch"),
+        ("And the contract?", "my assistant books the room tomorrow"),
+        ("And the vendor?", "the vendor calls me tomorrow before lunch"),
+        ("What now?", "do i go to the bank tomorrow and ask for the loan?"),
+        ("What would you do if you won the lottery?", "quit on monday, buy a farm in wales"),
+        ("What do you tell yourself?", "every night i tell myself tomorrow i start the diet"),
+        ("How about calling the bank on Monday?", "sounds good, monday works"),
+    ],
+)
+def test_no_commitment_is_heard_in_someone_elses_doing_a_question_a_what_if_or_a_yes(coach: str, client: str) -> None:
+    """Found by the review of the first version, which showed each of these as a firm commitment."""
+    assert [c for c in _analysis(("coach", coach), ("client", client)).commitments if c.confidence < 0.6] == []
+
+
+@pytest.mark.parametrize(
+    ("coach", "client"),
+    [
+        ("And the follow-up with the doctor?", "saturday morning the clinic, once my sister can mind the kids"),
+        ("And the bank?", "monday i go to the bank, that's the hope"),
+        ("And the bank?", "monday i go to the bank, tentatively"),
+        ("And the dentist?", "saturday morning the dentist if raj says yes"),
+    ],
+)
+def test_a_plan_that_waits_or_hopes_is_heard_hedged_with_its_condition_whole(coach: str, client: str) -> None:
+    commitments = _analysis(("coach", coach), ("client", client)).commitments
+    assert [(c.level, c.evidence[0].quote) for c in commitments] == [("hedged", client)]
+
+
+def test_a_short_answer_in_fragments_is_quoted_whole() -> None:
+    analysis = _analysis(
+        ("coach", "And the gym?"), ("client", "Gym at six. Tuesday and Thursday. Before the kids wake.")
+    )
+    assert [c.evidence[0].quote for c in analysis.commitments] == [
+        "Gym at six. Tuesday and Thursday. Before the kids wake"
+    ]
