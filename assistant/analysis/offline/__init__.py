@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 
 __all__ = ["analyze_offline", "clear_caches", "engine_version", "label_utterances", "warm_up"]
 
-ENGINE_CODE_VERSION = "50"
+ENGINE_CODE_VERSION = "51"
 """Bumped when the engine's code reads transcripts differently; the rules and the readers' weights
 are hashed into the version on their own (`engine_version`), so editing them needs no bump. 27
 (2026-12-04): the lexicon's someone-else pattern, and the rule changes since 26 that came with a
@@ -96,7 +96,9 @@ wait till friday": tomorrow); a doubt or an afterthought lends its hedge only as
 circumstances or a verbless phrase ("The team will follow, hopefully." does not); "knowing me I
 won't" is a lapse foreseen, "knowing me I'll skip lunch to get it done" is not. 50: a client turn
 no commitment rule reads, which the learned talk reader hears as a commitment, shows one (heard.py:
-"sunday morning i go to kalopul before office")."""
+"sunday morning i go to kalopul before office"). 51 (the final review of that path): a
+sentence without "I" or "we" that has someone's verb, a negation, a question without its mark or a
+yes to the coach is not heard; more words weaken ("time permitting", "that's the plan anyway")."""
 _SPEAKS_FOR_CLIENT = ("client", "notes")
 
 
