@@ -67,6 +67,7 @@ SPLIT_TITLES = {
     "sealed33": "thirty-third sealed split",
     "sealed34": "thirty-fourth sealed split",
     "sealed35": "thirty-fifth sealed split",
+    "sealed36": "thirty-sixth sealed split",
 }
 """The sealed splits as the README names them, in the order they were written."""
 

@@ -51,6 +51,7 @@ def register(parser: argparse.ArgumentParser) -> None:
             "sealed33",
             "sealed34",
             "sealed35",
+            "sealed36",
             "all",
         ],
         default="all",
