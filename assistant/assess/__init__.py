@@ -29,6 +29,11 @@ from assistant.types import (
 
 __all__ = ["assess_plan", "carry_forward", "talk_balance"]
 
+ASSESS_OFFLINE_MODEL = "assess-offline-2"
+"""The offline assess reader's version, recorded with each assessment: 2 reads the client's answer
+to the coach asking about an item by name or in its words ("Did you ask Kari?" - "No. I didn't get
+to it.")."""
+
 _NEW_INFORMATION = re.compile(
     r"\b(?:turns out|it turned out|found out|i learned|i learnt|i realised|i realized|i discovered|news|"
     r"since we (?:last )?(?:met|spoke|talked)|what happened|noticed|surprised|the board|announced)\b"
@@ -72,7 +77,7 @@ def assess_plan(
     progress = assess_items(items, transcript, embedder or MiniLMEmbedder())
     meta = AnalysisMeta(
         backend="offline",
-        model="assess-offline-1",
+        model=ASSESS_OFFLINE_MODEL,
         stages={"assess": StageUsage(seconds=time.perf_counter() - started)},
     )
     if choice is not None and model_judges(choice):

@@ -28,8 +28,8 @@ _CUES: list[tuple[Progress, re.Pattern[str]]] = [
     (
         "dropped",
         re.compile(
-            r"\b(?:decided not to|(?:(?:i|we)(?:'ve| have)? (?:\w+ )?|^)dropped(?! (?:off|by|in)\b)|let (?:it|that|this)(?: one)? (?:go|rest|lie)|(?:that|this)(?: one)?,? i(?:'ve| have)? let (?:it )?go|not (?:doing|going to do) (?:it|that)|scrapped|parked|"
-            r"no longer|gave up on|giving up on|abandon\w*|took (?:it|that) off|off the table|shelved|killed (?:it|that)|"
+            r"\b(?:decided not to|(?:(?:i|we)(?:'ve| have)? (?:\w+ )?|^)dropped(?! (?:off|by|in)\b)|let (?:it|that|this)(?: one)? (?:go|rest|lie)|(?:that|this)(?: one)?,? i(?:'ve| have)? let (?:it )?go|not (?:doing|going to do) (?:it|that)|scrapped|parked(?! (?:at|in|on|by|near|outside|behind|the car|my car)\b)|"
+            r"no longer|gave up on|giving up on|abandon\w*(?! (?:them|him|her|me|us|you)\b)|took (?:it|that) off|off the table|shelved|killed (?:it|that)|"
             r"not worth (?:it|doing)|decided against|changed my mind|"
             r"decided,? no\b(?! one| more)|decided (?:that )?(?:i'm|i am|we're|we are|i'm just) not|"
             r"decided,? not (?:now|this (?:year|time|month|season))|"
@@ -39,6 +39,7 @@ _CUES: list[tuple[Progress, re.Pattern[str]]] = [
             r"(?:told|said to) \w+ no(?=\s*(?:[,.!?]|$| on\b| to\b))|"
             r"not for me(?! to)|binned|knocked (?:it|that)(?: one)? on the head|"
             r"(?:that|this) one,? (?:i|we) (?:\w+ )?drop(?!\w| (?:off|by|in)\b)|"
+            r"(?:i|we) drop (?:it|that|this)(?: one)?\b|"
             r"(?:it's|that's|that one's|it is|that is) (?:been )?dropped|"
             r"(?:i'm|i am|im) not (?:going to|gonna) (?:try|do) (?:it|that|this)(?: one)? again|"
             r"(?:i'm|i am) not (?:going|gonna)(?: to)?(?=\s*(?:[.;,!?]|$|for now|either)))\b"
@@ -47,7 +48,7 @@ _CUES: list[tuple[Progress, re.Pattern[str]]] = [
     (
         "not_started",
         re.compile(
-            r"\b(?:haven't|have not|hasn't|didn't|did not|never) (?:\w+ )?(?:start\w*|done|do|had|get|got|gotten|talk\w*|"
+            r"\b(?:haven'?t|have not|hasn'?t|didn'?t|did not|never) (?:\w+ )?(?:start\w*|done|do|had|get|got|gotten|talk\w*|"
             r"sen[dt]|ask\w*|book\w*|manag\w*|touch\w*|found the time|make it|raise\w*|call\w*|begun|tried|sort\w*|"
             r"(?:tell|told|said|say)(?! you\b)|spoken|spoke|speak|rung|ring (?:her|him|them)|phoned?|e-?mailed|mentioned|"
             r"messaged|texted|wr[io]te|written)\b|"
@@ -82,7 +83,8 @@ _CUES: list[tuple[Progress, re.Pattern[str]]] = [
             r"\b(?:did it|i did|(?<!better )(?<!best )done(?! (?:missing|with|being|waiting|letting|deal))|finished|completed|sent|had the conversation|talked to|spoke to|told|"
             r"asked|delegated|handed (?:it )?over|gave (?:her|him|them)|went (?:well|fine|better|ok|okay|really well)|"
             r"it happened|blocked|ran (?:it|the)|presented|signed off|met with|we met|she (?:led|ran|did)|"
-            r"he (?:led|ran|did)|they (?:led|ran|did)|nailed|pulled it off|made the call|called|sorted)\b"
+            r"he (?:led|ran|did)|they (?:led|ran|did)|nailed|pulled it off|made the call|called|sorted|"
+            r"(?:i|we) (?:went|was there|were there)(?=\s*(?:[.!;]|$)))\b"
         ),
     ),
 ]
@@ -196,7 +198,7 @@ def assess_items(items: list[ActionItem], transcript: Transcript, embedder: Embe
     others = [set().union(*(w for k, w in enumerate(item_words) if k != n)) for n in range(len(items))]
     terms = _terms_in_plan(items)
     return [
-        _reported(item, all_sentences, terms[n]) or _progress(n, item, all_sentences, similarity, others[n])
+        _reported(item, all_sentences, terms[n]) or _progress(n, items, all_sentences, similarity, others[n])
         for n, item in enumerate(items)
     ]
 
@@ -282,17 +284,24 @@ _FAILED_TO_STOP = re.compile(
 
 
 def _progress(
-    n: int, item: ActionItem, all_sentences: list[_Sentence], similarity: list[list[float]], other_items: set[str]
+    n: int,
+    items: list[ActionItem],
+    all_sentences: list[_Sentence],
+    similarity: list[list[float]],
+    other_items: set[str],
 ) -> ItemProgress:
-    """The item's progress from the client sentences closest to it in meaning (`_CUES`, dropped first)."""
-    spoken = _client_sentences_about(n, all_sentences, similarity)
+    """Item n's progress from the client sentences closest to it in meaning (`_CUES`, dropped first),
+    then from the client's answers to the coach asking about it."""
+    item = items[n]
+    spoken = _client_sentences_about(n, items, all_sentences, similarity)
     neighbours = [s for s in _with_neighbours(spoken, all_sentences) if s not in spoken]
+    asked = [a for a in _answers_to_coach_about(n, items, all_sentences, similarity) if a not in [*spoken, *neighbours]]
     # A decision to drop the item, said where the item is spoken of, is its latest state: "The first
     # week I did it. [...] I've decided I'm not doing it." (a spent split's arc, read in progress); so
     # is one said in answer to the coach's short follow-up ("And where are you with it now?").
     answers = [a for s in spoken for a in _followed_up(s, all_sentences, other_items)]
     dropped, *others = _CUES
-    for group, cues in (([*spoken, *answers], [dropped]), (spoken, others), (neighbours, _CUES)):
+    for group, cues in (([*spoken, *answers], [dropped]), (spoken, others), (neighbours, _CUES), (asked, _CUES)):
         for progress, cue in cues:
             for sentence in group:
                 text = fold(sentence.span.text)
@@ -361,16 +370,20 @@ def _abstains(item: ActionItem, text: str) -> bool:
     return bool(_ABSTAINED.search(text)) or any(stem(m.group(1)) in stopped for m in _NEGATED_VERB.finditer(text))
 
 
-def _client_sentences_about(n: int, all_sentences: list[_Sentence], similarity: list[list[float]]) -> list[_Sentence]:
+def _client_sentences_about(
+    n: int, items: list[ActionItem], all_sentences: list[_Sentence], similarity: list[list[float]]
+) -> list[_Sentence]:
     """Client sentences about item n, closest first; a client's answer to a coach question about
-    it counts too. Only sentences that are closest to this item (of all items) are taken."""
+    it counts too, unless the question names another item's people too ("So Kari and Bernie,
+    where are we?"). Only sentences that are closest to this item (of all items) are taken."""
+    others = _names_of_other_items(n, items)
     scored = []
     for position, (sentence, row) in enumerate(zip(all_sentences, similarity, strict=True)):
         if row[n] < RELEVANT or row[n] < max(row) - 0.02 or _not_a_report(sentence):
             continue
         if sentence.role in ("client", "notes"):
             scored.append((row[n], position, sentence))
-        else:
+        elif not content_words(sentence.span.text) & others:
             answer = _answer_after(all_sentences, position)
             if answer is not None and not _not_a_report(answer):
                 scored.append((row[n] - 0.05, position, answer))
@@ -415,6 +428,90 @@ def _followed_up(sentence: _Sentence, all_sentences: list[_Sentence], other_item
         return []
     answer = [s for s in later if s.utterance == sentence.utterance + 2 and s.role in ("client", "notes")]
     return answer[:2]
+
+
+_NAME = re.compile(
+    r"(?<=\w )(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:January|February|March|April|May|June|July|"
+    r"August|September|October|November|December)\b)[A-Z][a-z]+"
+)
+"""A name in an item's action, past its first word and not a day or a month ("Ask Kari first"): the
+coach's "And Kari?" asks about it."""
+_ASKED = 0.36
+"""Similarity from which a short coach turn is taken to ask about a plan item ("Did you ask Kari?")."""
+_CLEARLY = 0.03
+"""How much closer to the item than to any other a coach turn must be to ask about it."""
+_SHORT_QUESTION = 25
+"""Words from which a coach turn is no question about one item but a reflection or a recap."""
+_SHORT_ANSWER = 30
+"""Words up to which a sentence of an answer is read for the item's progress."""
+_ANSWER_SENTENCES = 3
+"""Sentences of the client's answer read for the item's progress ("The season ended. [...] No. I
+didn't get to it.")."""
+
+
+def _answers_to_coach_about(
+    n: int, items: list[ActionItem], all_sentences: list[_Sentence], similarity: list[list[float]]
+) -> list[_Sentence]:
+    """The first sentences of the client's answer to each short coach turn that asks about item n
+    ("And Bernie?" - "Bernie came with me."; "Did you ask Kari?" - "No. I didn't get to it."), and
+    to the coach's short follow-up after it ("She came with you." - "I told her the night
+    before."): the answer need not name the item again. Closest question first."""
+    names = _names(items[n])
+    others = _names_of_other_items(n, items)
+    other_words = set().union(*(content_words(i.action) for k, i in enumerate(items) if k != n))
+    exchanges: list[tuple[float, list[_Sentence]]] = []
+    for utterance, asking in _coach_turns(all_sentences, similarity).items():
+        said = set().union(*(content_words(s.span.text) for s, _ in asking))
+        if sum(len(s.span.text.split()) for s, _ in asking) > _SHORT_QUESTION or said & others:
+            continue
+        closeness = [max(row[k] for _, row in asking) for k in range(len(items))]
+        runner_up = max((c for k, c in enumerate(closeness) if k != n), default=0.0)
+        if closeness[n] - runner_up < _CLEARLY or not (closeness[n] >= _ASKED or said & names):
+            continue
+        answer = _answer_to(utterance, all_sentences)
+        if answer:
+            answer += _followed_up(answer[-1], all_sentences, other_words)
+            exchanges.append((closeness[n], [a for a in answer if _is_short(a)]))
+    ordered = [a for _, answer in sorted(exchanges, key=lambda e: -e[0]) for a in answer]
+    return [a for k, a in enumerate(ordered) if a not in ordered[:k]]
+
+
+def _names(item: ActionItem) -> set[str]:
+    return {fold(w) for w in _NAME.findall(item.action)}
+
+
+def _names_of_other_items(n: int, items: list[ActionItem]) -> set[str]:
+    """Names in the other items' actions that item n's action does not have."""
+    return set().union(*(_names(i) for k, i in enumerate(items) if k != n)) - _names(items[n])
+
+
+def _is_short(sentence: _Sentence) -> bool:
+    """A short answer: in a long run-on one ("him do him job him read the paper ...") a cue may be
+    about anything."""
+    return len(sentence.span.text.split()) <= _SHORT_ANSWER
+
+
+def _coach_turns(
+    all_sentences: list[_Sentence], similarity: list[list[float]]
+) -> dict[int, list[tuple[_Sentence, list[float]]]]:
+    """Each coach turn's sentences with their closeness to each item, by utterance."""
+    turns: dict[int, list[tuple[_Sentence, list[float]]]] = {}
+    for sentence, row in zip(all_sentences, similarity, strict=True):
+        if sentence.role == "coach":
+            turns.setdefault(sentence.utterance, []).append((sentence, row))
+    return turns
+
+
+def _answer_to(coach_utterance: int, all_sentences: list[_Sentence]) -> list[_Sentence]:
+    """The first sentences of the client's next turn that says something, not a plan or a hope."""
+    later = [s for s in all_sentences if s.utterance > coach_utterance]
+    spoken = [s for s in later if s.role in ("client", "notes") and not is_interjection(s.span.text)]
+    if not spoken or any(
+        s.role == "coach" and s.utterance < spoken[0].utterance and not is_interjection(s.span.text) for s in later
+    ):
+        return []
+    turn = [s for s in spoken if s.utterance == spoken[0].utterance][:_ANSWER_SENTENCES]
+    return [s for s in turn if not _not_a_report(s) and '"' not in s.span.text]
 
 
 def _answer_after(all_sentences: list[_Sentence], position: int) -> _Sentence | None:
