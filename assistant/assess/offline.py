@@ -9,7 +9,7 @@ Progress cues are read with the negative ones first, because "I haven't done it"
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from assistant.analysis.offline.clean import is_interjection
 from assistant.analysis.offline.phrases import content_words
@@ -28,8 +28,8 @@ _CUES: list[tuple[Progress, re.Pattern[str]]] = [
     (
         "dropped",
         re.compile(
-            r"\b(?:decided not to|(?:(?:i|we)(?:'ve| have)? (?:\w+ )?|^)dropped(?! (?:off|by|in)\b)|let (?:it|that|this)(?: one)? (?:go|rest|lie)|(?:that|this)(?: one)?,? i(?:'ve| have)? let (?:it )?go|not (?:doing|going to do) (?:it|that)|scrapped|parked(?! (?:at|in|on|by|near|outside|behind|the car|my car)\b)|"
-            r"no longer|gave up on|giving up on|abandon\w*(?! (?:them|him|her|me|us|you)\b)|took (?:it|that) off|off the table|shelved|killed (?:it|that)|"
+            r"\b(?:decided not to|(?:(?:i|we)(?:'ve| have)? (?:\w+ )?|^)dropped(?! (?:off|by|in)\b)|let (?:it|that|this)(?: one)? (?:go|rest|lie)|(?:that|this)(?: one)?,? i(?:'ve| have)? let (?:it )?go|not (?:doing|going to do) (?:it|that)|scrapped|parked(?= (?:it|that|this|them|the idea|the plan)\b)|(?:'s|is|are|it's|that's) parked(?! (?:at|in|on|outside|behind|near|by|round|up)\b)|"
+            r"no longer|gave up on|giving up on|abandon(?:ed|ing)? (?:it|that|this|the idea|the plan)\b|took (?:it|that) off|off the table|shelved|killed (?:it|that)|"
             r"not worth (?:it|doing)|decided against|changed my mind|"
             r"decided,? no\b(?! one| more)|decided (?:that )?(?:i'm|i am|we're|we are|i'm just) not|"
             r"decided,? not (?:now|this (?:year|time|month|season))|"
@@ -39,7 +39,7 @@ _CUES: list[tuple[Progress, re.Pattern[str]]] = [
             r"(?:told|said to) \w+ no(?=\s*(?:[,.!?]|$| on\b| to\b))|"
             r"not for me(?! to)|binned|knocked (?:it|that)(?: one)? on the head|"
             r"(?:that|this) one,? (?:i|we) (?:\w+ )?drop(?!\w| (?:off|by|in)\b)|"
-            r"(?:i|we) drop (?:it|that|this)(?: one)?\b|"
+            r"(?:i|we) drop (?:it|that|this)(?: one)?\b(?! (?:off|by|in|round|over|at|to)\b)|"
             r"(?:it's|that's|that one's|it is|that is) (?:been )?dropped|"
             r"(?:i'm|i am|im) not (?:going to|gonna) (?:try|do) (?:it|that|this)(?: one)? again|"
             r"(?:i'm|i am) not (?:going|gonna)(?: to)?(?=\s*(?:[.;,!?]|$|for now|either)))\b"
@@ -83,8 +83,7 @@ _CUES: list[tuple[Progress, re.Pattern[str]]] = [
             r"\b(?:did it|i did|(?<!better )(?<!best )done(?! (?:missing|with|being|waiting|letting|deal))|finished|completed|sent|had the conversation|talked to|spoke to|told|"
             r"asked|delegated|handed (?:it )?over|gave (?:her|him|them)|went (?:well|fine|better|ok|okay|really well)|"
             r"it happened|blocked|ran (?:it|the)|presented|signed off|met with|we met|she (?:led|ran|did)|"
-            r"he (?:led|ran|did)|they (?:led|ran|did)|nailed|pulled it off|made the call|called|sorted|"
-            r"(?:i|we) (?:went|was there|were there)(?=\s*(?:[.!;]|$)))\b"
+            r"he (?:led|ran|did)|they (?:led|ran|did)|nailed|pulled it off|made the call|called|sorted)\b"
         ),
     ),
 ]
@@ -197,8 +196,9 @@ def assess_items(items: list[ActionItem], transcript: Transcript, embedder: Embe
     ]
     others = [set().union(*(w for k, w in enumerate(item_words) if k != n)) for n in range(len(items))]
     terms = _terms_in_plan(items)
+    exchanges = _exchanges(all_sentences, similarity)
     return [
-        _reported(item, all_sentences, terms[n]) or _progress(n, items, all_sentences, similarity, others[n])
+        _reported(item, all_sentences, terms[n]) or _progress(n, items, all_sentences, similarity, others[n], exchanges)
         for n, item in enumerate(items)
     ]
 
@@ -289,13 +289,15 @@ def _progress(
     all_sentences: list[_Sentence],
     similarity: list[list[float]],
     other_items: set[str],
+    exchanges: list[_Exchange],
 ) -> ItemProgress:
     """Item n's progress from the client sentences closest to it in meaning (`_CUES`, dropped first),
     then from the client's answers to the coach asking about it."""
     item = items[n]
     spoken = _client_sentences_about(n, items, all_sentences, similarity)
     neighbours = [s for s in _with_neighbours(spoken, all_sentences) if s not in spoken]
-    asked = [a for a in _answers_to_coach_about(n, items, all_sentences, similarity) if a not in [*spoken, *neighbours]]
+    answered = _answers_to_coach_about(n, items, exchanges)
+    asked = [a for answer in answered for a in answer if a not in [*spoken, *neighbours]]
     # A decision to drop the item, said where the item is spoken of, is its latest state: "The first
     # week I did it. [...] I've decided I'm not doing it." (a spent split's arc, read in progress); so
     # is one said in answer to the coach's short follow-up ("And where are you with it now?").
@@ -317,6 +319,10 @@ def _progress(
                         evidence=evidence,
                         note=f"the coachee's words read as {progress.replace('_', ' ')}",
                     )
+    went = next((a[0] for a in answered if _WENT.match(a[0].span.text) and _GOING.match(item.action)), None)
+    if went is not None:  # "You were going to the school on the sixth." - "I went. I was there."
+        evidence = [Evidence(utterance=went.utterance, quote=went.span.text)]
+        return ItemProgress(item=item, progress="done", evidence=evidence, note="the coachee's words read as done")
     if spoken:
         evidence = [Evidence(utterance=spoken[0].utterance, quote=spoken[0].span.text)]
         return ItemProgress(
@@ -327,8 +333,10 @@ def _progress(
 
 _SOMEONE_ELSE = re.compile(r"\b(?:he|she|they|you)(?: \w+ly| just| already| even| then)?\s*$")
 """Just before a "done" cue, another doer: "He asked me to keep it between us"."""
-_NAMED = re.compile(r"\S\s+[A-Z][a-z]+(?: \w+ly| just| already| even| then)?\s*$")
-"""Just before it, a name past the sentence's first word: "and Greg already sent a proposal"."""
+_NAMED = re.compile(r"(?:\S\s+|^\W*)[A-Z][a-z]+(?: \w+ly| just| already| even| then)?\s*$")
+"""Just before it, a name: "and Greg already sent a proposal", "Kari told me she's fine with it"."""
+_PERSON = re.compile(r"\b(?:he|she|they)(?: \w+ly| just| already| even| then)?\s*$")
+"""Just before a cue of how it went, a person, who did it: "She finished her exams"."""
 
 
 def _said_of_the_client(progress: Progress, cue: re.Pattern[str], sentence: str) -> bool:
@@ -341,7 +349,7 @@ def _said_of_the_client(progress: Progress, cue: re.Pattern[str], sentence: str)
     if progress != "done":
         return bool(cue.search(text))
     return any(
-        _HOW_IT_WENT.match(m.group())
+        (_HOW_IT_WENT.match(m.group()) and not _PERSON.search(text[: m.start()]))
         or (not _SOMEONE_ELSE.search(text[: m.start()]) and not _NAMED.search(sentence[: m.start()]))
         for m in cue.finditer(text)
     )
@@ -431,49 +439,134 @@ def _followed_up(sentence: _Sentence, all_sentences: list[_Sentence], other_item
 
 
 _NAME = re.compile(
-    r"(?<=\w )(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:January|February|March|April|May|June|July|"
-    r"August|September|October|November|December)\b)[A-Z][a-z]+"
+    r"(?:(?<=[^.!?\s] )|(?<=\())(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:January|February|March|April|May|"
+    r"June|July|August|September|October|November|December)\b)[A-Z][a-z]+"
 )
-"""A name in an item's action, past its first word and not a day or a month ("Ask Kari first"): the
-coach's "And Kari?" asks about it."""
+"""A name in an item's action, not opening a sentence and not a day or a month ("Ask Kari first"):
+the coach's "And Kari?" asks about it."""
 _ASKED = 0.36
 """Similarity from which a short coach turn is taken to ask about a plan item ("Did you ask Kari?")."""
 _CLEARLY = 0.03
 """How much closer to the item than to any other a coach turn must be to ask about it."""
 _SHORT_QUESTION = 25
-"""Words from which a coach turn is no question about one item but a reflection or a recap."""
+"""Words up to which a coach turn may ask about one item; a longer one reflects or recaps."""
 _SHORT_ANSWER = 30
 """Words up to which a sentence of an answer is read for the item's progress."""
 _ANSWER_SENTENCES = 3
 """Sentences of the client's answer read for the item's progress ("The season ended. [...] No. I
 didn't get to it.")."""
+_TO_THE_CLIENT = re.compile(
+    r"^\W*(?:(?:and|so|okay|ok|but)\W+)?(?:(?:what|how) about )?(?:you|yourself|how are you(?: doing)?)\W*$",
+    re.IGNORECASE,
+)
+"""A coach turn to the client themself ("And you?"): what follows is not about the item."""
+_WENT = re.compile(r"^\W*(?:(?:yes|yeah|yep|so|and)\W+)?(?:i|we) (?:went|was there|were there)\W*$", re.IGNORECASE)
+"""A bare "I went." or "I was there.": done, only as the answer to a question about an item of going."""
+_GOING = re.compile(r"^\W*(?:go|attend|visit|join|walk|turn up|show up|get to)\b", re.IGNORECASE)
+"""An item of going somewhere ("Attend the school meeting with Lena")."""
 
 
-def _answers_to_coach_about(
-    n: int, items: list[ActionItem], all_sentences: list[_Sentence], similarity: list[list[float]]
+@dataclass
+class _Exchange:
+    """A short coach turn, the first sentences of the client's answer to it, and the answer to the
+    coach's reflection of that answer ("She came with you." - "I told her the night before.")."""
+
+    closeness: list[float]
+    """Per plan item, the similarity of the turn's sentence closest to it."""
+    said: set[str]
+    """The turn's content words, without a possessive's 's ("Ingvild's match": ingvild)."""
+    answer: list[_Sentence]
+    heard: set[str]
+    """The content words of the whole answer."""
+    follow_up: set[str] | None = None
+    """The content words of the coach's short turn after the answer, if there is one."""
+    answer_to_follow_up: list[_Sentence] = field(default_factory=list)
+
+
+def _exchanges(all_sentences: list[_Sentence], similarity: list[list[float]]) -> list[_Exchange]:
+    """Each short coach turn answered by the client, with the first sentences of the answer."""
+    turns: dict[int, list[tuple[_Sentence, list[float]]]] = {}
+    for sentence, row in zip(all_sentences, similarity, strict=True):
+        if not is_interjection(sentence.span.text):
+            turns.setdefault(sentence.utterance, []).append((sentence, row))
+    order = list(turns)
+    exchanges = []
+    for k, utterance in enumerate(order[:-1]):
+        asking, answering = turns[utterance], turns[order[k + 1]]
+        if asking[0][0].role != "coach" or answering[0][0].role == "coach" or _words(asking) > _SHORT_QUESTION:
+            continue
+        closeness = [max(r[i] for _, r in asking) for i in range(len(asking[0][1]))]
+        exchange = _Exchange(closeness, _said(asking), _first_sentences(answering, _ANSWER_SENTENCES), _said(answering))
+        if k + 3 < len(order):
+            follow_up = turns[order[k + 2]]
+            if follow_up[0][0].role == "coach" and _words(follow_up) <= _FOLLOW_UP_WORDS and not _moves_on(follow_up):
+                exchange.follow_up = _said(follow_up)
+                exchange.answer_to_follow_up = _first_sentences(turns[order[k + 3]], 2)
+        exchanges.append(exchange)
+    return exchanges
+
+
+def _said(turn: list[tuple[_Sentence, list[float]]]) -> set[str]:
+    return {w.removesuffix("'s") for s, _ in turn for w in content_words(s.span.text)}
+
+
+def _words(turn: list[tuple[_Sentence, list[float]]]) -> int:
+    return sum(len(s.span.text.split()) for s, _ in turn)
+
+
+def _first_sentences(turn: list[tuple[_Sentence, list[float]]], count: int) -> list[_Sentence]:
+    """The turn's first sentences that may report: not a plan or a hope, not quoted speech, not a
+    long run-on one ("him do him job him read the paper ..."), where a cue may be about anything."""
+    if turn[0][0].role not in ("client", "notes"):
+        return []
+    first = [s for s, _ in turn[:count]]
+    return [
+        s
+        for s in first
+        if not _not_a_report(s) and '"' not in s.span.text and len(s.span.text.split()) <= _SHORT_ANSWER
+    ]
+
+
+def _moves_on(coach: list[tuple[_Sentence, list[float]]]) -> bool:
+    """The coach turns to the client ("And you?", "How are you doing?")."""
+    return any(_TO_THE_CLIENT.match(s.span.text) for s, _ in coach)
+
+
+def _answers_to_coach_about(n: int, items: list[ActionItem], exchanges: list[_Exchange]) -> list[list[_Sentence]]:
+    """The client's answers to each coach turn that asks about item n and no other ("And Bernie?" -
+    "Bernie came with me."; "Did you ask Kari?" - "No. I didn't get to it."): the answer need not
+    name the item again. Each answer stops where it turns to another item. Closest question first."""
+    names, other_names = _names(items[n]), _names_of_other_items(n, items)
+    own = content_words(items[n].action) | names
+    others = set().union(*(content_words(i.action) for k, i in enumerate(items) if k != n)) - own
+    answers: list[tuple[float, list[_Sentence]]] = []
+    for exchange in exchanges:
+        closeness = exchange.closeness[n]
+        runner_up = max((c for k, c in enumerate(exchange.closeness) if k != n), default=0.0)
+        if exchange.said & other_names or closeness - runner_up < _CLEARLY:
+            continue
+        if closeness >= _ASKED or exchange.said & names:
+            answer = _until_another_item(exchange.answer, own, others, other_names)
+            # The answer to the coach's reflection or prompt ("She came with you.", "After what?",
+            # "And did you ask him?"), not to a turn to something new ("And the doctor?")
+            if exchange.follow_up is not None and exchange.follow_up <= exchange.heard | own:
+                answer += _until_another_item(exchange.answer_to_follow_up, own, others, other_names)
+            answers.append((closeness, answer))
+    return [answer for _, answer in sorted(answers, key=lambda a: -a[0]) if answer]
+
+
+def _until_another_item(
+    answer: list[_Sentence], own: set[str], others: set[str], other_names: set[str]
 ) -> list[_Sentence]:
-    """The first sentences of the client's answer to each short coach turn that asks about item n
-    ("And Bernie?" - "Bernie came with me."; "Did you ask Kari?" - "No. I didn't get to it."), and
-    to the coach's short follow-up after it ("She came with you." - "I told her the night
-    before."): the answer need not name the item again. Closest question first."""
-    names = _names(items[n])
-    others = _names_of_other_items(n, items)
-    other_words = set().union(*(content_words(i.action) for k, i in enumerate(items) if k != n))
-    exchanges: list[tuple[float, list[_Sentence]]] = []
-    for utterance, asking in _coach_turns(all_sentences, similarity).items():
-        said = set().union(*(content_words(s.span.text) for s, _ in asking))
-        if sum(len(s.span.text.split()) for s, _ in asking) > _SHORT_QUESTION or said & others:
-            continue
-        closeness = [max(row[k] for _, row in asking) for k in range(len(items))]
-        runner_up = max((c for k, c in enumerate(closeness) if k != n), default=0.0)
-        if closeness[n] - runner_up < _CLEARLY or not (closeness[n] >= _ASKED or said & names):
-            continue
-        answer = _answer_to(utterance, all_sentences)
-        if answer:
-            answer += _followed_up(answer[-1], all_sentences, other_words)
-            exchanges.append((closeness[n], [a for a in answer if _is_short(a)]))
-    ordered = [a for _, answer in sorted(exchanges, key=lambda e: -e[0]) for a in answer]
-    return [a for k, a in enumerate(ordered) if a not in ordered[:k]]
+    """The answer up to a sentence that speaks of another item, by its person or two of its words,
+    and not of this one ("Long story. The school meeting with Lena happened first.")."""
+    kept = []
+    for sentence in answer:
+        words = {w.removesuffix("'s") for w in content_words(sentence.span.text)}
+        if (words & other_names or len(words & others) >= 2) and not words & own:
+            break
+        kept.append(sentence)
+    return kept
 
 
 def _names(item: ActionItem) -> set[str]:
@@ -483,35 +576,6 @@ def _names(item: ActionItem) -> set[str]:
 def _names_of_other_items(n: int, items: list[ActionItem]) -> set[str]:
     """Names in the other items' actions that item n's action does not have."""
     return set().union(*(_names(i) for k, i in enumerate(items) if k != n)) - _names(items[n])
-
-
-def _is_short(sentence: _Sentence) -> bool:
-    """A short answer: in a long run-on one ("him do him job him read the paper ...") a cue may be
-    about anything."""
-    return len(sentence.span.text.split()) <= _SHORT_ANSWER
-
-
-def _coach_turns(
-    all_sentences: list[_Sentence], similarity: list[list[float]]
-) -> dict[int, list[tuple[_Sentence, list[float]]]]:
-    """Each coach turn's sentences with their closeness to each item, by utterance."""
-    turns: dict[int, list[tuple[_Sentence, list[float]]]] = {}
-    for sentence, row in zip(all_sentences, similarity, strict=True):
-        if sentence.role == "coach":
-            turns.setdefault(sentence.utterance, []).append((sentence, row))
-    return turns
-
-
-def _answer_to(coach_utterance: int, all_sentences: list[_Sentence]) -> list[_Sentence]:
-    """The first sentences of the client's next turn that says something, not a plan or a hope."""
-    later = [s for s in all_sentences if s.utterance > coach_utterance]
-    spoken = [s for s in later if s.role in ("client", "notes") and not is_interjection(s.span.text)]
-    if not spoken or any(
-        s.role == "coach" and s.utterance < spoken[0].utterance and not is_interjection(s.span.text) for s in later
-    ):
-        return []
-    turn = [s for s in spoken if s.utterance == spoken[0].utterance][:_ANSWER_SENTENCES]
-    return [s for s in turn if not _not_a_report(s) and '"' not in s.span.text]
 
 
 def _answer_after(all_sentences: list[_Sentence], position: int) -> _Sentence | None:

@@ -435,12 +435,69 @@ def test_reported_speech_in_the_answer_is_no_report(embedder: MiniLMEmbedder) ->
 @pytest.mark.parametrize(
     ("answer", "progress"),
     [
-        ("I went. I was there.", "done"),  # the spent thirty-fifth split's arc, read unclear
-        ("Yeah, the GP. I drop that one, it's not for now.", "dropped"),  # its Creolese "I drop that one"
+        ("Yeah, the GP. I drop that one, it's not for now.", "dropped"),  # the spent thirty-fifth split's arc
         ("I went to the GP's car park and sat there.", "unclear"),
         ("I parked at the back of the GP's, that's all.", "unclear"),  # "parked" as a car is no item parked
+        ("I parked up round the back and went in. Had it done.", "done"),  # the review of the first version
+        ("I drop it off at the lab on Monday, the form. Did it this week.", "done"),  # ... read dropped
     ],
 )
-def test_went_drop_and_parked(embedder: MiniLMEmbedder, answer: str, progress: str) -> None:
+def test_drop_and_parked(embedder: MiniLMEmbedder, answer: str, progress: str) -> None:
     said = ["Coach: And the GP, the blood test?", f"Craig: {answer}"]
     assert _read_plan(embedder, ARC_PLAN, said)[1] == progress
+
+
+GOING_PLAN = ["Attend the school meeting with Lena about Elias", "Tell Bernie about the kidney numbers"]
+
+
+@pytest.mark.parametrize(
+    ("said", "progress"),
+    [
+        # the spent thirty-fifth split's arc: read unclear
+        (
+            [
+                "Coach: Before we go there, Elias. You were going to the school on the sixth.",
+                "Craig: I went. I was there.",
+            ],
+            "done",
+        ),
+        # a review of the first version: "I went." said of anything read as done
+        (["Coach: And Elias?", "Craig: Not great. He's back in hospital. I went."], "unclear"),
+    ],
+)
+def test_i_went_answers_a_question_about_going(embedder: MiniLMEmbedder, said: list[str], progress: str) -> None:
+    assert _read_plan(embedder, GOING_PLAN, said)[0] == progress
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        [
+            "Coach: Did you tell Bernie?",
+            "Craig: Hmm, it's complicated.",
+            "Coach: And the school?",
+            "Craig: Done, I went.",
+        ],
+        [
+            "Coach: And Bernie?",
+            "Craig: He's okay.",
+            "Coach: And you?",
+            "Craig: I went back to nights. Finished the audit.",
+        ],
+        ["Coach: And Bernie?", "Craig: Long story. The school meeting with Lena happened first. I went."],
+    ],
+)
+def test_an_answer_that_moves_on_is_not_credited_to_the_item_asked_about(
+    embedder: MiniLMEmbedder, said: list[str]
+) -> None:
+    """The review of the first version: the answer to the coach's next question ("And the doctor?",
+    "And you?"), or an answer that turned to another item, was read as the first item's progress."""
+    assert _read_plan(embedder, GOING_PLAN, said)[1] == "unclear"
+
+
+@pytest.mark.parametrize(
+    "answer", ["Kari told me she's fine with it.", "She finished her exams.", "He finished the kitchen."]
+)
+def test_what_someone_else_did_is_no_report(embedder: MiniLMEmbedder, answer: str) -> None:
+    said = ["Coach: And Kari?", f"Craig: {answer}"]
+    assert _read_plan(embedder, ARC_PLAN, said)[0] == "unclear"
