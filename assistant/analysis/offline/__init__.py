@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 
 __all__ = ["analyze_offline", "clear_caches", "engine_version", "label_utterances", "warm_up"]
 
-ENGINE_CODE_VERSION = "51"
+ENGINE_CODE_VERSION = "52"
 """Bumped when the engine's code reads transcripts differently; the rules and the readers' weights
 are hashed into the version on their own (`engine_version`), so editing them needs no bump. 27
 (2026-12-04): the lexicon's someone-else pattern, and the rule changes since 26 that came with a
@@ -98,7 +98,11 @@ won't" is a lapse foreseen, "knowing me I'll skip lunch to get it done" is not. 
 no commitment rule reads, which the learned talk reader hears as a commitment, shows one (heard.py:
 "sunday morning i go to kalopul before office"). 51 (the final review of that path): a
 sentence without "I" or "we" that has someone's verb, a negation, a question without its mark or a
-yes to the coach is not heard; more words weaken ("time permitting", "that's the plan anyway")."""
+yes to the coach is not heard; more words weaken ("time permitting", "that's the plan anyway"). 52:
+a question whether to act with its mark left off ("should i call him on monday") is exploring; a
+step said before "from now on" is its action ("walks in the evening from now on"); "we'll see" is
+no step, nor heard as one; an answer to a hypothetical ("Hypothetically, if the board said yes,
+what then?") is never firm."""
 _SPEAKS_FOR_CLIENT = ("client", "notes")
 
 

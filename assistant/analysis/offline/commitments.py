@@ -61,6 +61,26 @@ _THOUGHT = re.compile(
 )
 """A thought foretold, not an action: "I'll wake up and I'll think, nah, not today" (the fifteenth
 sealed split, after its run: shown as a firm plan item due "today")."""
+_WAIT_AND_SEE = re.compile(
+    r"^see\b(?:\W+(?:nah|na|eh|then|now|lah|sha|o|oh|man|yeah|ya|ja|no|how (?:it goes|it turns out|we go)))*\W*$",
+    re.IGNORECASE,
+)
+"""A "we'll see" the cue "we'll" reads as a step: a hedge, no action ("tomorrow i go to the clinic eh,
+we'll see nah" showed the plan item "see nah": found by a review after the thirty-fifth split's run)."""
+_ASKS_WHETHER = re.compile(
+    r"(?:^|[,;:]\s*|\b(?:so|and|but|then|okay|ok|well|um+|uh+|like)\s+)(?:should|shall|do|can|could|must|may|might)\s+$"
+)
+"""A question whether to act, its mark left off by speech-to-text ("should i call him on monday"):
+the client weighs the step, no intention yet (shown firm, found by the same review)."""
+_HYPOTHETICAL = re.compile(
+    r"\b(?:hypothetically|in theory|in an ideal world|in a perfect world|if money (?:was|were) no object|if you won)\b"
+)
+"""A coach question about a world that may not come ("Hypothetically, if the board said yes, what
+then?"): the answer waits on it, never firm (shown firm, found by the same review). A what-if about
+an obstacle ("What if he says no?") is not one: its answer is an if-then plan, firm by the guide."""
+_ADVERBIAL_CUE = re.compile(r"^from now on$", re.IGNORECASE)
+"""A cue that may close the step it dates ("walks in the evening from now on, thirty minutes"): the
+step is said before it, not after (the same review found the action "thirty minutes")."""
 _NO_REFUSAL = re.compile(r"^(?:lie|lying|pretend|pretending|cheat|cheating|promise|promising)\b", re.IGNORECASE)
 """Refusing to deceive ("I'm not gonna lie to him") is a value held, and refusing to promise ("i'll
 try it i'm not gonna promise you miracles") is a hedge: neither resists a change. Shown as
@@ -299,6 +319,9 @@ def commitments_in(utterance: Utterance, previous_coach: str | None, *, notes: b
         commitment.action = _without_trailing_hedge(clean_phrase(commitment.action) or commitment.action)
         found.append(commitment)
     _keep_hedges_in_the_turn(found)
+    if previous_coach and _HYPOTHETICAL.search(fold(previous_coach)):
+        for item in found:
+            item.level = "hedged" if item.level == "firm" else item.level
     _held_by_a_refused_promise(found, utterance.text)
     _hedged_in_dialect(found, utterance.text)
     return found
@@ -861,6 +884,8 @@ def _commitment(
         level = "hedged"
     if reading.cue is not None and _SHOULD.match(fold(reading.cue.text)):
         level = "hedged"  # "I should pair with someone": an intention, weakened (eval/GUIDELINES.md, section 4)
+    if reading.cue is not None and _ASKS_WHETHER.search(fold(sentence.text[: reading.cue.start])):
+        level = "exploring"
     if level == "firm" and reading.hedges:
         level = "hedged"
     if (
@@ -885,10 +910,12 @@ def _commitment(
     if _CUT_OFF.match(sentence.text, reading.cue.end):
         return None  # "I'll just -- right": a false start; what the coach asked is not its action
     action = action_after(sentence.text, reading.cue)
+    if _ADVERBIAL_CUE.match(reading.cue.text):
+        action = _step_before(sentence.text, reading.cue) or action
     if action == reading.cue and level == "resisting":
         action = _one_word_after(sentence.text, reading.cue) or action  # "I don't want to quit."
     text = action.text
-    if _THOUGHT.match(text) or (level == "resisting" and _NO_REFUSAL.match(text)):
+    if _THOUGHT.match(text) or _WAIT_AND_SEE.match(text) or (level == "resisting" and _NO_REFUSAL.match(text)):
         return None
     if level != "resisting" and _foretold(text):
         return None
@@ -990,6 +1017,20 @@ def _one_word_after(text: str, cue: Span) -> Span | None:
     if found is None or not found.group(1).islower():
         return None
     return Span(found.start(1), found.end(1), found.group(1))
+
+
+_SHORT_STEP = 5
+"""Content words up to which a clause closed by "from now on" is taken for its step."""
+
+
+def _step_before(text: str, cue: Span) -> Span | None:
+    """The step said in the cue's clause before a cue that closes it ("walks in the evening from now
+    on"), when there is one."""
+    start = max(text.rfind(",", 0, cue.start), text.rfind(";", 0, cue.start)) + 1
+    step = text[start : cue.end].lstrip()
+    if not 2 <= len(content_words(text[start : cue.start])) <= _SHORT_STEP:
+        return None  # in a run-on sentence the clause before may hold anything
+    return Span(cue.end - len(step), cue.end, step)
 
 
 def _foretold(action: str) -> bool:

@@ -187,6 +187,11 @@ _AGREEING = re.compile(
 """A yes to what the coach said ("sounds good, monday works", "yes monday i'm free", "done. monday."):
 the action is the coach's words, which the rules read (`answers_the_coach`). Not "right after lunch"
 or "deal with the supplier"."""
+_WAITING = re.compile(
+    r"^\W*(?:(?:so|and|but|well|then|um+|uh+)\W+)*(?:we'?ll|we will|i'?ll|let'?s|let us) see\b"
+    r"(?! (?:him|her|them|the|a|my|our|your)\b)"
+)
+"""A wait-and-see ("We'll see how it goes."): a hedge, which the rules leave without a step."""
 
 
 def _candidates(text: str) -> list[Span]:
@@ -205,7 +210,7 @@ def _candidates(text: str) -> list[Span]:
         said = Span(start, sentence.end, text[start : sentence.end].rstrip())
         folded = fold(said.text)
         whole_sentence = fold(sentence.text)  # before fillers are trimmed: "yes monday i'm free"
-        if folded.endswith("?") or _ASKING.match(whole_sentence) or _AGREEING.match(whole_sentence):
+        if folded.endswith("?") or any(p.match(whole_sentence) for p in (_ASKING, _AGREEING, _WAITING)):
             continue
         if _REFUSING.search(folded) or _someone_elses(folded):
             continue
