@@ -89,7 +89,8 @@ training. sealed34 (six more new writers, S194-S199: twelve sessions, eight disf
 judged the version after that retraining, once, at commit dae83b5, and is spent. sealed35 (six more
 new writers, S200-S205: twelve sessions, nine disfluent, four arcs) judged the version with the
 commitments the talk reader hears, once, at commit 9506918, and is spent. sealed36 (six more new
-writers, S206-S211: twelve sessions, eight disfluent, four arcs) is sealed."""
+writers, S206-S211: twelve sessions, eight disfluent, four arcs) judged engine code version 52 and
+assess reader version 2, once, at commit 40e4a90, and is spent."""
 SEALED: tuple[str, ...] = (
     "sealed", "sealed2", "sealed3", "sealed4", "sealed5", "sealed6", "sealed7", "sealed8", "sealed9", "sealed10",
     "sealed11", "sealed12", "sealed13", "sealed14", "sealed15", "sealed16", "sealed17", "sealed18",
