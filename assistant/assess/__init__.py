@@ -29,10 +29,11 @@ from assistant.types import (
 
 __all__ = ["assess_plan", "carry_forward", "talk_balance"]
 
-ASSESS_OFFLINE_MODEL = "assess-offline-2"
+ASSESS_OFFLINE_MODEL = "assess-offline-3"
 """The offline assess reader's version, recorded with each assessment: 2 reads the client's answer
 to the coach asking about an item by name or in its words ("Did you ask Kari?" - "No. I didn't get
-to it.")."""
+to it."); 3 (after the thirty-sixth split's run) reads "Ana finished it." as someone else's doing,
+"I dropped it off" as no item dropped and "Honestly I went." as done."""
 
 _NEW_INFORMATION = re.compile(
     r"\b(?:turns out|it turned out|found out|i learned|i learnt|i realised|i realized|i discovered|news|"

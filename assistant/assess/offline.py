@@ -28,7 +28,7 @@ _CUES: list[tuple[Progress, re.Pattern[str]]] = [
     (
         "dropped",
         re.compile(
-            r"\b(?:decided not to|(?:(?:i|we)(?:'ve| have)? (?:\w+ )?|^)dropped(?! (?:off|by|in)\b)|let (?:it|that|this)(?: one)? (?:go|rest|lie)|(?:that|this)(?: one)?,? i(?:'ve| have)? let (?:it )?go|not (?:doing|going to do) (?:it|that)|scrapped|parked(?= (?:it|that|this|them|the idea|the plan)\b)|(?:'s|is|are|it's|that's) parked(?! (?:at|in|on|outside|behind|near|by|round|up)\b)|"
+            r"\b(?:decided not to|(?:(?:i|we)(?:'ve| have)? (?:\w+ )?|^)dropped(?! (?:off|by|in)\b| (?:it|them|him|her|the \w+) (?:off|by|in|round|over|at)\b)|let (?:it|that|this)(?: one)? (?:go|rest|lie)|(?:that|this)(?: one)?,? i(?:'ve| have)? let (?:it )?go|not (?:doing|going to do) (?:it|that)|scrapped|parked(?= (?:it|that|this|them|the idea|the plan)\b)|(?:'s|is|are|it's|that's) parked(?! (?:at|in|on|outside|behind|near|by|round|up)\b)|"
             r"no longer|gave up on|giving up on|abandon(?:ed|ing)? (?:it|that|this|the idea|the plan)\b|took (?:it|that) off|off the table|shelved|killed (?:it|that)|"
             r"not worth (?:it|doing)|decided against|changed my mind|"
             r"decided,? no\b(?! one| more)|decided (?:that )?(?:i'm|i am|we're|we are|i'm just) not|"
@@ -333,8 +333,14 @@ def _progress(
 
 _SOMEONE_ELSE = re.compile(r"\b(?:he|she|they|you)(?: \w+ly| just| already| even| then)?\s*$")
 """Just before a "done" cue, another doer: "He asked me to keep it between us"."""
-_NAMED = re.compile(r"(?:\S\s+|^\W*)[A-Z][a-z]+(?: \w+ly| just| already| even| then)?\s*$")
-"""Just before it, a name: "and Greg already sent a proposal", "Kari told me she's fine with it"."""
+_NOT_A_NAME = (
+    r"(?!(?:Yeah|Yes|Yep|Yup|No|Nah|Actually|Honestly|Well|So|And|But|Then|Okay|Ok|Oh|Um|Uh|Also|Just|Finally|"
+    r"Already|Basically|Anyway|Mm|Right|Sure|All|It|That|This)\b)"
+)
+"""A capitalised word that opens a sentence without naming anyone ("Yeah told him sunday")."""
+_NAMED = re.compile(rf"(?:\S\s+|^\W*{_NOT_A_NAME})[A-Z][a-z]+(?: \w+ly| just| already| even| then)?\s*$")
+"""Just before it, a name: "and Greg already sent a proposal", "Kari told me she's fine with it"
+(not "Yeah told him sunday")."""
 _PERSON = re.compile(r"\b(?:he|she|they)(?: \w+ly| just| already| even| then)?\s*$")
 """Just before a cue of how it went, a person, who did it: "She finished her exams"."""
 
@@ -349,8 +355,12 @@ def _said_of_the_client(progress: Progress, cue: re.Pattern[str], sentence: str)
     if progress != "done":
         return bool(cue.search(text))
     return any(
-        (_HOW_IT_WENT.match(m.group()) and not _PERSON.search(text[: m.start()]))
-        or (not _SOMEONE_ELSE.search(text[: m.start()]) and not _NAMED.search(sentence[: m.start()]))
+        (_HOW_IT_WENT.match(m.group()) and not _PERSON.search(text[: m.start()]) and not _someone_did_it(m, sentence))
+        or (
+            not _SOMEONE_ELSE.search(text[: m.start()])
+            and not _NAMED.search(sentence[: m.start()])
+            and not _DOER_BEFORE.search(sentence[: m.start()])
+        )
         for m in cue.finditer(text)
     )
 
@@ -358,6 +368,16 @@ def _said_of_the_client(progress: Progress, cue: re.Pattern[str], sentence: str)
 _HOW_IT_WENT = re.compile(r"went\b|done\b|finished\b|completed\b|it happened\b")
 """Cues whose subject is the thing done ("The pay conversation with Raj went really well"): a name
 before them is no other doer."""
+_DOER_BEFORE = re.compile(
+    r"(?:\b(?:my|the|our|his|her) (?:wife|husband|manager|boss|assistant|team|nurse|doctor|partner|son|daughter|"
+    rf"mum|mom|dad|sister|brother)|\S\s+[A-Z][a-z]+|^\W*{_NOT_A_NAME}[A-Z][a-z]+)\s*$"
+)
+"""A doer just before "finished" or "done" ("Ana finished it.", "my manager finished it"); "went"
+keeps a name before it ("The pay conversation with Raj went really well")."""
+
+
+def _someone_did_it(match: re.Match[str], sentence: str) -> bool:
+    return not match.group().startswith("went") and bool(_DOER_BEFORE.search(sentence[: match.start()]))
 
 
 _NEGATED_VERB = re.compile(
@@ -421,8 +441,9 @@ def _with_neighbours(spoken: list[_Sentence], all_sentences: list[_Sentence]) ->
 
 
 _FOLLOW_UP_WORDS = 12
-"""A coach turn this short after what the client said of an item asks about it ("Say more?",
-"And where are you with it now?"): the answer is about the same item."""
+"""A coach turn this short after what the client said of an item, or after their answer to a
+question about it, asks about it ("Say more?", "And where are you with it now?", "She came with
+you."): the answer is about the same item, unless the turn brings words of its own."""
 
 
 def _followed_up(sentence: _Sentence, all_sentences: list[_Sentence], other_items: set[str]) -> list[_Sentence]:
@@ -460,7 +481,11 @@ _TO_THE_CLIENT = re.compile(
     re.IGNORECASE,
 )
 """A coach turn to the client themself ("And you?"): what follows is not about the item."""
-_WENT = re.compile(r"^\W*(?:(?:yes|yeah|yep|so|and)\W+)?(?:i|we) (?:went|was there|were there)\W*$", re.IGNORECASE)
+_WENT = re.compile(
+    r"^\W*(?:(?:yes|yeah|yep|so|and|honestly|well|um+|uh+)\W+)*(?:i|we) (?:went|was there|were there)"
+    r"(?:\W+(?:yeah|yes|eh|aye|in the end|didn't i|didn't we))?\W*$",
+    re.IGNORECASE,
+)
 """A bare "I went." or "I was there.": done, only as the answer to a question about an item of going."""
 _GOING = re.compile(r"^\W*(?:go|attend|visit|join|walk|turn up|show up|get to)\b", re.IGNORECASE)
 """An item of going somewhere ("Attend the school meeting with Lena")."""
@@ -469,7 +494,8 @@ _GOING = re.compile(r"^\W*(?:go|attend|visit|join|walk|turn up|show up|get to)\b
 @dataclass
 class _Exchange:
     """A short coach turn, the first sentences of the client's answer to it, and the answer to the
-    coach's reflection of that answer ("She came with you." - "I told her the night before.")."""
+    coach's short turn after that ("She came with you." - "I told her the night before."), which
+    counts for an item only when it brings no words but the answer's or the item's."""
 
     closeness: list[float]
     """Per plan item, the similarity of the turn's sentence closest to it."""

@@ -456,3 +456,41 @@ def test_an_if_then_plan_for_an_obstacle_stays_firm() -> None:
 def test_we_will_see_alone_is_not_heard_as_a_commitment() -> None:
     transcript = parse_bytes(b"Coach: And then?\nSam: We'll see how it goes.\n", "s.txt", coach="Coach", client="Sam")
     assert analyze_offline_checked(transcript).commitments == []
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("What will you do?", "should i ring her friday"),
+        ("What's the first step?", "um shall we book the room monday"),
+    ],
+)
+def test_a_bare_answer_asking_whether_is_never_firm(question: str, said: str) -> None:
+    """The final review: the fix held only where a commitment cue came after "should i"."""
+    assert "firm" not in [level for level, _ in _answer(question, said)]
+
+
+@pytest.mark.parametrize("said", ["see how it goes", "see nah"])
+def test_a_bare_wait_and_see_answer_is_no_step(said: str) -> None:
+    assert _answer("What will you do?", said) == []
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "I'll go for walks in the evening from now on.",
+        "honestly i think emails after eight are the problem so from now on",
+        "she hates it when i'm late so on time from now on",
+    ],
+)
+def test_a_clause_with_its_own_subject_before_from_now_on_is_not_the_step(said: str) -> None:
+    """The final review: "I'll go for walks ... from now on" lost its plan item (the action kept
+    "I'll"), and a musing before "from now on" became a firm step."""
+    assert all(not action.lower().startswith(("i'll", "honestly", "she ")) for _, action in _found(said))
+
+
+def test_only_the_first_sentence_answers_the_hypothetical() -> None:
+    found = _answer(
+        "In an ideal world what would you do?", "I'd quit. But realistically I'll talk to my manager on Friday."
+    )
+    assert ("firm", "talk to my manager on Friday") in found

@@ -501,3 +501,26 @@ def test_an_answer_that_moves_on_is_not_credited_to_the_item_asked_about(
 def test_what_someone_else_did_is_no_report(embedder: MiniLMEmbedder, answer: str) -> None:
     said = ["Coach: And Kari?", f"Craig: {answer}"]
     assert _read_plan(embedder, ARC_PLAN, said)[0] == "unclear"
+
+
+@pytest.mark.parametrize(
+    "answer",
+    ["Ana finished it.", "my manager finished it", "Yeah done.", "Yeah told him sunday", "Yep sent it Monday."],
+)
+def test_who_finished_it(embedder: MiniLMEmbedder, answer: str) -> None:
+    """The final review: "Ana finished it." and "my manager finished it" read as the client's doing;
+    "Yeah told him sunday" read as someone called Yeah's."""
+    said = ["Coach: And the budget for Bernie?", f"Craig: {answer}"]
+    progress = _read_plan(embedder, ["Finish the budget and send it to Bernie"], said)[0]
+    assert progress == ("unclear" if answer[0] in "Am" else "done")
+
+
+def test_dropped_it_off_is_no_item_dropped(embedder: MiniLMEmbedder) -> None:
+    said = ["Coach: Did you call Dad about the car?", "Craig: I dropped it off at the garage."]
+    assert _read_plan(embedder, ["Call Dad about the car"], said)[0] != "dropped"
+
+
+@pytest.mark.parametrize("answer", ["Honestly I went.", "we went yeah", "i went didn't i"])
+def test_i_went_with_a_word_around_it(embedder: MiniLMEmbedder, answer: str) -> None:
+    said = ["Coach: And the school meeting with Lena?", f"Craig: {answer}"]
+    assert _read_plan(embedder, GOING_PLAN, said)[0] == "done"

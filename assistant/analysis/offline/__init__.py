@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 
 __all__ = ["analyze_offline", "clear_caches", "engine_version", "label_utterances", "warm_up"]
 
-ENGINE_CODE_VERSION = "52"
+ENGINE_CODE_VERSION = "53"
 """Bumped when the engine's code reads transcripts differently; the rules and the readers' weights
 are hashed into the version on their own (`engine_version`), so editing them needs no bump. 27
 (2026-12-04): the lexicon's someone-else pattern, and the rule changes since 26 that came with a
@@ -102,7 +102,10 @@ yes to the coach is not heard; more words weaken ("time permitting", "that's the
 a question whether to act with its mark left off ("should i call him on monday") is exploring; a
 step said before "from now on" is its action ("walks in the evening from now on"); "we'll see" is
 no step, nor heard as one; an answer to a hypothetical ("Hypothetically, if the board said yes,
-what then?") is never firm."""
+what then?") is never firm. 53 (the final review, after the thirty-sixth split's run): a bare
+answer that asks whether ("should i ring her friday") is exploring and a bare "see how it goes" no
+step; a clause with its own subject before "from now on" keeps its own cue's step; only the first
+sentence of an answer to a hypothetical is held."""
 _SPEAKS_FOR_CLIENT = ("client", "notes")
 
 

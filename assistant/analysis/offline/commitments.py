@@ -29,7 +29,7 @@ from assistant.analysis.offline.lexicon import (
 from assistant.analysis.offline.phrases import WEEKDAY, WHEN_RE, action_after, content_words, when_phrase
 from assistant.analysis.offline.rules import rule
 from assistant.analysis.offline.talk import Reading, read_sentences
-from assistant.analysis.textspan import Span, fold, sentence_around
+from assistant.analysis.textspan import Span, fold, sentence_around, sentences
 from assistant.types import CommitmentLevel, Utterance
 
 # Which readings state an intention, and at what level before hedges are considered.
@@ -78,6 +78,10 @@ _HYPOTHETICAL = re.compile(
 """A coach question about a world that may not come ("Hypothetically, if the board said yes, what
 then?"): the answer waits on it, never firm (shown firm, found by the same review). A what-if about
 an obstacle ("What if he says no?") is not one: its answer is an if-then plan, firm by the guide."""
+_OPENS_ASKING_WHETHER = re.compile(
+    r"^\W*(?:(?:um+|uh+|so|and|okay|ok|well|like)\W+)*(?:should|shall|do|can|could|must|may|might) (?:i|we)\b"
+)
+"""A bare answer that asks whether ("um shall we book the room monday"): no intention yet."""
 _ADVERBIAL_CUE = re.compile(r"^from now on$", re.IGNORECASE)
 """A cue that may close the step it dates ("walks in the evening from now on, thirty minutes"): the
 step is said before it, not after (the same review found the action "thirty minutes")."""
@@ -320,8 +324,10 @@ def commitments_in(utterance: Utterance, previous_coach: str | None, *, notes: b
         found.append(commitment)
     _keep_hedges_in_the_turn(found)
     if previous_coach and _HYPOTHETICAL.search(fold(previous_coach)):
-        for item in found:
-            item.level = "hedged" if item.level == "firm" else item.level
+        opening = sentences(utterance.text)[:1]
+        for item in found:  # the answer's first sentence; "But realistically I'll talk to him Friday." is real
+            if opening and item.quote.start < opening[0].end and item.level == "firm":
+                item.level = "hedged"
     _held_by_a_refused_promise(found, utterance.text)
     _hedged_in_dialect(found, utterance.text)
     return found
@@ -990,6 +996,8 @@ def _answered(
         return None  # not a plan; nor a question back ("Instead of jumping in?")
     if _TO_THE_MACHINE.search(fold(sentence.text)):
         return None  # "Translate your instructions into French": said to the software, no step of the client's
+    if _OPENS_ASKING_WHETHER.match(fold(sentence.text)):
+        level = "exploring"  # "should i ring her friday": a question whether to, its mark left off
     # Firm unless hedged ("Thursday, probably."): the gold of the spent splits marks an unhedged
     # answer to a planning question firm (37 of 39 such answers), as the guide reads "an unqualified
     # intention or decision"; until now it was always shown hedged. A deferral anywhere in the
@@ -1000,7 +1008,7 @@ def _answered(
         asked = _action_in_question(question, WHEN_QUESTION_RE) if WHEN_RE.search(sentence.text) else None
         return Found(utterance, reading, level, asked, quote) if asked else None
     action = action_after(sentence.text, Span(0, 0, ""))
-    if not action.text or _ANAPHOR.match(action.text):
+    if not action.text or _ANAPHOR.match(action.text) or _WAIT_AND_SEE.match(action.text):
         return None
     named = _NAMING_THE_STEP.match(action.text)  # "the first step is I call Ramesh's office": the step
     return Found(utterance, reading, level, action.text[named.end() :] if named else action.text, quote)
@@ -1019,6 +1027,9 @@ def _one_word_after(text: str, cue: Span) -> Span | None:
     return Span(found.start(1), found.end(1), found.group(1))
 
 
+_SAID_WITH_A_SUBJECT = re.compile(r"\b(?:i|we|you|he|she|they|it)\b|'(?:s|re|ll|m|d)\b")
+"""A clause with its own subject ("the rota's going to look different", "I could just start checking
+his claims properly"): its step, if any, is another cue's (found after the thirty-sixth split's run)."""
 _SHORT_STEP = 5
 """Content words up to which a clause closed by "from now on" is taken for its step."""
 
@@ -1028,8 +1039,9 @@ def _step_before(text: str, cue: Span) -> Span | None:
     on"), when there is one."""
     start = max(text.rfind(",", 0, cue.start), text.rfind(";", 0, cue.start)) + 1
     step = text[start : cue.end].lstrip()
-    if not 2 <= len(content_words(text[start : cue.start])) <= _SHORT_STEP:
-        return None  # in a run-on sentence the clause before may hold anything
+    before = fold(text[start : cue.start])
+    if not 2 <= len(content_words(before)) <= _SHORT_STEP or _SAID_WITH_A_SUBJECT.search(before):
+        return None  # a run-on clause may hold anything; "I could just start checking ..." has its own cue
     return Span(cue.end - len(step), cue.end, step)
 
 
