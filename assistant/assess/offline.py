@@ -502,11 +502,13 @@ class _Exchange:
     said: set[str]
     """The turn's content words, without a possessive's 's ("Ingvild's match": ingvild)."""
     answer: list[_Sentence]
+    """The first sentences of the client's answer that may report (`_first_sentences`)."""
     heard: set[str]
     """The content words of the whole answer."""
     follow_up: set[str] | None = None
     """The content words of the coach's short turn after the answer, if there is one."""
     answer_to_follow_up: list[_Sentence] = field(default_factory=list)
+    """The first sentences of the client's answer to that turn."""
 
 
 def _exchanges(all_sentences: list[_Sentence], similarity: list[list[float]]) -> list[_Exchange]:
@@ -561,7 +563,8 @@ def _moves_on(coach: list[tuple[_Sentence, list[float]]]) -> bool:
 def _answers_to_coach_about(n: int, items: list[ActionItem], exchanges: list[_Exchange]) -> list[list[_Sentence]]:
     """The client's answers to each coach turn that asks about item n and no other ("And Bernie?" -
     "Bernie came with me."; "Did you ask Kari?" - "No. I didn't get to it."): the answer need not
-    name the item again. Each answer stops where it turns to another item. Closest question first."""
+    name the item again. Each answer stops where it turns to another item. Closest question first;
+    `_progress` then reads them together, a step not taken before one done."""
     names, other_names = _names(items[n]), _names_of_other_items(n, items)
     own = content_words(items[n].action) | names
     others = set().union(*(content_words(i.action) for k, i in enumerate(items) if k != n)) - own
