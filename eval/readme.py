@@ -68,6 +68,7 @@ SPLIT_TITLES = {
     "sealed34": "thirty-fourth sealed split",
     "sealed35": "thirty-fifth sealed split",
     "sealed36": "thirty-sixth sealed split",
+    "sealed37": "thirty-seventh sealed split",
 }
 """The sealed splits as the README names them, in the order they were written."""
 

@@ -52,6 +52,7 @@ def register(parser: argparse.ArgumentParser) -> None:
             "sealed34",
             "sealed35",
             "sealed36",
+            "sealed37",
             "all",
         ],
         default="all",
