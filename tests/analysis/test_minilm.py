@@ -56,3 +56,24 @@ def test_vectors_are_unit_length_and_empty_text_is_zero() -> None:
     vectors = embed(TEXTS + [""])
     assert np.allclose(np.linalg.norm(vectors[:-1], axis=1), 1.0, atol=1e-5)
     assert not vectors[-1].any()
+
+
+def test_each_batch_is_padded_to_its_own_longest_text() -> None:
+    """`encode` tokenises every text in one call and pads each batch itself: the batches, and so the
+    8-bit vectors (whose activations are scaled per batch, padding included), are the ones that
+    tokenising each batch with the tokenizer's own padding gives, which the readers were trained on."""
+    from assistant.analysis.learned.embed import _load
+
+    model, tokens = _load()
+    texts = [*TEXTS, "Mm-hmm.", "so the kitchen thing i stopped it", "Done."]
+    size = 3
+    order = np.argsort([-len(text) for text in texts])
+    expected = np.zeros((len(texts), minilm.WIDTH), dtype=np.float32)
+    with torch.inference_mode():
+        for start in range(0, len(texts), size):
+            chosen = order[start : start + size]
+            batch = tokens.encode_batch([texts[n] for n in chosen])
+            ids = torch.tensor([b.ids for b in batch])
+            mask = torch.tensor([b.attention_mask for b in batch])
+            expected[chosen] = model(ids, mask).numpy()
+    assert np.array_equal(minilm.encode(model, tokens, texts, size), expected)

@@ -99,3 +99,12 @@ def test_a_match_in_the_spoken_folding_maps_to_a_slice_of_the_original(text: str
 def test_find_span_quotes_the_original() -> None:
     span = find_span("I’ll  call HER on Monday.", "i'll call her")
     assert span is not None and span.text == "I’ll  call HER"
+
+
+def test_find_span_folds_other_scripts_letter_by_letter() -> None:
+    """A whole-string lower case reads context (Greek's final sigma) or changes length (Turkish İ):
+    folding letter by letter keeps each quote a slice of the original."""
+    greek = find_span("ΟΔΟΣ ΚΑΙ «fine».", "οδοσ και «fine")
+    assert greek is not None and greek.text == "ΟΔΟΣ ΚΑΙ «fine"
+    turkish = find_span("Then İlkay said “fine”.", 'İlkay said "fine')
+    assert turkish is not None and turkish.text == "İlkay said “fine"

@@ -159,10 +159,12 @@ def warm_up() -> None:
 def clear_caches() -> None:
     """Forget memoised text work (benchmarks measure a first analysis, not a repeated one)."""
     from assistant.analysis.offline.emotions import _read_emotions
+    from assistant.analysis.offline.lexicon import _hedges_in
     from assistant.analysis.offline.talk import _cue_matches
     from assistant.analysis.textspan import _folded_with_map
 
     _cue_matches.cache_clear()
+    _hedges_in.cache_clear()
     _folded_with_map.cache_clear()
     _read_emotions.cache_clear()
 
