@@ -50,10 +50,7 @@ class Span:
 @lru_cache(maxsize=4096)  # grounding looks up many quotes in the same few hundred utterances
 def _folded_with_map(text: str) -> tuple[str, list[int]]:
     """The text folded with whitespace runs collapsed, and each folded char's index in `text`."""
-    # Folded once, not char by char (20,000 calls in a 60-minute session): text that is ASCII once
-    # its quotes and dashes are straightened folds whole as it does char by char; other text keeps
-    # the char-by-char fold (a whole-string lower case reads context, as Greek's final sigma).
-    folded = fold(text) if straighten(text).isascii() else "".join(fold(char) for char in text)
+    folded = _fold_letters(text)
     chars: list[str] = []
     positions: list[int] = []
     previous_space = True
@@ -70,9 +67,17 @@ def _folded_with_map(text: str) -> tuple[str, list[int]]:
     return "".join(chars), positions
 
 
+def _fold_letters(text: str) -> str:
+    """`fold` letter by letter, so a quote and the utterance it comes from fold alike wherever they
+    start and end: a whole-string lower case reads context (Greek's final sigma). Text that is ASCII
+    once its quotes and dashes are straightened folds whole the same, and faster (grounding folded
+    20,000 single letters in a 60-minute session)."""
+    return fold(text) if straighten(text).isascii() else "".join(fold(char) for char in text)
+
+
 def find_span(text: str, quote: str) -> Span | None:
     """Where `quote` occurs in `text` (up to whitespace, case and apostrophe style), or None."""
-    needle = " ".join(fold(quote).split()).strip(" .,;:!?\"'")
+    needle = " ".join(_fold_letters(quote).split()).strip(" .,;:!?\"'")
     if not needle:
         return None
     haystack, positions = _folded_with_map(text)
