@@ -56,8 +56,22 @@ def test_the_shipped_weights_are_what_the_training_command_writes() -> None:
     fresh = train.fit_final(x, y, report["chosen"]["C"], report["chosen"]["threshold"])
     shipped = LinearModel.load(intentions.NAME)
     assert shipped.threshold == pytest.approx(report["chosen"]["threshold"])
-    assert shipped.coef == pytest.approx(fresh.coef.astype(np.float32), abs=1e-5)
-    assert shipped.intercept == pytest.approx(fresh.intercept.astype(np.float32), abs=1e-5)
+    # Not weight for weight: with the same pinned packages (constraints.txt) and the same features,
+    # byte for byte, the fit differs between CPUs. On 2026-12-06, on an AMD EPYC machine, this check
+    # failed at 3d4ec79, whose weights had passed it where they were trained: weights up to 0.043
+    # apart, probabilities up to 0.024, 10 of 7,135 candidates on the other side of the threshold.
+    # What must hold anywhere is what the reader shows.
+    ours, theirs = _stated(shipped, x), _stated(fresh, x)
+    assert np.abs(ours - theirs).max() <= 0.03
+    assert np.mean((ours >= shipped.threshold) != (theirs >= fresh.threshold)) <= 0.005
+
+
+def _stated(model: LinearModel, x) -> np.ndarray:  # type: ignore[no-untyped-def]
+    """The probability that each candidate states an intention (x: the training features, sparse)."""
+    logits = np.asarray(x @ model.coef.T) + model.intercept
+    logits = (logits - logits.max(axis=1, keepdims=True)) / model.temperature
+    chances = np.exp(logits) / np.exp(logits).sum(axis=1, keepdims=True)
+    return chances[:, model.classes.index("yes")]  # type: ignore[no-any-return]
 
 
 def test_a_tie_goes_to_the_lower_threshold_and_a_clear_lead_wins() -> None:
