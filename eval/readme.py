@@ -69,6 +69,7 @@ SPLIT_TITLES = {
     "sealed35": "thirty-fifth sealed split",
     "sealed36": "thirty-sixth sealed split",
     "sealed37": "thirty-seventh sealed split",
+    "sealed38": "thirty-eighth sealed split",
 }
 """The sealed splits as the README names them, in the order they were written."""
 

@@ -53,6 +53,7 @@ def register(parser: argparse.ArgumentParser) -> None:
             "sealed35",
             "sealed36",
             "sealed37",
+            "sealed38",
             "all",
         ],
         default="all",
