@@ -92,8 +92,9 @@ commitments the talk reader hears, once, at commit 9506918, and is spent. sealed
 writers, S206-S211: twelve sessions, eight disfluent, four arcs) judged engine code version 52 and
 assess reader version 2, once, at commit 40e4a90, and is spent. sealed37 (six more new writers,
 S212-S217: twelve sessions, nine disfluent, four arcs) judged the engine with the speed work of
-2026-12-06, once, at commit 411652c, and is spent. sealed38 (six more new writers, S218-S223) is
-written for the end of the next piece of work and has not been run."""
+2026-12-06, once, at commit 411652c, and is spent. sealed38 (six more new writers, S218-S223: twelve
+sessions, nine disfluent, four arcs) judged the engine with the hedge records added after sealed37's
+run, once, at commit 570fbdc, and is spent."""
 SEALED: tuple[str, ...] = (
     "sealed", "sealed2", "sealed3", "sealed4", "sealed5", "sealed6", "sealed7", "sealed8", "sealed9", "sealed10",
     "sealed11", "sealed12", "sealed13", "sealed14", "sealed15", "sealed16", "sealed17", "sealed18",
