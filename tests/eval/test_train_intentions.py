@@ -67,11 +67,9 @@ def test_the_shipped_weights_are_what_the_training_command_writes() -> None:
 
 
 def _stated(model: LinearModel, x) -> np.ndarray:  # type: ignore[no-untyped-def]
-    """The probability that each candidate states an intention (x: the training features, sparse)."""
-    logits = np.asarray(x @ model.coef.T) + model.intercept
-    logits = (logits - logits.max(axis=1, keepdims=True)) / model.temperature
-    chances = np.exp(logits) / np.exp(logits).sum(axis=1, keepdims=True)
-    return chances[:, model.classes.index("yes")]  # type: ignore[no-any-return]
+    """The probability that each candidate states an intention (x: the training features, dense and
+    word columns together, which `probabilities` weighs as one block)."""
+    return model.probabilities(x)[:, model.classes.index("yes")]  # type: ignore[no-any-return]
 
 
 def test_a_tie_goes_to_the_lower_threshold_and_a_clear_lead_wins() -> None:
