@@ -70,6 +70,7 @@ SPLIT_TITLES = {
     "sealed36": "thirty-sixth sealed split",
     "sealed37": "thirty-seventh sealed split",
     "sealed38": "thirty-eighth sealed split",
+    "sealed39": "thirty-ninth sealed split",
 }
 """The sealed splits as the README names them, in the order they were written."""
 

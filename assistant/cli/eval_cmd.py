@@ -54,6 +54,7 @@ def register(parser: argparse.ArgumentParser) -> None:
             "sealed36",
             "sealed37",
             "sealed38",
+            "sealed39",
             "all",
         ],
         default="all",
