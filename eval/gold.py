@@ -94,8 +94,9 @@ assess reader version 2, once, at commit 40e4a90, and is spent. sealed37 (six mo
 S212-S217: twelve sessions, nine disfluent, four arcs) judged the engine with the speed work of
 2026-12-06, once, at commit 411652c, and is spent. sealed38 (six more new writers, S218-S223: twelve
 sessions, nine disfluent, four arcs) judged the engine with the hedge records added after sealed37's
-run, once, at commit 570fbdc, and is spent. sealed39 (six more new writers, S224-S229: twelve
-sessions, seven disfluent, four arcs) is written to judge the next version."""
+run, once, at commit 570fbdc, and is spent. After it, sealed34 to sealed38 joined the readers'
+training. sealed39 (six more new writers, S224-S229: twelve sessions, seven disfluent, four arcs) is
+written to judge the version after that retraining (engine code version 54)."""
 SEALED: tuple[str, ...] = (
     "sealed", "sealed2", "sealed3", "sealed4", "sealed5", "sealed6", "sealed7", "sealed8", "sealed9", "sealed10",
     "sealed11", "sealed12", "sealed13", "sealed14", "sealed15", "sealed16", "sealed17", "sealed18",
@@ -108,7 +109,8 @@ RETIRED: tuple[str, ...] = (
     "sealed", "sealed2", "sealed3", "sealed4", "sealed5", "sealed6", "sealed7", "sealed8", "sealed9", "sealed10",
     "sealed11", "sealed12", "sealed13", "sealed14", "sealed15", "sealed16", "sealed17", "sealed18", "sealed19",
     "sealed20", "sealed21", "sealed22", "sealed23", "sealed24", "sealed25", "sealed26", "sealed27",
-    "sealed28", "sealed29", "sealed30", "sealed31", "sealed32", "sealed33",
+    "sealed28", "sealed29", "sealed30", "sealed31", "sealed32", "sealed33", "sealed34", "sealed35",
+    "sealed36", "sealed37", "sealed38",
 )  # fmt: skip
 """Sealed splits that were run once and reported, then given to the learned readers' training as
 sessions in the app's own shape (their README figures stay as measured; they judge nothing again)."""

@@ -96,6 +96,11 @@ def test_no_commitment_is_heard_in_a_story_or_a_feeling() -> None:
         ("How about calling the bank on Monday?", "yes monday i'm free"),
         ("How about calling the bank on Monday?", "done. monday."),
         ("From tomorrow. And the doctor?", "Dr. Poudel sits Saturday at Fewa Care, the one my neighbour goes to."),
+        # a refusal stays a refusal where a "no" given up or a yes before a step is heard (below)
+        ("And the gym?", "not at all, the gym at six tomorrow"),
+        ("And calling him?", "no, i call him monday, yeah right"),
+        ("How about calling the bank on Monday?", "yes i'm free monday"),
+        ("How about calling the bank on Monday?", "okay i think monday"),
     ],
 )
 def test_no_commitment_is_heard_in_someone_elses_doing_a_question_a_what_if_or_a_yes(coach: str, client: str) -> None:
@@ -127,3 +132,38 @@ def test_a_short_answer_in_fragments_is_quoted_whole() -> None:
     assert [c.evidence[0].quote for c in analysis.commitments] == [
         "Gym at six. Tuesday and Thursday. Before the kids wake"
     ]
+
+
+@pytest.mark.parametrize(
+    ("coach", "client", "shown"),
+    [
+        # the thirty-fourth to thirty-eighth sealed splits' turns, which a refusal or a yes guard dropped
+        (
+            "Not only the Fridays before Mariana's weekends. Any Friday.",
+            "Any Friday. That table, no more.",
+            ("firm", "Any Friday. That table, no more"),
+        ),
+        (
+            "Starting when?",
+            "Tomorrow morning. Tomorrow I take him at seven fifteen, no cigarette.",
+            ("firm", "Tomorrow morning. Tomorrow I take him at seven fifteen, no cigarette"),
+        ),
+        (
+            "and if sahuji's man comes to the office again",
+            "if he comes again i take him outside to the tea shop not in front of my staff",
+            ("hedged", "if he comes again i take him outside to the tea shop not in front of my staff"),
+        ),
+        (
+            "And the alarm?",
+            "okay tonight i put the alarm twelve thirty with a song",
+            ("firm", "tonight i put the alarm twelve thirty with a song"),
+        ),
+        ("And your brother?", "yeah this sunday i call him", ("firm", "this sunday i call him")),
+    ],
+)
+def test_what_is_given_up_or_a_yes_before_the_clients_own_step_is_heard(
+    coach: str, client: str, shown: tuple[str, str]
+) -> None:
+    """Its level is still read from the words that may weaken it: an if-then plan is shown hedged."""
+    commitments = _analysis(("coach", coach), ("client", client)).commitments
+    assert [(c.level, c.evidence[0].quote) for c in commitments] == [shown]

@@ -3,6 +3,8 @@ and strength at which the most held-out gold splits meet both of the issue's tar
 
 from __future__ import annotations
 
+from typing import Any
+
 from eval.corpus import Example
 from eval.train_readers import _best_strength, _meets_targets, gold_weights, setting_key, setting_of
 
@@ -60,3 +62,18 @@ def test_only_the_gold_sessions_turns_carry_the_gold_weight() -> None:
     found = [turn("W1"), turn("gold-dev"), turn("gold-sealed3"), turn("W4")]
     assert gold_weights(found, np.array([0, 1, 2, 3]), 3.0).tolist() == [1.0, 3.0, 3.0, 1.0]
     assert gold_weights(found, np.array([3, 1]), 3.0).tolist() == [1.0, 3.0]
+
+
+def test_a_refit_carries_the_measured_sections_and_says_where_they_were_measured() -> None:
+    from eval.train_readers import CARRIED, carried_report
+
+    before: dict[str, Any] = {key: {"figure": n} for n, key in enumerate(CARRIED)}
+    before["sessions_held_out"] = {"dev": {}, "sealed33": {}}
+    before["emotion_threshold"] = {"chosen": 0.62, "splits": ["dev", "sealed3"]}
+    report = carried_report(before, vocabulary=123)
+    assert all(report[key] == before[key] for key in CARRIED)
+    assert report["vocabulary"] == 123 and report["shipped"] == "with_augmentation"
+    measured = {"held_out_sessions": ["dev", "sealed33"], "emotion_setting": ["dev", "sealed3"]}
+    assert report["carried"] == {"sections": list(CARRIED), "measured_on": measured}
+    # a second refit keeps naming the splits of the last full run, not the sections' own keys
+    assert carried_report(report, vocabulary=124)["carried"]["measured_on"] == measured  # type: ignore[index]

@@ -171,9 +171,18 @@ def _someone_elses(folded: str) -> bool:
     )
 
 
-_REFUSING = re.compile(r"\b(?:no way|not|never|no|nah|nope|nuh|na|yeah,? right|as if)\b|n't\b")
-"""A negation or a sneer ("no way i call him monday", "tomorrow the gym at six, yeah right"): what
-is refused and how firmly is the rules' to read, exactly."""
+_REFUSING = re.compile(
+    r"\b(?:no way|never|nah|nope|nuh|na|yeah,? right|as if)\b|n't\b"
+    r"|\bnot\b(?!\s+(?:before|after|in front|during|on|at(?! all)|from)\b)"
+    r"|\bno\b(?!\s+more\b)(?=\W*(?:$|[^\w\s']|(?:i|i'm|i'll|we|you|he|she|they|it|it's|that|this|there|no|not|way|"
+    r"sorry|idea|chance|problem|thanks|thank|worries|need|time)\b))"
+)
+"""A negation or a sneer ("no way i call him monday", "tomorrow the gym at six, yeah right", "no, i
+won't"): what is refused and how firmly is the rules' to read, exactly. Not a "no" before what is
+given up ("From Monday, no cigarettes at work.", "no more smoking in the car", "i take him at seven
+fifteen, no cigarette"), nor a "not" before when or where ("after alikhan sleeps, not before", "not
+in front of my staff"): these say what the client will do; the sealed splits' writers commit so,
+and the reader heard them, but this guard dropped them."""
 _ASKING = re.compile(
     r"^\W*(?:(?:so|and|but|um+|uh+|like|okay|ok)\W+)*(?:(?:do|does|did|should|shall|can|could|would|will|am|is|"
     r"are)\s+(?:i|we|you|he|she|they)\b|(?:what|when|where|why|how|who|which)\b)"
@@ -186,7 +195,16 @@ _AGREEING = re.compile(
 )
 """A yes to what the coach said ("sounds good, monday works", "yes monday i'm free", "done. monday."):
 the action is the coach's words, which the rules read (`answers_the_coach`). Not "right after lunch"
-or "deal with the supplier"."""
+or "deal with the supplier". Nor a yes before the client's own step ("okay tonight i put the alarm
+twelve thirty", "yeah this sunday i call him": `_OWN_DOING`)."""
+_OWN_DOING = re.compile(
+    r"\b(?:i|we)(?:\s+(?:will|shall|am going to|gonna)|'ll|'m going to)?\s+"
+    r"(?!(?:am|was|were|do|did|does|think|guess|know|mean|suppose|hope|can|could|would|should|might|may|must|have|"
+    r"had|just|really|also|only|still|always|never|feel|felt|said|told|tried|want|wanted|need|needed|like|see|saw|"
+    r"try|trying|better|gotta|got)\b)[a-z]+"
+)
+""""I" or "we" and a verb of doing: not being ("i'm free"), thinking, wanting, a modal or a try ("right i
+ better go" is a goodbye)."""
 _WAITING = re.compile(
     r"^\W*(?:(?:so|and|but|well|then|um+|uh+)\W+)*(?:we'?ll|we will|i'?ll|let'?s|let us) see\b"
     r"(?! (?:him|her|them|the|a|my|our|your)\b)"
@@ -210,7 +228,9 @@ def _candidates(text: str) -> list[Span]:
         said = Span(start, sentence.end, text[start : sentence.end].rstrip())
         folded = fold(said.text)
         whole_sentence = fold(sentence.text)  # before fillers are trimmed: "yes monday i'm free"
-        if folded.endswith("?") or any(p.match(whole_sentence) for p in (_ASKING, _AGREEING, _WAITING)):
+        if folded.endswith("?") or any(p.match(whole_sentence) for p in (_ASKING, _WAITING)):
+            continue
+        if _AGREEING.match(whole_sentence) and not _OWN_DOING.search(whole_sentence):
             continue
         if _REFUSING.search(folded) or _someone_elses(folded):
             continue
