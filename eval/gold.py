@@ -95,8 +95,9 @@ S212-S217: twelve sessions, nine disfluent, four arcs) judged the engine with th
 2026-12-06, once, at commit 411652c, and is spent. sealed38 (six more new writers, S218-S223: twelve
 sessions, nine disfluent, four arcs) judged the engine with the hedge records added after sealed37's
 run, once, at commit 570fbdc, and is spent. After it, sealed34 to sealed38 joined the readers'
-training. sealed39 (six more new writers, S224-S229: twelve sessions, seven disfluent, four arcs) is
-written to judge the version after that retraining (engine code version 54)."""
+training. sealed39 (six more new writers, S224-S229: twelve sessions, seven disfluent, four arcs)
+judged the version after that retraining (engine code version 54), once, at commit 000c816, and is
+spent."""
 SEALED: tuple[str, ...] = (
     "sealed", "sealed2", "sealed3", "sealed4", "sealed5", "sealed6", "sealed7", "sealed8", "sealed9", "sealed10",
     "sealed11", "sealed12", "sealed13", "sealed14", "sealed15", "sealed16", "sealed17", "sealed18",
