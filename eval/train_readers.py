@@ -396,8 +396,9 @@ def fit_final(
     gold_weight: float = GOLD_WEIGHT,
 ) -> list[LinearModel]:
     """The shipped readers: fitted on every turn, temperatures from by-dialogue held-out logits; the
-    presence reader at the strength and gold weight `emotion_regularisation` chose in the same run
-    (C_PRESENCE and GOLD_WEIGHT must then be set to them: tests/eval/test_readme.py checks)."""
+    presence reader at the strength and gold weight `emotion_regularisation` chose, in the same run or
+    (`--carry-cross-validation`) the last full one (C_PRESENCE and GOLD_WEIGHT must then be set to
+    them: tests/eval/test_readme.py checks)."""
     talk_rows = np.array([e.talk is not None for e in found])
     change_rows = np.array([e.talk in ("change", "sustain") and e.darncat is not None for e in found])
     feel_rows = np.array([e.emotion is not None for e in found])
@@ -691,6 +692,8 @@ def main(argv: list[str] | None = None, say: Callable[[str], None] = print) -> i
         "file) and fit the shipped readers again on today's corpus and gold",
     )
     args = parser.parse_args(argv)
+    if args.carry_cross_validation and args.report_only:
+        parser.error("--carry-cross-validation measures nothing to report; it only writes the readers")
     if args.carry_cross_validation:
         return _refit_carrying_cross_validation(args.no_augment, say)
     vectors = Embeddings()
@@ -749,14 +752,17 @@ def _refit_carrying_cross_validation(no_augment: bool, say: Callable[[str], None
 
 def carried_report(before: dict[str, Any], vocabulary: int, no_augment: bool = False) -> dict[str, object]:
     """readers-cv.json after a refit that carries its measured sections (`CARRIED`)."""
-    measured_on = before.get("carried", {}).get("measured_on") or {
-        "held_out_sessions": list(before["sessions_held_out"]),
-        "emotion_setting": before["emotion_threshold"]["splits"],
+    carried = before.get("carried") or {
+        "measured_on": {
+            "held_out_sessions": list(before["sessions_held_out"]),
+            "emotion_setting": before["emotion_threshold"]["splits"],
+        },
+        "vocabulary_when_measured": before["vocabulary"],
     }
     return {
         "vocabulary": vocabulary,
         **{key: before[key] for key in CARRIED},
-        "carried": {"sections": list(CARRIED), "measured_on": measured_on},
+        "carried": {**carried, "sections": list(CARRIED)},
         "shipped": "written_only" if no_augment else "with_augmentation",
     }
 

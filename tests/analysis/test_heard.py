@@ -167,3 +167,38 @@ def test_what_is_given_up_or_a_yes_before_the_clients_own_step_is_heard(
     """Its level is still read from the words that may weaken it: an if-then plan is shown hedged."""
     commitments = _analysis(("coach", coach), ("client", client)).commitments
     assert [(c.level, c.evidence[0].quote) for c in commitments] == [shown]
+
+
+@pytest.mark.parametrize(
+    "refused",
+    [
+        # found by the review of the narrowed refusal guard: each had passed it
+        "i have no intention of calling him monday",
+        "i see no reason to ring him sunday",
+        "no point me booking the gym for six",
+        "no monday i'm at the plant",
+        "sunday i no go call am",
+        "I no fit promise you that one today.",
+        "quitting on monday? not on your life.",
+        "i go back to that client? not after last time.",
+        "i'm not on board with the gym at six",
+        "i wont call him monday",
+        "okay i doubt i get to the gym monday",
+        "yes i agree, monday works",
+        "yes i called him yesterday",
+    ],
+)
+def test_a_refusal_a_doubt_or_a_yes_without_a_step_is_no_candidate(refused: str) -> None:
+    """The guard itself, whatever the reader hears: a refusal is left to the rules, and a doubt is
+    never firm."""
+    from assistant.analysis.offline.heard import _MAY_WEAKEN, _candidates
+    from assistant.analysis.textspan import fold
+
+    assert _candidates(refused) == [] or _MAY_WEAKEN.search(fold(refused))
+
+
+def test_a_plan_that_waits_on_not_before_is_hedged() -> None:
+    from assistant.analysis.offline.heard import _MAY_WEAKEN
+
+    assert _MAY_WEAKEN.search("i sign the lease, not before priya says yes")
+    assert _MAY_WEAKEN.search("after alikhan sleeps not before")

@@ -68,12 +68,13 @@ def test_a_refit_carries_the_measured_sections_and_says_where_they_were_measured
     from eval.train_readers import CARRIED, carried_report
 
     before: dict[str, Any] = {key: {"figure": n} for n, key in enumerate(CARRIED)}
+    before["vocabulary"] = 100
     before["sessions_held_out"] = {"dev": {}, "sealed33": {}}
     before["emotion_threshold"] = {"chosen": 0.62, "splits": ["dev", "sealed3"]}
     report = carried_report(before, vocabulary=123)
     assert all(report[key] == before[key] for key in CARRIED)
     assert report["vocabulary"] == 123 and report["shipped"] == "with_augmentation"
     measured = {"held_out_sessions": ["dev", "sealed33"], "emotion_setting": ["dev", "sealed3"]}
-    assert report["carried"] == {"sections": list(CARRIED), "measured_on": measured}
-    # a second refit keeps naming the splits of the last full run, not the sections' own keys
-    assert carried_report(report, vocabulary=124)["carried"]["measured_on"] == measured  # type: ignore[index]
+    assert report["carried"] == {"sections": list(CARRIED), "measured_on": measured, "vocabulary_when_measured": 100}
+    # a second refit keeps the last full run's record, not the first refit's vocabulary
+    assert carried_report(report, vocabulary=124)["carried"] == report["carried"]

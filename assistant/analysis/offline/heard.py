@@ -46,7 +46,8 @@ eval`, commitment detection F1): 0.675 -> 0.720 there, 0.830 -> 0.843 on the old
 
 _MAY_WEAKEN = re.compile(
     r"\b(?:if|unless|once|(?:as|so) long as|provided|providing|only after|otherwise|whichever|barring|"
-    r"permitting|all (?:things|being) equal|depends|depending|i think|i guess|guess so|i suppose|supposedly|could|"
+    r"permitting|all (?:things|being) equal|not before|not until|not till|depends|depending|i think|i guess|"
+    r"guess so|i suppose|supposedly|doubt|could|"
     r"might|may|maybe|mebbe|mibbe|perhaps|probably|prob(?:ly|'ly)|prolly|possibly|hope|hoping|hopefully|touch wood|"
     r"god willing|tentative(?:ly)?|provisional(?:ly)?|in principle|in theory|on paper|ideally|kind of|sort of|"
     r"hundred percent|fifty fifty|fifty-fifty|that's the (?:idea|plan|hope|theory)|try|trying|should|would|"
@@ -172,17 +173,23 @@ def _someone_elses(folded: str) -> bool:
 
 
 _REFUSING = re.compile(
-    r"\b(?:no way|never|nah|nope|nuh|na|yeah,? right|as if)\b|n't\b"
-    r"|\bnot\b(?!\s+(?:before|after|in front|during|on|at(?! all)|from)\b)"
-    r"|\bno\b(?!\s+more\b)(?=\W*(?:$|[^\w\s']|(?:i|i'm|i'll|we|you|he|she|they|it|it's|that|this|there|no|not|way|"
-    r"sorry|idea|chance|problem|thanks|thank|worries|need|time)\b))"
+    r"\b(?:no way|never|nah|nope|nuh|na|yeah,? right|as if|wont|dont|cant|cannot|aint|didnt|doesnt|wouldnt|isnt)\b"
+    r"|n't\b|\bnot\b(?!\s+in front of\b)(?!\s+before\W*$)"
+    r"|(?<=[a-z']\s)no\b"
+    r"|\bno\b(?=\W*(?:$|[^\w\s']|(?:i|i'm|i'll|we|you|he|she|they|it|it's|that|this|there|no|not|way|sorry|idea|"
+    r"chance|problem|thanks|thank|worries|worry|need|time|intention|intentions|plan|plans|point|rush|hurry|reason|"
+    r"desire|interest|use|can|go|sir|mate|yaar|pressure|matter|one|longer|today|tonight|tomorrow|next|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b))"
 )
 """A negation or a sneer ("no way i call him monday", "tomorrow the gym at six, yeah right", "no, i
-won't"): what is refused and how firmly is the rules' to read, exactly. Not a "no" before what is
-given up ("From Monday, no cigarettes at work.", "no more smoking in the car", "i take him at seven
-fifteen, no cigarette"), nor a "not" before when or where ("after alikhan sleeps, not before", "not
-in front of my staff"): these say what the client will do; the sealed splits' writers commit so,
-and the reader heard them, but this guard dropped them."""
+won't", "i no go call am", "i have no intention of calling him", "not on your life"): what is refused
+and how firmly is the rules' to read, exactly. Not a "no" that opens a sentence or a clause before
+what is given up ("From Monday, no cigarettes at work.", "no more smoking in the car", "i take him at
+seven fifteen, no cigarette"), nor "not in front of" or a closing "not before" ("not in front of my
+staff", "after alikhan sleeps not before", which `_MAY_WEAKEN` then reads as a condition): these say
+what the client will do; the sealed splits' writers commit so, and the reader heard them, but this
+guard dropped them. A "no" after a word ("i no fit promise", "i see no reason") stays a refusal, as
+do negations written without their apostrophe, as captions write them ("i wont call him")."""
 _ASKING = re.compile(
     r"^\W*(?:(?:so|and|but|um+|uh+|like|okay|ok)\W+)*(?:(?:do|does|did|should|shall|can|could|would|will|am|is|"
     r"are)\s+(?:i|we|you|he|she|they)\b|(?:what|when|where|why|how|who|which)\b)"
@@ -201,7 +208,8 @@ _OWN_DOING = re.compile(
     r"\b(?:i|we)(?:\s+(?:will|shall|am going to|gonna)|'ll|'m going to)?\s+"
     r"(?!(?:am|was|were|do|did|does|think|guess|know|mean|suppose|hope|can|could|would|should|might|may|must|have|"
     r"had|just|really|also|only|still|always|never|feel|felt|said|told|tried|want|wanted|need|needed|like|see|saw|"
-    r"try|trying|better|gotta|got)\b)[a-z]+"
+    r"try|trying|better|gotta|got|doubt|bet|figure|believe|agree|hear|heard|are|already|usually|normally|went|"
+    r"called|sent|spoke|talked|booked|asked|forgot|reckon|wonder|wish)\b)[a-z]+"
 )
 """"I" or "we" and a verb of doing: not being ("i'm free"), thinking, wanting, a modal or a try ("right i
  better go" is a goodbye)."""
