@@ -32,7 +32,7 @@ from assistant.analysis.offline.clean import (
 from assistant.analysis.offline.commitments import Found
 from assistant.analysis.offline.lexicon import find_hedges
 from assistant.analysis.offline.talk import Reading
-from assistant.analysis.textspan import Span, fold, sentences
+from assistant.analysis.textspan import Span, fold, sentences, spoken
 from assistant.types import CommitmentLevel, Utterance
 
 HEARD = 0.5
@@ -173,7 +173,7 @@ def _someone_elses(folded: str) -> bool:
 
 
 _REFUSING = re.compile(
-    r"\b(?:no way|never|nah|nope|nuh|na|yeah,? right|as if|wont|dont|cant|cannot|aint|didnt|doesnt|wouldnt|isnt)\b"
+    r"\b(?:no way|never|nah|nope|nuh|na|yeah,? right|as if|cannot)\b"
     r"|n't\b|\bnot\b(?!\s+in front of\b)(?!\s+before\W*$)"
     r"|(?<=[a-z']\s)no\b"
     r"|\bno\b(?=\W*(?:$|[^\w\s']|(?:i|i'm|i'll|we|you|he|she|they|it|it's|that|this|there|no|not|way|sorry|idea|"
@@ -188,8 +188,9 @@ what is given up ("From Monday, no cigarettes at work.", "no more smoking in the
 seven fifteen, no cigarette"), nor "not in front of" or a closing "not before" ("not in front of my
 staff", "after alikhan sleeps not before", which `_MAY_WEAKEN` then reads as a condition): these say
 what the client will do; the sealed splits' writers commit so, and the reader heard them, but this
-guard dropped them. A "no" after a word ("i no fit promise", "i see no reason") stays a refusal, as
-do negations written without their apostrophe, as captions write them ("i wont call him")."""
+guard dropped them. A "no" after a word ("i no fit promise", "i see no reason") stays a refusal. It
+reads the sentence as `spoken` spells it, so a negation captions write without its apostrophe ("i
+wont call him") is one too."""
 _ASKING = re.compile(
     r"^\W*(?:(?:so|and|but|um+|uh+|like|okay|ok)\W+)*(?:(?:do|does|did|should|shall|can|could|would|will|am|is|"
     r"are)\s+(?:i|we|you|he|she|they)\b|(?:what|when|where|why|how|who|which)\b)"
@@ -211,8 +212,8 @@ _OWN_DOING = re.compile(
     r"try|trying|better|gotta|got|doubt|bet|figure|believe|agree|hear|heard|are|already|usually|normally|went|"
     r"called|sent|spoke|talked|booked|asked|forgot|reckon|wonder|wish)\b)[a-z]+"
 )
-""""I" or "we" and a verb of doing: not being ("i'm free"), thinking, wanting, a modal or a try ("right i
- better go" is a goodbye)."""
+""""I" or "we" and a verb of doing: not being ("i'm free"), thinking, wanting, a modal or a try ("right
+i better go" is a goodbye)."""
 _WAITING = re.compile(
     r"^\W*(?:(?:so|and|but|well|then|um+|uh+)\W+)*(?:we'?ll|we will|i'?ll|let'?s|let us) see\b"
     r"(?! (?:him|her|them|the|a|my|our|your)\b)"
@@ -240,7 +241,7 @@ def _candidates(text: str) -> list[Span]:
             continue
         if _AGREEING.match(whole_sentence) and not _OWN_DOING.search(whole_sentence):
             continue
-        if _REFUSING.search(folded) or _someone_elses(folded):
+        if _REFUSING.search(spoken(said.text).text) or _someone_elses(folded):
             continue
         action = _action(said.text)
         if is_filler_fragment(action, _CONTENT_WORDS) or dangles(action):
