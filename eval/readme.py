@@ -71,6 +71,7 @@ SPLIT_TITLES = {
     "sealed37": "thirty-seventh sealed split",
     "sealed38": "thirty-eighth sealed split",
     "sealed39": "thirty-ninth sealed split",
+    "sealed40": "fortieth sealed split",
 }
 """The sealed splits as the README names them, in the order they were written."""
 

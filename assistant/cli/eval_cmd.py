@@ -55,6 +55,7 @@ def register(parser: argparse.ArgumentParser) -> None:
             "sealed37",
             "sealed38",
             "sealed39",
+            "sealed40",
             "all",
         ],
         default="all",
