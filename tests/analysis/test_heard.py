@@ -186,6 +186,10 @@ def test_what_is_given_up_or_a_yes_before_the_clients_own_step_is_heard(
         "okay i doubt i get to the gym monday",
         "yes i agree, monday works",
         "yes i called him yesterday",
+        # someone else's words reported: found by the review after the thirty-ninth split's run
+        "okay and she goes i pick the kids up friday",
+        "she says i present to the board on monday",
+        "and he told me that i start the night shift tuesday",
     ],
 )
 def test_a_refusal_a_doubt_or_a_yes_without_a_step_is_no_candidate(refused: str) -> None:

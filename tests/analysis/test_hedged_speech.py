@@ -726,3 +726,50 @@ def test_a_doubt_of_the_follow_through_beside_a_step_hedges_it(said: str, found:
     assert got[0] == found[0]
     if found[0][0] == "hedged":
         assert "firm" not in [level for level, _ in got]
+
+
+def _levels(client_says: str) -> list[tuple[str, str]]:
+    """(level, quote) of each commitment shown for one answer to "what will you do this week?"."""
+    return sorted((c.level, c.evidence[0].quote) for c in _analyse(client_says).commitments)
+
+
+@pytest.mark.parametrize(
+    ("said", "levels"),
+    [
+        (
+            "then i send it to sheku. by email not whatsapp. whatsapp he reads and forgets. if i have the courage",
+            ["hedged"],
+        ),
+        (
+            "I'll call him Monday. Then I'll book the gym for Tuesday. The kids are off school. If I can.",
+            ["hedged"] * 2,
+        ),
+        # a condition the hedges do not know, on something else, holds nothing
+        (
+            "I'll call him Monday. Then I'll book the gym for Tuesday. The kids are off school. If it rains.",
+            ["firm"] * 2,
+        ),
+        # a closing condition with a step of its own hedges that step only
+        (
+            "I'll call him Monday. The kids are off school that week. If I get the chance I'll also email Jo.",
+            ["firm", "hedged"],
+        ),
+    ],
+)
+def test_a_turn_that_closes_on_a_condition_of_its_own_holds_the_steps_before_it(said: str, levels: list[str]) -> None:
+    """The spent thirty-ninth sealed split's writer marks "then i send it to sheku" hedged by the
+    courage the turn ends on, three sentences later, past the neighbouring-sentence rule's reach."""
+    assert [level for level, _ in _levels(said)] == levels
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "I'd say I'll call him on Monday.",
+        "then i go down to his office um i'd say i'd go to his office i mean he has an open door",
+    ],
+)
+def test_id_say_before_ones_own_step_hedges_it(said: str) -> None:
+    """Irish English "I'd say" ("I suppose"): the spent thirty-ninth sealed split showed "i'd say i'd go
+    to his office" firm."""
+    assert [level for level, _ in _levels(said)] == ["hedged"]

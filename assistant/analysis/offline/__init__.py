@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 
 __all__ = ["analyze_offline", "clear_caches", "engine_version", "label_utterances", "warm_up"]
 
-ENGINE_CODE_VERSION = "56"
+ENGINE_CODE_VERSION = "57"
 """Bumped when the engine's code reads transcripts differently; the rules and the readers' weights
 are hashed into the version on their own (`engine_version`), so editing them needs no bump. 27
 (2026-12-04): the lexicon's someone-else pattern, and the rule changes since 26 that came with a
@@ -105,7 +105,9 @@ no step, nor heard as one; an answer to a hypothetical ("Hypothetically, if the 
 what then?") is never firm. 53 (the final review, after the thirty-sixth split's run): a bare
 answer that asks whether ("should i ring her friday") is exploring and a bare "see how it goes" no
 step; a clause with its own subject before "from now on" keeps its own cue's step; only the first
-sentence of an answer to a hypothetical is held."""
+sentence of an answer to a hypothetical is held. 54-56: heard.py's refusal and yes guards (their
+docstrings). 57: a turn that closes on a bare condition of the speaker's own, one the hedges know
+("... whatsapp he reads and forgets. if i have the courage"), holds every firm step before it."""
 _SPEAKS_FOR_CLIENT = ("client", "notes")
 
 

@@ -330,6 +330,7 @@ def commitments_in(utterance: Utterance, previous_coach: str | None, *, notes: b
                 item.level = "hedged"
     _held_by_a_refused_promise(found, utterance.text)
     _hedged_in_dialect(found, utterance.text)
+    _held_by_a_closing_condition(found, utterance.text)
     return found
 
 
@@ -400,6 +401,24 @@ def _hedged_in_dialect(found: list[Found], text: str) -> None:
     folded = fold(text)
     hedges = [text[m.start() : m.end()] for pattern in _ME_VOICE_HEDGES for m in pattern.finditer(folded)]
     _hold_firm_steps(found, hedges, _opened_by_me)
+
+
+def _held_by_a_closing_condition(found: list[Found], text: str) -> None:
+    """A turn that ends on a condition of the speaker's own, with no main clause ("then i send it to
+    sheku. by email not whatsapp. whatsapp he reads and forgets. if i have the courage"), holds every
+    firm step before it: the neighbouring-sentence rule reads an afterthought only a sentence or two
+    past its step (found on the spent thirty-ninth sealed split, whose writer marks the step hedged).
+    Only the speaker's own condition ("if I can", "if I get the chance"; not "if she goes down
+    before nine", which may hold only the step beside it), one the hedges know, that states no step
+    of its own."""
+    said = [span for span in sentences(text) if span.text.strip() and not is_interjection(span.text)]
+    if len(said) < 2:
+        return
+    closing = said[-1]
+    folded = fold(closing.text)
+    if not _OWN_CONDITION.match(folded) or _INTENTION.search(folded):
+        return
+    _hold_firm_steps(found, find_hedges(closing.text), lambda item: item.quote.end <= closing.start)
 
 
 def _opened_by_me(item: Found) -> bool:
@@ -728,13 +747,15 @@ I'll do it Monday."), or where "too" says how ("Maybe I'll be too busy."), the h
 step before, and is lent to it."""
 
 
+_OPENING_FILLERS = r"^\W*(?:(?:i mean|um+|uh+|er+|well|and|but|so|like)\W+)*"
 _AFTERTHOUGHT = re.compile(
-    r"^\W*(?:(?:i mean|um+|uh+|er+|well|and|but|so|like)\W+)*"
-    r"(?:or\b|(?:if\W+(?=if\b))?(?:if|unless|as long as|provided|assuming)\b[^,;]*[.!?]*\s*$)"
+    _OPENING_FILLERS + r"(?:or\b|(?:if\W+(?=if\b))?(?:if|unless|as long as|provided|assuming)\b[^,;]*[.!?]*\s*$)"
 )
 """A sentence that only qualifies the intention before it: an alternative ("or ...") or a condition
 with no main clause of its own ("if I get a clear evening."; not "If she picks up, great."), its
 "if" said twice or not ("If, if it's not urgent.": the twenty-seventh sealed split, after its run)."""
+_OWN_CONDITION = re.compile(_OPENING_FILLERS + r"(?:if|unless|as long as|provided|assuming)\s+(?:i|we)\b[^,;]*\W*$")
+"""Such a condition on the speaker's own doing or being ("if i have the courage", "if we can")."""
 
 
 _SAYS_WHEN = re.compile(

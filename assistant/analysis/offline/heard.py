@@ -214,6 +214,14 @@ _OWN_DOING = re.compile(
 )
 """"I" or "we" and a verb of doing: not being ("i'm free"), thinking, wanting, a modal or a try ("right
 i better go" is a goodbye)."""
+_REPORTED = re.compile(
+    r"\b(?:he|she|they)\s+(?:goes|went|says|said|is like|was like|tells me|told me|asks|asked)\W+(?:that\s+)?(?:i|we)\b"
+)
+"""Someone else's words reported ("okay and she goes i pick the kids up friday", "he told me that i
+start the night shift tuesday"): the step is theirs to ask, not the client's to promise (found by
+the review after the thirty-ninth sealed split's run). Only after "he", "she" or "they": over the
+spent splits, "jaw goes I walk to the yard" (when it tightens) and "the box tells me i will try"
+(the tablets' box) are the client's own steps."""
 _WAITING = re.compile(
     r"^\W*(?:(?:so|and|but|well|then|um+|uh+)\W+)*(?:we'?ll|we will|i'?ll|let'?s|let us) see\b"
     r"(?! (?:him|her|them|the|a|my|our|your)\b)"
@@ -240,6 +248,8 @@ def _candidates(text: str) -> list[Span]:
         if folded.endswith("?") or any(p.match(whole_sentence) for p in (_ASKING, _WAITING)):
             continue
         if _AGREEING.match(whole_sentence) and not _OWN_DOING.search(whole_sentence):
+            continue
+        if _REPORTED.search(whole_sentence):
             continue
         if _REFUSING.search(spoken(said.text).text) or _someone_elses(folded):
             continue
