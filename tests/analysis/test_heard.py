@@ -190,6 +190,8 @@ def test_what_is_given_up_or_a_yes_before_the_clients_own_step_is_heard(
         "okay and she goes i pick the kids up friday",
         "she says i present to the board on monday",
         "and he told me that i start the night shift tuesday",
+        "and she's like i pick the kids up friday",
+        "he said to me i cover the saturday shift",
     ],
 )
 def test_a_refusal_a_doubt_or_a_yes_without_a_step_is_no_candidate(refused: str) -> None:

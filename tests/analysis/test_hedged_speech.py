@@ -740,10 +740,24 @@ def _levels(client_says: str) -> list[tuple[str, str]]:
             "then i send it to sheku. by email not whatsapp. whatsapp he reads and forgets. if i have the courage",
             ["hedged"],
         ),
+        # the step said nearest before the condition, with a tag after it or a "we'll see"
         (
-            "I'll call him Monday. Then I'll book the gym for Tuesday. The kids are off school. If I can.",
-            ["hedged"] * 2,
+            "I'll call him Monday. Then I'll book the gym for Tuesday. The kids are off school. If I can, yeah.",
+            ["firm", "hedged"],
         ),
+        (
+            "I'll call him Monday. Then I'll book the gym for Tuesday. The kids are off school. If I can. We'll see.",
+            ["firm", "hedged"],
+        ),
+        ("I'll ask for the raise on Monday. My boss is tough. so yeah if im brave enough", ["hedged"]),
+        ("Me will call him Monday. Di pickney dem sick. If me can.", ["hedged"]),
+        # a way of speaking, not a condition; and someone else's condition, not beside the step
+        (
+            "I'll call him Monday. Then I'll book the gym for Tuesday. We agreed that last session. "
+            "If I remember rightly.",
+            ["firm", "firm"],
+        ),
+        ("I'll call him Monday. The kids are off school. If she goes down before nine.", ["firm"]),
         # a condition the hedges do not know, on something else, holds nothing
         (
             "I'll call him Monday. Then I'll book the gym for Tuesday. The kids are off school. If it rains.",
@@ -758,18 +772,23 @@ def _levels(client_says: str) -> list[tuple[str, str]]:
 )
 def test_a_turn_that_closes_on_a_condition_of_its_own_holds_the_steps_before_it(said: str, levels: list[str]) -> None:
     """The spent thirty-ninth sealed split's writer marks "then i send it to sheku" hedged by the
-    courage the turn ends on, three sentences later, past the neighbouring-sentence rule's reach."""
-    assert [level for level, _ in _levels(said)] == levels
+    courage the turn ends on, three sentences later, past the neighbouring-sentence rule's reach.
+    Levels in the order the steps are said."""
+    shown = _analyse(said).commitments
+    assert [c.level for c in sorted(shown, key=lambda c: said.index(c.evidence[0].quote))] == levels
 
 
 @pytest.mark.parametrize(
-    "said",
+    ("said", "level"),
     [
-        "I'd say I'll call him on Monday.",
-        "then i go down to his office um i'd say i'd go to his office i mean he has an open door",
+        ("I'd say I'll call him on Monday.", "hedged"),
+        ("then i go down to his office um i'd say i'd go to his office i mean he has an open door", "hedged"),
+        ("id say ill call him on monday", "hedged"),
+        # what the client will tell someone, not an estimate
+        ("I'll go to his office on Monday and I'd say I need the Friday off.", "firm"),
     ],
 )
-def test_id_say_before_ones_own_step_hedges_it(said: str) -> None:
+def test_id_say_before_ones_own_step_hedges_it(said: str, level: str) -> None:
     """Irish English "I'd say" ("I suppose"): the spent thirty-ninth sealed split showed "i'd say i'd go
     to his office" firm."""
-    assert [level for level, _ in _levels(said)] == ["hedged"]
+    assert [found for found, _ in _levels(said)] == [level]

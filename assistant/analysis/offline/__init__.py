@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 
 __all__ = ["analyze_offline", "clear_caches", "engine_version", "label_utterances", "warm_up"]
 
-ENGINE_CODE_VERSION = "57"
+ENGINE_CODE_VERSION = "58"
 """Bumped when the engine's code reads transcripts differently; the rules and the readers' weights
 are hashed into the version on their own (`engine_version`), so editing them needs no bump. 27
 (2026-12-04): the lexicon's someone-else pattern, and the rule changes since 26 that came with a
@@ -107,7 +107,10 @@ answer that asks whether ("should i ring her friday") is exploring and a bare "s
 step; a clause with its own subject before "from now on" keeps its own cue's step; only the first
 sentence of an answer to a hypothetical is held. 54-56: heard.py's refusal and yes guards (their
 docstrings). 57: a turn that closes on a bare condition of the speaker's own, one the hedges know
-("... whatsapp he reads and forgets. if i have the courage"), holds every firm step before it."""
+("... whatsapp he reads and forgets. if i have the courage"), holds every firm step before it. 58
+(after a review of 57): it holds only the step said nearest before it, is read as `spoken` spells
+it, steps over a closing "We'll see.", and is no condition in "if I remember rightly"; heard.py's
+reported-speech guard reads "she's like" and keeps the client's own step after "so"."""
 _SPEAKS_FOR_CLIENT = ("client", "notes")
 
 

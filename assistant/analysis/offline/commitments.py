@@ -27,9 +27,9 @@ from assistant.analysis.offline.lexicon import (
     neighbour_hedges,
 )
 from assistant.analysis.offline.phrases import WEEKDAY, WHEN_RE, action_after, content_words, when_phrase
-from assistant.analysis.offline.rules import rule
+from assistant.analysis.offline.rules import expand, rule
 from assistant.analysis.offline.talk import Reading, read_sentences
-from assistant.analysis.textspan import Span, fold, sentence_around, sentences
+from assistant.analysis.textspan import Span, fold, sentence_around, sentences, spoken
 from assistant.types import CommitmentLevel, Utterance
 
 # Which readings state an intention, and at what level before hedges are considered.
@@ -405,20 +405,26 @@ def _hedged_in_dialect(found: list[Found], text: str) -> None:
 
 def _held_by_a_closing_condition(found: list[Found], text: str) -> None:
     """A turn that ends on a condition of the speaker's own, with no main clause ("then i send it to
-    sheku. by email not whatsapp. whatsapp he reads and forgets. if i have the courage"), holds every
-    firm step before it: the neighbouring-sentence rule reads an afterthought only a sentence or two
-    past its step (found on the spent thirty-ninth sealed split, whose writer marks the step hedged).
-    Only the speaker's own condition ("if I can", "if I get the chance"; not "if she goes down
-    before nine", which may hold only the step beside it), one the hedges know, that states no step
-    of its own."""
+    sheku. by email not whatsapp. whatsapp he reads and forgets. if i have the courage"), holds the
+    step said nearest before it: the neighbouring-sentence rule reads an afterthought only a
+    sentence or two past its step (found on the spent thirty-ninth sealed split, whose writer marks
+    the step hedged). A closing "We'll see." or "Yeah." after the condition is stepped over. Only the
+    speaker's own condition (`_OWN_CONDITION`), one the hedges know, read as `spoken` spells it ("if
+    im brave enough"); not "if I remember rightly", nor one on someone else ("if she goes down before
+    nine"), which holds only the step beside it."""
     said = [span for span in sentences(text) if span.text.strip() and not is_interjection(span.text)]
+    while said and _BARE_HEDGE.match(fold(said[-1].text)):
+        said.pop()
     if len(said) < 2:
         return
     closing = said[-1]
-    folded = fold(closing.text)
-    if not _OWN_CONDITION.match(folded) or _INTENTION.search(folded):
+    condition = spoken(closing.text).text
+    if not _OWN_CONDITION.match(condition) or _INTENTION.search(condition):
         return
-    _hold_firm_steps(found, find_hedges(closing.text), lambda item: item.quote.end <= closing.start)
+    hedges = find_hedges(closing.text) or ([closing.text.strip()] if find_hedges(condition) else [])
+    before = [item for item in found if item.quote.end <= closing.start]
+    if before:
+        _hold_firm_steps([max(before, key=lambda item: item.quote.end)], hedges, lambda _: True)
 
 
 def _opened_by_me(item: Found) -> bool:
@@ -754,8 +760,14 @@ _AFTERTHOUGHT = re.compile(
 """A sentence that only qualifies the intention before it: an alternative ("or ...") or a condition
 with no main clause of its own ("if I get a clear evening."; not "If she picks up, great."), its
 "if" said twice or not ("If, if it's not urgent.": the twenty-seventh sealed split, after its run)."""
-_OWN_CONDITION = re.compile(_OPENING_FILLERS + r"(?:if|unless|as long as|provided|assuming)\s+(?:i|we)\b[^,;]*\W*$")
-"""Such a condition on the speaker's own doing or being ("if i have the courage", "if we can")."""
+_OWN_CONDITION = re.compile(
+    r"^\W*(?:(?:i mean|um+|uh+|er+|well|and|but|so|like|yeah|yes|okay|ok|only|that's|that is)\W+)*"
+    rf"(?:if|unless|as long as|provided|assuming)\s+(?:at all\s+)?{expand('{I}')}"
+    r"(?!\s+(?:remember|recall)\s+(?:rightly|right|correctly)\b)(?!\s+recall\b)"
+    r"[^,;]*(?:[,;]\s*(?:yeah|you know|though|to be honest|honestly|like|right|anyway|mind)\b)*\W*$"
+)
+"""Such a condition on the speaker's own doing or being ("if i have the courage", "yeah, if we can,
+you know", Indian English "if at all i get time", "if me can")."""
 
 
 _SAYS_WHEN = re.compile(

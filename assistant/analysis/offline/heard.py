@@ -215,13 +215,17 @@ _OWN_DOING = re.compile(
 """"I" or "we" and a verb of doing: not being ("i'm free"), thinking, wanting, a modal or a try ("right
 i better go" is a goodbye)."""
 _REPORTED = re.compile(
-    r"\b(?:he|she|they)\s+(?:goes|went|says|said|is like|was like|tells me|told me|asks|asked)\W+(?:that\s+)?(?:i|we)\b"
+    r"\b(?:he|she|they)\s*(?:'s like|is like|was like|'re like|are like|were like|goes|went|says|say|said|"
+    r"said to me|keeps saying|kept saying|tells me|tell me|told me|asks|asked)\W+(?:that\s+)?(?:i|we)\b"
 )
 """Someone else's words reported ("okay and she goes i pick the kids up friday", "he told me that i
-start the night shift tuesday"): the step is theirs to ask, not the client's to promise (found by
-the review after the thirty-ninth sealed split's run). Only after "he", "she" or "they": over the
-spent splits, "jaw goes I walk to the yard" (when it tightens) and "the box tells me i will try"
-(the tablets' box) are the client's own steps."""
+start the night shift tuesday"): the reader may hear a plan in them, but the step is theirs to ask,
+not the client's to promise (found by the review after the thirty-ninth sealed split's run). Only
+after "he", "she" or "they": over the spent splits, "jaw goes I walk to the yard" (when it
+tightens) and "the box tells me i will try" (the tablets' box) are the client's own steps. Not when
+the client's own step follows ("she says i'm too quiet so this week i speak up": `_OWN_AFTER`). This
+guards the heard commitments only; the rules still read "she says i present on monday" as a step."""
+_OWN_AFTER = re.compile(r"\b(?:so|but|and then|anyway)\b")
 _WAITING = re.compile(
     r"^\W*(?:(?:so|and|but|well|then|um+|uh+)\W+)*(?:we'?ll|we will|i'?ll|let'?s|let us) see\b"
     r"(?! (?:him|her|them|the|a|my|our|your)\b)"
@@ -249,7 +253,8 @@ def _candidates(text: str) -> list[Span]:
             continue
         if _AGREEING.match(whole_sentence) and not _OWN_DOING.search(whole_sentence):
             continue
-        if _REPORTED.search(whole_sentence):
+        reported = _REPORTED.search(whole_sentence)
+        if reported and not _OWN_AFTER.search(whole_sentence, reported.end()):
             continue
         if _REFUSING.search(spoken(said.text).text) or _someone_elses(folded):
             continue
