@@ -208,3 +208,19 @@ def test_a_plan_that_waits_on_not_before_is_hedged() -> None:
 
     assert _MAY_WEAKEN.search("i sign the lease, not before priya says yes")
     assert _MAY_WEAKEN.search("after alikhan sleeps not before")
+
+
+@pytest.mark.parametrize(
+    "own",
+    [
+        "before she goes i talk to her thursday",
+        "she says i'm too quiet. this week i speak up",
+        "she says i'm too quiet so this week i speak up in every meeting",
+    ],
+)
+def test_the_clients_own_step_beside_what_someone_says_stays_a_candidate(own: str) -> None:
+    """Found by the second review of the reported-speech guard: "goes" after "before" is going, and
+    the client's own step may follow a report."""
+    from assistant.analysis.offline.heard import _candidates
+
+    assert _candidates(own)

@@ -758,6 +758,10 @@ def _levels(client_says: str) -> list[tuple[str, str]]:
             ["firm", "firm"],
         ),
         ("I'll call him Monday. The kids are off school. If she goes down before nine.", ["firm"]),
+        # a plan of its own after the condition, and a manner of speaking: found by the second review
+        ("i'll call him monday. he's in early. the office is quiet then. if i miss him i try again tuesday", ["firm"]),
+        ("i will tell my boss on friday. she is in the office that day. if i can be honest", ["firm"]),
+        ("i'll call him monday. he's in early. if i have the courage we'll see", ["hedged"]),
         # a condition the hedges do not know, on something else, holds nothing
         (
             "I'll call him Monday. Then I'll book the gym for Tuesday. The kids are off school. If it rains.",
@@ -784,6 +788,7 @@ def test_a_turn_that_closes_on_a_condition_of_its_own_holds_the_steps_before_it(
         ("I'd say I'll call him on Monday.", "hedged"),
         ("then i go down to his office um i'd say i'd go to his office i mean he has an open door", "hedged"),
         ("id say ill call him on monday", "hedged"),
+        ("i'd say i'll have it done by friday", "hedged"),
         # what the client will tell someone, not an estimate
         ("I'll go to his office on Monday and I'd say I need the Friday off.", "firm"),
     ],
@@ -792,3 +797,10 @@ def test_id_say_before_ones_own_step_hedges_it(said: str, level: str) -> None:
     """Irish English "I'd say" ("I suppose"): the spent thirty-ninth sealed split showed "i'd say i'd go
     to his office" firm."""
     assert [found for found, _ in _levels(said)] == [level]
+
+
+def test_the_hedge_shown_for_a_closing_condition_is_the_condition_as_said() -> None:
+    said = "I'll call him on Monday. He's usually in early. If, um, I have the courage."
+    (shown,) = _analyse(said).commitments
+    assert shown.level == "hedged"
+    assert "If, um, I have the courage." in shown.hedges

@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 
 __all__ = ["analyze_offline", "clear_caches", "engine_version", "label_utterances", "warm_up"]
 
-ENGINE_CODE_VERSION = "58"
+ENGINE_CODE_VERSION = "59"
 """Bumped when the engine's code reads transcripts differently; the rules and the readers' weights
 are hashed into the version on their own (`engine_version`), so editing them needs no bump. 27
 (2026-12-04): the lexicon's someone-else pattern, and the rule changes since 26 that came with a
@@ -110,7 +110,10 @@ docstrings). 57: a turn that closes on a bare condition of the speaker's own, on
 ("... whatsapp he reads and forgets. if i have the courage"), holds every firm step before it. 58
 (after a review of 57): it holds only the step said nearest before it, is read as `spoken` spells
 it, steps over a closing "We'll see.", and is no condition in "if I remember rightly"; heard.py's
-reported-speech guard reads "she's like" and keeps the client's own step after "so"."""
+reported-speech guard reads "she's like" and keeps the client's own step after "so". 59 (after a
+second review): the closing condition is none when a step of its own follows it ("if i miss him i
+try again tuesday") or it is a manner of speaking ("if I can be honest"), and its hedge is shown as
+said; "I'd say I'll have it done" is hedged; a report opens a sentence or follows "and", "so"..."""
 _SPEAKS_FOR_CLIENT = ("client", "notes")
 
 

@@ -410,21 +410,22 @@ def _held_by_a_closing_condition(found: list[Found], text: str) -> None:
     sentence or two past its step (found on the spent thirty-ninth sealed split, whose writer marks
     the step hedged). A closing "We'll see." or "Yeah." after the condition is stepped over. Only the
     speaker's own condition (`_OWN_CONDITION`), one the hedges know, read as `spoken` spells it ("if
-    im brave enough"); not "if I remember rightly", nor one on someone else ("if she goes down before
-    nine"), which holds only the step beside it."""
+    im brave enough"); not a plan of its own ("if i miss him i try again tuesday"), a manner of
+    speaking ("if I can be honest", "if I remember rightly"), nor a condition on someone else ("if
+    she goes down before nine"), which holds only the step beside it. The hedge shown is the
+    condition as said."""
     said = [span for span in sentences(text) if span.text.strip() and not is_interjection(span.text)]
     while said and _BARE_HEDGE.match(fold(said[-1].text)):
         said.pop()
     if len(said) < 2:
         return
     closing = said[-1]
-    condition = spoken(closing.text).text
-    if not _OWN_CONDITION.match(condition) or _INTENTION.search(condition):
+    condition = _SEE_AT_THE_END.sub("", spoken(closing.text).text)
+    if not _OWN_CONDITION.match(condition) or _INTENTION.search(condition) or not find_hedges(condition):
         return
-    hedges = find_hedges(closing.text) or ([closing.text.strip()] if find_hedges(condition) else [])
     before = [item for item in found if item.quote.end <= closing.start]
     if before:
-        _hold_firm_steps([max(before, key=lambda item: item.quote.end)], hedges, lambda _: True)
+        _hold_firm_steps([max(before, key=lambda item: item.quote.end)], [closing.text.strip()], lambda _: True)
 
 
 def _opened_by_me(item: Found) -> bool:
@@ -763,11 +764,18 @@ with no main clause of its own ("if I get a clear evening."; not "If she picks u
 _OWN_CONDITION = re.compile(
     r"^\W*(?:(?:i mean|um+|uh+|er+|well|and|but|so|like|yeah|yes|okay|ok|only|that's|that is)\W+)*"
     rf"(?:if|unless|as long as|provided|assuming)\s+(?:at all\s+)?{expand('{I}')}"
-    r"(?!\s+(?:remember|recall)\s+(?:rightly|right|correctly)\b)(?!\s+recall\b)"
-    r"[^,;]*(?:[,;]\s*(?:yeah|you know|though|to be honest|honestly|like|right|anyway|mind)\b)*\W*$"
+    r"(?!\s+(?:can|may|might|could|should)\s+(?:be\s+(?:honest|frank|blunt|straight)|say|add|put|call|ask)\b)"
+    r"(?!\s+may\b)(?!\s+recall\b)"
+    r"(?!\s+remember\s+(?:rightly|right|correctly|well|properly|it right|that right)\b)"
+    r"(?:(?!\b(?:i|we|me|maybe|probably|then)\b)[^,;])*"
+    r"(?:[,;]\s*(?:yeah|you know|though|to be honest|honestly|like|right|anyway|mind)\b)*\W*$"
 )
-"""Such a condition on the speaker's own doing or being ("if i have the courage", "yeah, if we can,
-you know", Indian English "if at all i get time", "if me can")."""
+"""Such a condition on the speaker's own doing or being, and nothing after it but a tag ("if i have
+the courage", "yeah, if we can, you know", Indian English "if at all i get time", "if me can"): not
+one followed by a step of its own ("if i miss him i try again tuesday", "if i can't reach him maybe
+his assistant"), nor a manner of speaking ("if I can be honest", "if I may", "if I remember well")."""
+_SEE_AT_THE_END = re.compile(r"[,;.]?\s*(?:we'?ll|we will) see\W*$")
+"""A "we'll see" closing the condition's own sentence ("if i have the courage we'll see")."""
 
 
 _SAYS_WHEN = re.compile(

@@ -215,17 +215,20 @@ _OWN_DOING = re.compile(
 """"I" or "we" and a verb of doing: not being ("i'm free"), thinking, wanting, a modal or a try ("right
 i better go" is a goodbye)."""
 _REPORTED = re.compile(
-    r"\b(?:he|she|they)\s*(?:'s like|is like|was like|'re like|are like|were like|goes|went|says|say|said|"
-    r"said to me|keeps saying|kept saying|tells me|tell me|told me|asks|asked)\W+(?:that\s+)?(?:i|we)\b"
+    r"(?:^\W*|\b(?:and|then|so|okay|ok|but|like|yeah|because|cause)\W+)(?:he|she|they)\s*(?:'s like|is like|"
+    r"was like|'re like|are like|were like|goes|went|says|say|said|said to me|keeps saying|kept saying|tells me|"
+    r"tell me|told me|asks|asked)\W+(?:that\s+)?(?:i|we)\b"
 )
 """Someone else's words reported ("okay and she goes i pick the kids up friday", "he told me that i
 start the night shift tuesday"): the reader may hear a plan in them, but the step is theirs to ask,
 not the client's to promise (found by the review after the thirty-ninth sealed split's run). Only
 after "he", "she" or "they": over the spent splits, "jaw goes I walk to the yard" (when it
-tightens) and "the box tells me i will try" (the tablets' box) are the client's own steps. Not when
-the client's own step follows ("she says i'm too quiet so this week i speak up": `_OWN_AFTER`). This
-guards the heard commitments only; the rules still read "she says i present on monday" as a step."""
-_OWN_AFTER = re.compile(r"\b(?:so|but|and then|anyway)\b")
+tightens) and "the box tells me i will try" (the tablets' box) are the client's own steps; and
+only as a report opens a sentence or follows "and", "so", "okay" and the like ("before she goes i
+talk to her thursday", "no matter what she says i go to the clinic monday" are the client's). Not
+when the client's own step follows ("she says i'm too quiet. so this week i speak up": `_OWN_AFTER`).
+This guards the heard commitments only; the rules still read "she says i present on monday" as a step."""
+_OWN_AFTER = re.compile(r"[.!?;]|\b(?:so|but|then|anyway)\b")
 _WAITING = re.compile(
     r"^\W*(?:(?:so|and|but|well|then|um+|uh+)\W+)*(?:we'?ll|we will|i'?ll|let'?s|let us) see\b"
     r"(?! (?:him|her|them|the|a|my|our|your)\b)"
