@@ -113,7 +113,8 @@ it, steps over a closing "We'll see.", and is no condition in "if I remember rig
 reported-speech guard reads "she's like" and keeps the client's own step after "so". 59 (after a
 second review): the closing condition is none when a step of its own follows it ("if i miss him i
 try again tuesday") or it is a manner of speaking ("if I can be honest"), and its hedge is shown as
-said; "I'd say I'll have it done" is hedged; a report opens a sentence or follows "and", "so"..."""
+said; "I'd say I'll have it done" is hedged; heard.py reads a report only where it opens a sentence
+or follows "and", "so" or "okay" ("before she goes i talk to her thursday" is the client's step)."""
 _SPEAKS_FOR_CLIENT = ("client", "notes")
 
 
