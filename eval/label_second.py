@@ -22,6 +22,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from eval.corpus import Example
+
 RATIOS = (0.9, 0.7, 0.5)
 FOLDS = 6
 
@@ -88,7 +90,10 @@ def _held_out(every_feeling: bool) -> list[HeldOut]:
     return turns
 
 
-def _every_feeling(found, train, weight, marked):  # type: ignore[no-untyped-def]
+def _every_feeling(
+    found: Sequence[Example], train: np.ndarray, weight: np.ndarray, marked: Mapping[tuple[str, str], frozenset[str]]
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Each gold turn once per feeling the gold marks there, at its share of the turn's weight."""
     rows, y, share = [], [], []
     for n, w in zip(train, weight, strict=True):
         example = found[n]

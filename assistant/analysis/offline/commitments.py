@@ -754,9 +754,9 @@ I'll do it Monday."), or where "too" says how ("Maybe I'll be too busy."), the h
 step before, and is lent to it."""
 
 
-_OPENING_FILLERS = r"^\W*(?:(?:i mean|um+|uh+|er+|well|and|but|so|like)\W+)*"
 _AFTERTHOUGHT = re.compile(
-    _OPENING_FILLERS + r"(?:or\b|(?:if\W+(?=if\b))?(?:if|unless|as long as|provided|assuming)\b[^,;]*[.!?]*\s*$)"
+    r"^\W*(?:(?:i mean|um+|uh+|er+|well|and|but|so|like)\W+)*"
+    r"(?:or\b|(?:if\W+(?=if\b))?(?:if|unless|as long as|provided|assuming)\b[^,;]*[.!?]*\s*$)"
 )
 """A sentence that only qualifies the intention before it: an alternative ("or ...") or a condition
 with no main clause of its own ("if I get a clear evening."; not "If she picks up, great."), its
