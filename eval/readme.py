@@ -72,6 +72,7 @@ SPLIT_TITLES = {
     "sealed38": "thirty-eighth sealed split",
     "sealed39": "thirty-ninth sealed split",
     "sealed40": "fortieth sealed split",
+    "sealed41": "forty-first sealed split",
 }
 """The sealed splits as the README names them, in the order they were written."""
 

@@ -56,6 +56,7 @@ def register(parser: argparse.ArgumentParser) -> None:
             "sealed38",
             "sealed39",
             "sealed40",
+            "sealed41",
             "all",
         ],
         default="all",
