@@ -99,9 +99,9 @@ training. sealed39 (six more new writers, S224-S229: twelve sessions, seven disf
 judged the version after that retraining (engine code version 54), once, at commit 000c816, and is
 spent. sealed40 (six more new writers, S230-S235: twelve sessions, seven disfluent, four arcs)
 judged engine code version 59 (the guards and hedges mended after sealed39's run), once, at commit
-aa59ae7, and is spent. sealed41 (six more new writers, S236-S241) is written to judge the version
-after sealed39 and sealed40 join the readers' training (engine code version 59 and what follows it)
-and has not been run."""
+aa59ae7, and is spent. After it, sealed39 and sealed40 joined the readers' training. sealed41 (six more new writers,
+S236-S241) is written to judge the version after that retraining (engine code version 59 and what
+follows it) and has not been run."""
 SEALED: tuple[str, ...] = (
     "sealed", "sealed2", "sealed3", "sealed4", "sealed5", "sealed6", "sealed7", "sealed8", "sealed9", "sealed10",
     "sealed11", "sealed12", "sealed13", "sealed14", "sealed15", "sealed16", "sealed17", "sealed18",
@@ -115,7 +115,7 @@ RETIRED: tuple[str, ...] = (
     "sealed11", "sealed12", "sealed13", "sealed14", "sealed15", "sealed16", "sealed17", "sealed18", "sealed19",
     "sealed20", "sealed21", "sealed22", "sealed23", "sealed24", "sealed25", "sealed26", "sealed27",
     "sealed28", "sealed29", "sealed30", "sealed31", "sealed32", "sealed33", "sealed34", "sealed35",
-    "sealed36", "sealed37", "sealed38",
+    "sealed36", "sealed37", "sealed38", "sealed39", "sealed40",
 )  # fmt: skip
 """Sealed splits that were run once and reported, then given to the learned readers' training as
 sessions in the app's own shape (their README figures stay as measured; they judge nothing again)."""
