@@ -6,7 +6,14 @@ import re
 
 import pytest
 
-from assistant.analysis.offline.clean import clean_phrase, content_word_count, dangles, is_filler_fragment, trim_edges
+from assistant.analysis.offline.clean import (
+    clean_action,
+    clean_phrase,
+    content_word_count,
+    dangles,
+    is_filler_fragment,
+    trim_edges,
+)
 
 CLEANED = [
     ("monitor it and-and-", "monitor it"),
@@ -133,3 +140,12 @@ def test_dangles() -> None:
     assert dangles("before my partner's even awake that's")  # a clause run on past the word limit
     assert dangles("i'm a finance director i don't")
     assert not dangles("stop being the bottleneck")
+
+
+def test_an_action_keeps_a_closing_yes_or_no_that_is_said() -> None:
+    assert clean_action("if raj says yes") == "if raj says yes"
+    assert clean_action("say no, um") == "say no"
+    assert clean_action("and-and tell 'em the door's open after") == "tell 'em the door's open after"
+    assert not clean_action("call her tomorrow, yeah").endswith("yeah")
+    assert not is_filler_fragment("say yes")  # a step: agreeing, on the spent fourth sealed split
+    assert is_filler_fragment("yes yes")

@@ -224,3 +224,34 @@ def test_the_clients_own_step_beside_what_someone_says_stays_a_candidate(own: st
     from assistant.analysis.offline.heard import _candidates
 
     assert _candidates(own)
+
+
+@pytest.mark.parametrize(
+    ("said", "candidates"),
+    [
+        # a turn that only waits and sees is no step; one with more in it keeps its hedge in its quote
+        ("we shall see", []),
+        ("we shall see how it goes", []),
+        ("i call him monday. we shall see", ["i call him monday. we shall see"]),
+        # a visit ("i'll see hr friday") is no wait-and-see
+        ("i finish the report thursday. i'll see hr friday", ["i finish the report thursday. i'll see hr friday"]),
+        ("ok so. i shall see dr banda friday", ["i shall see dr banda friday"]),
+    ],
+)
+def test_a_turn_that_only_waits_and_sees_is_no_candidate(said: str, candidates: list[str]) -> None:
+    from assistant.analysis.offline.heard import _candidates
+
+    assert [c.text for c in _candidates(said)] == candidates
+
+
+def test_an_option_weighed_may_weaken_and_asking_for_options_does_not() -> None:
+    """The readers retrained with the thirty-ninth and fortieth sealed splits heard the old test
+    split's "the real option, which is I sit down with him" (gold: exploring); it was shown firm."""
+    from assistant.analysis.offline.heard import _MAY_WEAKEN
+    from assistant.analysis.textspan import fold
+
+    assert _MAY_WEAKEN.search(
+        fold("And then the real option, which is I sit down with him, one to one, and I tell him.")
+    )
+    assert _MAY_WEAKEN.search(fold("option two, i tell her on friday"))
+    assert not _MAY_WEAKEN.search(fold("I ask him what my options are. Contest it, sell my part, leave it."))

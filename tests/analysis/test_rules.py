@@ -135,6 +135,17 @@ def test_a_cue_with_unless_is_void_in_a_sentence_that_holds_it() -> None:
         parse(with_unless.replace("  - kind: cue\n    talk: change\n    darncat: need", "  - kind: hedge"))
 
 
+def test_only_a_commitment_cue_shows_its_action_with_the_cue() -> None:
+    with_cue = _GOOD.replace(
+        "        examples: [I gotta stop doing this.]",
+        "        action_with_cue: true\n        examples: [I gotta stop doing this.]",
+    )
+    with pytest.raises(ValueError, match="only commitment cues show their action with the cue"):
+        parse(with_cue)  # _GOOD's cue is need talk
+    [rule] = parse(with_cue.replace("darncat: need", "darncat: commitment"))
+    assert rule.action_with_cue
+
+
 def test_rules_digest_is_short_and_stable() -> None:
     assert re.fullmatch(r"[0-9a-f]{12}", rules_digest())
     assert rules_digest() == lexicon.rules_digest()

@@ -428,7 +428,14 @@ def test_a_step_said_before_from_now_on_is_its_action(said: str, action: str) ->
 
 
 @pytest.mark.parametrize(
-    "said", ["tomorrow i go to the clinic eh, we'll see nah", "We'll see how it goes.", "We will see how it goes."]
+    "said",
+    [
+        "tomorrow i go to the clinic eh, we'll see nah",
+        "We'll see how it goes.",
+        "We will see how it goes.",
+        # "see how" was a plan item on the spent thirty-ninth split
+        "the clinic maybe next week after the flush slows down we'll see how",
+    ],
 )
 def test_we_will_see_is_no_step(said: str) -> None:
     """The same review: "we'll see nah" was the hedged plan item "see nah". No gold file of the spent
@@ -494,3 +501,101 @@ def test_only_the_first_sentence_answers_the_hypothetical() -> None:
         "In an ideal world what would you do?", "I'd quit. But realistically I'll talk to my manager on Friday."
     )
     assert ("firm", "talk to my manager on Friday") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "action"),
+    [
+        # found reading the spent fortieth sealed split's first Chichewa session as a coach would
+        ("then i tell him the keys is another day. monday is about the briefing", "tell him the keys is another day"),
+        (
+            "Then I write the comments and I book thirty minutes with her.",
+            "write the comments and I book thirty minutes with her",
+        ),
+        ("And then we book the room.", "book the room"),
+    ],
+)
+def test_a_step_told_after_then_keeps_its_verb(text: str, action: str) -> None:
+    assert _found(text) == [("firm", action)]
+
+
+@pytest.mark.parametrize(
+    ("text", "action"),
+    [
+        ("I won't keep doing it all myself.", "I won't keep doing it all myself"),
+        ("I'm not gonna stay late every night.", "I'm not gonna stay late every night"),
+        ("I'm not going to drop it this time.", "I'm not going to drop it this time"),
+        ("It's in the diary for Thursday.", "It's in the diary for Thursday"),
+    ],
+)
+def test_a_step_its_cue_names_is_shown_with_the_cue(text: str, action: str) -> None:
+    """Alone, "doing it all myself", "late every night" and "for Thursday" read as steps to take, or
+    as nothing: the cue's words say what the step is (rules: `action_with_cue`)."""
+    assert _found(text) == [("firm", action)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("monday is assembly. um. monday after assembly i call him. to my office. not email", [("firm", "call him")]),
+        ("Friday, before the meeting, I tell her.", [("firm", "tell her")]),
+        ("Sunday after church I call my mother, always.", []),
+    ],
+)
+def test_a_step_timed_first_by_what_it_follows_is_found(text: str, expected: list[tuple[str, str]]) -> None:
+    """The fortieth sealed split's main step ("monday after assembly i call him") was found by
+    neither the rules nor the talk reader; a habit told the same way is still none."""
+    assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        # the spent fortieth sealed split: "What I'll do at eleven o'clock." was the firm step "do at eleven o'clock"
+        ("the, the eleven o'clock. What I'll do at eleven o'clock.", []),
+        ("What I'll do is call her tomorrow.", [("firm", "call her tomorrow")]),
+        ("So what I'll do, I'll call her tonight.", [("firm", "call her tonight")]),
+        ("I'll ask her what she'll do.", [("firm", "ask her what she'll do")]),
+        # the review of the first version: a hinge with words before "is", a stutter, a try, a
+        # "that" before a cue of its own, a step put off, a shrug that is no wondering
+        ("so what i'm gonna do tomorrow morning is phone him", [("firm", "phone him")]),
+        ("um what i'll do um is call her friday", [("firm", "call her friday")]),
+        ("Well what I'll do is is call him friday", [("firm", "call him friday")]),
+        ("What I'll try and do is get home by six.", [("hedged", "get home by six")]),
+        ("What I'll do is that I'll send the agenda first.", [("firm", "send the agenda first")]),
+        ("What I'll do is wait and see.", []),
+        ("What I'll do is think about it.", []),
+        ("so what i'll call her anyway", [("firm", "call her")]),
+    ],
+)
+def test_a_step_after_an_opening_what_is_wondered_unless_a_cleft_says_it(
+    said: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _found(said) == expected
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["I will, I will definitely try, ma'am.", "I will try sir.", "I'll try, mate.", "i'll try maam", "I'll try, miss."],
+)
+def test_a_bare_try_said_to_the_coach_is_no_action_of_its_own(said: str) -> None:
+    """A try names no action: "try, ma'am" was a hedged step on the spent fortieth sealed split."""
+    assert not any(action.lower().startswith("try") for _, action in _found(said))
+
+
+def test_a_try_with_an_object_is_still_the_step() -> None:
+    assert _found("I'll try yoga.") == [("hedged", "try yoga")]
+
+
+def test_a_later_step_that_refers_back_takes_up_the_clefts_step_not_its_hinge() -> None:
+    found = _found("What I'll do is call her and then I'll write it up.")
+    assert found and all(action == "call her" for _, action in found)
+
+
+def test_a_step_told_as_a_story_is_none_but_a_plan_with_its_answer_is_one() -> None:
+    """The review of the verb fix: "Then I ask her and she just says no" tells what happens; the spent
+    fifth sealed split's "i tell him after and he decides" is a plan (the gold: firm)."""
+    assert _found("Then I ask her and she just says no.") == []
+    assert _found("then i show up and nobody's there") == []
+    found = _found("then i write it down and i tell tobi after service i tell him after and he decides")
+    assert [level for level, _ in found] == ["firm"]

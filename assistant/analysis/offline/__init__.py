@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 
 __all__ = ["analyze_offline", "clear_caches", "engine_version", "label_utterances", "warm_up"]
 
-ENGINE_CODE_VERSION = "59"
+ENGINE_CODE_VERSION = "60"
 """Bumped when the engine's code reads transcripts differently; the rules and the readers' weights
 are hashed into the version on their own (`engine_version`), so editing them needs no bump. 27
 (2026-12-04): the lexicon's someone-else pattern, and the rule changes since 26 that came with a
@@ -114,7 +114,15 @@ reported-speech guard reads "she's like" and keeps the client's own step after "
 second review): the closing condition is none when a step of its own follows it ("if i miss him i
 try again tuesday") or it is a manner of speaking ("if I can be honest"), and its hedge is shown as
 said; "I'd say I'll have it done" is hedged; heard.py reads a report only where it opens a sentence
-or follows "and", "so" or "okay" ("before she goes i talk to her thursday" is the client's step)."""
+or follows "and", "so" or "okay" ("before she goes i talk to her thursday" is the client's step). 60:
+a commitment cue marked `action_with_cue` shows its action from its own first word ("I won't keep
+doing it all myself", not "doing it all myself"); "then I" no longer takes the step's verb ("Then I
+ask her what she thinks" was "her what she thinks"), nor reads a story ("and she just says no"); a
+step timed first may name what it follows ("monday after assembly i call him"); a step after an
+opening "what" is wondered ("What I'll do at eleven o'clock."), unless a cleft says it ("What I'll
+do tomorrow is call her"); a bare "we'll see how" is no step and "try, ma'am" a bare try; a closing
+"yes" that is said stays in its action; heard.py reads an option weighed as weakening ("the real
+option, which is I sit down with him") and a turn that only says "we shall see" as no step."""
 _SPEAKS_FOR_CLIENT = ("client", "notes")
 
 

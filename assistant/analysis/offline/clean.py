@@ -85,6 +85,23 @@ def clean_phrase(text: str) -> str:
     return _joined(_trimmed(tokens, cut_off=_ends_cut_off(text)))
 
 
+_SAID_LAST = re.compile(
+    r"\b(?:say|says|said|saying|answer|answers|answered)\s+(yes|no|okay|ok|alright)\W*$", re.IGNORECASE
+)
+"""A closing yes or no that is what is said ("if raj says yes", "say yes"), which `clean_phrase` would
+drop at a phrase's end as a backchannel."""
+
+
+def clean_action(text: str) -> str:
+    """An action as a coach reads it: `clean_phrase`, keeping a closing yes or no that is what is
+    said ("Then I say yes." was the action "say"; "if raj says yes" keeps its condition whole)."""
+    cleaned = clean_phrase(text).strip(" ,")
+    said = _SAID_LAST.search(text)
+    if said and not cleaned.lower().endswith(said.group(1).lower()):
+        cleaned = f"{cleaned} {said.group(1)}".strip()
+    return cleaned
+
+
 _ASIDES = frozenset({"right", "sure", "fine", "cool", "i", "mean", "you", "know", "like", "look", "listen"})
 """Words that, alone in a sentence, say nothing either ("Right.", "I mean.", "You know.")."""
 
@@ -127,8 +144,9 @@ def is_filler_fragment(text: str | None, min_content: int = 2) -> bool:
     words = [t for t in tokens if t.kind == "word"]
     if not words or _ends_cut_off(text) or _has_stutter(tokens):
         return True
-    noise = sum(1 for t in words if t.folded in FILLERS or t.folded in _BACKCHANNELS)
-    return noise * 2 >= len(words) or content_word_count(text) < min_content
+    said = 1 if _SAID_LAST.search(text) else 0  # "say yes": the yes is what is said, not a backchannel
+    noise = sum(1 for t in words if t.folded in FILLERS or t.folded in _BACKCHANNELS) - said
+    return noise * 2 >= len(words) or content_word_count(text) + said < min_content
 
 
 # ----------------------------------------------------------------------------- the steps

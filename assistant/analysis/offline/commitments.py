@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from assistant.analysis.offline.clean import clean_phrase, is_interjection
+from assistant.analysis.offline.clean import clean_action, is_interjection
 from assistant.analysis.offline.lexicon import (
     INTENDS,
     PLAN_QUESTION_RE,
@@ -27,7 +27,7 @@ from assistant.analysis.offline.lexicon import (
     neighbour_hedges,
 )
 from assistant.analysis.offline.phrases import WEEKDAY, WHEN_RE, action_after, content_words, when_phrase
-from assistant.analysis.offline.rules import expand, rule
+from assistant.analysis.offline.rules import expand, rule, rules
 from assistant.analysis.offline.talk import Reading, read_sentences
 from assistant.analysis.textspan import Span, fold, sentence_around, sentences, spoken
 from assistant.types import CommitmentLevel, Utterance
@@ -62,11 +62,15 @@ _THOUGHT = re.compile(
 """A thought foretold, not an action: "I'll wake up and I'll think, nah, not today" (the fifteenth
 sealed split, after its run: shown as a firm plan item due "today")."""
 _WAIT_AND_SEE = re.compile(
-    r"^see\b(?:\W+(?:nah|na|eh|then|now|lah|sha|o|oh|man|yeah|ya|ja|no|how (?:it goes|it turns out|we go)))*\W*$",
+    r"^see\b(?:\W+(?:nah|na|eh|then|now|lah|sha|o|oh|man|yeah|ya|ja|no|"
+    r"how(?: (?:it goes|it turns out|we go))?))*\W*$",
     re.IGNORECASE,
 )
 """A "we'll see" the cue "we'll" reads as a step: a hedge, no action ("tomorrow i go to the clinic eh,
-we'll see nah" showed the plan item "see nah": found by a review after the thirty-fifth split's run)."""
+we'll see nah" showed the plan item "see nah": found by a review after the thirty-fifth split's run;
+"... after the flush slows down we'll see how" showed "see how", on the spent thirty-ninth). Not
+"see how the week goes": over the spent splits that reading matched about ten turns the gold marks
+hedged, and a coach reads the hedge in it."""
 _ASKS_WHETHER = re.compile(
     r"(?:^|[,;:]\s*|\b(?:so|and|but|then|okay|ok|well|um+|uh+|like)\s+)(?:should|shall|do|can|could|must|may|might)\s+$"
 )
@@ -120,9 +124,30 @@ _EMPHASIS = re.compile(
 )
 """How firmly it is meant, not what will be done ("No, I will, I mean it."): read as a bare "I will",
 whose action is the one it refers to, or none (found by the third sealed split's one run)."""
-_BARE_TRY = re.compile(r"^try(?:,?\s+[A-Z][\w'-]*)?[\s.!?,]*$")
+_BARE_TRY = re.compile(
+    r"^try(?:,?\s+(?:[A-Z][\w'-]*|"
+    r"(?i:ma'?am|mam|madam|miss|sir|mate|boss|coach|bro|love|pet|hen|my (?:love|friend|dear))))?[\s.!?,]*$"
+)
 """A try with nothing to try ("I'm going to try, Farah."): a hedged bare "I will", whose action is the
-one it refers to, not "try, Farah" (found on the spent tenth sealed split, where it became a plan item)."""
+one it refers to, not "try, Farah" (found on the spent tenth sealed split, where it became a plan item),
+nor "try, ma'am" (the spent fortieth). A name only when capitalised, and the forms of address a
+caption writes in lower case: "try yoga" is a step."""
+_AFTER_WHAT = re.compile(r"(?:^|[.!?,;]\s*)(?:(?:and|so|but|um+|uh+|okay|ok|well)\W+)*what\s+$", re.IGNORECASE)
+"""A cue said after an opening "what" ("What I'll do at eleven o'clock."): with a "do" or "say"
+after it (`_WONDERED`), what the client wonders, not a step (shown as the firm step "do at eleven
+o'clock" on the spent fortieth sealed split), unless it opens a pseudo-cleft whose step follows
+(`_CLEFT`). "so what i'll call her anyway" is a shrug before a step, and stays one."""
+_WONDERED = re.compile(r"^(?:try (?:and|to) )?(?:do|say)\b", re.IGNORECASE)
+_CLEFT = re.compile(
+    r"^(?:try (?:and|to) )?do\b[^.!?,]{0,40}?(?:\s+is\b(?:\s+is\b)*|\s*,)\W*(?:(?:that|um+|uh+)\b\W*)*",
+    re.IGNORECASE,
+)
+"""The hinge of "What I'll do is call her", "what i'm gonna do tomorrow morning is phone him", "what
+I'll do um is is call him friday": the step is after it (its when is in the quote, for the plan)."""
+_OWN_CLAUSE = re.compile(r"^(?:i|we)(?:'ll|'m|'d| will| am| shall| would)\b", re.IGNORECASE)
+"""A step after the hinge with a cue of its own ("What I'll do is, I'll call her"): that cue says it."""
+_PUT_OFF = re.compile(r"^(?:wait\b|think (?:about|on|it over)\b|sleep on\b|see\b)", re.IGNORECASE)
+"""What a cleft may put off rather than do: "What I'll do is wait and see", "... is think about it"."""
 _CUT_OFF = re.compile(r"\s*(?:(?:just|um+|uh+|er+)[\s,]+)?(?:--|—|–|\.\.\.|…)")
 """An intention broken off as soon as it is said ("I'll just -- right", "I'm going to... I mean")."""
 
@@ -320,7 +345,7 @@ def commitments_in(utterance: Utterance, previous_coach: str | None, *, notes: b
             commitment.level = "hedged" if commitment.level == "firm" else commitment.level
         # What the coach reads is the action without "um", "and-and-" or "'cause--", or a hedge that
         # trails it ("call her monday we'll see": the level says it); the quote stays verbatim.
-        commitment.action = _without_trailing_hedge(clean_phrase(commitment.action) or commitment.action)
+        commitment.action = _without_trailing_hedge(clean_action(commitment.action) or commitment.action)
         found.append(commitment)
     _keep_hedges_in_the_turn(found)
     if previous_coach and _HYPOTHETICAL.search(fold(previous_coach)):
@@ -961,6 +986,10 @@ def _commitment(
         action = _step_before(sentence.text, reading.cue) or action
     if action == reading.cue and level == "resisting":
         action = _one_word_after(sentence.text, reading.cue) or action  # "I don't want to quit."
+    unclefted = _unclefted(sentence.text, reading.cue, action)
+    if unclefted is None:
+        return None
+    action = unclefted
     text = action.text
     if _THOUGHT.match(text) or _WAIT_AND_SEE.match(text) or (level == "resisting" and _NO_REFUSAL.match(text)):
         return None
@@ -977,9 +1006,10 @@ def _commitment(
         # What stops is named after the cue: the action is said with it ("No more late-night emails"),
         # not as "late-night emails", which reads as something to do.
         return Found(utterance, reading, level, sentence.text[reading.cue.start : action.end], quote)
-    if _IF_THEN.match(fold(reading.cue.text)) and not bare:
-        # An if-then plan: the response alone ("go to bed") would lose its trigger, and the coach
-        # plans with both ("if they start the shots then I go to bed").
+    if not bare and (_said_with_its_cue(reading, reading.cue) or _IF_THEN.match(fold(reading.cue.text))):
+        # The cue's words say what the step is: "I won't keep doing it all myself" ("doing it all
+        # myself" alone reads as a step to take), or an if-then plan, whose response alone ("go to
+        # bed") would lose its trigger ("if they start the shots then I go to bed").
         return Found(utterance, reading, level, sentence.text[reading.cue.start : action.end], quote)
     if bare or (_ANAPHOR.match(text) and not (level == "resisting" and _OWN_VERB.match(text))):
         # "I'll do it": the action is earlier in the sentence, earlier in the turn, or in the question.
@@ -1012,6 +1042,38 @@ _DEFERRING = re.compile(
 )
 """What makes an answer to a planning question wait on something: never firm."""
 _COULD_IN_ANSWER = re.compile(r"\b(?:could|might)\b(?! not| never)")
+
+
+_WITH_THEIR_CUE = frozenset(r.id for r in rules("cue") if r.action_with_cue)
+"""Commitment cues whose action is shown from the cue's first word (rules: `action_with_cue`)."""
+
+
+def _said_with_its_cue(reading: Reading, cue: Span) -> bool:
+    """Whether the cue that decided the reading (at `cue`) shows its action with its own words."""
+    return any(span == cue and found.id in _WITH_THEIR_CUE for found, span in reading.all_cues)
+
+
+def _unclefted(text: str, cue: Span, action: Span) -> Span | None:
+    """The action after a cue, but a cleft's step where "what" opens it ("What I'll do is call her":
+    "call her", whether the step is read for itself or as what a later "I'll write it up" refers to),
+    and None for a wondering ("What I'll do at eleven o'clock.")."""
+    if not (_AFTER_WHAT.search(text[: cue.start]) and _WONDERED.match(action.text)):
+        return action
+    step = _step_of_a_cleft(action.text)
+    return None if step is None else Span(action.end - len(step), action.end, step)
+
+
+def _step_of_a_cleft(text: str) -> str | None:
+    """The step a pseudo-cleft says after its hinge ("do is call her" -> "call her"), or None: a
+    wondering with no hinge ("do at eleven o'clock"), a hinge with nothing after it or a cue of its
+    own after it (read on its own), or a step that is only put off ("wait and see")."""
+    cleft = _CLEFT.match(text)
+    if cleft is None:
+        return None
+    step = text[cleft.end() :]
+    if not step or _OWN_CLAUSE.match(step) or _PUT_OFF.match(step):
+        return None
+    return step
 
 
 def _offers_instead(sentence: Span, utterance: Utterance) -> bool:
@@ -1096,8 +1158,13 @@ def _earlier_in_turn(before: list[tuple[Span, Reading]]) -> Span | None:
     do it."); not a lapse foretold ("Or I'll talk myself out of it. I'll write it" writes no lapse)."""
     for earlier, reading in reversed(before):
         for _, span in reversed(reading.all_cues):
-            candidate = action_after(earlier.text, span)
-            if candidate != span and not _ANAPHOR.match(candidate.text) and not _foretold(candidate.text):
+            candidate = _unclefted(earlier.text, span, action_after(earlier.text, span))
+            if (
+                candidate is not None
+                and candidate != span
+                and not _ANAPHOR.match(candidate.text)
+                and not _foretold(candidate.text)
+            ):
                 return candidate
     return None
 
@@ -1106,8 +1173,8 @@ def _antecedent(text: str, reading: Reading) -> Span | None:
     """What "I'll do that" refers to: the action of an earlier cue in the same sentence."""
     for _, span in reversed(reading.all_cues):
         if reading.cue is not None and span.start < reading.cue.start:
-            earlier = action_after(text, span)
-            if earlier != span and not _ANAPHOR.match(earlier.text):
+            earlier = _unclefted(text, span, action_after(text, span))
+            if earlier is not None and earlier != span and not _ANAPHOR.match(earlier.text):
                 return _ending_before(text, earlier, reading.cue.start)
     return None
 

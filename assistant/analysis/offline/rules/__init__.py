@@ -107,6 +107,12 @@ class Rule:
     unless: str | None = None
     """Cues: a pattern (with {I} and {NAME}, unexpanded) that, found anywhere in the sentence of a
     match, voids it: "I call her on Sunday" is a plan, "I usually call her on Sunday" a habit."""
+    action_with_cue: bool = False
+    """Commitment cues: the action is shown from the cue's first word, as the cue's words say what
+    the step is ("I won't keep doing it all myself", not "doing it all myself", a step to take).
+    Such a commitment is listed but drafts no plan item (`plan._NOT_A_DOING`): a refusal of how
+    things are names no step to schedule, and the words after the cue had drafted its opposite
+    ("covering for him")."""
     source: str = ""
     """The data file the record comes from."""
 
@@ -187,6 +193,7 @@ def parse(text: str, source: str = "<string>") -> list[Rule]:
             figurative=tuple(record.figurative),
             client_only=record.client_only,
             unless=record.unless,
+            action_with_cue=record.action_with_cue,
             source=source,
         )
         for group in data.groups
@@ -224,6 +231,8 @@ class _Record(BaseModel):
     """Cues only: never read in a coach's notes."""
     unless: str | None = None
     """Cues only: a pattern that, found anywhere in a match's sentence, voids the match."""
+    action_with_cue: bool = False
+    """Commitment cues only: the action is shown from the cue's first word."""
 
 
 class _Group(BaseModel):
@@ -259,6 +268,8 @@ class _Group(BaseModel):
                 raise ValueError(f"{record.id}: only cues can be client_only")
             if record.unless and self.kind != "cue":
                 raise ValueError(f"{record.id}: only cues have an unless")
+            if record.action_with_cue and self.darncat != "commitment":
+                raise ValueError(f"{record.id}: only commitment cues show their action with the cue")
         return self
 
 
