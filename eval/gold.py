@@ -99,9 +99,9 @@ training. sealed39 (six more new writers, S224-S229: twelve sessions, seven disf
 judged the version after that retraining (engine code version 54), once, at commit 000c816, and is
 spent. sealed40 (six more new writers, S230-S235: twelve sessions, seven disfluent, four arcs)
 judged engine code version 59 (the guards and hedges mended after sealed39's run), once, at commit
-aa59ae7, and is spent. After it, sealed39 and sealed40 joined the readers' training. sealed41 (six more new writers,
-S236-S241) is written to judge the version after that retraining (engine code version 59 and what
-follows it) and has not been run."""
+aa59ae7, and is spent. After it, sealed39 and sealed40 joined the readers' training. sealed41
+(six more new writers, S236-S241: twelve sessions, eight disfluent, four arcs) judged that
+retraining and engine code version 60, once, at commit 63915c7, and is spent."""
 SEALED: tuple[str, ...] = (
     "sealed", "sealed2", "sealed3", "sealed4", "sealed5", "sealed6", "sealed7", "sealed8", "sealed9", "sealed10",
     "sealed11", "sealed12", "sealed13", "sealed14", "sealed15", "sealed16", "sealed17", "sealed18",
