@@ -565,6 +565,8 @@ def test_a_step_timed_first_by_what_it_follows_is_found(text: str, expected: lis
         ("What I'll do is that I'll send the agenda first.", [("firm", "send the agenda first")]),
         ("What I'll do is wait and see.", []),
         ("What I'll do is think about it.", []),
+        ("What I'll do is see how it goes.", []),
+        ("What I'll do is see the doctor on Monday.", [("firm", "see the doctor on Monday")]),
         ("so what i'll call her anyway", [("firm", "call her")]),
     ],
 )

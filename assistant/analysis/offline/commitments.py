@@ -146,8 +146,11 @@ _CLEFT = re.compile(
 I'll do um is is call him friday": the step is after it (its when is in the quote, for the plan)."""
 _OWN_CLAUSE = re.compile(r"^(?:i|we)(?:'ll|'m|'d| will| am| shall| would)\b", re.IGNORECASE)
 """A step after the hinge with a cue of its own ("What I'll do is, I'll call her"): that cue says it."""
-_PUT_OFF = re.compile(r"^(?:wait\b|think (?:about|on|it over)\b|sleep on\b|see\b)", re.IGNORECASE)
-"""What a cleft may put off rather than do: "What I'll do is wait and see", "... is think about it"."""
+_PUT_OFF = re.compile(
+    r"^(?:wait\b|think (?:about|on|it over)\b|sleep on\b|see(?:\W*$|\s+(?:how|what|if|whether)\b))", re.IGNORECASE
+)
+"""What a cleft may put off rather than do: "What I'll do is wait and see", "... is think about it",
+"... is see how it goes"; not "... is see the doctor", a step."""
 _CUT_OFF = re.compile(r"\s*(?:(?:just|um+|uh+|er+)[\s,]+)?(?:--|—|–|\.\.\.|…)")
 """An intention broken off as soon as it is said ("I'll just -- right", "I'm going to... I mean")."""
 
