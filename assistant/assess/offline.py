@@ -16,6 +16,7 @@ from assistant.analysis.offline.phrases import content_words
 from assistant.analysis.textspan import Span, fold, sentences
 from assistant.assess._words import part_of_whole, stem
 from assistant.assess.reports import ItemTerms, Report, item_terms, read_report
+from assistant.assess.verdicts import opening_verdict
 from assistant.memory.embeddings import Embedder
 from assistant.types import ActionItem, Evidence, ItemProgress, Progress, Transcript
 
@@ -198,9 +199,21 @@ def assess_items(items: list[ActionItem], transcript: Transcript, embedder: Embe
     terms = _terms_in_plan(items)
     exchanges = _exchanges(all_sentences, similarity)
     return [
-        _reported(item, all_sentences, terms[n]) or _progress(n, items, all_sentences, similarity, others[n], exchanges)
+        _verdict_or_decision(
+            _verdict(n, items, exchanges),
+            _reported(item, all_sentences, terms[n])
+            or _progress(n, items, all_sentences, similarity, others[n], exchanges),
+        )
         for n, item in enumerate(items)
     ]
+
+
+def _verdict_or_decision(verdict: ItemProgress | None, read: ItemProgress) -> ItemProgress:
+    """The coachee's verdict, unless it is a step not taken and the session says elsewhere that
+    they decided against it ("No." - [...] "I dropped that one."): the decision is the latest state."""
+    if verdict is None or (verdict.progress == "not_started" and read.progress == "dropped"):
+        return read
+    return verdict
 
 
 def _terms_in_plan(items: list[ActionItem]) -> list[ItemTerms]:
@@ -509,6 +522,10 @@ class _Exchange:
     """The content words of the coach's short turn after the answer, if there is one."""
     answer_to_follow_up: list[_Sentence] = field(default_factory=list)
     """The first sentences of the client's answer to that turn."""
+    opening: _Sentence | None = None
+    """The answer's first sentence, where it may report and the turn does not ask what is to come."""
+    question: str = ""
+    """The coach turn's words."""
 
 
 def _exchanges(all_sentences: list[_Sentence], similarity: list[list[float]]) -> list[_Exchange]:
@@ -525,6 +542,9 @@ def _exchanges(all_sentences: list[_Sentence], similarity: list[list[float]]) ->
             continue
         closeness = [max(r[i] for _, r in asking) for i in range(len(asking[0][1]))]
         exchange = _Exchange(closeness, _said(asking), _first_sentences(answering, _ANSWER_SENTENCES), _said(answering))
+        if exchange.answer and exchange.answer[0] is answering[0][0] and not _asks_ahead(asking):
+            exchange.opening = exchange.answer[0]
+            exchange.question = " ".join(s.span.text for s, _ in asking)
         if k + 3 < len(order):
             follow_up = turns[order[k + 2]]
             if follow_up[0][0].role == "coach" and _words(follow_up) <= _FOLLOW_UP_WORDS and not _moves_on(follow_up):
@@ -555,9 +575,35 @@ def _first_sentences(turn: list[tuple[_Sentence, list[float]]], count: int) -> l
     ]
 
 
+_AHEAD = re.compile(
+    r"\b(?:will you|would you|could you|you'll|you will|are you going to|you're going to|you're gonna|"
+    r"next (?:time|week|month|session)|from now)\b"
+)
+"""A coach turn about what is to come ("Will you call her next week?"): its "No" is no report."""
+
+
+def _asks_ahead(coach: list[tuple[_Sentence, list[float]]]) -> bool:
+    return any(_AHEAD.search(fold(s.span.text)) for s, _ in coach)
+
+
 def _moves_on(coach: list[tuple[_Sentence, list[float]]]) -> bool:
     """The coach turns to the client ("And you?", "How are you doing?")."""
     return any(_TO_THE_CLIENT.match(s.span.text) for s, _ in coach)
+
+
+def _exchanges_about(n: int, items: list[ActionItem], exchanges: list[_Exchange]) -> list[_Exchange]:
+    """The exchanges whose coach turn asks about item n and no other ("And Bernie?", "Did you ask
+    Kari?"), closest question first."""
+    names, other_names = _names(items[n]), _names_of_other_items(n, items)
+    about: list[tuple[float, _Exchange]] = []
+    for exchange in exchanges:
+        closeness = exchange.closeness[n]
+        runner_up = max((c for k, c in enumerate(exchange.closeness) if k != n), default=0.0)
+        if exchange.said & other_names or closeness - runner_up < _CLEARLY:
+            continue
+        if closeness >= _ASKED or exchange.said & names:
+            about.append((closeness, exchange))
+    return [exchange for _, exchange in sorted(about, key=lambda a: -a[0])]
 
 
 def _answers_to_coach_about(n: int, items: list[ActionItem], exchanges: list[_Exchange]) -> list[list[_Sentence]]:
@@ -565,23 +611,46 @@ def _answers_to_coach_about(n: int, items: list[ActionItem], exchanges: list[_Ex
     "Bernie came with me."; "Did you ask Kari?" - "No. I didn't get to it."): the answer need not
     name the item again. Each answer stops where it turns to another item. Closest question first;
     `_progress` then reads them together, a step not taken before one done."""
-    names, other_names = _names(items[n]), _names_of_other_items(n, items)
-    own = content_words(items[n].action) | names
+    other_names = _names_of_other_items(n, items)
+    own = content_words(items[n].action) | _names(items[n])
     others = set().union(*(content_words(i.action) for k, i in enumerate(items) if k != n)) - own
-    answers: list[tuple[float, list[_Sentence]]] = []
-    for exchange in exchanges:
-        closeness = exchange.closeness[n]
-        runner_up = max((c for k, c in enumerate(exchange.closeness) if k != n), default=0.0)
-        if exchange.said & other_names or closeness - runner_up < _CLEARLY:
+    answers = []
+    for exchange in _exchanges_about(n, items, exchanges):
+        answer = _until_another_item(exchange.answer, own, others, other_names)
+        # The answer to the coach's reflection or prompt ("She came with you.", "After what?",
+        # "And did you ask him?"), not to a turn to something new ("And the doctor?")
+        if exchange.follow_up is not None and exchange.follow_up <= exchange.heard | own:
+            answer += _until_another_item(exchange.answer_to_follow_up, own, others, other_names)
+        answers.append(answer)
+    return [answer for answer in answers if answer]
+
+
+def _verdict(n: int, items: list[ActionItem], exchanges: list[_Exchange]) -> ItemProgress | None:
+    """Item n's progress from the opening of the coachee's answer to the coach asking about it
+    ("And the clinic for the patches?" - "No."), the closest question first (`verdicts.py`). A bare
+    "No" to an item that stops something ("Stop smoking", "No wine Monday to Thursday") may mean
+    none was had: no verdict."""
+    item = items[n]
+    own = content_words(item.action) | _names(item)
+    stops = bool(_STOPS.match(item.action) or re.match(r"\W*no\b", item.action, re.IGNORECASE))
+    for exchange in _exchanges_about(n, items, exchanges):
+        if exchange.opening is None:
             continue
-        if closeness >= _ASKED or exchange.said & names:
-            answer = _until_another_item(exchange.answer, own, others, other_names)
-            # The answer to the coach's reflection or prompt ("She came with you.", "After what?",
-            # "And did you ask him?"), not to a turn to something new ("And the doctor?")
-            if exchange.follow_up is not None and exchange.follow_up <= exchange.heard | own:
-                answer += _until_another_item(exchange.answer_to_follow_up, own, others, other_names)
-            answers.append((closeness, answer))
-    return [answer for _, answer in sorted(answers, key=lambda a: -a[0]) if answer]
+        progress = opening_verdict(exchange.opening.span.text, exchange.question, bool(exchange.said & own))
+        if progress is None or (progress == "not_started" and stops):
+            continue
+        quoted = exchange.opening
+        if progress == "not_started":  # "No. I quit that."
+            decided = next((s for s in exchange.answer if _CUES[0][1].search(fold(s.span.text))), None)
+            if decided is not None:
+                progress, quoted = "dropped", decided
+        return ItemProgress(
+            item=item,
+            progress=progress,
+            evidence=[Evidence(utterance=quoted.utterance, quote=quoted.span.text)],
+            note=f"asked about it, the coachee answers {progress.replace('_', ' ')}",
+        )
+    return None
 
 
 def _until_another_item(

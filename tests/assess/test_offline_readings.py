@@ -524,3 +524,49 @@ def test_dropped_it_off_is_no_item_dropped(embedder: MiniLMEmbedder) -> None:
 def test_i_went_with_a_word_around_it(embedder: MiniLMEmbedder, answer: str) -> None:
     said = ["Coach: And the school meeting with Lena?", f"Craig: {answer}"]
     assert _read_plan(embedder, GOING_PLAN, said)[0] == "done"
+
+
+@pytest.mark.parametrize(
+    ("answer", "progress"),
+    [("No.", "not_started"), ("Half.", "in_progress"), ("Done. Thursday, lunchtime, like I said.", "done")],
+)
+def test_a_verdict_answering_the_coach_naming_the_item_is_its_progress(
+    embedder: MiniLMEmbedder, answer: str, progress: Progress
+) -> None:
+    said = [
+        "Coach: Okay. Before we look forward, the list from last time.",
+        "Craig: Go on.",
+        "Coach: The clinic, for the nicotine patches.",
+        f"Craig: {answer}",
+        "Coach: Say more.",
+        "Craig: The clinic is on the way home. Not one cigarette in the car, though, that held.",
+    ]
+    assert _read(embedder, "Go to the clinic for nicotine patches", said) == progress
+
+
+def test_a_no_then_a_decision_later_reads_dropped(embedder: MiniLMEmbedder) -> None:
+    said = [
+        "Coach: And the laptop, in the car at night?",
+        "Craig: No.",
+        "Coach: No?",
+        "Craig: I thought about it for a week and I dropped that one. The laptop stays on the desk.",
+    ]
+    assert _read(embedder, "Leave the laptop in the car at night", said) == "dropped"
+
+
+def test_a_no_agreeing_with_the_coach_is_no_verdict(embedder: MiniLMEmbedder) -> None:
+    said = [
+        "Coach: So giving Thang the Tuesday dinners didn't cost the business.",
+        "Craig: No. The opposite. He does them now, Tuesday and Friday, every week.",
+    ]
+    assert _read(embedder, "Give Thang the Tuesday and Friday dinners", said) != "not_started"
+
+
+def test_a_half_answering_the_coach_outweighs_a_step_told_elsewhere(embedder: MiniLMEmbedder) -> None:
+    said = [
+        "Coach: How have the weeks been?",
+        "Craig: Busy. The first week I walked every morning with Tina, and I told Mele about the fridge.",
+        "Coach: The walking, three mornings a week with Tina.",
+        "Craig: Half. The first two weeks, three mornings. Then the rain.",
+    ]
+    assert _read(embedder, "Walk three mornings a week early with Tina", said) == "in_progress"

@@ -1,0 +1,70 @@
+"""The opening of an answer as a verdict on a plan item (`assistant/assess/verdicts.py`), from the
+answers the spent sealed splits' arcs were read wrong on ("No." and "Half." read as unclear or done)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.assess.verdicts import opening_verdict
+from assistant.types import Progress
+
+_ASKED = "And the clinic for the patches?"
+
+
+@pytest.mark.parametrize(
+    ("answer", "progress"),
+    [
+        ("Done.", "done"),
+        ("done monday morning at nine o'clock like i said", "done"),
+        ("Yeah, done. I sent it the next morning.", "done"),
+        ("Half.", "in_progress"),
+        ("half half i'd say", "in_progress"),
+        ("Um, mostly.", "in_progress"),
+        ("No.", "not_started"),
+        ("Naw.", "not_started"),
+        ("no not yet", "not_started"),
+        ("Not done. Not started.", "not_started"),
+        ("Never went.", "not_started"),
+    ],
+)
+def test_an_answer_that_opens_with_a_verdict_gives_it(answer: str, progress: Progress) -> None:
+    assert opening_verdict(answer, _ASKED, named=True) == progress
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "No problem at all, they were lovely.",
+        "No more Advil.",
+        "No, I did it on the Monday.",
+        "No, Ko Tesha did.",
+        "Honestly, partly knowing I'd have to tell you.",
+        "I went on the Tuesday.",
+        "Done with it, to be honest, I'm not going back.",
+    ],
+)
+def test_an_opening_that_is_no_verdict_gives_none(answer: str) -> None:
+    assert opening_verdict(answer, _ASKED, named=True) is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "So giving him the dinners didn't cost the business.",
+        "Do you want to spend some of today on Lola, or",
+        "How are you doing?",
+        "Anything else?",
+        "Did Kevin come to the plant?",
+    ],
+)
+def test_a_no_to_a_turn_that_does_not_ask_if_it_was_done_is_no_verdict(question: str) -> None:
+    assert opening_verdict("No.", question, named=True) is None
+
+
+def test_a_no_to_a_turn_that_does_not_name_the_item_is_no_verdict() -> None:
+    assert opening_verdict("No.", _ASKED, named=False) is None
+    assert opening_verdict("Not yet.", _ASKED, named=False) == "not_started"
+
+
+def test_a_question_about_someone_else_gets_no_verdict_at_all() -> None:
+    assert opening_verdict("Not yet.", "Does Niall know he's doing the first wave?", named=True) is None
