@@ -1,11 +1,13 @@
 """The README's measured figures, written from the committed results by one command.
 
-    python -m eval.readme              # rewrite README.md's tables from eval/baselines/*.json
-    python -m eval.readme --check      # exit 1 when README.md differs from what those files give
+    python -m eval.readme              # rewrite the tables of README.md and docs/EVALUATION.md
+    python -m eval.readme --check      # exit 1 when either differs from what eval/baselines/*.json give
     python -m eval.readme --measure    # first re-run the offline eval (test and dev) into the baselines
 
-(`reflect eval readme` is the same command.) Each generated part of README.md sits between
-`<!-- NAME:start -->` and `<!-- NAME:end -->`; nothing outside the markers is touched. Sources:
+(`reflect eval readme` is the same command.) Each generated part sits between
+`<!-- NAME:start -->` and `<!-- NAME:end -->`, once, in one of the two documents (the README keeps
+what a coach reads first; docs/EVALUATION.md the readers' cross-validation, every sealed split and
+the measurement log); nothing outside the markers is touched. Sources:
 offline-test.json and local-test.json (`reflect eval`), offline-dev.json, bench.json
 (`python -m eval.bench`), readers-cv.json (`python -m eval.train_readers`),
 intentions-cv.json (`python -m eval.train_intentions`).
@@ -27,6 +29,9 @@ from eval.gold import SEALED
 
 REPO = Path(__file__).resolve().parents[1]
 README = REPO / "README.md"
+EVALUATION = REPO / "docs" / "EVALUATION.md"
+DOCUMENTS = (README, EVALUATION)
+"""Where the generated parts live."""
 BASELINES = REPO / "eval" / "baselines"
 LOCAL_COLUMN = "local (Qwen2.5-Coder-1.5B, refine)"
 """The local baseline's column: the bundled model in its default mode (results.json names the model, not the mode)."""
@@ -304,6 +309,7 @@ SEALED_ROWS = [
     ("quotes verbatim (target 1)", "groundedness"),
     ("invented plan facts (target 0)", "invented_facts"),
     ("plan items F1", "plan_items_f1"),
+    ("assess accuracy (follow-ups, against the gold plan)", "assess_accuracy"),
 ]
 
 
@@ -446,7 +452,10 @@ def blocks(folder: Path = BASELINES) -> dict[str, str]:
             "intentions-table": intentions_table(_load("intentions-cv.json", folder)),
         }
         | (
-            {"sealed-table": sealed_table(offline, sealed, _rules_alone(folder))}
+            {
+                "sealed-table": sealed_table(offline, sealed, _rules_alone(folder)),
+                "sealed-latest": sealed_table(offline, dict(list(sealed.items())[-LATEST:]), _rules_alone(folder)),
+            }
             if (
                 sealed := {
                     s: _load(f"offline-{s}.json", folder) for s in SEALED if (folder / f"offline-{s}.json").exists()
@@ -468,6 +477,10 @@ def blocks(folder: Path = BASELINES) -> dict[str, str]:
     )
 
 
+LATEST = 3
+"""Sealed splits the README shows beside the old test split (docs/EVALUATION.md shows every one)."""
+
+
 def _rules_alone(folder: Path) -> dict[str, dict[str, Any]]:
     """The same splits with the learned readers off (REFLECT_LEARNED_READERS=0), where kept."""
     return {
@@ -478,10 +491,16 @@ def _rules_alone(folder: Path) -> dict[str, dict[str, Any]]:
 
 
 def render(text: str, folder: Path = BASELINES) -> str:
-    """README text with every generated part rewritten from the results in `folder`."""
+    """A document's text with each generated part it holds rewritten from the results in `folder`."""
     for name, content in blocks(folder).items():
-        text = replace_block(text, name, content)
+        if f"<!-- {name}:start -->" in text:
+            text = replace_block(text, name, content)
     return text
+
+
+def unplaced(texts: list[str], folder: Path = BASELINES) -> list[str]:
+    """Generated parts not marked exactly once over all the documents."""
+    return [name for name in blocks(folder) if sum(text.count(f"<!-- {name}:start -->") for text in texts) != 1]
 
 
 def measure(folder: Path = BASELINES) -> None:
@@ -523,26 +542,31 @@ def _readers_off() -> Iterator[None]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m eval.readme", description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="exit 1 if README.md differs; write nothing")
+    parser.add_argument("--check", action="store_true", help="exit 1 if a document differs; write nothing")
     parser.add_argument("--measure", action="store_true", help="re-run the offline eval into the baselines first")
-    parser.add_argument("--readme", type=Path, default=README, help="the README to rewrite")
     return run(parser.parse_args(argv))
 
 
 def run(args: argparse.Namespace) -> int:
     if args.measure and not args.check:
         measure()
-    current = args.readme.read_text("utf-8")
-    wanted = render(current)
-    if args.check:
-        if wanted != current:
-            print(f"{args.readme} differs from eval/baselines: run `python -m eval.readme`", file=sys.stderr)
-            return 1
-        return 0
-    if wanted != current:
-        args.readme.write_text(wanted, "utf-8")
-        print(f"{args.readme}: tables rewritten from eval/baselines")
-    return 0
+    current = {path: path.read_text("utf-8") for path in DOCUMENTS}
+    missing = unplaced(list(current.values()))
+    if missing:
+        print(f"each generated part must be marked once in README.md or docs/EVALUATION.md: {missing}", file=sys.stderr)
+        return 1
+    differs = 0
+    for path, text in current.items():
+        wanted = render(text)
+        if wanted == text:
+            continue
+        if args.check:
+            print(f"{path.relative_to(REPO)} differs from eval/baselines: run `python -m eval.readme`", file=sys.stderr)
+            differs = 1
+        else:
+            path.write_text(wanted, "utf-8")
+            print(f"{path.relative_to(REPO)}: tables rewritten from eval/baselines")
+    return differs
 
 
 if __name__ == "__main__":

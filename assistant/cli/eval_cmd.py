@@ -167,7 +167,6 @@ def run_compare(args: argparse.Namespace) -> int:
 
 
 def run_readme(args: argparse.Namespace) -> int:
-    from eval.readme import README
     from eval.readme import run as write_tables
 
-    return write_tables(argparse.Namespace(check=args.check, measure=args.measure, readme=README))
+    return write_tables(argparse.Namespace(check=args.check, measure=args.measure))

@@ -4,25 +4,34 @@ memory (`python -m eval.readme` writes them) and any difference fails."""
 from __future__ import annotations
 
 import difflib
+from pathlib import Path
 
 import pytest
 
 from eval import readme
 
 
-def test_readme_matches_the_baselines() -> None:
-    current = readme.README.read_text("utf-8")
+@pytest.mark.parametrize("document", readme.DOCUMENTS, ids=lambda p: p.name)
+def test_the_documents_match_the_baselines(document: Path) -> None:
+    current = document.read_text("utf-8")
     wanted = readme.render(current)
     drift = "\n".join(
-        difflib.unified_diff(current.splitlines(), wanted.splitlines(), "README.md", "generated", lineterm="")
+        difflib.unified_diff(current.splitlines(), wanted.splitlines(), document.name, "generated", lineterm="")
     )
-    assert not drift, f"README.md differs from eval/baselines; run `python -m eval.readme`:\n{drift}"
+    assert not drift, f"{document.name} differs from eval/baselines; run `python -m eval.readme`:\n{drift}"
 
 
-def test_every_generated_part_is_marked_once() -> None:
-    current = readme.README.read_text("utf-8")
+def test_every_generated_part_is_marked_once_in_one_document() -> None:
+    texts = [document.read_text("utf-8") for document in readme.DOCUMENTS]
+    assert readme.unplaced(texts) == []
     for name in readme.blocks():
-        assert current.count(f"<!-- {name}:start -->") == 1 == current.count(f"<!-- {name}:end -->"), name
+        assert sum(t.count(f"<!-- {name}:end -->") for t in texts) == 1, name
+
+
+def test_a_part_marked_twice_or_nowhere_is_reported() -> None:
+    marked = "<!-- eval-table:start --><!-- eval-table:end -->"
+    assert "eval-table" in readme.unplaced([marked, marked])
+    assert "eval-table" in readme.unplaced(["no markers here"])
 
 
 def test_only_the_marked_block_changes() -> None:
