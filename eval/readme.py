@@ -78,6 +78,7 @@ SPLIT_TITLES = {
     "sealed39": "thirty-ninth sealed split",
     "sealed40": "fortieth sealed split",
     "sealed41": "forty-first sealed split",
+    "sealed42": "forty-second sealed split",
 }
 """The sealed splits as the README names them, in the order they were written."""
 

@@ -57,6 +57,7 @@ def register(parser: argparse.ArgumentParser) -> None:
             "sealed39",
             "sealed40",
             "sealed41",
+            "sealed42",
             "all",
         ],
         default="all",
