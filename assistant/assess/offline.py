@@ -636,11 +636,12 @@ def _verdict(n: int, items: list[ActionItem], exchanges: list[_Exchange]) -> Ite
     for exchange in _exchanges_about(n, items, exchanges):
         if exchange.opening is None:
             continue
-        progress = opening_verdict(exchange.opening.span.text, exchange.question, bool(exchange.said & own))
+        following = next((s.span.text for s in exchange.answer if s is not exchange.opening), "")
+        progress = opening_verdict(exchange.opening.span.text, exchange.question, bool(exchange.said & own), following)
         if progress is None or (progress == "not_started" and stops):
             continue
         quoted = exchange.opening
-        if progress == "not_started":  # "No. I quit that."
+        if progress != "done":  # "No. I quit that.", "Half. Then I gave up on it."
             decided = next((s for s in exchange.answer if _CUES[0][1].search(fold(s.span.text))), None)
             if decided is not None:
                 progress, quoted = "dropped", decided

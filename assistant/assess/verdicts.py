@@ -5,10 +5,10 @@ for the patches?") the coachee often answers with the verdict first and the stor
 opening is the most direct reading of the item there is, more direct than a sentence elsewhere
 that is close to the item in meaning ("Not one tala more."), so `offline.py` reads it first.
 
-Only the answer's first sentence counts, and only its first words: "No" later in a story says
-nothing of the item. A bare "No" is a step not taken unless the answer goes on to a decision
-("No. I quit that."), which is dropped; one followed by a step done ("No, I did it on Monday") is
-no verdict at all.
+Only the answer's opening counts: "No" later in a story says nothing of the item. A bare "No"
+is a step not taken only where what follows it is nothing, a negation ("no i haven't said a word
+to him") or a decision ("No. I quit that.", which `offline.py` reads as dropped): "No, no, it was
+great", "Nah, all good" and "No. I did it on the Monday." answer something else.
 """
 
 from __future__ import annotations
@@ -21,65 +21,95 @@ from assistant.types import Progress
 _LEAD_IN = r"^\W*(?:(?:um+|uh+|er+|erm|well|so|honestly|okay|ok|oh|ah|yes|yeah|ja|aye)\W+)*"
 """Words a verdict may follow ("Um, half.", "Yeah, done."): they say nothing themselves."""
 
+_NO_IDIOMS = (
+    r"problem|problems|problemo|probs|worries|worry|doubt|way|question|idea|matter|sweat|bother|trouble|clue|deal|"
+    r"drama|dramas|stress|fuss|hassle|issue|one|more|longer"
+)
 _OPENINGS: list[tuple[Progress, re.Pattern[str]]] = [
     (
         "done",
         re.compile(
-            _LEAD_IN + r"(?:all )?(?:done|finished|completed|sorted)\b(?! (?:nothing|with|yet)\b)"
-            r"|" + _LEAD_IN + r"(?:i |we )?did (?:it|that|that one)\b(?!\?)"
+            _LEAD_IN + r"(?:all )?(?:done|finished|completed|sorted)\b"
+            r"(?! (?:nothing|with|yet|out|up|off|the|a|my|our|their|work)\b)"
+            r"|" + _LEAD_IN + r"(?:i |we )?did (?:it|that|that one)\b"
         ),
     ),
     (
         "in_progress",
         re.compile(
-            _LEAD_IN + r"(?:half|halfway|half way|partly|partially|part of it|some of it|most of it|mostly)"
-            r"(?=\s*(?:[,.;:!?]|$|-|(?:i|we|i'd|and|half|done|there|really)\b))"
+            _LEAD_IN + r"(?:(?:half|halfway|half way)(?=\s*(?:[,.;:!?]|$|-|(?:i|we|i'd|and|half|done|there|really)\b))"
+            r"|(?:partly|partially|part of it|some of it|most of it|mostly)"
+            r"(?=\s*(?:[,.;:!?]|$|-|(?:done|there|really)\b)))"
         ),
     ),
     (
         "not_started",
         re.compile(
-            _LEAD_IN + r"(?:(?P<no>no|nah|naw|nope)|not yet|not done|not started|never)\b"
-            r"(?!(?: \w+)? (?:problem|worries|doubt|way|question|idea|matter)\b)(?! (?:one|more|longer)\b)(?!-)"
+            _LEAD_IN + r"(?:(?P<no>(?:(?:no|nah|naw|nope)\W+)*(?:no|nah|naw|nope))|not yet|not done|not started|"
+            r"never(?! (?:again|mind|been|felt|better|thought|ever|back)\b))\b"
+            rf"(?!(?: \w+)? (?:{_NO_IDIOMS})\b)(?!-)"
         ),
     ),
 ]
 """How an answer may open, per progress: a share only where the word stands alone or starts the
-report ("Half. I did half.", not "partly knowing I'd have to tell you"); "No problem", "No more
-Advil" and "No one" are no verdicts."""
+report ("Half. I did half.", not "partly knowing I'd have to tell you" or "Mostly I just sat
+there"); "No problem", "No more Advil", "No one", "Never again" and "Never mind" are no verdicts."""
+
+_NEGATION = re.compile(r"n't\b|\b(?:not|never|nothing|none|nobody|haven|havent|didnt|aint|wasnt|couldnt)\b")
+_DECISION = re.compile(
+    r"\b(?:quit|dropped|stopped|gave (?:up|that|it)|give up|decided|let (?:it|that) go|scrapped|binned|forget it|"
+    r"not (?:doing|going to|gonna))\b"
+)
+"""What may follow a bare "No" for it to be a verdict: a negation ("No. I haven't touched it.") or a
+decision ("No. I quit that.")."""
 
 _NOT_ASKING_IF = re.compile(
     r"n't\b|\b(?:not|no|never|nothing)\b|"
     r"\b(?:do|does|would|did) you (?:want|like|think|see|feel|reckon|prefer)\b|\bhow (?:do|would|did) you\b|"
-    r"\b(?:what|why|who|which|how|where)\b|\b(?:anything|something) else\b"
+    r"\b(?:what|why|who|which|how|where)\b|\b(?:anything|something) else\b|"
+    r"\b(?:shall|should|can) we\b|\blet's\b|"
+    r"\b(?:help|helped|work|worked|hurt|hard|easy|difficult|bother|bothered|matter|mind)\b"
 )
 """A coach turn that a bare "No" answers without saying the step was not taken: a negative
 statement it agrees with ("So giving him the dinners didn't cost the business." - "No. The
-opposite."), a question of wish or opinion ("Do you want to spend some of today on Lola?"), or one
-that asks what, why, who or how ("how are you doing" - "no ja good"), or for more ("Anything else?")."""
+opposite."), a question of wish or opinion ("Do you want to spend some of today on Lola?"), one
+that asks what, why, who or how ("how are you doing" - "no ja good"), for more ("Anything
+else?"), where to go next ("Shall we start with the clinic?") or how the step went ("Did the
+patches help?", "Was the clinic hard?")."""
 
-_DONE_AFTER_NO = re.compile(r"\b[a-z]+ (?:did|finished|sent|called|rang|told|asked|went)\b(?! not\b)")
-"""A step done after the "No" ("No, I did it on Monday", "No, Ko Tesha did."): the "No" answers
-something else."""
-_OF_SOMEONE_ELSE = re.compile(r"\b(?:[Dd]id|[Dd]oes|[Hh]as|[Ii]s|[Ww]as|[Ww]ill) (?:he|she|they|[A-Z][a-z]+)\b")
-"""A question about what another person did or knows ("Did Kevin come to the plant?", "Does Niall
-know?" - "Not yet."): the coachee's answer is about them."""
+_OF_SOMEONE_ELSE = re.compile(
+    r"\b(?:did|does|has|is|was|will) (?!(?:you|i|we|it|that|this|there|the|a|an|your|any|anything|something|"
+    r"everything|nothing|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)[a-z]+\b"
+)
+"""A question about what another person did or knows ("Did Kevin come to the plant?", "does niall
+know" - "Not yet."): the coachee's answer is about them."""
 
 
-def opening_verdict(first_sentence: str, question: str, named: bool) -> Progress | None:
-    """The progress the answer's first sentence opens with, given the coach turn it answers, or
-    None. A bare "No" counts only where that turn `named` the item by its words, not just by a
-    meaning close to it: a related question ("Has anything like that happened since?") gets one too."""
+def opening_verdict(first_sentence: str, question: str, named: bool, next_sentence: str = "") -> Progress | None:
+    """The progress the answer opens with, given the coach turn it answers, or None. A bare "No"
+    counts only where that turn `named` the item by its words, not just by a meaning close to it:
+    a related question ("Has anything like that happened since?") gets one too. `next_sentence`
+    is the answer's second sentence, which a bare "No." leaves to say what it means."""
     text = fold(first_sentence)
+    asked = fold(question)
     for progress, opening in _OPENINGS:
         match = opening.match(text)
         if match is None:
             continue
-        if progress == "not_started" and _DONE_AFTER_NO.search(text, match.end()):
+        if text.rstrip().endswith("?") or text[match.end() :].lstrip().startswith("?"):
+            return None  # the coach's word echoed as a question: "Done? Not really."
+        if _OF_SOMEONE_ELSE.search(asked):
             return None
-        if _OF_SOMEONE_ELSE.search(question):
-            return None
-        if match.groupdict().get("no") and (not named or _NOT_ASKING_IF.search(fold(question))):
+        if match.groupdict().get("no") and not _a_bare_no(text[match.end() :], next_sentence, asked, named):
             return None
         return progress
     return None
+
+
+def _a_bare_no(rest: str, next_sentence: str, asked: str, named: bool) -> bool:
+    """Whether a "No" says the step was not taken: the turn named the item and asks if it was done,
+    and what follows the "No" (the next sentence, when it stands alone) is a negation or a decision."""
+    if not named or _NOT_ASKING_IF.search(asked):
+        return False
+    after = rest.strip(" ,.;:!-") or fold(next_sentence)
+    return not after or bool(_NEGATION.search(after) or _DECISION.search(after))

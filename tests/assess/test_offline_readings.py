@@ -570,3 +570,21 @@ def test_a_half_answering_the_coach_outweighs_a_step_told_elsewhere(embedder: Mi
         "Craig: Half. The first two weeks, three mornings. Then the rain.",
     ]
     assert _read(embedder, "Walk three mornings a week early with Tina", said) == "in_progress"
+
+
+def test_a_no_to_a_question_about_what_is_to_come_is_no_verdict(embedder: MiniLMEmbedder) -> None:
+    said = [
+        "Coach: Will you go to the clinic for the nicotine patches next week?",
+        "Craig: No. I went on Friday, they gave me a month's supply.",
+    ]
+    assert _read(embedder, "Go to the clinic for nicotine patches", said) != "not_started"
+
+
+def test_a_bare_no_about_an_item_that_stops_something_is_no_step_missed(embedder: MiniLMEmbedder) -> None:
+    said = ["Coach: And the afternoon Red Bulls?", "Craig: No.", "Coach: None?", "Craig: Not one. Water."]
+    assert _read(embedder, "Stop the afternoon Red Bulls", said) != "not_started"
+
+
+def test_a_no_then_a_decision_in_the_same_answer_reads_dropped(embedder: MiniLMEmbedder) -> None:
+    said = ["Coach: And the clinic for the patches?", "Craig: No. I quit that. The patches are not for me."]
+    assert _read(embedder, "Go to the clinic for nicotine patches", said) == "dropped"

@@ -41,10 +41,25 @@ def test_an_answer_that_opens_with_a_verdict_gives_it(answer: str, progress: Pro
         "Honestly, partly knowing I'd have to tell you.",
         "I went on the Tuesday.",
         "Done with it, to be honest, I'm not going back.",
+        "No, no, it was great.",
+        "Nah, all good.",
+        "no it was fine they gave me the patches",
+        "Never again.",
+        "Never mind that.",
+        "Done? Not really.",
+        "Sorted out the car first.",
+        "Mostly I just sat there in the waiting room.",
+        "No sweat.",
     ],
 )
 def test_an_opening_that_is_no_verdict_gives_none(answer: str) -> None:
     assert opening_verdict(answer, _ASKED, named=True) is None
+
+
+def test_a_bare_no_is_read_with_the_sentence_after_it() -> None:
+    assert opening_verdict("No.", _ASKED, named=True, next_sentence="I haven't touched it.") == "not_started"
+    assert opening_verdict("No.", _ASKED, named=True, next_sentence="I quit that.") == "not_started"
+    assert opening_verdict("No.", _ASKED, named=True, next_sentence="I did it on the Monday.") is None
 
 
 @pytest.mark.parametrize(
@@ -55,6 +70,9 @@ def test_an_opening_that_is_no_verdict_gives_none(answer: str) -> None:
         "How are you doing?",
         "Anything else?",
         "Did Kevin come to the plant?",
+        "did kevin come to the plant",
+        "Did the patches help?",
+        "Shall we start with the clinic for the patches?",
     ],
 )
 def test_a_no_to_a_turn_that_does_not_ask_if_it_was_done_is_no_verdict(question: str) -> None:
