@@ -255,3 +255,37 @@ def test_an_option_weighed_may_weaken_and_asking_for_options_does_not() -> None:
     )
     assert _MAY_WEAKEN.search(fold("option two, i tell her on friday"))
     assert not _MAY_WEAKEN.search(fold("I ask him what my options are. Contest it, sell my part, leave it."))
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Saturday I did once.",
+        "Monday the first, nothing. Tuesday, nothing. Wednesday, nothing.",
+        "thursday i was that guy a bit",
+        "Saturday I walked once.",
+    ],
+)
+def test_what_the_client_did_is_no_candidate(said: str) -> None:
+    from assistant.analysis.offline.heard import _candidates
+
+    assert _candidates(said) == []
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Friday I do what I did last week.",
+        "we did say friday so friday i go",
+        "I was going to write the priorities up for the execs anyway.",
+        "i was just gonna ring her monday",
+        "I forgot last week. Tomorrow at eight, the clinic.",
+        "tomorrow nothing but water",
+        "Nothing until Monday, then I start the walks.",
+        "Tomás tomorrow, like, I did",
+    ],
+)
+def test_a_step_beside_what_the_client_did_stays_a_candidate(said: str) -> None:
+    from assistant.analysis.offline.heard import _candidates
+
+    assert _candidates(said)
