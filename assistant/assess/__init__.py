@@ -35,7 +35,7 @@ to the coach asking about an item by name or in its words ("Did you ask Kari?" -
 to it."); 3 (after the thirty-sixth split's run) reads "Ana finished it." as someone else's doing,
 "I dropped it off" as no item dropped and "Honestly I went." as done; 4 (after the forty-first)
 reads first the verdict an answer to the coach naming the item opens with ("No.", "Half.",
-"Done.": `verdicts.py`)."""
+"Done.": `verdicts.py`), past an echo of the coach's word ("Ah. Grace. Half.")."""
 
 _NEW_INFORMATION = re.compile(
     r"\b(?:turns out|it turned out|found out|i learned|i learnt|i realised|i realized|i discovered|news|"

@@ -543,7 +543,7 @@ def _exchanges(all_sentences: list[_Sentence], similarity: list[list[float]]) ->
         closeness = [max(r[i] for _, r in asking) for i in range(len(asking[0][1]))]
         exchange = _Exchange(closeness, _said(asking), _first_sentences(answering, _ANSWER_SENTENCES), _said(answering))
         if exchange.answer and exchange.answer[0] is answering[0][0] and not _asks_ahead(asking):
-            exchange.opening = exchange.answer[0]
+            exchange.opening = _past_an_echo(exchange.answer, exchange.said)
             exchange.question = " ".join(s.span.text for s, _ in asking)
         if k + 3 < len(order):
             follow_up = turns[order[k + 2]]
@@ -552,6 +552,20 @@ def _exchanges(all_sentences: list[_Sentence], similarity: list[list[float]]) ->
                 exchange.answer_to_follow_up = _first_sentences(turns[order[k + 3]], 2)
         exchanges.append(exchange)
     return exchanges
+
+
+_ECHO_WORDS = 3
+"""Words up to which an answer's first sentence may only echo the coach ("Ah. Grace. Half.")."""
+
+
+def _past_an_echo(answer: list[_Sentence], asked: set[str]) -> _Sentence:
+    """The answer's first sentence, or its second where the first only repeats the coach's words
+    ("Number two. Grace." - "Ah. Grace. Half."): the verdict follows the echo."""
+    first = answer[0]
+    words = {w.removesuffix("'s") for w in content_words(first.span.text)}
+    if len(answer) > 1 and len(first.span.text.split()) <= _ECHO_WORDS and words and words <= asked:
+        return answer[1]
+    return first
 
 
 def _said(turn: list[tuple[_Sentence, list[float]]]) -> set[str]:

@@ -588,3 +588,15 @@ def test_a_bare_no_about_an_item_that_stops_something_is_no_step_missed(embedder
 def test_a_no_then_a_decision_in_the_same_answer_reads_dropped(embedder: MiniLMEmbedder) -> None:
     said = ["Coach: And the clinic for the patches?", "Craig: No. I quit that. The patches are not for me."]
     assert _read(embedder, "Go to the clinic for nicotine patches", said) == "dropped"
+
+
+def test_a_verdict_after_an_echo_of_the_coachs_word_is_read(embedder: MiniLMEmbedder) -> None:
+    said = [
+        "Coach: Tablet, done. Number two. Grace. Tuesday and Thursday evenings.",
+        "Craig: Ah. Grace. Half.",
+        "Coach: Half.",
+        "Craig: Tuesday yes. Thursday the owner came, so I took the evening back.",
+        "Coach: And the evenings themselves?",
+        "Craig: The evening shift, I told Grace it's hers, she runs the evening shift now on Tuesdays.",
+    ]
+    assert _read(embedder, "Hand the evening shift to Grace on Tuesdays and Thursdays", said) == "in_progress"
