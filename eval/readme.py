@@ -119,7 +119,7 @@ def replace_block(text: str, name: str, content: str) -> str:
     pattern = re.compile(rf"(<!-- {re.escape(name)}:start -->)(.*?)(<!-- {re.escape(name)}:end -->)", re.DOTALL)
     found = pattern.findall(text)
     if len(found) != 1:
-        raise ValueError(f"README.md must hold exactly one <!-- {name}:start --> ... <!-- {name}:end --> pair")
+        raise ValueError(f"the document must hold exactly one <!-- {name}:start --> ... <!-- {name}:end --> pair")
     return pattern.sub(lambda m: m.group(1) + content + m.group(3), text)
 
 
@@ -499,9 +499,26 @@ def render(text: str, folder: Path = BASELINES) -> str:
     return text
 
 
-def unplaced(texts: list[str], folder: Path = BASELINES) -> list[str]:
-    """Generated parts not marked exactly once over all the documents."""
-    return [name for name in blocks(folder) if sum(text.count(f"<!-- {name}:start -->") for text in texts) != 1]
+_MARKER = re.compile(r"<!-- ([\w-]+):(start|end) -->")
+
+
+def marker_faults(texts: dict[str, str], folder: Path = BASELINES) -> list[str]:
+    """What is wrong with the documents' markers: a generated part not marked by exactly one start
+    and one end in one document, or a marker no generated part has (a stale block nobody rewrites)."""
+    generated = set(blocks(folder))
+    faults = []
+    for where, text in texts.items():
+        faults += [
+            f"{where}: <!-- {name}:{end} --> is no generated part"
+            for name, end in _MARKER.findall(text)
+            if name not in generated
+        ]
+    for name in sorted(generated):
+        holders = [w for w, t in texts.items() if f"<!-- {name}:start -->" in t or f"<!-- {name}:end -->" in t]
+        counts = [(t.count(f"<!-- {name}:start -->"), t.count(f"<!-- {name}:end -->")) for t in texts.values()]
+        if len(holders) != 1 or sorted(counts, reverse=True)[0] != (1, 1):
+            faults.append(f"{name}: marked {counts} (start, end) in {list(texts)}; it needs one pair, in one document")
+    return faults
 
 
 def measure(folder: Path = BASELINES) -> None:
@@ -552,9 +569,9 @@ def run(args: argparse.Namespace) -> int:
     if args.measure and not args.check:
         measure()
     current = {path: path.read_text("utf-8") for path in DOCUMENTS}
-    missing = unplaced(list(current.values()))
-    if missing:
-        print(f"each generated part must be marked once in README.md or docs/EVALUATION.md: {missing}", file=sys.stderr)
+    faults = marker_faults({str(path.relative_to(REPO)): text for path, text in current.items()})
+    if faults:
+        print("\n".join(faults), file=sys.stderr)
         return 1
     differs = 0
     for path, text in current.items():

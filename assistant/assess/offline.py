@@ -209,9 +209,10 @@ def assess_items(items: list[ActionItem], transcript: Transcript, embedder: Embe
 
 
 def _verdict_or_decision(verdict: ItemProgress | None, read: ItemProgress) -> ItemProgress:
-    """The coachee's verdict, unless it is a step not taken and the session says elsewhere that
-    they decided against it ("No." - [...] "I dropped that one."): the decision is the latest state."""
-    if verdict is None or (verdict.progress == "not_started" and read.progress == "dropped"):
+    """The coachee's verdict, unless it is a step not taken or a share and the session says
+    elsewhere that they decided against it ("Half." - [...] "I dropped that one."): the decision is
+    the latest state."""
+    if verdict is None or (verdict.progress != "done" and read.progress == "dropped"):
         return read
     return verdict
 
@@ -269,15 +270,19 @@ def _reported(item: ActionItem, all_sentences: list[_Sentence], terms: ItemTerms
     if progress == "not_started":
         # A step not taken, and a decision not to take it said next to it, is dropped: "I didn't
         # ring them. And I'm not going to, to be honest." (the seventeenth sealed split, after its run)
-        decided = next((s for s in [sentence, *neighbours] if _CUES[0][1].search(fold(s.span.text))), None)
-        if decided is not None:
-            progress, quoted = "dropped", decided
+        progress, quoted = _decided_against(progress, quoted, [sentence, *neighbours])
     return ItemProgress(
         item=item,
         progress=progress,
         evidence=[Evidence(utterance=quoted.utterance, quote=quoted.span.text)],
         note=f"the coachee reports it as {progress.replace('_', ' ')}",
     )
+
+
+def _decided_against(progress: Progress, quoted: _Sentence, said: list[_Sentence]) -> tuple[Progress, _Sentence]:
+    """Dropped, quoting the decision, where one of the sentences decides against the item."""
+    decided = next((s for s in said if _CUES[0][1].search(fold(s.span.text))), None)
+    return ("dropped", decided) if decided is not None else (progress, quoted)
 
 
 _STOPS = re.compile(
@@ -650,15 +655,16 @@ def _verdict(n: int, items: list[ActionItem], exchanges: list[_Exchange]) -> Ite
     for exchange in _exchanges_about(n, items, exchanges):
         if exchange.opening is None:
             continue
-        following = next((s.span.text for s in exchange.answer if s is not exchange.opening), "")
+        after = exchange.answer[exchange.answer.index(exchange.opening) + 1 :]
+        following = after[0].span.text if after else ""
         progress = opening_verdict(exchange.opening.span.text, exchange.question, bool(exchange.said & own), following)
         if progress is None or (progress == "not_started" and stops):
             continue
         quoted = exchange.opening
+        if progress == "done" and part_of_whole(fold(quoted.span.text)):
+            progress = "in_progress"  # "Done two of the four."
         if progress != "done":  # "No. I quit that.", "Half. Then I gave up on it."
-            decided = next((s for s in exchange.answer if _CUES[0][1].search(fold(s.span.text))), None)
-            if decided is not None:
-                progress, quoted = "dropped", decided
+            progress, quoted = _decided_against(progress, quoted, exchange.answer)
         return ItemProgress(
             item=item,
             progress=progress,

@@ -1,5 +1,6 @@
 """reflect eval: measure a backend on the gold set; reflect eval compare OLD NEW: spot regressions;
-reflect eval readme: rewrite the README's tables from the baselines (same as python -m eval.readme)."""
+reflect eval readme: rewrite the tables of README.md and docs/EVALUATION.md from the baselines (same as
+python -m eval.readme)."""
 
 from __future__ import annotations
 
@@ -85,8 +86,8 @@ def register(parser: argparse.ArgumentParser) -> None:
     compare.add_argument("old", type=Path)
     compare.add_argument("new", type=Path)
     compare.set_defaults(run=run_compare)
-    readme = sub.add_parser("readme", help="rewrite README.md's eval and speed tables from eval/baselines")
-    readme.add_argument("--check", action="store_true", help="exit 1 if README.md differs; write nothing")
+    readme = sub.add_parser("readme", help="rewrite the tables of README.md and docs/EVALUATION.md from eval/baselines")
+    readme.add_argument("--check", action="store_true", help="exit 1 if either differs; write nothing")
     readme.add_argument("--measure", action="store_true", help="re-run the offline eval into the baselines first")
     readme.set_defaults(run=run_readme)
 

@@ -264,6 +264,8 @@ def test_an_option_weighed_may_weaken_and_asking_for_options_does_not() -> None:
         "Monday the first, nothing. Tuesday, nothing. Wednesday, nothing.",
         "thursday i was that guy a bit",
         "Saturday I walked once.",
+        "Saturday I went to the gym.",
+        "Christmas I walked once.",
     ],
 )
 def test_what_the_client_did_is_no_candidate(said: str) -> None:
@@ -283,6 +285,11 @@ def test_what_the_client_did_is_no_candidate(said: str) -> None:
         "tomorrow nothing but water",
         "Nothing until Monday, then I start the walks.",
         "Tomás tomorrow, like, I did",
+        "I missed Monday, so I'll do it Tuesday.",
+        "I forgot it last week so I have to call her tomorrow.",
+        "I skipped it this week but I'm doing it Monday.",
+        "I was off sick so Thursday I do the presentation.",
+        "We made a plan to meet on Monday.",
     ],
 )
 def test_a_step_beside_what_the_client_did_stays_a_candidate(said: str) -> None:

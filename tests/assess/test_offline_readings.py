@@ -600,3 +600,16 @@ def test_a_verdict_after_an_echo_of_the_coachs_word_is_read(embedder: MiniLMEmbe
         "Craig: The evening shift, I told Grace it's hers, she runs the evening shift now on Tuesdays.",
     ]
     assert _read(embedder, "Hand the evening shift to Grace on Tuesdays and Thursdays", said) == "in_progress"
+
+
+def test_a_no_after_an_echo_is_read_with_what_follows_it(embedder: MiniLMEmbedder) -> None:
+    said = [
+        "Coach: Number two. Grace. Tuesday and Thursday evenings.",
+        "Craig: Ah. Grace. No. I haven't asked her.",
+    ]
+    assert _read(embedder, "Hand the evening shift to Grace on Tuesdays and Thursdays", said) == "not_started"
+
+
+def test_a_done_of_part_of_the_whole_is_in_progress(embedder: MiniLMEmbedder) -> None:
+    said = ["Coach: And the four supplier calls?", "Craig: Done two of the four. The rest in March."]
+    assert _read(embedder, "Make the four supplier calls", said) == "in_progress"

@@ -22,16 +22,20 @@ def test_the_documents_match_the_baselines(document: Path) -> None:
 
 
 def test_every_generated_part_is_marked_once_in_one_document() -> None:
-    texts = [document.read_text("utf-8") for document in readme.DOCUMENTS]
-    assert readme.unplaced(texts) == []
-    for name in readme.blocks():
-        assert sum(t.count(f"<!-- {name}:end -->") for t in texts) == 1, name
+    texts = {document.name: document.read_text("utf-8") for document in readme.DOCUMENTS}
+    assert readme.marker_faults(texts) == []
 
 
-def test_a_part_marked_twice_or_nowhere_is_reported() -> None:
-    marked = "<!-- eval-table:start --><!-- eval-table:end -->"
-    assert "eval-table" in readme.unplaced([marked, marked])
-    assert "eval-table" in readme.unplaced(["no markers here"])
+def test_a_part_marked_twice_nowhere_or_half_or_a_stale_marker_is_reported() -> None:
+    pair = "<!-- eval-table:start --><!-- eval-table:end -->"
+    rest = "".join(f"<!-- {n}:start --><!-- {n}:end -->" for n in readme.blocks() if n != "eval-table")
+    assert readme.marker_faults({"a": pair + rest, "b": ""}) == []
+    assert any(f.startswith("eval-table") for f in readme.marker_faults({"a": pair + rest, "b": pair}))
+    assert any(f.startswith("eval-table") for f in readme.marker_faults({"a": rest, "b": ""}))
+    assert any(
+        f.startswith("eval-table") for f in readme.marker_faults({"a": rest + "<!-- eval-table:start -->", "b": ""})
+    )
+    assert any("old-table" in f for f in readme.marker_faults({"a": pair + rest + "<!-- old-table:start -->", "b": ""}))
 
 
 def test_only_the_marked_block_changes() -> None:
