@@ -285,10 +285,9 @@ def _decided_against(progress: Progress, quoted: _Sentence, said: list[_Sentence
     return ("dropped", decided) if decided is not None else (progress, quoted)
 
 
-_STOPS = re.compile(
-    r"^\W*(?:stop|quit|cut out|no more|don't|do not|never|avoid|give up|leave \w+ out)\b", re.IGNORECASE
-)
-"""An item that stops something ("Stop the afternoon Red Bulls"): not doing the thing is doing the item."""
+_STOPS = re.compile(r"^\W*(?:stop|quit|cut out|no|don't|do not|never|avoid|give up|leave \w+ out)\b", re.IGNORECASE)
+"""An item that stops something ("Stop the afternoon Red Bulls", "No wine Monday to Thursday"): not
+doing the thing is doing the item."""
 _ABSTAINED = re.compile(
     r"\b(?:haven't|have not|hasn't|didn't|did not|not|never)\s+(?:\w+\s+)?"
     r"(?:had|have|touched|smoked|drunk|drank|bought|opened|used)\b"
@@ -651,7 +650,7 @@ def _verdict(n: int, items: list[ActionItem], exchanges: list[_Exchange]) -> Ite
     none was had: no verdict."""
     item = items[n]
     own = content_words(item.action) | _names(item)
-    stops = bool(_STOPS.match(item.action) or re.match(r"\W*no\b", item.action, re.IGNORECASE))
+    stops = bool(_STOPS.match(item.action))
     for exchange in _exchanges_about(n, items, exchanges):
         if exchange.opening is None:
             continue
