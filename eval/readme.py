@@ -79,6 +79,7 @@ SPLIT_TITLES = {
     "sealed40": "fortieth sealed split",
     "sealed41": "forty-first sealed split",
     "sealed42": "forty-second sealed split",
+    "sealed43": "forty-third sealed split",
 }
 """The sealed splits as the README names them, in the order they were written."""
 

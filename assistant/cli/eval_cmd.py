@@ -59,6 +59,7 @@ def register(parser: argparse.ArgumentParser) -> None:
             "sealed40",
             "sealed41",
             "sealed42",
+            "sealed43",
             "all",
         ],
         default="all",
