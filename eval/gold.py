@@ -105,7 +105,8 @@ aa59ae7, and is spent. After it, sealed39 and sealed40 joined the readers' train
 retraining and engine code version 60, once, at commit 63915c7, and is spent. sealed42 (six more
 new writers, S242-S247: twelve sessions, eight disfluent, three lower-case, four arcs) judges engine
 code version 62 and the offline assess reader version 4, once, at commit 3027902, and is spent.
-sealed43 (six more new writers, S248-S253: twelve sessions) is sealed: nobody has run it."""
+After it, sealed41 and sealed42 joined the readers' training. sealed43 (six more new writers,
+S248-S253: twelve sessions) is sealed: nobody has run it."""
 SEALED: tuple[str, ...] = (
     "sealed", "sealed2", "sealed3", "sealed4", "sealed5", "sealed6", "sealed7", "sealed8", "sealed9", "sealed10",
     "sealed11", "sealed12", "sealed13", "sealed14", "sealed15", "sealed16", "sealed17", "sealed18",
@@ -119,7 +120,7 @@ RETIRED: tuple[str, ...] = (
     "sealed11", "sealed12", "sealed13", "sealed14", "sealed15", "sealed16", "sealed17", "sealed18", "sealed19",
     "sealed20", "sealed21", "sealed22", "sealed23", "sealed24", "sealed25", "sealed26", "sealed27",
     "sealed28", "sealed29", "sealed30", "sealed31", "sealed32", "sealed33", "sealed34", "sealed35",
-    "sealed36", "sealed37", "sealed38", "sealed39", "sealed40",
+    "sealed36", "sealed37", "sealed38", "sealed39", "sealed40", "sealed41", "sealed42",
 )  # fmt: skip
 """Sealed splits that were run once and reported, then given to the learned readers' training as
 sessions in the app's own shape (their README figures stay as measured; they judge nothing again)."""

@@ -220,3 +220,34 @@ def test_what_someone_said_to_or_of_the_client_is_not_the_goal(said: str) -> Non
 )
 def test_what_the_client_says_to_themself_or_now_is_still_the_goal(said: str, goal: str) -> None:
     assert _analyse("what do you want from today", said).plan.goal == goal
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "me i i do the transfer and i show her the the receipt that was her idea no more secrets she said",
+        "And he used the word insulin. No more sugar, he said.",
+        "She was clear. I'll be there at six, she says.",
+    ],
+)
+def test_words_that_end_on_who_said_them_are_not_the_clients_step(said: str) -> None:
+    # the spent forty-second sealed split: "no more secrets she said" was shown as the client's firm step
+    assert all("secrets" not in action and "sugar" not in action and "six" not in action for _, action in _found(said))
+
+
+@pytest.mark.parametrize(
+    ("said", "action"),
+    [
+        ("I'll call him tomorrow like she said.", "call him tomorrow like she said"),
+        ("I'll do what she says.", "do what she says"),
+        ("No more late-night emails, because they said so.", "No more late-night emails"),
+    ],
+)
+def test_a_step_done_as_someone_asked_is_still_the_clients(said: str, action: str) -> None:
+    assert [a for _, a in _found(said)] == [action]
+
+
+def test_then_i_say_it_again_keeps_its_verb() -> None:
+    # the spent forty-first sealed split: "Then I say it again" was shown as "it again"
+    said = 'Then I say it again. "Ntate, I am serious." And I put it in an email after, so it\'s written.'
+    assert "say it again" in [a for _, a in _found(said)]

@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 
 __all__ = ["analyze_offline", "clear_caches", "engine_version", "label_utterances", "warm_up"]
 
-ENGINE_CODE_VERSION = "63"
+ENGINE_CODE_VERSION = "64"
 """Bumped when the engine's code reads transcripts differently; the rules and the readers' weights
 are hashed into the version on their own (`engine_version`), so editing them needs no bump. 27
 (2026-12-04): the lexicon's someone-else pattern, and the rule changes since 26 that came with a
@@ -128,7 +128,10 @@ final read, after the forty-first split's run): a cleft's step is put off by "se
 (after the forty-first split's run): heard.py hears no step in what the client did ("Saturday I did
 once.") or in days with nothing done ("Monday the first, nothing. Tuesday, nothing."). 63 (the
 final read): a report keeps its step where a future form or a day after it says one ("I missed
-Monday, so I'll do it Tuesday"), and "went to", "Christmas" and "anyway" no longer slip past it."""
+Monday, so I'll do it Tuesday"), and "went to", "Christmas" and "anyway" no longer slip past it. 64
+(after the forty-second split's run): a cue whose words end on who said them is someone else's
+("that was her idea no more secrets she said"), unless the client's own sentence holds the report
+("I'll call him like she said")."""
 _SPEAKS_FOR_CLIENT = ("client", "notes")
 
 
