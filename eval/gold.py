@@ -106,7 +106,8 @@ retraining and engine code version 60, once, at commit 63915c7, and is spent. se
 new writers, S242-S247: twelve sessions, eight disfluent, three lower-case, four arcs) judges engine
 code version 62 and the offline assess reader version 4, once, at commit 3027902, and is spent.
 After it, sealed41 and sealed42 joined the readers' training. sealed43 (six more new writers,
-S248-S253: twelve sessions) is sealed: nobody has run it."""
+S248-S253: twelve sessions, eight disfluent, three lower-case, four arcs) judged that retraining and
+engine code version 64, once, at commit eb42ffa, and is spent."""
 SEALED: tuple[str, ...] = (
     "sealed", "sealed2", "sealed3", "sealed4", "sealed5", "sealed6", "sealed7", "sealed8", "sealed9", "sealed10",
     "sealed11", "sealed12", "sealed13", "sealed14", "sealed15", "sealed16", "sealed17", "sealed18",
