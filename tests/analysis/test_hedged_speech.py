@@ -767,6 +767,8 @@ def _levels(client_says: str) -> list[tuple[str, str]]:
             "I'll call him Monday. Then I'll book the gym for Tuesday. The kids are off school. If it rains.",
             ["firm"] * 2,
         ),
+        # a condition that names a step of its own keeps it (a review: "manage thursday as well" was lost)
+        ("i'll book the gym for tuesday. if i can manage thursday as well", ["hedged", "exploring"]),
         # a closing condition with a step of its own hedges that step only
         (
             "I'll call him Monday. The kids are off school that week. If I get the chance I'll also email Jo.",

@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 
 __all__ = ["analyze_offline", "clear_caches", "engine_version", "label_utterances", "warm_up"]
 
-ENGINE_CODE_VERSION = "64"
+ENGINE_CODE_VERSION = "65"
 """Bumped when the engine's code reads transcripts differently; the rules and the readers' weights
 are hashed into the version on their own (`engine_version`), so editing them needs no bump. 27
 (2026-12-04): the lexicon's someone-else pattern, and the rule changes since 26 that came with a
@@ -131,7 +131,10 @@ final read): a report keeps its step where a future form or a day after it says 
 Monday, so I'll do it Tuesday"), and "went to", "Christmas" and "anyway" no longer slip past it. 64
 (after the forty-second split's run): a cue whose words end on who said them is someone else's
 ("that was her idea no more secrets she said"), unless the client's own sentence holds the report
-("I'll call him like she said")."""
+("I'll call him like she said"). 65 (after a read-only review of 64, and the forty-third split's
+run): that guard reads only a cue with no "I" or "we" ("i'll do the stretches she said" is the
+client's step); a closing condition drops only a step that repeats the one it holds ("if i can
+manage thursday as well" stays)."""
 _SPEAKS_FOR_CLIENT = ("client", "notes")
 
 

@@ -151,6 +151,7 @@ _PUT_OFF = re.compile(
 )
 """What a cleft may put off rather than do: "What I'll do is wait and see", "... is think about it",
 "... is see how it goes"; not "... is see the doctor", a step."""
+_FIRST_PERSON = re.compile(r"\b(?:i|we|me|us)\b|\b(?:i|we)'")
 _REPORT_TAG = re.compile(
     r"\b(?:he|she|they)\s+(?:said(?: to (?:me|us))?|says|goes|went|told (?:me|us|him|her|them)|was saying|"
     r"keeps saying|kept saying)\W*$"
@@ -166,7 +167,10 @@ do what she says", "I'll go because they said so"."""
 def _reported_after(rest: str) -> bool:
     """Whether the words after a cue end on who said them, a few words on ("that was her idea no more
     secrets she said", the spent forty-second sealed split, shown as the client's firm step): someone
-    else's words reported, not the client's step."""
+    else's words reported, not the client's step. Read only after a cue with no "I" or "we" of its
+    own (`_FIRST_PERSON`): spoken English ends a step of the client's on who named it ("i'll do the
+    stretches she said", the stretches she said to do), and a review found such steps lost, and a
+    "probably" said with one lost with it, so a hedged step was shown firm."""
     tag = _REPORT_TAG.search(rest)
     if tag is None:
         return False
@@ -476,11 +480,17 @@ def _held_by_a_closing_condition(found: list[Found], text: str) -> None:
         return
     before = [item for item in found if item.quote.end <= closing.start]
     if before:
-        _hold_firm_steps([max(before, key=lambda item: item.quote.end)], [closing.text.strip()], lambda _: True)
+        held = max(before, key=lambda item: item.quote.end)
+        _hold_firm_steps([held], [closing.text.strip()], lambda _: True)
         # The condition is the step's, not a step of its own: "If I can." had been shown beside the
         # gym it holds as "book the gym for Tuesday", exploring (the readers retrained with the
-        # forty-first and forty-second sealed splits let it through)
-        found[:] = [item for item in found if not closing.start <= item.quote.start < closing.end]
+        # forty-first and forty-second sealed splits let it through). A step the condition names
+        # itself stays ("if i can manage thursday as well").
+        found[:] = [
+            item
+            for item in found
+            if not (closing.start <= item.quote.start < closing.end and item.action == held.action)
+        ]
 
 
 def _opened_by_me(item: Found) -> bool:
@@ -1011,7 +1021,7 @@ def _commitment(
         return Found(utterance, reading, level, asked, quote) if asked else None
     if _CUT_OFF.match(sentence.text, reading.cue.end):
         return None  # "I'll just -- right": a false start; what the coach asked is not its action
-    if _reported_after(fold(sentence.text[reading.cue.end :])):
+    if not _FIRST_PERSON.search(fold(reading.cue.text)) and _reported_after(fold(sentence.text[reading.cue.end :])):
         return None  # "no more secrets she said": her words, reported, not the client's step
     action = action_after(sentence.text, reading.cue)
     if _ADVERBIAL_CUE.match(reading.cue.text):
