@@ -29,15 +29,13 @@ from assistant.types import (
 
 __all__ = ["assess_plan", "carry_forward", "talk_balance"]
 
-ASSESS_OFFLINE_MODEL = "assess-offline-5"
+ASSESS_OFFLINE_MODEL = "assess-offline-4"
 """The offline assess reader's version, recorded with each assessment: 2 reads the client's answer
 to the coach asking about an item by name or in its words ("Did you ask Kari?" - "No. I didn't get
 to it."); 3 (after the thirty-sixth split's run) reads "Ana finished it." as someone else's doing,
 "I dropped it off" as no item dropped and "Honestly I went." as done; 4 (after the forty-first)
 reads first the verdict an answer to the coach naming the item opens with ("No.", "Half.",
-"Done.": `verdicts.py`), past an echo of the coach's word ("Ah. Grace. Half."); 5 (after the
-forty-third) reads a decision said in answer to the coach asking about the item as its latest state
-("That one I-- I dropped it. On purpose. I decided."), and "So I decide, no machine." as one."""
+"Done.": `verdicts.py`), past an echo of the coach's word ("Ah. Grace. Half.")."""
 
 _NEW_INFORMATION = re.compile(
     r"\b(?:turns out|it turned out|found out|i learned|i learnt|i realised|i realized|i discovered|news|"

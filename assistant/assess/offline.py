@@ -32,13 +32,13 @@ _CUES: list[tuple[Progress, re.Pattern[str]]] = [
             r"\b(?:decided not to|(?:(?:i|we)(?:'ve| have)? (?:\w+ )?|^)dropped(?! (?:off|by|in)\b| (?:it|them|him|her|the \w+) (?:off|by|in|round|over|at)\b)|let (?:it|that|this)(?: one)? (?:go|rest|lie)|(?:that|this)(?: one)?,? i(?:'ve| have)? let (?:it )?go|not (?:doing|going to do) (?:it|that)|scrapped|parked(?= (?:it|that|this|them|the idea|the plan)\b)|(?:'s|is|are|it's|that's) parked(?! (?:at|in|on|outside|behind|near|by|round|up)\b)|"
             r"no longer|gave up on|giving up on|abandon(?:ed|ing)? (?:it|that|this|the idea|the plan)\b|took (?:it|that) off|off the table|shelved|killed (?:it|that)|"
             r"not worth (?:it|doing)|decided against|changed my mind|"
-            r"decided?,? no\b(?! one| more| later| sooner| matter)|decided (?:that )?(?:i'm|i am|we're|we are|i'm just) not|"
+            r"decided,? no\b(?! one| more)|decided (?:that )?(?:i'm|i am|we're|we are|i'm just) not|"
             r"decided,? not (?:now|this (?:year|time|month|season))|"
             r"(?:quit|stopped|binned|ditched|dropped|let (?:it|that) go)\b[^.!?]{0,20}\bon purpose|"
             r"(?:(?:i'm|i am|im) not|i ain'?t) (?:asking|doing|calling|ringing|phoning|telling) (?:him|her|them|it|that)\b"
             r"(?! (?:yet|till|until|now|today|this week)\b)|"
             r"(?:told|said to) \w+ no(?=\s*(?:[,.!?]|$| on\b| to\b))|"
-            r"not for me(?! to)|(?<!not )binned|knocked (?:it|that)(?: one)? on the head|"
+            r"not for me(?! to)|binned|knocked (?:it|that)(?: one)? on the head|"
             r"(?:that|this) one,? (?:i|we) (?:\w+ )?drop(?!\w| (?:off|by|in)\b)|"
             r"(?:i|we) drop (?:it|that|this)(?: one)?\b(?! (?:off|by|in|round|over|at|to)\b)|"
             r"(?:it's|that's|that one's|it is|that is) (?:been )?dropped|"
@@ -201,34 +201,11 @@ def assess_items(items: list[ActionItem], transcript: Transcript, embedder: Embe
     return [
         _verdict_or_decision(
             _verdict(n, items, exchanges),
-            _decided_in_answer(n, items, exchanges)
-            or _reported(item, all_sentences, terms[n])
+            _reported(item, all_sentences, terms[n])
             or _progress(n, items, all_sentences, similarity, others[n], exchanges),
         )
         for n, item in enumerate(items)
     ]
-
-
-_SAYS_NO = re.compile(r"\b(?:say|says|saying|tell \w+|told \w+) no\b|\b(?:decline|turn down|refuse)")
-
-
-def _decided_in_answer(n: int, items: list[ActionItem], exchanges: list[_Exchange]) -> ItemProgress | None:
-    """Dropped, where the coachee's answer to the coach asking about item n decides against it
-    ("The third thing, the vape." - "That one I-- I dropped it. On purpose. I decided."): the latest
-    state, before any report of how it went until then (the forty-third sealed split's run read the
-    client's later "One out of four." as in progress)."""
-    if _SAYS_NO.search(fold(items[n].action)):
-        return None  # "Say no to Kunle's next request": "I told him no." is the item done
-    for answer in _answers_to_coach_about(n, items, exchanges, in_its_words=True):
-        decided = next((s for s in answer if _CUES[0][1].search(fold(s.span.text))), None)
-        if decided is not None:
-            return ItemProgress(
-                item=items[n],
-                progress="dropped",
-                evidence=[Evidence(utterance=decided.utterance, quote=decided.span.text)],
-                note="asked about it, the coachee decided against it",
-            )
-    return None
 
 
 def _verdict_or_decision(verdict: ItemProgress | None, read: ItemProgress) -> ItemProgress:
@@ -647,21 +624,16 @@ def _exchanges_about(n: int, items: list[ActionItem], exchanges: list[_Exchange]
     return [exchange for _, exchange in sorted(about, key=lambda a: -a[0])]
 
 
-def _answers_to_coach_about(
-    n: int, items: list[ActionItem], exchanges: list[_Exchange], *, in_its_words: bool = False
-) -> list[list[_Sentence]]:
+def _answers_to_coach_about(n: int, items: list[ActionItem], exchanges: list[_Exchange]) -> list[list[_Sentence]]:
     """The client's answers to each coach turn that asks about item n and no other ("And Bernie?" -
     "Bernie came with me."; "Did you ask Kari?" - "No. I didn't get to it."): the answer need not
     name the item again. Each answer stops where it turns to another item. Closest question first;
-    `_progress` then reads them together, a step not taken before one done. With `in_its_words`,
-    only the coach turns that name the item by its words, not by its person alone."""
+    `_progress` then reads them together, a step not taken before one done."""
     other_names = _names_of_other_items(n, items)
     own = content_words(items[n].action) | _names(items[n])
     others = set().union(*(content_words(i.action) for k, i in enumerate(items) if k != n)) - own
     answers = []
     for exchange in _exchanges_about(n, items, exchanges):
-        if in_its_words and not exchange.said & (own - _names(items[n])):
-            continue  # named by its person only: "And Daniel." may ask about another step with him
         answer = _until_another_item(exchange.answer, own, others, other_names)
         # The answer to the coach's reflection or prompt ("She came with you.", "After what?",
         # "And did you ask him?"), not to a turn to something new ("And the doctor?")

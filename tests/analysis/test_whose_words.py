@@ -264,3 +264,10 @@ def test_a_hedge_said_with_a_step_someone_named_still_holds_it() -> None:
 
 def test_then_i_say_so_names_no_action() -> None:
     assert [a for _, a in _found("then i say so")] == []
+
+
+def test_a_reported_step_in_a_turn_with_a_hedge_keeps_the_hedge() -> None:
+    # the final read: dropping "no more late emails he said" lost the "if i can manage it" after it,
+    # and the step said again was shown firm
+    said = "no more late emails he said. if i can manage it. no more late emails."
+    assert "firm" not in [level for level, _ in _found(said)]

@@ -613,36 +613,3 @@ def test_a_no_after_an_echo_is_read_with_what_follows_it(embedder: MiniLMEmbedde
 def test_a_done_of_part_of_the_whole_is_in_progress(embedder: MiniLMEmbedder) -> None:
     said = ["Coach: And the four supplier calls?", "Craig: Done two of the four. The rest in March."]
     assert _read(embedder, "Make the four supplier calls", said) == "in_progress"
-
-
-@pytest.mark.parametrize(
-    ("split", "session", "item"),
-    [
-        ("sealed43", "s250_mathieu_2", "A4"),  # "That one I-- I dropped it. On purpose." then "One out of four."
-        ("sealed11", "s61_02_olga_followup", "A2"),  # "I decided not to go to Hamish", read done
-    ],
-)
-def test_a_decision_in_the_answer_about_the_item_is_its_latest_state(split: str, session: str, item: str) -> None:
-    """Spent sealed splits' arcs (the forty-third's run found the first): a decision said in answer to
-    the coach asking about the item outweighs any report of how it went until then."""
-    from assistant.analysis.offline import analyze_offline
-    from assistant.assess import assess_plan
-    from assistant.ingest import load_transcript
-    from eval.gold import follow_ups
-    from eval.runner import gold_plan
-
-    case, before = next((c, b) for c, b in follow_ups(split) if c.gold.id == session)
-    transcript = load_transcript(case.path, coach=case.gold.coach, client=case.gold.client)
-    assessment = assess_plan(
-        gold_plan(before), transcript, analyze_offline(transcript), client=case.gold.client or "client",
-        session_id=case.gold.id, plan_session_id=before.id,
-    )  # fmt: skip
-    assert {p.item.id: p.progress for p in assessment.items}[item] == "dropped"
-
-
-def test_not_binned_is_no_decision_against_it(embedder: MiniLMEmbedder) -> None:
-    said = [
-        "Coach: And ringing Darren about the clinic?",
-        "Craig: I rang him Sunday. The dinner idea, parked, not binned.",
-    ]
-    assert _read(embedder, "Ring Darren and ask him to take Mum to the clinic", said) != "dropped"

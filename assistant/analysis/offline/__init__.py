@@ -133,7 +133,8 @@ Monday, so I'll do it Tuesday"), and "went to", "Christmas" and "anyway" no long
 ("that was her idea no more secrets she said"), unless the client's own sentence holds the report
 ("I'll call him like she said"). 65 (after a read-only review of 64, and the forty-third split's
 run): that guard reads only a cue with no "I" or "we" ("i'll do the stretches she said" is the
-client's step); a closing condition drops only a step that repeats the one it holds ("if i can
+client's step), and only in a turn with no hedge (the final read: a hedge after a report held the
+step said again); a closing condition drops only a step that repeats the one it holds ("if i can
 manage thursday as well" stays)."""
 _SPEAKS_FOR_CLIENT = ("client", "notes")
 

@@ -170,7 +170,9 @@ def _reported_after(rest: str) -> bool:
     else's words reported, not the client's step. Read only after a cue with no "I" or "we" of its
     own (`_FIRST_PERSON`): spoken English ends a step of the client's on who named it ("i'll do the
     stretches she said", the stretches she said to do), and a review found such steps lost, and a
-    "probably" said with one lost with it, so a hedged step was shown firm."""
+    "probably" said with one lost with it, so a hedged step was shown firm. For the same reason a turn
+    with a hedge anywhere keeps the report: "no more late emails he said. if i can manage it. no more
+    late emails." had shown the last step firm (the final read)."""
     tag = _REPORT_TAG.search(rest)
     if tag is None:
         return False
@@ -1021,7 +1023,11 @@ def _commitment(
         return Found(utterance, reading, level, asked, quote) if asked else None
     if _CUT_OFF.match(sentence.text, reading.cue.end):
         return None  # "I'll just -- right": a false start; what the coach asked is not its action
-    if not _FIRST_PERSON.search(fold(reading.cue.text)) and _reported_after(fold(sentence.text[reading.cue.end :])):
+    if (
+        not _FIRST_PERSON.search(fold(reading.cue.text))
+        and _reported_after(fold(sentence.text[reading.cue.end :]))
+        and not find_hedges(utterance.text)
+    ):
         return None  # "no more secrets she said": her words, reported, not the client's step
     action = action_after(sentence.text, reading.cue)
     if _ADVERBIAL_CUE.match(reading.cue.text):
