@@ -108,6 +108,29 @@ def test_no_commitment_is_heard_in_someone_elses_doing_a_question_a_what_if_or_a
     assert [c for c in _analysis(("coach", coach), ("client", client)).commitments if c.confidence < 0.6] == []
 
 
+def test_a_confirmation_of_the_coachs_read_back_is_no_step_of_its_own() -> None:
+    """The read-back's items are the client's earlier words, with their hedges; the confirmation had
+    been shown as a firm step (the forty-third sealed split's run, and the twenty-first's)."""
+    read_back = _analysis(
+        ("coach", "Let me read back what I have. One: from Monday, every service day at eleven-thirty, five minutes."),
+        ("client", "Yes."),
+        ("coach", "Two: Thursday, after the inventory, a coffee with Maricel; you ask her what would make her stay."),
+        ("client", "Thursday."),
+        ("coach", 'Three: no frappé after two, except the wedding Saturdays, "I\'ll try." Four: your father, maybe.'),
+        ("client", "Correct. And write that I'm a good boy."),
+    )
+    assert _said_at(read_back, 5) == []
+    summary = _analysis(
+        (
+            "coach",
+            "So the email tonight, the surgery Tuesday, and you only say yes to Monday if he's with you on it. "
+            "Is that right?",
+        ),
+        ("client", "That's right. Except tonight. I'm still covering tonight."),
+    )
+    assert summary.commitments == []
+
+
 @pytest.mark.parametrize(
     ("coach", "client"),
     [

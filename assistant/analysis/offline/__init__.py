@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 
 __all__ = ["analyze_offline", "clear_caches", "engine_version", "label_utterances", "warm_up"]
 
-ENGINE_CODE_VERSION = "65"
+ENGINE_CODE_VERSION = "66"
 """Bumped when the engine's code reads transcripts differently; the rules and the readers' weights
 are hashed into the version on their own (`engine_version`), so editing them needs no bump. 27
 (2026-12-04): the lexicon's someone-else pattern, and the rule changes since 26 that came with a
@@ -135,7 +135,8 @@ Monday, so I'll do it Tuesday"), and "went to", "Christmas" and "anyway" no long
 run): that guard reads only a cue with no "I" or "we" ("i'll do the stretches she said" is the
 client's step), and only in a turn with no hedge (the final read: a hedge after a report held the
 step said again); a closing condition drops only a step that repeats the one it holds ("if i can
-manage thursday as well" stays)."""
+manage thursday as well" stays). 66: a confirmation of the coach's read-back ("Correct. And write that
+I'm a good boy.") is no heard step of its own."""
 _SPEAKS_FOR_CLIENT = ("client", "notes")
 
 

@@ -204,12 +204,17 @@ _ASKING = re.compile(
 and ask them for the loan")."""
 _AGREEING = re.compile(
     r"^\W*(?:sounds good|good idea|great idea|that works|works for me|fair enough|deal|okay|ok|sure|fine|right|"
-    r"yes|yeah|yep|yup|aye|done|alright|cool|perfect|great|lovely)(?:\W|$)(?!\s*(?:after|before|away|with|now)\b)"
+    r"yes|yeah|yep|yup|aye|done|alright|cool|perfect|great|lovely|correct|exactly|precisely|spot on|agreed|"
+    r"that'?s (?:right|correct))(?:\W|$)(?!\s*(?:after|before|away|with|now)\b)"
 )
 """A yes to what the coach said ("sounds good, monday works", "yes monday i'm free", "done. monday."):
 the action is the coach's words, which the rules read (`answers_the_coach`). Not "right after lunch"
 or "deal with the supplier". Nor a yes before the client's own step ("okay tonight i put the alarm
-twelve thirty", "yeah this sunday i call him": `_OWN_DOING`)."""
+twelve thirty", "yeah this sunday i call him": `_OWN_DOING`). A confirmation of the coach's read-back
+("Correct. And write that I'm a good boy.", "That's right. Except tonight. I'm still covering
+tonight.") is one too: the read-back's items and their hedges are the client's earlier words, which
+are read where they were said; the forty-third sealed split's run showed the first as a firm step
+after a read-back of an "I'll try" and a "maybe" (found after its run)."""
 _OWN_DOING = re.compile(
     r"\b(?:i|we)(?:\s+(?:will|shall|am going to|gonna)|'ll|'m going to)?\s+"
     r"(?!(?:am|was|were|do|did|does|think|guess|know|mean|suppose|hope|can|could|would|should|might|may|must|have|"
