@@ -31,6 +31,7 @@ from assistant.analysis.offline.clean import (
 )
 from assistant.analysis.offline.commitments import Found
 from assistant.analysis.offline.lexicon import find_hedges
+from assistant.analysis.offline.rules import joined, rules
 from assistant.analysis.offline.talk import Reading
 from assistant.analysis.textspan import Span, fold, sentences, spoken
 from assistant.types import CommitmentLevel, Utterance
@@ -266,6 +267,12 @@ _NOTHING = re.compile(r"\b(?:nothing|none)\W*(?:[.!?;]|$)")
 """A day with nothing done ("Monday the first, nothing. Tuesday, nothing."): with no "I" or "we" in
 it, a report of the weeks before, not a plan (the forty-first sealed split, after its run); not
 "tomorrow nothing but water" or "from monday nothing before ten"."""
+_THOUGHT_OR_HABIT = ("exception.reported-thought", "exception.habitual-promise")
+"""The rules' exceptions that say an "I'll" is a thought or a habit told, not a step ("I tell myself
+I'll do it tomorrow", "i keep saying i'll stop after the weekend"): the reader hears the "I'll",
+and without this guard showed each as the step the rules had set aside (found after the
+forty-third sealed split's run)."""
+_TOLD = re.compile(joined([rule for rule in rules("exception") if rule.id in _THOUGHT_OR_HABIT]))
 _WAITING = re.compile(
     r"^\W*(?:(?:so|and|but|well|then|um+|uh+)\W+)*(?:we'?ll|we will|i'?ll|let'?s|let us) see\b"
     r"(?! (?:him|her|them|the|a|my|our|your)\b)"
@@ -304,7 +311,8 @@ def _candidates(text: str) -> list[Span]:
         reported = _REPORTED.search(whole_sentence)
         if reported and not _OWN_AFTER.search(whole_sentence, reported.end()):
             continue
-        if _REFUSING.search(spoken(said.text).text) or _someone_elses(folded) or _reports(said.text):
+        meant = spoken(said.text).text
+        if _REFUSING.search(meant) or _TOLD.search(meant) or _someone_elses(folded) or _reports(said.text):
             continue
         action = _action(said.text)
         if is_filler_fragment(action, _CONTENT_WORDS) or dangles(action):
