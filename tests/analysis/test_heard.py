@@ -114,7 +114,7 @@ def test_no_commitment_is_heard_in_someone_elses_doing_a_question_a_what_if_or_a
 
 def test_a_confirmation_of_the_coachs_read_back_is_no_step_of_its_own() -> None:
     """The read-back's items are the client's earlier words, with their hedges; the confirmation had
-    been shown as a firm step (the forty-third sealed split's run, and the twenty-first's)."""
+    been shown as a firm step (the forty-third sealed split's run)."""
     read_back = _analysis(
         ("coach", "Let me read back what I have. One: from Monday, every service day at eleven-thirty, five minutes."),
         ("client", "Yes."),
@@ -124,6 +124,9 @@ def test_a_confirmation_of_the_coachs_read_back_is_no_step_of_its_own() -> None:
         ("client", "Correct. And write that I'm a good boy."),
     )
     assert _said_at(read_back, 5) == []
+
+
+def test_a_confirmation_of_a_read_back_the_coach_checks_is_no_step_either() -> None:
     summary = _analysis(
         (
             "coach",
@@ -133,6 +136,14 @@ def test_a_confirmation_of_the_coachs_read_back_is_no_step_of_its_own() -> None:
         ("client", "That's right. Except tonight. I'm still covering tonight."),
     )
     assert summary.commitments == []
+
+
+def test_a_confirmation_answering_a_plan_question_is_still_heard() -> None:
+    """No yes rule reads "correct": the reader's hearing is all there is (found by the review)."""
+    analysis = _analysis(
+        ("coach", "So you'll go to the clinic tomorrow?"), ("client", "Correct, tomorrow at eight, before work.")
+    )
+    assert [level for level, _ in _said_at(analysis, 1)] == ["firm"]
 
 
 @pytest.mark.parametrize(

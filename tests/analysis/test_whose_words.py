@@ -271,3 +271,31 @@ def test_a_reported_step_in_a_turn_with_a_hedge_keeps_the_hedge() -> None:
     # and the step said again was shown firm
     said = "no more late emails he said. if i can manage it. no more late emails."
     assert "firm" not in [level for level, _ in _found(said)]
+
+
+@pytest.mark.parametrize(
+    "habit",
+    [
+        "um probably the same i i keep saying i'll stop after the weekend and then there's the match",
+        "I keep telling my wife I'll fix the shed.",
+        "I've been saying I'll stop for months.",
+        "The problem was I kept saying I'll do it next week.",
+        "I tell myself I'll do it tomorrow.",
+    ],
+)
+def test_a_promise_the_client_keeps_making_is_a_habit_not_a_step(habit: str) -> None:
+    """Neither the rules nor the learned reader show it (the forty-third sealed split's run drafted
+    the first as a plan item; its review found the others)."""
+    assert _analyse("And what gets in the way?", habit).commitments == []
+
+
+@pytest.mark.parametrize(
+    ("turn", "step"),
+    [
+        ("I keep saying I'll go. So Monday at six, the pool, with Ravi.", "Monday at six"),
+        ("we keep saying we'll go together so from monday we go at six before work", "from monday we go at six"),
+    ],
+)
+def test_a_step_said_after_the_habit_is_still_the_clients(turn: str, step: str) -> None:
+    (commitment,) = _analyse("And the gym?", turn).commitments
+    assert step in commitment.evidence[0].quote

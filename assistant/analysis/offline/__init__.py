@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 
 __all__ = ["analyze_offline", "clear_caches", "engine_version", "label_utterances", "warm_up"]
 
-ENGINE_CODE_VERSION = "66"
+ENGINE_CODE_VERSION = "67"
 """Bumped when the engine's code reads transcripts differently; the rules and the readers' weights
 are hashed into the version on their own (`engine_version`), so editing them needs no bump. 27
 (2026-12-04): the lexicon's someone-else pattern, and the rule changes since 26 that came with a
@@ -136,7 +136,11 @@ run): that guard reads only a cue with no "I" or "we" ("i'll do the stretches sh
 client's step), and only in a turn with no hedge (the final read: a hedge after a report held the
 step said again); a closing condition drops only a step that repeats the one it holds ("if i can
 manage thursday as well" stays). 66: a confirmation of the coach's read-back ("Correct. And write that
-I'm a good boy.") is no heard step of its own."""
+I'm a good boy.") is no heard step of its own. 67 (after a read-only review of 66): only after a
+read-back (a coach's turn that asks nothing, or ends on "Is that right?"), as no yes rule reads
+"correct" in answer to a plan question; the heard path leaves a thought or a habit told ("i keep
+saying i'll stop after the weekend", rule `exception.habitual-promise`) unless a step of the
+client's follows it."""
 _SPEAKS_FOR_CLIENT = ("client", "notes")
 
 

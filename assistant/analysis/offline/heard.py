@@ -94,7 +94,11 @@ def heard_commitments(
         and _commits(reading)
         and not _SUPPOSING.search(fold(context))
     ]
-    said = [(n, s) for n, (utterance, _, _) in enumerate(chosen) for s in _candidates(utterance.text)]
+    said = [
+        (n, s)
+        for n, (utterance, _, context) in enumerate(chosen)
+        for s in _candidates(utterance.text, after_a_read_back=_reads_back(context))
+    ]
     if not said:
         return []
     from assistant.analysis import learned
@@ -205,17 +209,26 @@ _ASKING = re.compile(
 and ask them for the loan")."""
 _AGREEING = re.compile(
     r"^\W*(?:sounds good|good idea|great idea|that works|works for me|fair enough|deal|okay|ok|sure|fine|right|"
-    r"yes|yeah|yep|yup|aye|done|alright|cool|perfect|great|lovely|correct|exactly|precisely|spot on|agreed|"
-    r"that'?s (?:right|correct))(?:\W|$)(?!\s*(?:after|before|away|with|now)\b)"
+    r"yes|yeah|yep|yup|aye|done|alright|cool|perfect|great|lovely)(?:\W|$)(?!\s*(?:after|before|away|with|now)\b)"
 )
 """A yes to what the coach said ("sounds good, monday works", "yes monday i'm free", "done. monday."):
 the action is the coach's words, which the rules read (`answers_the_coach`). Not "right after lunch"
 or "deal with the supplier". Nor a yes before the client's own step ("okay tonight i put the alarm
-twelve thirty", "yeah this sunday i call him": `_OWN_DOING`). A confirmation of the coach's read-back
-("Correct. And write that I'm a good boy.", "That's right. Except tonight. I'm still covering
-tonight.") is one too: the read-back's items and their hedges are the client's earlier words, which
-are read where they were said; the forty-third sealed split's run showed the first as a firm step
-after a read-back of an "I'll try" and a "maybe" (found after its run)."""
+twelve thirty", "yeah this sunday i call him": `_OWN_DOING`)."""
+_CONFIRMING = re.compile(r"^\W*(?:correct|exactly|precisely|spot on|agreed|that'?s (?:right|correct))(?:\W|$)")
+"""A confirmation of the coach's read-back ("Correct. And write that I'm a good boy.", "That's right.
+Except tonight. I'm still covering tonight."): the read-back's items and their hedges are the
+client's earlier words, read where they were said. The forty-third sealed split's run showed the
+first as a firm step after a read-back of an "I'll try" and a "maybe" (found after its run). Only
+after a read-back (`_READ_BACK`): answering a plan question ("So you'll go to the clinic tomorrow?"
+"Correct, tomorrow at eight, before work.") it is heard as before, as no yes rule reads "correct"."""
+_CHECKING = re.compile(
+    r"\b(?:is that (?:right|correct|it)|(?:that|all) (?:right|correct)|correct|"
+    r"have i got (?:that|it|everything|all that)(?: right)?|did i (?:get|miss) (?:that|it|anything|everything)|"
+    r"anything (?:missing|i missed|else))\W*$"
+)
+"""The coach's check after a read-back ("... maybe next year. Is that right?", "... Correct?"). Not a
+tag on one step ("So you'll call her tomorrow, right?"), which asks about that step."""
 _OWN_DOING = re.compile(
     r"\b(?:i|we)(?:\s+(?:will|shall|am going to|gonna)|'ll|'m going to)?\s+"
     r"(?!(?:am|was|were|do|did|does|think|guess|know|mean|suppose|hope|can|could|would|should|might|may|must|have|"
@@ -288,12 +301,21 @@ shall see" from being shown as a step) lost five of the spent splits' hedged com
 ("Saturday maybe.", "If the exams allow.") has no first person left to be the client's."""
 
 
-def _candidates(text: str) -> list[Span]:
+def _reads_back(context: str) -> bool:
+    """Whether the coach's turn reads something back rather than asks about a step: it asks
+    nothing, or ends on a check ("Is that right?")."""
+    said = fold(context).rstrip()
+    return bool(said) and (not said.endswith("?") or bool(_CHECKING.search(said.rstrip("?").rstrip())))
+
+
+def _candidates(text: str, *, after_a_read_back: bool = False) -> list[Span]:
     """What the turn may commit to, verbatim: the whole turn when short, else each sentence that
-    says something, without fillers at its start. Not a question, not someone else's doing."""
+    says something, without fillers at its start. Not a question, not someone else's doing, not a
+    habit or a thought told. A short turn that tells one is read sentence by sentence ("I keep saying
+    I'll go. So Monday at six, the pool." keeps its step)."""
     spans = sentences(text)
     whole = text.strip()
-    if len(whole.split()) <= _SHORT_TURN and spans:
+    if len(whole.split()) <= _SHORT_TURN and spans and not _TOLD.search(spoken(whole).text):
         spans = [Span(spans[0].start, spans[-1].end, text[spans[0].start : spans[-1].end])]
     found = []
     for sentence in spans:
@@ -306,19 +328,32 @@ def _candidates(text: str) -> list[Span]:
         whole_sentence = fold(sentence.text)  # before fillers are trimmed: "yes monday i'm free"
         if folded.endswith("?") or any(p.match(whole_sentence) for p in (_ASKING, _WAITING, _WAIT_ALONE)):
             continue
-        if _AGREEING.match(whole_sentence) and not _OWN_DOING.search(whole_sentence):
+        agreeing = _AGREEING.match(whole_sentence) or (after_a_read_back and _CONFIRMING.match(whole_sentence))
+        if agreeing and not _OWN_DOING.search(whole_sentence):
             continue
         reported = _REPORTED.search(whole_sentence)
         if reported and not _OWN_AFTER.search(whole_sentence, reported.end()):
             continue
         meant = spoken(said.text).text
-        if _REFUSING.search(meant) or _TOLD.search(meant) or _someone_elses(folded) or _reports(said.text):
+        told = _tells_a_habit(spoken(sentence.text).text)  # untrimmed: "Like I always say, ..." is no habit
+        if _REFUSING.search(meant) or told or _someone_elses(folded) or _reports(said.text):
             continue
         action = _action(said.text)
         if is_filler_fragment(action, _CONTENT_WORDS) or dangles(action):
             continue
         found.append(said)
     return found
+
+
+def _tells_a_habit(meant: str) -> bool:
+    """A thought or a habit told (`_TOLD`) with no step of the client's after it: "we keep saying
+    we'll go together so from monday we go at six" keeps its step, "i keep saying i'll stop after the
+    weekend and then there's the match" has none."""
+    told = _TOLD.search(meant)
+    if told is None:
+        return False
+    after = _OWN_AFTER.search(meant, told.end())
+    return after is None or not _OWN_DOING.search(meant, after.end())
 
 
 def _reports(text: str) -> bool:
