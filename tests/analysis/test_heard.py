@@ -10,8 +10,9 @@ import pytest
 
 from assistant.analysis import analyze_offline_checked
 from assistant.analysis.learned import available
-from assistant.ingest import parse_bytes
+from assistant.ingest import load_transcript, parse_bytes
 from assistant.types import Analysis
+from eval.gold import load_cases
 
 pytestmark = pytest.mark.skipif(not available(), reason="the learned readers' weights do not ship in this checkout")
 
@@ -113,17 +114,14 @@ def test_no_commitment_is_heard_in_someone_elses_doing_a_question_a_what_if_or_a
 
 
 def test_a_confirmation_of_the_coachs_read_back_is_no_step_of_its_own() -> None:
-    """The read-back's items are the client's earlier words, with their hedges; the confirmation had
-    been shown as a firm step (the forty-third sealed split's run)."""
-    read_back = _analysis(
-        ("coach", "Let me read back what I have. One: from Monday, every service day at eleven-thirty, five minutes."),
-        ("client", "Yes."),
-        ("coach", "Two: Thursday, after the inventory, a coffee with Maricel; you ask her what would make her stay."),
-        ("client", "Thursday."),
-        ("coach", 'Three: no frappé after two, except the wedding Saturdays, "I\'ll try." Four: your father, maybe.'),
-        ("client", "Correct. And write that I'm a good boy."),
-    )
-    assert _said_at(read_back, 5) == []
+    """The read-back's items are the client's earlier words, with their hedges ("I'll try", "maybe");
+    the confirmation "Correct. And write that I'm a good boy." had been shown as a firm step. The
+    session is the spent forty-third sealed split's, read whole: the reader hears the turn only in
+    its session."""
+    (case,) = [c for c in load_cases("sealed43") if c.gold.id == "s251_andreas_1"]
+    analysis = analyze_offline_checked(load_transcript(case.path, coach=case.gold.coach, client=case.gold.client))
+    assert "Correct." in analysis.utterances[167].text
+    assert _said_at(analysis, 167) == []
 
 
 def test_a_confirmation_of_a_read_back_the_coach_checks_is_no_step_either() -> None:
