@@ -136,11 +136,19 @@ def test_a_confirmation_of_a_read_back_the_coach_checks_is_no_step_either() -> N
     assert summary.commitments == []
 
 
-def test_a_confirmation_answering_a_plan_question_is_still_heard() -> None:
+@pytest.mark.parametrize(
+    ("coach", "client"),
+    [
+        ("So you'll go to the clinic tomorrow?", "Correct, tomorrow at eight, before work."),
+        # found by the final read: a tag on one step, an unpunctuated caption, a note after the mark
+        ("So you'll go to the clinic tomorrow, correct?", "Correct, tomorrow at eight, before work."),
+        ("so you'll go to the clinic tomorrow", "correct tomorrow at eight before work"),
+        ("So you'll go to the clinic tomorrow? [pause]", "Correct, tomorrow at eight, before work."),
+    ],
+)
+def test_a_confirmation_answering_a_plan_question_is_still_heard(coach: str, client: str) -> None:
     """No yes rule reads "correct": the reader's hearing is all there is (found by the review)."""
-    analysis = _analysis(
-        ("coach", "So you'll go to the clinic tomorrow?"), ("client", "Correct, tomorrow at eight, before work.")
-    )
+    analysis = _analysis(("coach", coach), ("client", client))
     assert [level for level, _ in _said_at(analysis, 1)] == ["firm"]
 
 

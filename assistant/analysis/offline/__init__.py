@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 
 __all__ = ["analyze_offline", "clear_caches", "engine_version", "label_utterances", "warm_up"]
 
-ENGINE_CODE_VERSION = "67"
+ENGINE_CODE_VERSION = "68"
 """Bumped when the engine's code reads transcripts differently; the rules and the readers' weights
 are hashed into the version on their own (`engine_version`), so editing them needs no bump. 27
 (2026-12-04): the lexicon's someone-else pattern, and the rule changes since 26 that came with a
@@ -140,7 +140,10 @@ I'm a good boy.") is no heard step of its own. 67 (after a read-only review of 6
 read-back (a coach's turn that asks nothing, or ends on "Is that right?"), as no yes rule reads
 "correct" in answer to a plan question; the heard path leaves a thought or a habit told ("i keep
 saying i'll stop after the weekend", rule `exception.habitual-promise`) unless a step of the
-client's follows it."""
+client's follows it. 68 (after the final read of 67): a read-back's check is a sentence of its own
+(not "..., correct?"), a caption with no sentence mark is no read-back, and a habit goes on past
+"then" ("I keep telling myself I'll call her, then I sit down") while a day or a future form after
+"so" is the client's step."""
 _SPEAKS_FOR_CLIENT = ("client", "notes")
 
 

@@ -220,15 +220,16 @@ _CONFIRMING = re.compile(r"^\W*(?:correct|exactly|precisely|spot on|agreed|that'
 Except tonight. I'm still covering tonight."): the read-back's items and their hedges are the
 client's earlier words, read where they were said. The forty-third sealed split's run showed the
 first as a firm step after a read-back of an "I'll try" and a "maybe" (found after its run). Only
-after a read-back (`_READ_BACK`): answering a plan question ("So you'll go to the clinic tomorrow?"
+after a read-back (`_reads_back`): answering a plan question ("So you'll go to the clinic tomorrow?"
 "Correct, tomorrow at eight, before work.") it is heard as before, as no yes rule reads "correct"."""
 _CHECKING = re.compile(
-    r"\b(?:is that (?:right|correct|it)|(?:that|all) (?:right|correct)|correct|"
+    r"^\W*(?:(?:is )?(?:that|all) (?:right|correct|it)|correct|"
     r"have i got (?:that|it|everything|all that)(?: right)?|did i (?:get|miss) (?:that|it|anything|everything)|"
     r"anything (?:missing|i missed|else))\W*$"
 )
-"""The coach's check after a read-back ("... maybe next year. Is that right?", "... Correct?"). Not a
-tag on one step ("So you'll call her tomorrow, right?"), which asks about that step."""
+"""The coach's check after a read-back, as a sentence of its own ("... maybe next year. Is that
+right?", "... Correct?"). Not a tag on one step ("So you'll go tomorrow, correct?"), which asks
+about that step (found by the final read)."""
 _OWN_DOING = re.compile(
     r"\b(?:i|we)(?:\s+(?:will|shall|am going to|gonna)|'ll|'m going to)?\s+"
     r"(?!(?:am|was|were|do|did|does|think|guess|know|mean|suppose|hope|can|could|would|should|might|may|must|have|"
@@ -302,10 +303,15 @@ shall see" from being shown as a step) lost five of the spent splits' hedged com
 
 
 def _reads_back(context: str) -> bool:
-    """Whether the coach's turn reads something back rather than asks about a step: it asks
-    nothing, or ends on a check ("Is that right?")."""
-    said = fold(context).rstrip()
-    return bool(said) and (not said.endswith("?") or bool(_CHECKING.search(said.rstrip("?").rstrip())))
+    """Whether the coach's turn reads something back rather than asks about a step: its last
+    sentence asks nothing, or is a check ("Is that right?"). A turn with no sentence mark at all
+    (captions: "so you'll go to the clinic tomorrow") may be a question: not a read-back."""
+    said = re.sub(r"\[[^\]]*\]|\([^)]*\)", " ", fold(context)).strip()  # not a note: "tomorrow? [pause]"
+    spans = [span for span in sentences(said) if span.text.strip()]
+    if not spans or not re.search(r"[.!?]", said):
+        return False
+    last = spans[-1].text
+    return "?" not in last or bool(_CHECKING.match(last))
 
 
 def _candidates(text: str, *, after_a_read_back: bool = False) -> list[Span]:
@@ -345,6 +351,11 @@ def _candidates(text: str, *, after_a_read_back: bool = False) -> list[Span]:
     return found
 
 
+_TURNS_TO_A_STEP = re.compile(r"[.!?;]|\b(?:so|anyway)\b")
+"""What hands a habit told over to a step ("I keep saying I'll go, so Monday at six, the pool"). Not
+"then" or "but", which go on with the habit ("I keep saying I'll go, and then I go to the pub")."""
+
+
 def _tells_a_habit(meant: str) -> bool:
     """A thought or a habit told (`_TOLD`) with no step of the client's after it: "we keep saying
     we'll go together so from monday we go at six" keeps its step, "i keep saying i'll stop after the
@@ -352,8 +363,11 @@ def _tells_a_habit(meant: str) -> bool:
     told = _TOLD.search(meant)
     if told is None:
         return False
-    after = _OWN_AFTER.search(meant, told.end())
-    return after is None or not _OWN_DOING.search(meant, after.end())
+    after = _TURNS_TO_A_STEP.search(meant, told.end())
+    if after is None:
+        return True
+    rest = meant[after.end() :]
+    return not (_OWN_DOING.search(rest) or _STEP_BESIDE.search(rest) or _DAY_AHEAD.search(rest))
 
 
 def _reports(text: str) -> bool:
