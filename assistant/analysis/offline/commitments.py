@@ -164,7 +164,7 @@ _EMBEDS_A_REPORT = frozenset((
 do what she says", "I'll go because they said so"."""
 
 
-def _reported_after(rest: str) -> bool:
+def _someone_elses_report(cue: str, rest: str, turn: str) -> bool:
     """Whether the words after a cue end on who said them, a few words on ("that was her idea no more
     secrets she said", the spent forty-second sealed split, shown as the client's firm step): someone
     else's words reported, not the client's step. Read only after a cue with no "I" or "we" of its
@@ -173,10 +173,13 @@ def _reported_after(rest: str) -> bool:
     "probably" said with one lost with it, so a hedged step was shown firm. For the same reason a turn
     with a hedge anywhere keeps the report: "no more late emails he said. if i can manage it. no more
     late emails." had shown the last step firm (the final read)."""
-    tag = _REPORT_TAG.search(rest)
+    if _FIRST_PERSON.search(fold(cue)) or find_hedges(turn):
+        return False
+    folded = fold(rest)
+    tag = _REPORT_TAG.search(folded)
     if tag is None:
         return False
-    words = re.findall(r"[\w']+", rest[: tag.start()])
+    words = re.findall(r"[\w']+", folded[: tag.start()])
     return len(words) <= 4 and not (words and words[-1] in _EMBEDS_A_REPORT)
 
 
@@ -1023,11 +1026,7 @@ def _commitment(
         return Found(utterance, reading, level, asked, quote) if asked else None
     if _CUT_OFF.match(sentence.text, reading.cue.end):
         return None  # "I'll just -- right": a false start; what the coach asked is not its action
-    if (
-        not _FIRST_PERSON.search(fold(reading.cue.text))
-        and _reported_after(fold(sentence.text[reading.cue.end :]))
-        and not find_hedges(utterance.text)
-    ):
+    if _someone_elses_report(reading.cue.text, sentence.text[reading.cue.end :], utterance.text):
         return None  # "no more secrets she said": her words, reported, not the client's step
     action = action_after(sentence.text, reading.cue)
     if _ADVERBIAL_CUE.match(reading.cue.text):

@@ -286,7 +286,10 @@ _THOUGHT_OR_HABIT = ("exception.reported-thought", "exception.habitual-promise")
 I'll do it tomorrow", "i keep saying i'll stop after the weekend"): the reader hears the "I'll",
 and without this guard showed each as the step the rules had set aside (found after the
 forty-third sealed split's run)."""
-_TOLD = re.compile(joined([rule for rule in rules("exception") if rule.id in _THOUGHT_OR_HABIT]))
+_TOLD_RULES = [rule for rule in rules("exception") if rule.id in _THOUGHT_OR_HABIT]
+if len(_TOLD_RULES) != len(_THOUGHT_OR_HABIT):  # an empty join would match every sentence
+    raise RuntimeError(f"exceptions.yaml lacks one of {_THOUGHT_OR_HABIT}")
+_TOLD = re.compile(joined(_TOLD_RULES))
 _WAITING = re.compile(
     r"^\W*(?:(?:so|and|but|well|then|um+|uh+)\W+)*(?:we'?ll|we will|i'?ll|let'?s|let us) see\b"
     r"(?! (?:him|her|them|the|a|my|our|your)\b)"
