@@ -271,10 +271,22 @@ def record(name: str, figures: dict[str, Any], load: tuple[float, ...], path: Pa
         "measured_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "git_commit": _git_commit(),
         "cpus": os.cpu_count(),
+        "cpu": cpu_model(),
         "load_average_at_start": [round(x, 2) for x in load],
         "figures": figures,
     }
     path.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", "utf-8")
+
+
+def cpu_model() -> str | None:
+    """The processor's name as the kernel reports it: the same code runs at different speeds on
+    different processors with the same number of cores, so a figure names the one it ran on."""
+    try:
+        lines = Path("/proc/cpuinfo").read_text("utf-8").splitlines()
+    except OSError:
+        return None
+    names = [line.split(":", 1)[1].strip() for line in lines if line.startswith("model name")]
+    return names[0] if names else None
 
 
 BENCHES: dict[str, Callable[[int], dict[str, Any]]] = {

@@ -80,6 +80,7 @@ SPLIT_TITLES = {
     "sealed41": "forty-first sealed split",
     "sealed42": "forty-second sealed split",
     "sealed43": "forty-third sealed split",
+    "sealed44": "forty-fourth sealed split",
 }
 """The sealed splits as the README names them, in the order they were written."""
 
@@ -429,7 +430,19 @@ def speed_table(bench: dict[str, Any]) -> str:
         if by_hand
         else ""
     )
-    return table(["what", "figure", "target"], rows) + note
+    return table(["what", "figure", "target"], rows) + note + _processors(bench)
+
+
+def _processors(bench: dict[str, Any]) -> str:
+    """Which processors the figures were measured on: a row's speed is that machine's."""
+    found: dict[str, list[str]] = {}
+    for name, entry in bench["benchmarks"].items():
+        if not entry.get("source"):
+            found.setdefault(entry.get("cpu") or "a processor not recorded", []).append(name)
+    if not found:
+        return ""
+    parts = [f"{cpu} ({', '.join(names)})" for cpu, names in found.items()]
+    return "\nMeasured on: " + "; ".join(parts) + ".\n"
 
 
 # ----------------------------------------------------------------------------- the README

@@ -56,6 +56,22 @@ def test_speed_figures_written_by_hand_are_marked() -> None:
     assert "| parse (`python -m eval.bench parse`) | not measured | < 100 ms |" in measured
 
 
+def test_the_speed_table_names_the_processor_each_figure_was_measured_on() -> None:
+    eval_figures, parse_figures = {"sessions": 21, "seconds": 21.25}, {"words": 8194, "median_ms": 9.1}
+    table = readme.speed_table(
+        {
+            "benchmarks": {
+                "eval": {"cpu": "AMD EPYC", "figures": eval_figures},
+                "parse": {"cpu": "Intel Xeon", "figures": parse_figures},
+                "cli": {"source": "README", "figures": {}, "text": "by hand"},
+            }
+        }
+    )
+    assert "Measured on: AMD EPYC (eval); Intel Xeon (parse)." in table
+    unnamed = readme.speed_table({"benchmarks": {"eval": {"figures": eval_figures}}})
+    assert "Measured on: a processor not recorded (eval)." in unnamed
+
+
 def test_the_shipped_neutral_shift_is_the_one_training_chose() -> None:
     """NEUTRAL_SHIFT is a constant in the code; the choice is made by `python -m eval.train_readers`
     from held-out splits. Retraining that chooses another shift fails here until the code follows."""
