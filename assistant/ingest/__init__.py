@@ -111,8 +111,9 @@ def _speaker_and_role(turn: RawTurn, roles: dict[str, Role], timed: bool) -> tup
 
 
 def _client_name(roles: dict[str, Role], given: str | None) -> str | None:
-    """The coachee's name: the client's speaker label unless it only says 'Client'."""
+    """The coachee's name: the client's speaker label unless it only says 'Client' or is one letter
+    ("A" in a typed interview, a diariser's "B")."""
     for speaker, role in roles.items():
-        if role == "client" and not is_role_label(speaker):
+        if role == "client" and not is_role_label(speaker) and len(speaker.strip()) > 1:
             return speaker
     return given

@@ -33,6 +33,8 @@ _BRACKET_SPEAKER = re.compile(r"^\[(?P<name>[^\[\]\n]{1,40})\]:\s*(?P<text>.+)$"
 _NAME_LINE = re.compile(rf"^{NAME}$")
 # ">>" marks a change of speaker in broadcast and YouTube captions.
 _TURN_MARK = re.compile(r"^\s*(>>|&gt;&gt;)\s*")
+# A subtitle's dialogue dash before a speaker's line.
+_DIALOGUE_DASH = re.compile(r"^\s*[-–—]\s+(?=\S)")
 # A cue that is only a sound ("[Music]", "(applause)", "♪") holds no speech.
 _SOUND_ONLY = re.compile(r"^(\s|\[[^\]]*\]|\([^)]*\)|♪|♫)*$")
 
@@ -90,12 +92,13 @@ def read_captions(
         clean_lines = new_lines_only([[line for line in lines if line] for lines in clean_lines])
     turns: list[RawTurn] = []
     for cue, raw, clean in zip(cues, raw_lines, clean_lines, strict=True):
-        turn = _cue_turn(cue, raw, clean, name_lines)
-        if turn is None:
-            continue
-        if turn.speaker is None and turns and not turn.text.startswith(">>"):
-            turn.speaker = turns[-1].speaker  # an unlabelled cue continues the current speaker
-        turns.append(turn)
+        for part in _dialogue(clean):
+            turn = _cue_turn(cue, raw, part, name_lines)
+            if turn is None:
+                continue
+            if turn.speaker is None and turns and not turn.text.startswith(">>"):
+                turn.speaker = turns[-1].speaker  # an unlabelled cue continues the current speaker
+            turns.append(turn)
     if rolling:
         turns = _join_between_marks(turns)
     for turn in turns:
@@ -144,6 +147,22 @@ def _recurring_name_lines(clean_lines: list[list[str]]) -> set[str]:
 def _clean(line: str) -> str:
     text = html.unescape(_TAG.sub("", line)).replace("\u200e", "").replace("\u200f", "")
     return text.strip()
+
+
+def _dialogue(clean: list[str]) -> list[list[str]]:
+    """A cue's lines, split where subtitles mark each speaker's line with a dash and a name ("- MARISOL:
+    What was it about?" / "- KOFI: She wants to do art."): each is a turn of its own. Other cues are
+    one part; a dash without a name says nothing of who speaks, and is kept."""
+    starts = [n for n, line in enumerate(clean) if _DIALOGUE_DASH.match(line)]
+    named = [n for n in starts if _prefixed_speaker(_DIALOGUE_DASH.sub("", clean[n]))[0] is not None]
+    if not named:
+        return [clean]
+    cuts = [0, *[n for n in named if n > 0], len(clean)]
+    parts = [clean[a:b] for a, b in zip(cuts, cuts[1:], strict=False) if a < b]
+    return [
+        [_DIALOGUE_DASH.sub("", part[0]), *part[1:]] if part[0] and _DIALOGUE_DASH.match(part[0]) else part
+        for part in parts
+    ]
 
 
 def _cue_turn(cue: _Cue, raw: list[str], clean: list[str], name_lines: set[str]) -> RawTurn | None:

@@ -95,10 +95,12 @@ RULES: tuple[LabelRule, ...] = (
     ),
     _rule(
         "clock-dash-name",
-        rf"^\s*(?P<clock>{CLOCK})\s+[-–—]\s+(?P<name>{NAME})(?:\s+\([^()\n]{{1,40}}\))?\s*(?::\s*(?P<text>.*))?$",
-        "A time, a dash and the name, the words below or after a colon (Fathom, tl;dv).",
+        rf"^\s*(?P<open>{_OPEN})?(?P<clock>{CLOCK})(?(open){_CLOSE})\s+[-–—]\s+(?P<name>{NAME})(?:\s+\([^()\n]{{1,40}}\))?"
+        r"\s*(?::\s*(?P<text>.*))?$",
+        "A time, bracketed or not, a dash and the name, the words below or after a colon (Fathom, tl;dv,"
+        " Happy Scribe).",
         "clock-first",
-        ("0:05 - Dana Whitfield", "12:40 - Sam Lee (Acme)", "0:05 - Dana: Hi"),
+        ("0:05 - Dana Whitfield", "12:40 - Sam Lee (Acme)", "0:05 - Dana: Hi", "[00:00:02.27] - Emre Yılmaz"),
         counterexamples=("0:05 - and that was it",),
     ),
     _rule(
@@ -221,6 +223,34 @@ NOT_SPEAKERS = frozenset(
         "music", "laughter", "laughs", "applause", "inaudible", "crosstalk", "silence", "noise", "pause",
     )
 )  # fmt: skip
+# Whose notes, then what they are: "Coach notes", "My session notes", "Coach's summary", "Key takeaways".
+_NOTES_HEADING = re.compile(
+    r"(?:(?:my|our|the|private|personal|coach(?:'s|’s|es)?|coaching|session|meeting|call)\s+){1,3}"
+    r"(?:notes?|summary|action items|actions|next steps|takeaways|reflections|observations|follow[- ]ups?)"
+    r"|key takeaways"
+)
+_ASIDE_AT_END = re.compile(r"\s*\([^()]{0,60}\)\s*$")
+_HEADING_LINE = re.compile(
+    r"^\s*(?:#{1,6}\s*)?(?:\*\*|__)?(?P<name>[^:*_\n]{1,80}?)(?:\*\*|__)?\s*:(?:\*\*|__)?\s*(?P<text>.*)$"
+)
+
+
+def notes_heading(line: str) -> str | None:
+    """The words after a heading of the coach's own notes ("Notes:", "COACH NOTES (not shared with
+    client):", "## Action items:"), "" when there are none; None for any other line."""
+    match = _HEADING_LINE.match(line)
+    if match is None:
+        return None
+    name = _ASIDE_AT_END.sub("", match["name"].strip().lower())
+    notes = name in _NOTES_WORDS or bool(_NOTES_HEADING.fullmatch(name))
+    return match["text"].strip() if notes else None
+
+
+_NOTES_WORDS = frozenset(
+    ("note", "notes", "summary", "action items", "actions", "next steps", "takeaways", "reflections", "observations",
+     "follow up", "follow-up", "homework", "commitments")
+)  # fmt: skip
+"""Headings that open the coach's own notes below a conversation, not a lead-in inside a turn."""
 # Labels numbered like speakers rather than like list items ("Speaker 2", not "Option 2").
 _NUMBERED_SPEAKER = re.compile(
     r"^(speaker|person|participant|guest|interviewer|interviewee|respondent|caller|voice|user|panelist|"
@@ -236,6 +266,32 @@ _NUMBERED = re.compile(r"^.+?[ _-]+\d+[.)]?$")
 # in the bold style.
 _BOLD_VARIANTS = {rule.id: replace(rule, id=f"bold:{rule.id}", family="bold") for rule in RULES}
 _EMPHASIS = re.compile(r"\*\*|__")
+
+
+QUESTION_AND_ANSWER = _rule(
+    "question-answer",
+    r"^\s*(?P<name>[QA])\s*[:.]\s+(?P<text>\S.*)$",
+    "'Q: words' and 'A: words' (a typed interview): the one who asks and the one who answers. Read only"
+    " when such lines make up much of a file (`question_and_answer_labels`): in a coach's notes a single"
+    " 'Q:' is a heading.",
+    "question-answer",
+    ("Q: How did it go?", "A. Not well, honestly."),
+    counterexamples=("Q3: revenue", "A: ", "Quarter: three"),
+)
+_MIN_QUESTIONS_AND_ANSWERS = 3
+
+
+def question_and_answer_labels(lines: list[str], front: int = 0) -> list[Label | None] | None:
+    """Labels for a file written as questions and answers ("Q: ...", "A: ..."), or None when it is not
+    one: at least three of each, on half of its lines or more."""
+    labels: list[Label | None] = [None] * len(lines)
+    for index in range(front, len(lines)):
+        if match := QUESTION_AND_ANSWER.pattern.match(lines[index]):
+            labels[index] = Label(QUESTION_AND_ANSWER, match["name"], None, match["text"].strip())
+    names = [label.name for label in labels if label]
+    content = sum(1 for line in lines[front:] if line.strip())
+    enough = min(names.count("Q"), names.count("A")) >= _MIN_QUESTIONS_AND_ANSWERS
+    return labels if enough and len(names) >= 0.5 * content else None
 
 
 def match_label(line: str) -> Label | None:
@@ -267,9 +323,10 @@ def _first_label(line: str) -> Label | None:
 
 
 def is_heading_word(name: str) -> bool:
-    """A heading or lead-in word, with or without a number: "Notes", "Option 2", "Plan B"."""
+    """A heading or lead-in word, with or without a number: "Notes", "Option 2", "Plan B", "COACH
+    NOTES (not shared with client)"."""
     folded = name.strip().lower().rstrip(".")
-    if folded in NOT_SPEAKERS:
+    if folded in NOT_SPEAKERS or _NOTES_HEADING.fullmatch(_ASIDE_AT_END.sub("", folded)):
         return True
     enumerated = _ENUMERATED.match(folded)
     return bool(enumerated and enumerated["word"] in NOT_SPEAKERS)

@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from assistant.ingest._frame import front_matter_end, is_boilerplate, is_closing, is_structure, read_header
-from assistant.ingest._labels import CLOCK, Label, match_label
+from assistant.ingest._labels import CLOCK, NAME, Label, match_label, notes_heading, question_and_answer_labels
 from assistant.ingest._raw import Header, RawTurn, clock_to_seconds, merge_same_speaker, normalise_space
 from assistant.ingest._roles import is_role_label, role_from_label
 from assistant.ingest._speakers import Speakers, choose_speakers, same_person
@@ -25,6 +25,10 @@ _BOLD = re.compile(r"\*\*(?=\S)(.{1,300}?)(?<=\S)\*\*|__(?=\S)(.{1,300}?)(?<=\S)
 _SENTENCE_ENDS = (".", "?", "!", "…", '"', "”")
 _MIN_SEGMENT_LINES = 5
 _ITALIC = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")
+
+
+# A person's name and nothing else ("Hyun-woo Park", "P.K. Mwangi"), not a sentence.
+_ONLY_A_NAME = re.compile(rf"(?!(?i:hi|hello|hey|welcome|good|thanks|thank|okay|ok|so|yes|no)\b){NAME}")
 
 
 @dataclass
@@ -41,15 +45,24 @@ def read_text(text: str) -> TextReading:
     front = front_matter_end(lines)
     labels: list[Label | None] = [None] * front
     labels += [match_label(line) for line in lines[front:]]
-    first_label = next((i for i, label in enumerate(labels) if label), len(lines))
-    header, header_lines = read_header(lines, first_label)
+    reading = _read_labelled(lines, labels)
+    if reading is None and (asked := question_and_answer_labels(lines, front)):
+        reading = _read_labelled(lines, asked)
+        if reading is not None:  # the one who asks is the coach
+            reading.header.stated_roles.update({"Q": "coach", "A": "client"})
+    return reading or TextReading(_read_notes(lines), "notes", Header())
+
+
+def _read_labelled(lines: list[str], labels: list[Label | None]) -> TextReading | None:
+    """The turns the labels make, or None when they make no conversation."""
+    header, header_lines = read_header(lines, _first_turn(labels))
     speakers = choose_speakers(labels, lines, header.participants)
     speaker_lines = [i for i, label in enumerate(labels) if label and label.name in speakers.names]
     if not _is_conversation(speaker_lines, speakers, lines, labels):
-        return TextReading(_read_notes(lines), "notes", Header())
+        return None
     _take_stated_roles(labels, speaker_lines, speakers, header, header_lines)
     if not speaker_lines:
-        return TextReading(_read_notes(lines), "notes", Header())
+        return None
     body_end = _strip_footer(lines, speaker_lines[-1], header)
     header.removed[:0] = [lines[i].strip() for i in sorted(header_lines)]
     turns = _build_turns(lines[:body_end], labels, speakers, header_lines, header)
@@ -58,6 +71,15 @@ def read_text(text: str) -> TextReading:
             turn.text = _ITALIC.sub(r"\1", turn.text)
     shape = "otter" if speakers.family == "otter" else "labelled"
     return TextReading(merge_same_speaker(turns), shape, header)
+
+
+def _first_turn(labels: list[Label | None]) -> int:
+    """Where the header ends: at the first label whose name labels another line too, or names a role.
+    A title with a colon ("Coaching: Dmitri / Lucía (2024-04-09) - Transcript", Google Meet) is
+    labelled like a turn, but only once; the header after it ("Attendees") says who spoke."""
+    names = Counter(label.name for label in labels if label)
+    recurring = (i for i, label in enumerate(labels) if label and (names[label.name] >= 2 or is_role_label(label.name)))
+    return next(recurring, next((i for i, label in enumerate(labels) if label), len(labels)))
 
 
 def _is_conversation(
@@ -81,12 +103,17 @@ def _back_and_forth(speaker_lines: list[int], labels: list[Label | None]) -> boo
 def _take_stated_roles(
     labels: list[Label | None], speaker_lines: list[int], speakers: Speakers, header: Header, header_lines: set[int]
 ) -> None:
-    """'Coach: Dana Whitfield' before the first turn names a role in a header; it is not speech."""
+    """'Coach: Dana Whitfield' before the first turn names a role in a header; it is not speech. The
+    name need not label a turn: a file labelled 'COACH:' and 'CLIENT:' may say who they are above
+    its first turn ('Client: Hyun-woo Park'), which names the client."""
     people = [name for name in speakers.names if not is_role_label(name)]
     for index in list(speaker_lines):
         label = labels[index]
         assert label is not None
-        person = next((name for name in people if same_person(label.text.strip(" ."), [name])), None)
+        named = label.text.strip(" .")
+        person = next((name for name in people if same_person(named, [name])), None)
+        if person is None and _ONLY_A_NAME.fullmatch(named):
+            person = named
         if not (is_role_label(label.name) and person):
             break  # the header ends at the first real turn
         header.stated_roles[person] = role_from_label(label.name) or "other"
@@ -130,6 +157,11 @@ def _build_turns(
                 start = max(0.0, start - offset)
             turns.append(RawTurn(label.name, _clean(label.text), start))
             pending_clock = None
+        elif turns and (notes := notes_heading(line)) is not None:
+            # The coach's notes below the conversation ("Notes:", "COACH NOTES (not shared with client):")
+            # are theirs, not the last speaker's words: a client's "Nervous. But lighter." had run on into
+            # "- G. committed: call his mother on Friday".
+            turns.append(RawTurn(None, _clean(notes)))
         elif turns:
             timed = _TIMED_LINE.match(line)
             turns[-1].text = f"{turns[-1].text}\n{_clean(timed['text'] if timed else line)}"
