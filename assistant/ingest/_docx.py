@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 
 from assistant.errors import InputError
+from assistant.ingest._labels import CLOCK
 
 
 def is_zip(data: bytes) -> bool:
@@ -16,24 +18,42 @@ def docx_text(data: bytes, file_name: str) -> str:
     """The document's paragraphs (and table cells, row by row) as lines of text."""
     _check_is_word(data, file_name)
     import docx  # python-docx: imported here so the CLI starts fast
+    from docx.table import Table
 
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises many types for a damaged file
         raise InputError(f"{file_name} is a damaged Word document ({type(exc).__name__})") from None
-    lines = [paragraph.text for paragraph in document.paragraphs]
-    for table in document.tables:
-        lines.extend(_row_line(row) for row in table.rows)
+    lines: list[str] = []
+    for block in document.iter_inner_content():  # paragraphs and tables in the order they stand
+        if isinstance(block, Table):
+            lines.extend(line for row in block.rows if (line := _row_line(row)))
+        else:
+            lines.append(block.text)
     # A Word paragraph is a paragraph even without an empty one after it: notes split on blank lines.
     return "\n\n".join(lines)
 
 
+_CLOCK_CELL = re.compile(rf"^[\[(]?{CLOCK}[\])]?$")
+_COLUMN_HEADINGS = frozenset(("time", "timestamp", "start", "speaker", "name", "who", "text", "words", "transcript"))
+
+
 def _row_line(row) -> str:  # type: ignore[no-untyped-def]
-    """A transcript table row (speaker | words) becomes "speaker: words"; other rows, their cells."""
-    cells = [cell.text.strip() for cell in row.cells if cell.text.strip()]
-    if len(cells) == 2:
-        return f"{cells[0]}: {cells[1]}"
-    return " ".join(cells)
+    """A transcript table row becomes a labelled line: speaker | words is "speaker: words", time |
+    speaker | words is "time speaker: words"; a row with no speaker continues the turn above, a row of
+    column headings (Time | Speaker | Text) is left out, other rows keep their cells."""
+    cells = [cell.text.strip() for cell in row.cells]
+    cells = [c for n, c in enumerate(cells) if n == 0 or c != cells[n - 1]]  # a merged cell repeats
+    filled = [c for c in cells if c]
+    if filled and all(c.lower() in _COLUMN_HEADINGS for c in filled):
+        return ""
+    clock = next((c for c in filled if _CLOCK_CELL.match(c)), None)
+    rest = [c for c in cells if c != clock]
+    if len(rest) == 2 and rest[1]:
+        speaker, words = rest
+        line = f"{speaker}: {words}" if speaker else words
+        return f"{clock.strip('[]()')} {line}" if clock and speaker else line
+    return " ".join(c for c in rest if c)
 
 
 def _check_is_word(data: bytes, file_name: str) -> None:

@@ -57,6 +57,13 @@ _BOILERPLATE = (
     re.compile(r"^\W*this editable transcript was computer generated", re.IGNORECASE),
     re.compile(r"^\W*people can also change the text after it was created", re.IGNORECASE),
     re.compile(r"^[^.!?\n]{0,80}\b(started|stopped) transcription\s*$", re.IGNORECASE),  # Teams
+    re.compile(r"^sent from my \w+(?: \w+)?\W*$", re.IGNORECASE),  # a phone's mail footer
+    # "recording stopped 09:41", "[Recording ended 10:42]": a tool's or typist's marker, wherever it stands
+    re.compile(
+        r"^\W*(?:the )?(?:recording|transcription|transcript|meeting|call) (?:started|stopped|ended|paused|resumed)"
+        r"(?: at)?(?: \d{1,2}[:.]\d{2}(?::\d{2})?(?: ?[ap]\.?m\.?)?)?\W*$",
+        re.IGNORECASE,
+    ),
 )
 # Closing lines, only after the last turn: "— Meeting ended —", "Meeting ended after 00:31:02", "END".
 _CLOSINGS = (

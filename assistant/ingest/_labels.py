@@ -180,6 +180,14 @@ RULES: tuple[LabelRule, ...] = (
         ("Dana Whitfield:",),
     ),
     _rule(
+        "email-colon",
+        r"^\s*(?P<name>[\w.+'-]{1,40}@[\w-]{1,40}(?:\.[\w-]{1,20}){1,4})\s*:\s+(?P<text>.*)$",
+        "'address@domain: words': a meeting tool that labels each speaker by their e-mail address.",
+        "plain",
+        ("c.obrien@brightpath-coaching.com: Morning, Nadia.", "nadia.farouk@northwind.io: The budget."),
+        counterexamples=("mail me at dana@acme.com: thanks",),
+    ),
+    _rule(
         "lower-name-colon",
         rf"^\s*(?P<name>{_LOWER_NAME})\s*:\s+(?P<text>.*)$",
         "'name: words' with a lower-case name (chat-style and Zoom display names).",
@@ -199,7 +207,10 @@ NOT_SPEAKERS = frozenset(
         "context", "background", "outcome", "outcomes", "purpose", "focus", "objective", "objectives",
         "observations", "reflection", "reflections", "homework", "theme", "themes", "commitments", "plan", "plans",
         "key points", "question", "questions", "answer", "answers", "q", "a", "example", "examples", "warning",
-        "important", "reminder", "ps", "p.s", "re", "subject", "http", "https",
+        "important", "reminder", "ps", "p.s", "re", "subject", "http", "https", "nb", "n.b", "note to self",
+        "from", "to", "cc", "bcc", "sent", "reply-to",
+        # fields of a coach's typed notes ("Mood: tired but engaged", "Main topic: ...")
+        "mood", "energy", "main topic", "key exchange", "work", "home", "health", "family", "money", "sleep",
         # header fields
         "date", "time", "duration", "location", "session", "attendees", "participants", "speakers", "title",
         "meeting", "meeting title", "meeting date", "host", "organizer", "organiser", "recorded", "recording",
@@ -226,9 +237,10 @@ NOT_SPEAKERS = frozenset(
 # Whose notes, then what they are: "Coach notes", "My session notes", "Coach's summary", "Key takeaways".
 _NOTES_HEADING = re.compile(
     r"(?:(?:my|our|the|private|personal|coach(?:'s|’s|es)?|coaching|session|meeting|call)\s+){1,3}"
-    r"(?:notes?|summary|action items|actions|next steps|takeaways|reflections|observations|follow[- ]ups?)"
+    r"(?:notes?|summary|action items|actions|next steps|takeaways|reflections?|observations?|comments?|follow[- ]ups?)"
     r"|key takeaways"
 )
+_MARKDOWN_HEADING = re.compile(r"^\s*#{1,6}\s+(?P<name>[^#:\n]{1,80}?)\s*#*\s*(?P<text>)$")
 _ASIDE_AT_END = re.compile(r"\s*\([^()]{0,60}\)\s*$")
 _HEADING_LINE = re.compile(
     r"^\s*(?:#{1,6}\s*)?(?:\*\*|__)?(?P<name>[^:*_\n]{1,80}?)(?:\*\*|__)?\s*:(?:\*\*|__)?\s*(?P<text>.*)$"
@@ -238,7 +250,7 @@ _HEADING_LINE = re.compile(
 def notes_heading(line: str) -> str | None:
     """The words after a heading of the coach's own notes ("Notes:", "COACH NOTES (not shared with
     client):", "## Action items:"), "" when there are none; None for any other line."""
-    match = _HEADING_LINE.match(line)
+    match = _HEADING_LINE.match(line) or _MARKDOWN_HEADING.match(line)
     if match is None:
         return None
     name = _ASIDE_AT_END.sub("", match["name"].strip().lower())
@@ -248,7 +260,8 @@ def notes_heading(line: str) -> str | None:
 
 _NOTES_WORDS = frozenset(
     ("note", "notes", "summary", "action items", "actions", "next steps", "takeaways", "reflections", "observations",
-     "follow up", "follow-up", "homework", "commitments")
+     "follow up", "follow-up", "homework", "commitments", "nb", "n.b", "note to self", "coach comment",
+     "coach's comment", "comment", "comments")
 )  # fmt: skip
 """Headings that open the coach's own notes below a conversation, not a lead-in inside a turn."""
 # Labels numbered like speakers rather than like list items ("Speaker 2", not "Option 2").

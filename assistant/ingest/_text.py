@@ -13,10 +13,19 @@ from collections import Counter
 from dataclasses import dataclass
 
 from assistant.ingest._frame import front_matter_end, is_boilerplate, is_closing, is_structure, read_header
-from assistant.ingest._labels import CLOCK, NAME, Label, match_label, notes_heading, question_and_answer_labels
+from assistant.ingest._labels import (
+    CLOCK,
+    NAME,
+    Label,
+    looks_like_a_name,
+    match_label,
+    notes_heading,
+    question_and_answer_labels,
+)
 from assistant.ingest._raw import Header, RawTurn, clock_to_seconds, merge_same_speaker, normalise_space
 from assistant.ingest._roles import is_role_label, role_from_label
 from assistant.ingest._speakers import Speakers, choose_speakers, same_person
+from assistant.types import Role
 
 # Descript and others start a paragraph of the same speaker with its time: "[00:01:12] And then...".
 _TIMED_LINE = re.compile(rf"^\s*[\[(]{CLOCK}(?:\s*(?:-|–|-->)\s*{CLOCK})?[\])]\s+(?P<text>\S.*)$")
@@ -41,7 +50,7 @@ class TextReading:
 
 
 def read_text(text: str) -> TextReading:
-    lines = text.splitlines()
+    lines = _names_beside_their_clocks(_unquoted(text.replace("\u00a0", " ").splitlines()))
     front = front_matter_end(lines)
     labels: list[Label | None] = [None] * front
     labels += [match_label(line) for line in lines[front:]]
@@ -55,8 +64,11 @@ def read_text(text: str) -> TextReading:
 
 def _read_labelled(lines: list[str], labels: list[Label | None]) -> TextReading | None:
     """The turns the labels make, or None when they make no conversation."""
+    stated = _roles_in_brackets(labels)
     header, header_lines = read_header(lines, _first_turn(labels))
+    header.stated_roles.update(stated)
     speakers = choose_speakers(labels, lines, header.participants)
+    _first_names_as_full_names(labels, speakers)
     speaker_lines = [i for i, label in enumerate(labels) if label and label.name in speakers.names]
     if not _is_conversation(speaker_lines, speakers, lines, labels):
         return None
@@ -71,6 +83,91 @@ def _read_labelled(lines: list[str], labels: list[Label | None]) -> TextReading 
             turn.text = _ITALIC.sub(r"\1", turn.text)
     shape = "otter" if speakers.family == "otter" else "labelled"
     return TextReading(merge_same_speaker(turns), shape, header)
+
+
+_ASIDE = re.compile(r"^\s*(?:\[(?P<a>[^\[\]]+)\]|\((?P<b>[^()]+)\)|-{2,}\s*(?P<c>[^-].*?)\s*-{2,})\s*$")
+_ASIDE_WORDS = 3
+"""A bracketed line of this many words or more is a remark; "[laughs]" or "(pause)" stays in the turn."""
+
+
+def _aside(line: str) -> str | None:
+    """The words of a line that is all one bracketed remark ("[--- Zoom dropped here ---]"), or None."""
+    match = _ASIDE.match(line)
+    if match is None:
+        return None
+    words = (match["a"] or match["b"] or match["c"] or "").strip(" -–—")
+    return words if len(words.split()) >= _ASIDE_WORDS else None
+
+
+_QUOTED = re.compile(r"^\s*> ?")
+
+
+def _unquoted(lines: list[str]) -> list[str]:
+    """A transcript forwarded by e-mail, every line quoted ("> Fatima Al-Sayed  0:03"), without the
+    quote marks: only when most lines carry one."""
+    content = [line for line in lines if line.strip()]
+    if not content or sum(1 for line in content if _QUOTED.match(line)) < 0.5 * len(content):
+        return lines
+    return [_QUOTED.sub("", line, count=1) for line in lines]
+
+
+_ROLE_ASIDE = re.compile(r"^(?P<person>.+?)\s*\((?P<role>[^()]+)\)$")
+
+
+def _roles_in_brackets(labels: list[Label | None]) -> dict[str, Role]:
+    """'Ana (Coach):' and 'Ana (coach):' are one speaker, Ana, whose label says she is the coach: the
+    bracket is taken off the name and kept as her stated role."""
+    stated: dict[str, Role] = {}
+    for label in labels:
+        aside = _ROLE_ASIDE.match(label.name) if label else None
+        role = role_from_label(aside["role"]) if aside else None
+        if label and aside and role and not is_role_label(aside["person"]):
+            label.name = aside["person"]
+            stated[label.name] = role
+    return stated
+
+
+def _first_names_as_full_names(labels: list[Label | None], speakers: Speakers) -> None:
+    """'Sofia' after 'Sofia Lindqvist' (full names before a reconnect, first names after it) is one
+    speaker: the first name is read as the one full name it starts."""
+    for name in list(speakers.names):
+        if " " in name.strip():
+            continue
+        fuller = [other for other in speakers.names if other != name and other.split()[0] == name]
+        if len(fuller) == 1:
+            speakers.names.discard(name)
+            for label in labels:
+                if label and label.name == name:
+                    label.name = fuller[0]
+
+
+_NAME_ALONE = re.compile(rf"^\s*(?P<name>{NAME})\s*$")
+_CLOCK_ALONE = re.compile(rf"^\s*[\[(]?(?P<clock>{CLOCK})[\])]?\s*$")
+
+
+def _names_beside_their_clocks(lines: list[str]) -> list[str]:
+    """A name on one line and its time alone on the next ("Priya Raman" / "00:00:04", Zoom's web
+    transcript copied into a document) become one label line, "Priya Raman  00:00:04", as Otter
+    writes it; only where the pair recurs, so a heading above a lone time is left alone."""
+    pairs = [
+        n
+        for n in range(len(lines) - 1)
+        if _NAME_ALONE.match(lines[n]) and _CLOCK_ALONE.match(lines[n + 1]) and looks_like_a_name(lines[n].strip())
+    ]
+    if len(pairs) < 2:
+        return lines
+    joined, skip = [], set()
+    for n, line in enumerate(lines):
+        if n in skip:
+            continue
+        if n in pairs:
+            clock = _CLOCK_ALONE.match(lines[n + 1])
+            assert clock is not None
+            joined.append(f"{line.strip()}  {clock['clock']}")
+            skip.add(n + 1)
+        else:
+            joined.append(line)
+    return joined
 
 
 def _first_turn(labels: list[Label | None]) -> int:
@@ -121,9 +218,20 @@ def _take_stated_roles(
         speaker_lines.remove(index)
 
 
+_SIGNATURE_LINES = 8
+"""An e-mail signature is short: a "-- " line with more than this below it is not one."""
+
+
 def _strip_footer(lines: list[str], last_speaker_line: int, header: Header) -> int:
-    """The end of the body: footer lines after the last turn's start are left out."""
+    """The end of the body: footer lines after the last turn's start are left out, and an e-mail
+    signature below the delimiter "-- " (a transcript the coach mailed to themselves)."""
     end = len(lines)
+    for n in range(last_speaker_line + 1, len(lines)):
+        below = [line.strip() for line in lines[n + 1 :] if line.strip()]
+        if lines[n].rstrip() == "--" and len(below) <= _SIGNATURE_LINES:
+            header.removed.extend(below)
+            end = n
+            break
     while end > last_speaker_line + 1:
         line = lines[end - 1]
         if line.strip() and not is_structure(line) and not is_closing(line):
@@ -141,9 +249,16 @@ def _build_turns(
     preamble: list[str] = []
     offset = _clock_offset(labels, speakers)
     pending_clock: float | None = None  # a clock alone on its line times the turn after it
+    asides: set[int] = set()  # the coach's remarks between turns, by position in `turns`
     for index, line in enumerate(lines):
         label = labels[index]
         if index in header_lines:
+            continue
+        if turns and label is None and (notes := notes_heading(line)) is not None:
+            # The coach's notes below the conversation ("Notes:", "## Actions", "COACH NOTES (not shared
+            # with client):") are theirs, not the last speaker's words: a client's "Nervous. But
+            # lighter." had run on into "- G. committed: call his mother on Friday".
+            turns.append(RawTurn(None, _clean(notes)))
             continue
         if is_structure(line):
             pending_clock = _lone_clock(line, pending_clock)
@@ -157,11 +272,14 @@ def _build_turns(
                 start = max(0.0, start - offset)
             turns.append(RawTurn(label.name, _clean(label.text), start))
             pending_clock = None
-        elif turns and (notes := notes_heading(line)) is not None:
-            # The coach's notes below the conversation ("Notes:", "COACH NOTES (not shared with client):")
-            # are theirs, not the last speaker's words: a client's "Nervous. But lighter." had run on into
-            # "- G. committed: call his mother on Friday".
-            turns.append(RawTurn(None, _clean(notes)))
+        elif turns and (aside := _aside(line)):
+            # "(Coach comment: long silence here)", "[rest was scheduling – deleted]": the coach's remark
+            # on its own line, not the speaker's words; what follows it is the speaker's again.
+            turns.append(RawTurn(None, _clean(aside)))
+            asides.add(len(turns) - 1)
+        elif turns and len(turns) - 1 in asides:
+            speaker = next((t.speaker for n, t in reversed(list(enumerate(turns))) if n not in asides), None)
+            turns.append(RawTurn(speaker, _clean(line)))
         elif turns:
             timed = _TIMED_LINE.match(line)
             turns[-1].text = f"{turns[-1].text}\n{_clean(timed['text'] if timed else line)}"

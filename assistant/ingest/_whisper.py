@@ -11,7 +11,7 @@ from typing import Any
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field, ValidationError
 
 from assistant.errors import InputError
-from assistant.ingest._raw import RawTurn, merge_same_speaker, normalise_space
+from assistant.ingest._raw import RawTurn, clock_to_seconds, merge_same_speaker, normalise_space
 
 
 class _Segment(BaseModel):
@@ -51,27 +51,33 @@ def read_segments(items: list[Any], file_name: str) -> list[RawTurn]:
 
 
 def looks_like_whisper_tsv(text: str) -> bool:
-    header = text.lstrip().split("\n", 1)[0].lower().split("\t")
+    header = [name.strip() for name in text.lstrip().splitlines()[0].lower().split("\t")] if text.strip() else []
     return header[:2] == ["start", "end"] and "text" in header
 
 
 def read_whisper_tsv(text: str) -> list[RawTurn]:
-    """'start<TAB>end<TAB>text' in milliseconds, one segment a row."""
+    """'start<TAB>end<TAB>text' in milliseconds (or as clock times), one segment a row, with a
+    speaker column where a diariser adds one; a row with an empty speaker cell goes on with the
+    speaker before it."""
     rows = [line.split("\t") for line in text.strip().splitlines()]
     columns = [name.strip().lower() for name in rows[0]]
-    turns = []
+    turns: list[RawTurn] = []
     for row in rows[1:]:
         cells = dict(zip(columns, row, strict=False))
         text_cell = normalise_space(cells.get("text", ""))
         if text_cell:
             speaker = cells.get("speaker", "").strip() or None
-            start, end = _milliseconds(cells.get("start")), _milliseconds(cells.get("end"))
+            if speaker is None and "speaker" in columns and turns:
+                speaker = turns[-1].speaker
+            start, end = _seconds(cells.get("start")), _seconds(cells.get("end"))
             turns.append(RawTurn(speaker, text_cell, start, end))
     return merge_same_speaker(turns)
 
 
-def _milliseconds(cell: str | None) -> float | None:
+def _seconds(cell: str | None) -> float | None:
+    """Whisper writes milliseconds ("3200"); other tools a clock ("00:00:03.2")."""
+    cell = (cell or "").strip()
     try:
-        return int(cell or "") / 1000
+        return int(cell) / 1000
     except ValueError:
-        return None
+        return clock_to_seconds(cell) if cell else None

@@ -172,10 +172,12 @@ def test_first_name_matches_a_full_speaker_label() -> None:
 
 
 # Every fixture, the thirty exports written apart from the reader among them (not their manifest).
+# The thirty messy uploads (exports2) say "10:30" and "Re:" inside speech: their manifest names
+# what must not be read as speech instead (test_exports.py).
 TRANSCRIPTS = sorted(
     p.relative_to(FIXTURES).as_posix()
     for p in FIXTURES.rglob("*")
-    if p.is_file() and p.name not in ("manifest.json", "PROVENANCE.md")
+    if p.is_file() and p.name not in ("manifest.json", "PROVENANCE.md") and p.parent.name != "exports2"
 )
 
 
