@@ -106,6 +106,9 @@ def test_no_commitment_is_heard_in_a_story_or_a_feeling() -> None:
         ("And the report?", "I tell myself I'll do it tomorrow."),
         ("And your mum?", "I keep telling myself I'll call her on Sunday."),
         ("And in March?", "um probably the same i i keep saying i'll stop after the weekend and then the match"),
+        # words the client puts in the coach's mouth (the forty-third sealed split, after its run)
+        ("Which would you offer yourself?", "a deposit limit twenty a week but you're gonna say i'll just move it up"),
+        ("And the gym?", "you'll say i should go monday"),
     ],
 )
 def test_no_commitment_is_heard_in_someone_elses_doing_a_question_a_what_if_or_a_yes(coach: str, client: str) -> None:
