@@ -33,8 +33,10 @@ _BRACKET_SPEAKER = re.compile(r"^\[(?P<name>[^\[\]\n]{1,40})\]:\s*(?P<text>.+)$"
 _NAME_LINE = re.compile(rf"^{NAME}$")
 # ">>" marks a change of speaker in broadcast and YouTube captions.
 _TURN_MARK = re.compile(r"^\s*(>>|&gt;&gt;)\s*")
-# A subtitle's dialogue dash before a speaker's line.
+# A subtitle's dialogue dash before a speaker's line, and the name after it ("- KOFI: She wants to do
+# art."; not "- Here's the plan: I call her Monday.").
 _DIALOGUE_DASH = re.compile(r"^\s*[-–—]\s+(?=\S)")
+_DASHED_NAME = re.compile(rf"^{NAME}:\s")
 # A cue that is only a sound ("[Music]", "(applause)", "♪") holds no speech.
 _SOUND_ONLY = re.compile(r"^(\s|\[[^\]]*\]|\([^)]*\)|♪|♫)*$")
 
@@ -154,7 +156,7 @@ def _dialogue(clean: list[str]) -> list[list[str]]:
     What was it about?" / "- KOFI: She wants to do art."): each is a turn of its own. Other cues are
     one part; a dash without a name says nothing of who speaks, and is kept."""
     starts = [n for n, line in enumerate(clean) if _DIALOGUE_DASH.match(line)]
-    named = [n for n in starts if _prefixed_speaker(_DIALOGUE_DASH.sub("", clean[n]))[0] is not None]
+    named = [n for n in starts if _DASHED_NAME.match(_DIALOGUE_DASH.sub("", clean[n]))]
     if not named:
         return [clean]
     cuts = [0, *[n for n in named if n > 0], len(clean)]

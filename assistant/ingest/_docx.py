@@ -48,12 +48,11 @@ def _row_line(row) -> str:  # type: ignore[no-untyped-def]
     if filled and all(c.lower() in _COLUMN_HEADINGS for c in filled):
         return ""
     clock = next((c for c in filled if _CLOCK_CELL.match(c)), None)
-    rest = [c for c in cells if c != clock]
-    if len(rest) == 2 and rest[1]:
-        speaker, words = rest
-        line = f"{speaker}: {words}" if speaker else words
-        return f"{clock.strip('[]()')} {line}" if clock and speaker else line
-    return " ".join(c for c in rest if c)
+    rest = [c for c in filled if c != clock]
+    if len(rest) == 2:
+        line = f"{rest[0]}: {rest[1]}"
+        return f"{clock.strip('[]()')} {line}" if clock else line
+    return " ".join(rest)  # one cell: the words of the turn above, or a row that is no turn
 
 
 def _check_is_word(data: bytes, file_name: str) -> None:

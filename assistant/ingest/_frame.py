@@ -60,7 +60,7 @@ _BOILERPLATE = (
     re.compile(r"^sent from my \w+(?: \w+)?\W*$", re.IGNORECASE),  # a phone's mail footer
     # "recording stopped 09:41", "[Recording ended 10:42]": a tool's or typist's marker, wherever it stands
     re.compile(
-        r"^\W*(?:the )?(?:recording|transcription|transcript|meeting|call) (?:started|stopped|ended|paused|resumed)"
+        r"^\W*(?:recording|transcription) (?:started|stopped|ended|paused|resumed)"
         r"(?: at)?(?: \d{1,2}[:.]\d{2}(?::\d{2})?(?: ?[ap]\.?m\.?)?)?\W*$",
         re.IGNORECASE,
     ),

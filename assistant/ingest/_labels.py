@@ -209,8 +209,6 @@ NOT_SPEAKERS = frozenset(
         "key points", "question", "questions", "answer", "answers", "q", "a", "example", "examples", "warning",
         "important", "reminder", "ps", "p.s", "re", "subject", "http", "https", "nb", "n.b", "note to self",
         "from", "to", "cc", "bcc", "sent", "reply-to",
-        # fields of a coach's typed notes ("Mood: tired but engaged", "Main topic: ...")
-        "mood", "energy", "main topic", "key exchange", "work", "home", "health", "family", "money", "sleep",
         # header fields
         "date", "time", "duration", "location", "session", "attendees", "participants", "speakers", "title",
         "meeting", "meeting title", "meeting date", "host", "organizer", "organiser", "recorded", "recording",

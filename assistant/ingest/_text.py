@@ -117,28 +117,44 @@ _ROLE_ASIDE = re.compile(r"^(?P<person>.+?)\s*\((?P<role>[^()]+)\)$")
 def _roles_in_brackets(labels: list[Label | None]) -> dict[str, Role]:
     """'Ana (Coach):' and 'Ana (coach):' are one speaker, Ana, whose label says she is the coach: the
     bracket is taken off the name and kept as her stated role."""
-    stated: dict[str, Role] = {}
+    found: dict[str, set[Role]] = {}
     for label in labels:
         aside = _ROLE_ASIDE.match(label.name) if label else None
         role = role_from_label(aside["role"]) if aside else None
-        if label and aside and role and not is_role_label(aside["person"]):
+        if aside and role and not is_role_label(aside["person"]):
+            found.setdefault(aside["person"], set()).add(role)
+    # "Chris (Coach)" and "Chris (Client)" are two people the bracket tells apart: their labels stay whole
+    stated = {person: next(iter(roles)) for person, roles in found.items() if len(roles) == 1}
+    for label in labels:
+        aside = _ROLE_ASIDE.match(label.name) if label else None
+        if label and aside and aside["person"] in stated and role_from_label(aside["role"]):
             label.name = aside["person"]
-            stated[label.name] = role
     return stated
 
 
 def _first_names_as_full_names(labels: list[Label | None], speakers: Speakers) -> None:
     """'Sofia' after 'Sofia Lindqvist' (full names before a reconnect, first names after it) is one
     speaker: the first name is read as the one full name it starts."""
+    where: dict[str, list[int]] = {}
+    for index, label in enumerate(labels):
+        if label and label.name in speakers.names:
+            where.setdefault(label.name, []).append(index)
     for name in list(speakers.names):
-        if " " in name.strip():
+        if " " in name.strip() or name not in where:
             continue
         fuller = [other for other in speakers.names if other != name and other.split()[0] == name]
-        if len(fuller) == 1:
-            speakers.names.discard(name)
-            for label in labels:
-                if label and label.name == name:
-                    label.name = fuller[0]
+        # Two people ("Ana" the coach, "Ana María" the client) talk in turn; one person renamed does not
+        if len(fuller) != 1 or fuller[0] not in where or _interleaved(where[name], where[fuller[0]]):
+            continue
+        speakers.names.discard(name)
+        for label in labels:
+            if label and label.name == name:
+                label.name = fuller[0]
+
+
+def _interleaved(short: list[int], full: list[int]) -> bool:
+    """Whether two labels are used in the same stretch of the file rather than one after the other."""
+    return not (max(short) < min(full) or max(full) < min(short))
 
 
 _NAME_ALONE = re.compile(rf"^\s*(?P<name>{NAME})\s*$")
@@ -152,7 +168,10 @@ def _names_beside_their_clocks(lines: list[str]) -> list[str]:
     pairs = [
         n
         for n in range(len(lines) - 1)
-        if _NAME_ALONE.match(lines[n]) and _CLOCK_ALONE.match(lines[n + 1]) and looks_like_a_name(lines[n].strip())
+        if _NAME_ALONE.match(lines[n])
+        and _CLOCK_ALONE.match(lines[n + 1])
+        and looks_like_a_name(lines[n].strip())
+        and not lines[n].rstrip().endswith((".", "?", "!"))
     ]
     if len(pairs) < 2:
         return lines
@@ -175,8 +194,15 @@ def _first_turn(labels: list[Label | None]) -> int:
     A title with a colon ("Coaching: Dmitri / Lucía (2024-04-09) - Transcript", Google Meet) is
     labelled like a turn, but only once; the header after it ("Attendees") says who spoke."""
     names = Counter(label.name for label in labels if label)
-    recurring = (i for i, label in enumerate(labels) if label and (names[label.name] >= 2 or is_role_label(label.name)))
-    return next(recurring, next((i for i, label in enumerate(labels) if label), len(labels)))
+    first = next((i for i, label in enumerate(labels) if label), len(labels))
+    label = labels[first] if first < len(labels) else None
+    if label is None or names[label.name] >= 2 or is_role_label(label.name) or not _TITLE_WORDS.search(label.text):
+        return first  # a speaker who opens the session once is still a speaker ("Manager: I'll leave you to it")
+    return next((i for i in range(first + 1, len(labels)) if labels[i]), len(labels))
+
+
+_TITLE_WORDS = re.compile(r"\btranscript\s*$|\(\d{4}-\d{2}-\d{2}\b|\bGMT[+-]\d|\bUTC\b", re.IGNORECASE)
+"""What a document's title says and a turn does not: "... (2024-04-09 08:30 GMT+2) - Transcript"."""
 
 
 def _is_conversation(
@@ -209,8 +235,8 @@ def _take_stated_roles(
         assert label is not None
         named = label.text.strip(" .")
         person = next((name for name in people if same_person(named, [name])), None)
-        if person is None and _ONLY_A_NAME.fullmatch(named):
-            person = named
+        if person is None and _ONLY_A_NAME.fullmatch(named) and len(named.split()) >= 2:
+            person = named  # a full name; "CLIENT: Exhausted." is a turn
         if not (is_role_label(label.name) and person):
             break  # the header ends at the first real turn
         header.stated_roles[person] = role_from_label(label.name) or "other"
@@ -218,6 +244,8 @@ def _take_stated_roles(
         speaker_lines.remove(index)
 
 
+_CONTACT = re.compile(r"@|www\.|https?://|\+?\d[\d ()-]{6,}\d|^sent from my\b", re.IGNORECASE)
+"""What a signature holds and speech does not: an address, a site, a telephone number."""
 _SIGNATURE_LINES = 8
 """An e-mail signature is short: a "-- " line with more than this below it is not one."""
 
@@ -228,7 +256,7 @@ def _strip_footer(lines: list[str], last_speaker_line: int, header: Header) -> i
     end = len(lines)
     for n in range(last_speaker_line + 1, len(lines)):
         below = [line.strip() for line in lines[n + 1 :] if line.strip()]
-        if lines[n].rstrip() == "--" and len(below) <= _SIGNATURE_LINES:
+        if lines[n].rstrip() == "--" and len(below) <= _SIGNATURE_LINES and any(map(_CONTACT.search, below)):
             header.removed.extend(below)
             end = n
             break
@@ -249,16 +277,18 @@ def _build_turns(
     preamble: list[str] = []
     offset = _clock_offset(labels, speakers)
     pending_clock: float | None = None  # a clock alone on its line times the turn after it
-    asides: set[int] = set()  # the coach's remarks between turns, by position in `turns`
+    turn_lines = [i for i, label in enumerate(labels) if label and label.name in speakers.names]
+    last_turn = turn_lines[-1] if turn_lines else len(lines)
+    remark = False  # the last turn is a remark of the coach's, between turns
     for index, line in enumerate(lines):
         label = labels[index]
         if index in header_lines:
             continue
-        if turns and label is None and (notes := notes_heading(line)) is not None:
+        if index > last_turn and label is None and (notes := notes_heading(line)) is not None:
             # The coach's notes below the conversation ("Notes:", "## Actions", "COACH NOTES (not shared
             # with client):") are theirs, not the last speaker's words: a client's "Nervous. But
             # lighter." had run on into "- G. committed: call his mother on Friday".
-            turns.append(RawTurn(None, _clean(notes)))
+            turns.append(RawTurn(REMARKS, _clean(notes)))
             continue
         if is_structure(line):
             pending_clock = _lone_clock(line, pending_clock)
@@ -272,20 +302,41 @@ def _build_turns(
                 start = max(0.0, start - offset)
             turns.append(RawTurn(label.name, _clean(label.text), start))
             pending_clock = None
-        elif turns and (aside := _aside(line)):
-            # "(Coach comment: long silence here)", "[rest was scheduling – deleted]": the coach's remark
-            # on its own line, not the speaker's words; what follows it is the speaker's again.
-            turns.append(RawTurn(None, _clean(aside)))
-            asides.add(len(turns) - 1)
-        elif turns and len(turns) - 1 in asides:
-            speaker = next((t.speaker for n, t in reversed(list(enumerate(turns))) if n not in asides), None)
-            turns.append(RawTurn(speaker, _clean(line)))
+            remark = False
+        elif turns and (said := _remark(lines, labels, speakers, index)):
+            # "(Coach comment: long silence here)", "NB: third time he's mentioned it": the coach's remark
+            # on a line of its own between two turns, not the last speaker's words.
+            turns.append(RawTurn(REMARKS, _clean(said)))
+            remark = True
+        elif turns and remark:  # a remark's own next line (the next turn starts at a label)
+            turns[-1].text = f"{turns[-1].text}\n{_clean(line)}"
         elif turns:
             timed = _TIMED_LINE.match(line)
             turns[-1].text = f"{turns[-1].text}\n{_clean(timed['text'] if timed else line)}"
         else:
             preamble.append(line)
+    if any(turn.speaker == REMARKS for turn in turns):
+        header.stated_roles.setdefault(REMARKS, "other")  # never read as anyone's speech
     return _finish(preamble, turns, header)
+
+
+REMARKS = "Notes"
+"""The speaker of the coach's own notes and remarks in a conversation, kept apart from the speech."""
+
+
+def _remark(lines: list[str], labels: list[Label | None], speakers: Speakers, index: int) -> str | None:
+    """The words of a remark of the coach's between two turns: a line in brackets of three words or more
+    ("[rest was scheduling – deleted]") or after a notes word ("NB: ...", "Coach comment: ..."), with a
+    blank line before it and the next turn (or the end) after it. A bracketed line inside a turn
+    ("(long pause, looks away)" before "I'll call her on Sunday.") stays the speaker's."""
+    words = _aside(lines[index])
+    if words is None and labels[index] is None:
+        words = notes_heading(lines[index]) or None
+    if words is None or (index > 0 and lines[index - 1].strip()):
+        return None
+    after = next((n for n in range(index + 1, len(lines)) if lines[n].strip() and not is_structure(lines[n])), None)
+    ends_here = after is None or bool((label := labels[after]) and label.name in speakers.names)
+    return words if ends_here else None
 
 
 def _clock_offset(labels: list[Label | None], speakers: Speakers) -> float:

@@ -67,8 +67,8 @@ def read_whisper_tsv(text: str) -> list[RawTurn]:
         text_cell = normalise_space(cells.get("text", ""))
         if text_cell:
             speaker = cells.get("speaker", "").strip() or None
-            if speaker is None and "speaker" in columns and turns:
-                speaker = turns[-1].speaker
+            if speaker is None and turns and not turns[-1].text.rstrip().endswith((".", "?", "!")):
+                speaker = turns[-1].speaker  # the rest of a sentence cut between rows
             start, end = _seconds(cells.get("start")), _seconds(cells.get("end"))
             turns.append(RawTurn(speaker, text_cell, start, end))
     return merge_same_speaker(turns)

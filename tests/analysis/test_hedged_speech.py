@@ -806,3 +806,38 @@ def test_the_hedge_shown_for_a_closing_condition_is_the_condition_as_said() -> N
     (shown,) = _analyse(said).commitments
     assert shown.level == "hedged"
     assert "If, um, I have the courage." in shown.hedges
+
+
+@pytest.mark.parametrize(
+    ("said", "step", "level"),
+    [
+        # the spent forty-third split's turn, its writer's "exploring": the arrangement is the maybe's
+        (
+            "Um. Maybe if- if we agree a- a checklist. Like, she sends me only the the summary of each "
+            "criterion, one page, every Thursday. I don't open the course files. I read the one page. "
+            "If I see a problem, I ask her.",
+            "I ask her",
+            "hedged",
+        ),
+        ("Perhaps if we try a checklist. She sends me one page. If I see a problem, I ask her.", "I ask her", "hedged"),
+        # a step of the client's own, in a future form, after the offer
+        (
+            "Maybe if we agree a checklist. She sends me one page every Thursday. I'll propose it to her on Monday.",
+            "propose it",
+            "firm",
+        ),
+        # no offer before it: an if-then plan is firm
+        ("She sends me one page every Thursday. If I see a problem, I ask her.", "I ask her", "firm"),
+        # "maybe" about something else holds nothing
+        (
+            "Maybe I'm overthinking it. She sends me one page every Thursday. If I see a problem, I ask her.",
+            "I ask her",
+            "firm",
+        ),
+    ],
+)
+def test_an_arrangement_offered_as_a_maybe_is_held_by_it(said: str, step: str, level: str) -> None:
+    (shown,) = [c for c in _analyse(said).commitments if step in c.evidence[0].quote]
+    assert shown.level == level
+    if level == "hedged":  # the hedge shown is the offer's, as said
+        assert {h.lower() for h in shown.hedges} & {"maybe", "perhaps"}

@@ -111,7 +111,7 @@ def test_the_coachs_notes_under_a_conversation_are_not_the_last_speakers_words()
         ("Sam", "client"),
         ("Dana", "coach"),
         ("Sam", "client"),
-        ("Notes", "notes"),
+        ("Notes", "other"),
     ]
     assert transcript.utterances[3].text == "Nervous. But lighter."
 

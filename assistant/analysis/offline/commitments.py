@@ -391,7 +391,36 @@ def commitments_in(utterance: Utterance, previous_coach: str | None, *, notes: b
     _held_by_a_refused_promise(found, utterance.text)
     _hedged_in_dialect(found, utterance.text)
     _held_by_a_closing_condition(found, utterance.text)
+    _held_by_a_proposal(found, utterance.text)
     return found
+
+
+_PROPOSAL = re.compile(
+    r"^\W*(?:(?:um+|uh+|er+|so|and|well|okay|ok|like)\W+)*(?P<hedge>maybe|perhaps|possibly)\W+"
+    r"(?:if|we could|i could|we can|we try|we agree)\b"
+)
+"""A sentence that offers an arrangement as a maybe ("Maybe if- if we agree a- a checklist.")."""
+_FUTURE_FORM = re.compile(r"'ll\b|\b(?:will|shall|going to|gonna|wanna)\b")
+
+
+def _held_by_a_proposal(found: list[Found], text: str) -> None:
+    """The arrangement a turn offers as a maybe, told after it in the present, is the maybe's: "Maybe
+    if- if we agree a- a checklist. Like, she sends me only the summary, one page, every Thursday. I
+    read the one page. If I see a problem, I ask her." had shown the last as a firm if-then plan (the
+    forty-third sealed split, whose writer marks the turn exploring; found after its run). A step
+    said with a future form after it ("... I'll propose it on Monday.") is the client's own."""
+    said = sentences(text)
+    proposal = next((span for span in said if _PROPOSAL.match(fold(spoken(span.text).text))), None)
+    if proposal is None:
+        return
+    offered = _PROPOSAL.match(fold(spoken(proposal.text).text))
+    assert offered is not None
+    said_so = re.search(rf"\b{offered['hedge']}\b", proposal.text, re.IGNORECASE)  # the hedge as said
+    _hold_firm_steps(
+        found,
+        [said_so.group() if said_so else offered["hedge"]],
+        lambda item: item.quote.start >= proposal.end and not _FUTURE_FORM.search(fold(item.quote.text)),
+    )
 
 
 _REFUSED_PROMISE = tuple(

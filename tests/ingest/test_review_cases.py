@@ -1,0 +1,115 @@
+"""Ordinary transcripts that the mends for files as they arrive (test_exports.py) must still read
+right: each case was found by a read-only review of the first version of those mends, which read it
+wrong."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from assistant.analysis import analyze_offline_checked
+from assistant.ingest import parse_bytes
+from assistant.types import Transcript
+
+
+def _read(text: str, name: str = "s.txt") -> Transcript:
+    return parse_bytes(text.encode("utf-8"), name)
+
+
+def _turns(transcript: Transcript) -> list[tuple[str, str]]:
+    return [(u.speaker, u.role) for u in transcript.utterances]
+
+
+def test_two_people_whose_names_start_alike_stay_two() -> None:
+    text = (
+        "Ana: Welcome back. What would you like to focus on today?\n"
+        "Ana María: The promotion.\nAna: What's stopping you?\nAna María: Fear, mostly.\n"
+    )
+    assert {speaker for speaker, _ in _turns(_read(text))} == {"Ana", "Ana María"}
+
+
+def test_two_people_of_one_name_told_apart_by_their_roles_stay_two() -> None:
+    text = (
+        "Chris (Coach): What's on your mind?\nChris (Client): The reorg.\nChris (Coach): And?\nChris (Client): Tired.\n"
+    )
+    assert _turns(_read(text))[:2] == [("Chris (Coach)", "coach"), ("Chris (Client)", "client")]
+
+
+def test_a_word_table_with_an_empty_column_is_still_a_conversation() -> None:
+    import docx
+
+    document = docx.Document()
+    table = document.add_table(rows=0, cols=3)
+    for speaker, words in [
+        ("Dana", "How was the week?"),
+        ("Sam", "Hard."),
+        ("Dana", "What will you do?"),
+        ("Sam", "Ask."),
+    ]:
+        cells = table.add_row().cells
+        cells[0].text, cells[1].text = speaker, words
+    data = io.BytesIO()
+    document.save(data)
+    transcript = parse_bytes(data.getvalue(), "s.docx")
+    assert _turns(transcript) == [("Dana", "coach"), ("Sam", "client")] * 2
+
+
+def test_a_line_of_two_dashes_in_a_turn_is_no_signature() -> None:
+    text = (
+        "Coach: What will you do this week?\nClient: I think\n--\nI will call my sister on Sunday.\n"
+        "Coach: Good.\nClient: And I'll book the movers on Monday.\n--\nThat's it.\n"
+    )
+    transcript = _read(text)
+    assert "I will call my sister on Sunday." in transcript.utterances[1].text
+    assert transcript.utterances[-1].text.endswith("That's it.")
+
+
+def test_a_one_word_answer_is_a_turn_not_a_name_in_the_header() -> None:
+    text = "COACH: Morning.\nCLIENT: Exhausted.\nCOACH: Tell me more.\nCLIENT: I'm not sleeping.\n"
+    transcript = _read(text)
+    assert transcript.utterances[1].text == "Exhausted." and transcript.client_name is None
+
+
+def test_a_speaker_who_opens_the_session_once_keeps_the_turn() -> None:
+    text = (
+        "Dana Whitfield: Hi Sam good to see you again\nSam: Good to see you too.\nDana: What happened?\nSam: A lot.\n"
+    )
+    assert _read(text).utterances[0].text == "Hi Sam good to see you again"
+
+
+def test_an_empty_speaker_cell_after_a_full_sentence_is_no_one_known() -> None:
+    rows = ["start\tend\tspeaker\ttext", "0\t3000\tSPEAKER_00\tWhat will you do?", "3000\t6000\t\tI will ask."]
+    transcript = parse_bytes("\n".join(rows).encode("utf-8"), "s.tsv")
+    assert transcript.utterances[-1].speaker != "SPEAKER_00"
+
+
+def test_a_subtitle_dash_before_words_with_a_colon_makes_no_speaker() -> None:
+    cue = "1\n00:00:01,000 --> 00:00:04,000\n- What will you do?\n- Here's the plan: I call her Monday.\n"
+    assert "Here's the plan" not in {u.speaker for u in parse_bytes(cue.encode("utf-8"), "s.srt").utterances}
+
+
+def test_a_spoken_line_about_a_call_ending_is_kept() -> None:
+    text = "Coach: What happened?\nClient: He shouted at me, again.\nThe call ended.\nCoach: OK.\nClient: Yeah.\n"
+    assert "The call ended." in _read(text).utterances[1].text
+
+
+@pytest.mark.parametrize(
+    "remark", ["Notes:\nClient seemed flat. Explore the sister thing next time.", "(laughs and shakes head)"]
+)
+def test_the_coachs_remark_after_a_question_is_no_ones_commitment(remark: str) -> None:
+    text = f"Coach: So what will you do this week?\nClient: I don't know yet, maybe nothing.\n\n{remark}\n"
+    analysis = analyze_offline_checked(_read(text))
+    assert not [c for c in analysis.commitments if c.evidence[0].utterance >= 2]
+    assert analysis.plan.items == []
+
+
+def test_a_bracketed_line_inside_a_turn_stays_in_it_and_keeps_the_hedge() -> None:
+    text = (
+        "Coach: What will you do about your sister?\n"
+        "Client: I don't know. Maybe, if I'm brave enough.\n(long pause, looks away)\nI'll call her on Sunday.\n"
+        "Coach: OK.\n"
+    )
+    analysis = analyze_offline_checked(_read(text))
+    assert "(long pause, looks away)" in analysis.utterances[1].text
+    assert [c.level for c in analysis.commitments if "call her" in c.evidence[0].quote] == ["hedged"]
