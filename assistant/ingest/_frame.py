@@ -60,8 +60,9 @@ _BOILERPLATE = (
     re.compile(r"^sent from my \w+(?: \w+)?\W*$", re.IGNORECASE),  # a phone's mail footer
     # "recording stopped 09:41", "[Recording ended 10:42]": a tool's or typist's marker, wherever it stands
     re.compile(
-        r"^\W*(?:recording|transcription) (?:started|stopped|ended|paused|resumed)"
-        r"(?: at)?(?: \d{1,2}[:.]\d{2}(?::\d{2})?(?: ?[ap]\.?m\.?)?)?\W*$",
+        r"^\W*(?:(?:recording|transcription) (?:started|stopped|ended|paused|resumed)"
+        r"(?: at)?(?: \d{1,2}[:.]\d{2}(?::\d{2})?(?: ?[ap]\.?m\.?)?)?"
+        r"|(?:the )?(?:meeting|call) (?:started|ended)(?: at)? \d{1,2}[:.]\d{2}(?::\d{2})?(?: ?[ap]\.?m\.?)?)\W*$",
         re.IGNORECASE,
     ),
 )
@@ -177,6 +178,12 @@ def _header_line(line: str, header: Header) -> bool:
         _title(header, line, None)
         return True
     return False
+
+
+def names_a_header_field(line: str) -> bool:
+    """'Attendees', 'Date: 9 April 2024', 'Participants: ...': a line of a document's header."""
+    match = _KEY_VALUE.match(line)
+    return bool(_key_alone(line) or (match and match["key"].strip().lower() in _HEADER_KEYS))
 
 
 def _key_alone(line: str) -> str | None:

@@ -12,7 +12,14 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from assistant.ingest._frame import front_matter_end, is_boilerplate, is_closing, is_structure, read_header
+from assistant.ingest._frame import (
+    front_matter_end,
+    is_boilerplate,
+    is_closing,
+    is_structure,
+    names_a_header_field,
+    read_header,
+)
 from assistant.ingest._labels import (
     CLOCK,
     NAME,
@@ -65,7 +72,7 @@ def read_text(text: str) -> TextReading:
 def _read_labelled(lines: list[str], labels: list[Label | None]) -> TextReading | None:
     """The turns the labels make, or None when they make no conversation."""
     stated = _roles_in_brackets(labels)
-    header, header_lines = read_header(lines, _first_turn(labels))
+    header, header_lines = read_header(lines, _first_turn(labels, lines))
     header.stated_roles.update(stated)
     speakers = choose_speakers(labels, lines, header.participants)
     _first_names_as_full_names(labels, speakers)
@@ -189,16 +196,28 @@ def _names_beside_their_clocks(lines: list[str]) -> list[str]:
     return joined
 
 
-def _first_turn(labels: list[Label | None]) -> int:
+def _first_turn(labels: list[Label | None], lines: list[str]) -> int:
     """Where the header ends: at the first label whose name labels another line too, or names a role.
     A title with a colon ("Coaching: Dmitri / Lucía (2024-04-09) - Transcript", Google Meet) is
     labelled like a turn, but only once; the header after it ("Attendees") says who spoke."""
     names = Counter(label.name for label in labels if label)
     first = next((i for i, label in enumerate(labels) if label), len(labels))
     label = labels[first] if first < len(labels) else None
-    if label is None or names[label.name] >= 2 or is_role_label(label.name) or not _TITLE_WORDS.search(label.text):
+    if (
+        label is None
+        or names[label.name] >= 2
+        or is_role_label(label.name)
+        or not _reads_as_a_title(label, first, lines)
+    ):
         return first  # a speaker who opens the session once is still a speaker ("Manager: I'll leave you to it")
     return next((i for i in range(first + 1, len(labels)) if labels[i]), len(labels))
+
+
+def _reads_as_a_title(label: Label, index: int, lines: list[str]) -> bool:
+    """A one-off first label that says what a title says ("- Transcript", a date), or that a header's
+    field follows ("Attendees", "Date: 9 April 2024")."""
+    after = next((line for line in lines[index + 1 :] if line.strip()), "")
+    return bool(_TITLE_WORDS.search(label.text)) or names_a_header_field(after)
 
 
 _TITLE_WORDS = re.compile(r"\btranscript\s*$|\(\d{4}-\d{2}-\d{2}\b|\bGMT[+-]\d|\bUTC\b", re.IGNORECASE)
@@ -244,7 +263,10 @@ def _take_stated_roles(
         speaker_lines.remove(index)
 
 
-_CONTACT = re.compile(r"@|www\.|https?://|\+?\d[\d ()-]{6,}\d|^sent from my\b", re.IGNORECASE)
+_CONTACT = re.compile(
+    r"@|www\.|https?://|\+\d[\d ()-]{6,}\d|\(\d{2,5}\) ?\d|\b\d{3}[-. ]\d{3,4}[-. ]\d{4}\b|^sent from my\b",
+    re.IGNORECASE,
+)
 """What a signature holds and speech does not: an address, a site, a telephone number."""
 _SIGNATURE_LINES = 8
 """An e-mail signature is short: a "-- " line with more than this below it is not one."""
@@ -277,18 +299,22 @@ def _build_turns(
     preamble: list[str] = []
     offset = _clock_offset(labels, speakers)
     pending_clock: float | None = None  # a clock alone on its line times the turn after it
-    turn_lines = [i for i, label in enumerate(labels) if label and label.name in speakers.names]
-    last_turn = turn_lines[-1] if turn_lines else len(lines)
-    remark = False  # the last turn is a remark of the coach's, between turns
+    headings, in_notes = _notes_blocks(lines, labels, speakers)
+    resumes: str | None = None  # after a remark, whose words go on
     for index, line in enumerate(lines):
         label = labels[index]
         if index in header_lines:
             continue
-        if index > last_turn and label is None and (notes := notes_heading(line)) is not None:
-            # The coach's notes below the conversation ("Notes:", "## Actions", "COACH NOTES (not shared
-            # with client):") are theirs, not the last speaker's words: a client's "Nervous. But
-            # lighter." had run on into "- G. committed: call his mother on Friday".
-            turns.append(RawTurn(REMARKS, _clean(notes)))
+        if index in headings:
+            # The coach's notes ("Notes:", "## Actions", "COACH NOTES (not shared with client):") are
+            # theirs, not the last speaker's words: a client's "Nervous. But lighter." had run on into
+            # "- G. committed: call his mother on Friday".
+            turns.append(RawTurn(REMARKS, _clean(notes_heading(line) or "")))
+            resumes = None
+            continue
+        if index in in_notes:
+            if line.strip() and not is_structure(line):
+                turns[-1].text = f"{turns[-1].text}\n{_clean(line)}"
             continue
         if is_structure(line):
             pending_clock = _lone_clock(line, pending_clock)
@@ -301,15 +327,15 @@ def _build_turns(
             if start is not None and label.clock:
                 start = max(0.0, start - offset)
             turns.append(RawTurn(label.name, _clean(label.text), start))
-            pending_clock = None
-            remark = False
+            pending_clock, resumes = None, None
         elif turns and (said := _remark(lines, labels, speakers, index)):
             # "(Coach comment: long silence here)", "NB: third time he's mentioned it": the coach's remark
-            # on a line of its own between two turns, not the last speaker's words.
+            # on a line of its own, not the last speaker's words.
+            resumes = resumes or turns[-1].speaker
             turns.append(RawTurn(REMARKS, _clean(said)))
-            remark = True
-        elif turns and remark:  # a remark's own next line (the next turn starts at a label)
-            turns[-1].text = f"{turns[-1].text}\n{_clean(line)}"
+        elif turns and resumes:  # the speaker's words go on after the remark
+            turns.append(RawTurn(resumes, _clean(line)))
+            resumes = None
         elif turns:
             timed = _TIMED_LINE.match(line)
             turns[-1].text = f"{turns[-1].text}\n{_clean(timed['text'] if timed else line)}"
@@ -324,14 +350,61 @@ REMARKS = "Notes"
 """The speaker of the coach's own notes and remarks in a conversation, kept apart from the speech."""
 
 
+def _notes_blocks(lines: list[str], labels: list[Label | None], speakers: Speakers) -> tuple[set[int], set[int]]:
+    """The coach's notes in a conversation: the lines of each notes heading, and the lines its notes
+    run over. Below the last turn a heading's notes run to the end; above it, a heading alone on its
+    line after a blank one runs up to a blank line before the next turn ("Coach note:" / "Long silence
+    here." / "" / "Coach: Take your time."), labelled lines of a list included ("Client: call mother
+    Friday" / "Coach: send the worksheet")."""
+    turn_lines = [i for i, label in enumerate(labels) if label and label.name in speakers.names]
+    headings: set[int] = set()
+    members: set[int] = set()
+    if not turn_lines:
+        return headings, members
+    index = turn_lines[0] + 1
+    while index < len(lines):
+        words = notes_heading(lines[index]) if labels[index] is None else None
+        blank_before = not lines[index - 1].strip() or is_structure(lines[index - 1])
+        below = index > turn_lines[-1]
+        if words is None or not (below or (not words and blank_before)):
+            index += 1
+            continue
+        headings.add(index)
+        end = len(lines) if below else _paragraph_end(lines, labels, speakers, index + 1)
+        members.update(range(index + 1, end))
+        index = max(end, index + 1)
+    return headings, members
+
+
+def _paragraph_end(lines: list[str], labels: list[Label | None], speakers: Speakers, start: int) -> int:
+    """The first blank line after `start` that a turn follows (or the end of the file)."""
+    for index in range(start, len(lines)):
+        if lines[index].strip():
+            continue
+        after = next((n for n in range(index + 1, len(lines)) if lines[n].strip()), None)
+        if after is None or ((label := labels[after]) and label.name in speakers.names):
+            return index
+    return len(lines)
+
+
+_REMARK_WORD = re.compile(r"^\W*(?:nb|n\.b\.?|note to self|coach(?:'s|’s)? (?:comments?|notes?)|comments?)\s*:", re.I)
+"""Words that say a line is the coach's remark wherever it stands ("NB: ...", "(Coach comment: ...)")."""
+
+
 def _remark(lines: list[str], labels: list[Label | None], speakers: Speakers, index: int) -> str | None:
-    """The words of a remark of the coach's between two turns: a line in brackets of three words or more
-    ("[rest was scheduling – deleted]") or after a notes word ("NB: ...", "Coach comment: ..."), with a
-    blank line before it and the next turn (or the end) after it. A bracketed line inside a turn
-    ("(long pause, looks away)" before "I'll call her on Sunday.") stays the speaker's."""
-    words = _aside(lines[index])
-    if words is None and labels[index] is None:
-        words = notes_heading(lines[index]) or None
+    """The words of a remark of the coach's: a line after a remark word ("NB: third time he's mentioned
+    it", "(Coach comment: long silence here)") wherever it stands; a line in brackets of three words or
+    more ("[rest was scheduling – deleted]") or after another notes word ("Summary: ...") only on a
+    line of its own between two turns, a blank line before it and a turn (or the end) after it. A
+    bracketed line inside a turn ("(long pause, looks away)" before "I'll call her on Sunday.") stays
+    the speaker's."""
+    line = lines[index]
+    inner = _aside(line)
+    if inner is not None and _REMARK_WORD.match(inner):
+        return inner
+    if labels[index] is None and _REMARK_WORD.match(line) and line.strip()[-1:] != ":":
+        return line.strip()
+    words = inner if inner is not None else (notes_heading(line) or None) if labels[index] is None else None
     if words is None or (index > 0 and lines[index - 1].strip()):
         return None
     after = next((n for n in range(index + 1, len(lines)) if lines[n].strip() and not is_structure(lines[n])), None)

@@ -57,8 +57,9 @@ def looks_like_whisper_tsv(text: str) -> bool:
 
 def read_whisper_tsv(text: str) -> list[RawTurn]:
     """'start<TAB>end<TAB>text' in milliseconds (or as clock times), one segment a row, with a
-    speaker column where a diariser adds one; a row with an empty speaker cell goes on with the
-    speaker before it."""
+    speaker column where a diariser adds one. A row with an empty speaker cell goes on with the speaker
+    before it where it finishes that speaker's sentence or the rows around it are both that speaker's;
+    otherwise no one known said it."""
     rows = [line.split("\t") for line in text.strip().splitlines()]
     columns = [name.strip().lower() for name in rows[0]]
     turns: list[RawTurn] = []
@@ -67,10 +68,13 @@ def read_whisper_tsv(text: str) -> list[RawTurn]:
         text_cell = normalise_space(cells.get("text", ""))
         if text_cell:
             speaker = cells.get("speaker", "").strip() or None
-            if speaker is None and turns and not turns[-1].text.rstrip().endswith((".", "?", "!")):
-                speaker = turns[-1].speaker  # the rest of a sentence cut between rows
             start, end = _seconds(cells.get("start")), _seconds(cells.get("end"))
             turns.append(RawTurn(speaker, text_cell, start, end))
+    for n, turn in enumerate(turns):
+        if turn.speaker is None and n > 0 and (before := turns[n - 1].speaker):
+            after = next((t.speaker for t in turns[n + 1 :] if t.speaker), None)
+            if after == before or not turns[n - 1].text.rstrip().endswith((".", "?", "!")):
+                turn.speaker = before
     return merge_same_speaker(turns)
 
 

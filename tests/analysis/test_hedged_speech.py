@@ -834,6 +834,15 @@ def test_the_hedge_shown_for_a_closing_condition_is_the_condition_as_said() -> N
             "I ask her",
             "firm",
         ),
+        # the hold ends where the client turns away from the offer, and an offer asked holds nothing
+        # (a final read of the first version)
+        ("Maybe if we agree a checklist. No. I ask her straight out on Monday.", "I ask her straight out", "firm"),
+        (
+            "Maybe if we agree a checklist. She sends me one page. Anyway. I book the dentist on Tuesday.",
+            "I book the dentist",
+            "firm",
+        ),
+        ("Maybe we could look at it next time? Anyway, I've decided. So I call her on Monday.", "I call her", "firm"),
     ],
 )
 def test_an_arrangement_offered_as_a_maybe_is_held_by_it(said: str, step: str, level: str) -> None:

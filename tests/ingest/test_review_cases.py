@@ -113,3 +113,67 @@ def test_a_bracketed_line_inside_a_turn_stays_in_it_and_keeps_the_hedge() -> Non
     analysis = analyze_offline_checked(_read(text))
     assert "(long pause, looks away)" in analysis.utterances[1].text
     assert [c.level for c in analysis.commitments if "call her" in c.evidence[0].quote] == ["hedged"]
+
+
+# Found by the final read of the mends above.
+
+
+@pytest.mark.parametrize(
+    "remark",
+    [
+        "NB: I will send her the values worksheet before next session.",
+        "(Coach comment: long silence, she will not call)",
+    ],
+)
+def test_a_remark_word_marks_the_coachs_line_even_between_lines_of_turns(remark: str) -> None:
+    text = f"Coach: What will you do about your sister?\nClient: I do not know yet.\n{remark}\nCoach: Take your time.\n"
+    transcript = _read(text)
+    assert _turns(transcript) == [("Coach", "coach"), ("Client", "client"), ("Notes", "other"), ("Coach", "coach")]
+    assert analyze_offline_checked(transcript).plan.items == []
+
+
+def test_the_coachs_notes_under_a_heading_keep_their_labelled_lines() -> None:
+    text = (
+        "Coach: What will you do this week?\nClient: Not sure.\n\nCoach notes:\n"
+        "I will send him the article on Monday.\nCoach: explore the sister next time.\n"
+    )
+    assert _turns(_read(text)) == [("Coach", "coach"), ("Client", "client"), ("Notes", "other")]
+
+
+def test_a_note_between_turns_ends_where_the_conversation_goes_on() -> None:
+    text = (
+        "Coach: What will you do about your sister?\n\nClient: I'll think about it.\n\nCoach note:\n"
+        "Long silence here.\n\nCoach: Take your time.\n\nClient: OK.\n"
+    )
+    assert [s for s, _ in _turns(_read(text))] == ["Coach", "Client", "Notes", "Coach", "Client"]
+
+
+def test_a_title_above_the_attendees_is_no_speaker() -> None:
+    text = (
+        "Coaching: Dmitri / Lucía - 9 April 2024\nAttendees: Dmitri Volkov, Lucía Fernández\n\n"
+        "Dmitri Volkov: Good morning, how are you?\nLucía Fernández: Tired.\n"
+        "Dmitri Volkov: What's going on?\nLucía Fernández: Work. I'll talk to my manager on Monday.\n"
+    )
+    assert {speaker for speaker, _ in _turns(_read(text))} == {"Dmitri Volkov", "Lucía Fernández"}
+
+
+def test_an_empty_speaker_cell_between_two_rows_of_one_speaker_is_theirs() -> None:
+    rows = [
+        "start\tend\tspeaker\ttext",
+        "0\t3000\tSPEAKER_00\tWhat will you do?",
+        "3000\t6000\tSPEAKER_01\tI will call my sister.",
+        "6000\t9000\t\tAnd I will book the movers.",
+        "9000\t9500\tSPEAKER_01\tThat's it.",
+    ]
+    transcript = parse_bytes("\n".join(rows).encode("utf-8"), "s.tsv")
+    assert [u.speaker for u in transcript.utterances] == ["SPEAKER_00", "SPEAKER_01"]
+
+
+def test_a_date_below_two_dashes_is_no_signature_and_a_call_ended_at_a_time_is_no_speech() -> None:
+    kept = _read(
+        "Coach: What will you do?\nClient: I will call her.\nCoach: Good.\n"
+        "Client: I think\n--\nmaybe on 2024-04-09 I will call.\n"
+    )
+    assert kept.utterances[-1].text.endswith("I will call.")
+    ended = _read("Coach: What will you do?\nClient: I will call her.\nCoach: Good.\nClient: Bye.\nCall ended 10:42\n")
+    assert ended.utterances[-1].text == "Bye."

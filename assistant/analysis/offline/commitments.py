@@ -407,20 +407,35 @@ def _held_by_a_proposal(found: list[Found], text: str) -> None:
     """The arrangement a turn offers as a maybe, told after it in the present, is the maybe's: "Maybe
     if- if we agree a- a checklist. Like, she sends me only the summary, one page, every Thursday. I
     read the one page. If I see a problem, I ask her." had shown the last as a firm if-then plan (the
-    forty-third sealed split, whose writer marks the turn exploring; found after its run). A step
-    said with a future form after it ("... I'll propose it on Monday.") is the client's own."""
-    said = sentences(text)
-    proposal = next((span for span in said if _PROPOSAL.match(fold(spoken(span.text).text))), None)
-    if proposal is None:
+    forty-third sealed split, whose writer marks the turn exploring; found after its run). The hold
+    runs over the sentences that tell the arrangement and stops at the client's own step in a future
+    form ("... I'll propose it on Monday."), a turn away from the offer ("No.", "Actually I've
+    decided.", "Anyway, ...") or its end; an offer asked ("Maybe we could look at it next time?") or a
+    way of speaking ("Maybe if I'm honest, ...") holds nothing (a final read of the first version)."""
+    said = [span for span in sentences(text) if span.text.strip()]
+    offer = next((n for n, span in enumerate(said) if _PROPOSAL.match(fold(spoken(span.text).text))), None)
+    if offer is None or said[offer].text.rstrip().endswith("?") or _FRANKLY.search(fold(said[offer].text)):
         return
-    offered = _PROPOSAL.match(fold(spoken(proposal.text).text))
+    told = [said[offer]]
+    for span in said[offer + 1 :]:
+        if _FUTURE_FORM.search(fold(span.text)) or _TURNS_AWAY.search(fold(spoken(span.text).text)):
+            break
+        told.append(span)
+    offered = _PROPOSAL.match(fold(spoken(said[offer].text).text))
     assert offered is not None
-    said_so = re.search(rf"\b{offered['hedge']}\b", proposal.text, re.IGNORECASE)  # the hedge as said
+    said_so = re.search(rf"\b{offered['hedge']}\b", said[offer].text, re.IGNORECASE)  # the hedge as said
     _hold_firm_steps(
         found,
         [said_so.group() if said_so else offered["hedge"]],
-        lambda item: item.quote.start >= proposal.end and not _FUTURE_FORM.search(fold(item.quote.text)),
+        lambda item: told[0].end <= item.quote.start and item.quote.end <= told[-1].end,
     )
+
+
+_FRANKLY = re.compile(r"\b(?:maybe|perhaps|possibly) if i(?:'m| am) (?:being )?(?:honest|frank|truthful)\b")
+_TURNS_AWAY = re.compile(
+    r"^\W*(?:(?:um+|uh+|er+|hmm+|so|and|well|okay|ok)\W+)*(?:no|nah|nope|actually|anyway|anyways|right)\b"
+    r"|\b(?:decided|that's the plan|i'm doing that|it's settled|that's settled)\b"
+)
 
 
 _REFUSED_PROMISE = tuple(
