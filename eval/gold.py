@@ -108,8 +108,9 @@ code version 62 and the offline assess reader version 4, once, at commit 3027902
 After it, sealed41 and sealed42 joined the readers' training. sealed43 (six more new writers,
 S248-S253: twelve sessions, eight disfluent, three lower-case, four arcs) judged that retraining and
 engine code version 64, once, at commit eb42ffa, and is spent; after sealed44 was written it joined
-the readers' training. sealed44 (six more new writers, S254-S259) judges that retraining and the
-work done after sealed43's run, once, at the end of that work."""
+the readers' training. sealed44 (six more new writers, S254-S259: twelve sessions, nine disfluent,
+three lower-case, four arcs) judged that retraining and engine code version 70, once, at commit
+3e65fa2, and is spent."""
 SEALED: tuple[str, ...] = (
     "sealed", "sealed2", "sealed3", "sealed4", "sealed5", "sealed6", "sealed7", "sealed8", "sealed9", "sealed10",
     "sealed11", "sealed12", "sealed13", "sealed14", "sealed15", "sealed16", "sealed17", "sealed18",
