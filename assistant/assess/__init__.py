@@ -29,13 +29,16 @@ from assistant.types import (
 
 __all__ = ["assess_plan", "carry_forward", "talk_balance"]
 
-ASSESS_OFFLINE_MODEL = "assess-offline-4"
+ASSESS_OFFLINE_MODEL = "assess-offline-5"
 """The offline assess reader's version, recorded with each assessment: 2 reads the client's answer
 to the coach asking about an item by name or in its words ("Did you ask Kari?" - "No. I didn't get
 to it."); 3 (after the thirty-sixth split's run) reads "Ana finished it." as someone else's doing,
 "I dropped it off" as no item dropped and "Honestly I went." as done; 4 (after the forty-first)
 reads first the verdict an answer to the coach naming the item opens with ("No.", "Half.",
-"Done.": `verdicts.py`), past an echo of the coach's word ("Ah. Grace. Half.")."""
+"Done.": `verdicts.py`), past an echo of the coach's word ("Ah. Grace. Half."); 5 (after the
+forty-fourth) reads a decision not to go on written without an apostrophe ("thats decided im not
+taking saturdays off") as dropped, as it read "decided I'm not". (A version 5 written on 2026-12-06
+was withdrawn the same evening; this is another.)"""
 
 _NEW_INFORMATION = re.compile(
     r"\b(?:turns out|it turned out|found out|i learned|i learnt|i realised|i realized|i discovered|news|"

@@ -32,7 +32,7 @@ _CUES: list[tuple[Progress, re.Pattern[str]]] = [
             r"\b(?:decided not to|(?:(?:i|we)(?:'ve| have)? (?:\w+ )?|^)dropped(?! (?:off|by|in)\b| (?:it|them|him|her|the \w+) (?:off|by|in|round|over|at)\b)|let (?:it|that|this)(?: one)? (?:go|rest|lie)|(?:that|this)(?: one)?,? i(?:'ve| have)? let (?:it )?go|not (?:doing|going to do) (?:it|that)|scrapped|parked(?= (?:it|that|this|them|the idea|the plan)\b)|(?:'s|is|are|it's|that's) parked(?! (?:at|in|on|outside|behind|near|by|round|up)\b)|"
             r"no longer|gave up on|giving up on|abandon(?:ed|ing)? (?:it|that|this|the idea|the plan)\b|took (?:it|that) off|off the table|shelved|killed (?:it|that)|"
             r"not worth (?:it|doing)|decided against|changed my mind|"
-            r"decided,? no\b(?! one| more)|decided (?:that )?(?:i'm|i am|we're|we are|i'm just) not|"
+            r"decided,? no\b(?! one| more)|decided,? (?:that )?(?:i'm|im|i am|we're|we are|i'm just|im just) not|"
             r"decided,? not (?:now|this (?:year|time|month|season))|"
             r"(?:quit|stopped|binned|ditched|dropped|let (?:it|that) go)\b[^.!?]{0,20}\bon purpose|"
             r"(?:(?:i'm|i am|im) not|i ain'?t) (?:asking|doing|calling|ringing|phoning|telling) (?:him|her|them|it|that)\b"

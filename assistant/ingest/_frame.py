@@ -60,9 +60,8 @@ _BOILERPLATE = (
     re.compile(r"^sent from my \w+(?: \w+)?\W*$", re.IGNORECASE),  # a phone's mail footer
     # "recording stopped 09:41", "[Recording ended 10:42]": a tool's or typist's marker, wherever it stands
     re.compile(
-        r"^\W*(?:(?:recording|transcription) (?:started|stopped|ended|paused|resumed)"
-        r"(?: at)?(?: \d{1,2}[:.]\d{2}(?::\d{2})?(?: ?[ap]\.?m\.?)?)?"
-        r"|(?:the )?(?:meeting|call) (?:started|ended)(?: at)? \d{1,2}[:.]\d{2}(?::\d{2})?(?: ?[ap]\.?m\.?)?)\W*$",
+        r"^\W*(?:recording|transcription) (?:started|stopped|ended|paused|resumed)"
+        r"(?: at)?(?: \d{1,2}[:.]\d{2}(?::\d{2})?(?: ?[ap]\.?m\.?)?)?\W*$",
         re.IGNORECASE,
     ),
 )
@@ -70,7 +69,8 @@ _BOILERPLATE = (
 _CLOSINGS = (
     re.compile(
         r"^\W*(the )?(meeting|transcription|transcript|recording|call|session|webinar) (has )?"
-        rf"(ended|stopped|finished|ends|complete|completed)( after {CLOCK})?\W*$",
+        rf"(ended|stopped|finished|ends|complete|completed)( after {CLOCK}|( at)? \d{{1,2}}[:.]\d{{2}}"
+        r"(:\d{2})?( ?[ap]\.?m\.?)?)?\W*$",
         re.IGNORECASE,
     ),
     re.compile(

@@ -300,7 +300,7 @@ def _build_turns(
     offset = _clock_offset(labels, speakers)
     pending_clock: float | None = None  # a clock alone on its line times the turn after it
     headings, in_notes = _notes_blocks(lines, labels, speakers)
-    resumes: str | None = None  # after a remark, whose words go on
+    in_remark = False  # the last turn is a remark of the coach's, whose lines go on to a blank line
     for index, line in enumerate(lines):
         label = labels[index]
         if index in header_lines:
@@ -310,7 +310,7 @@ def _build_turns(
             # theirs, not the last speaker's words: a client's "Nervous. But lighter." had run on into
             # "- G. committed: call his mother on Friday".
             turns.append(RawTurn(REMARKS, _clean(notes_heading(line) or "")))
-            resumes = None
+            in_remark = False
             continue
         if index in in_notes:
             if line.strip() and not is_structure(line):
@@ -327,16 +327,17 @@ def _build_turns(
             if start is not None and label.clock:
                 start = max(0.0, start - offset)
             turns.append(RawTurn(label.name, _clean(label.text), start))
-            pending_clock, resumes = None, None
+            pending_clock, in_remark = None, False
         elif turns and (said := _remark(lines, labels, speakers, index)):
-            # "(Coach comment: long silence here)", "NB: third time he's mentioned it": the coach's remark
-            # on a line of its own, not the last speaker's words.
-            resumes = resumes or turns[-1].speaker
+            # "(Coach comment: long silence here)", "NB: third time he's mentioned it": the coach's remark,
+            # not the last speaker's words; its own lines run to the next blank line or turn.
             turns.append(RawTurn(REMARKS, _clean(said)))
-        elif turns and resumes:  # the speaker's words go on after the remark
-            turns.append(RawTurn(resumes, _clean(line)))
-            resumes = None
+            in_remark = True
+        elif turns and in_remark and line.strip():
+            turns[-1].text = f"{turns[-1].text}\n{_clean(line)}"
         elif turns:
+            if not line.strip():
+                in_remark = False  # a blank line ends a remark's own lines
             timed = _TIMED_LINE.match(line)
             turns[-1].text = f"{turns[-1].text}\n{_clean(timed['text'] if timed else line)}"
         else:
@@ -353,9 +354,8 @@ REMARKS = "Notes"
 def _notes_blocks(lines: list[str], labels: list[Label | None], speakers: Speakers) -> tuple[set[int], set[int]]:
     """The coach's notes in a conversation: the lines of each notes heading, and the lines its notes
     run over. Below the last turn a heading's notes run to the end; above it, a heading alone on its
-    line after a blank one runs up to a blank line before the next turn ("Coach note:" / "Long silence
-    here." / "" / "Coach: Take your time."), labelled lines of a list included ("Client: call mother
-    Friday" / "Coach: send the worksheet")."""
+    line after a blank one runs to the next blank line, time line or turn ("Coach note:" / "Long
+    silence here." / "" / "Coach: Take your time.")."""
     turn_lines = [i for i, label in enumerate(labels) if label and label.name in speakers.names]
     headings: set[int] = set()
     members: set[int] = set()
@@ -377,18 +377,20 @@ def _notes_blocks(lines: list[str], labels: list[Label | None], speakers: Speake
 
 
 def _paragraph_end(lines: list[str], labels: list[Label | None], speakers: Speakers, start: int) -> int:
-    """The first blank line after `start` that a turn follows (or the end of the file)."""
+    """Where the coach's notes under a heading above the last turn end: at the first blank line, time
+    line or speaker's turn ("Summary:" typed mid-session, then "Coach: So you want to call her." is the
+    conversation going on, not notes)."""
     for index in range(start, len(lines)):
-        if lines[index].strip():
-            continue
-        after = next((n for n in range(index + 1, len(lines)) if lines[n].strip()), None)
-        if after is None or ((label := labels[after]) and label.name in speakers.names):
+        label = labels[index]
+        if not lines[index].strip() or is_structure(lines[index]) or (label and label.name in speakers.names):
             return index
     return len(lines)
 
 
-_REMARK_WORD = re.compile(r"^\W*(?:nb|n\.b\.?|note to self|coach(?:'s|’s)? (?:comments?|notes?)|comments?)\s*:", re.I)
-"""Words that say a line is the coach's remark wherever it stands ("NB: ...", "(Coach comment: ...)")."""
+_REMARK_WORD = re.compile(r"^\W*(?:nb|n\.b\.?|coach(?:'s|’s)? (?:comments?|notes?))\s*:", re.I)
+"""Words that say a line is the coach's remark wherever it stands ("NB: ...", "(Coach comment: ...)");
+a client may read out a "Note to self:" or a "Comment:" of their own, so those count only between
+turns."""
 
 
 def _remark(lines: list[str], labels: list[Label | None], speakers: Speakers, index: int) -> str | None:

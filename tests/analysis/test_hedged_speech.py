@@ -843,6 +843,26 @@ def test_the_hedge_shown_for_a_closing_condition_is_the_condition_as_said() -> N
             "firm",
         ),
         ("Maybe we could look at it next time? Anyway, I've decided. So I call her on Monday.", "I call her", "firm"),
+        # the last read: "No one", "right after" and someone else's decision are no turn from the offer,
+        # and "Either way", "OK.", "That's what I want." and "I'm asking" are
+        (
+            "Maybe if we agree a checklist. She sends me one page. No one else sees it. If I see a problem, I ask her.",
+            "I ask her",
+            "hedged",
+        ),
+        (
+            "Maybe if we agree a checklist, which she decided on. She sends me one page. "
+            "If I see a problem, I ask her.",
+            "I ask her",
+            "hedged",
+        ),
+        (
+            "Maybe if we agree a checklist. She sends me one page. Either way, I ask her about it on Monday.",
+            "I ask her",
+            "firm",
+        ),
+        ("Maybe if we agree a checklist. She sends me one page. OK. I ask her on Monday.", "I ask her", "firm"),
+        ("Maybe if we agree a checklist. She sends me one page. I'm asking her on Monday.", "I'm asking her", "firm"),
     ],
 )
 def test_an_arrangement_offered_as_a_maybe_is_held_by_it(said: str, step: str, level: str) -> None:

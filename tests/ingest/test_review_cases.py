@@ -132,12 +132,63 @@ def test_a_remark_word_marks_the_coachs_line_even_between_lines_of_turns(remark:
     assert analyze_offline_checked(transcript).plan.items == []
 
 
-def test_the_coachs_notes_under_a_heading_keep_their_labelled_lines() -> None:
+def test_the_coachs_notes_under_a_heading_end_where_a_turn_starts() -> None:
     text = (
         "Coach: What will you do this week?\nClient: Not sure.\n\nCoach notes:\n"
         "I will send him the article on Monday.\nCoach: explore the sister next time.\n"
     )
-    assert _turns(_read(text)) == [("Coach", "coach"), ("Client", "client"), ("Notes", "other")]
+    turns = _read(text).utterances
+    assert [(u.speaker, u.role) for u in turns] == [
+        ("Coach", "coach"),
+        ("Client", "client"),
+        ("Notes", "other"),
+        ("Coach", "coach"),
+    ]
+    assert turns[2].text == "I will send him the article on Monday."
+
+
+# Found by the last read, of the version before.
+
+
+@pytest.mark.parametrize("heading", ["Summary:", "Next steps:", "Coach note:\nLong silence here."])
+def test_a_heading_typed_mid_session_does_not_swallow_the_conversation_after_it(heading: str) -> None:
+    text = (
+        f"Coach: What will you do?\nClient: Not sure.\n\n{heading}\nCoach: So you want to call her.\n"
+        "Client: Yes. I'll call her on Monday.\nCoach: Great.\nClient: And I'll book the dentist on Tuesday.\n"
+    )
+    analysis = analyze_offline_checked(_read(text))
+    assert [u.speaker for u in analysis.utterances][-4:] == ["Coach", "Client", "Coach", "Client"]
+    assert {c.level for c in analysis.commitments if "Monday" in c.evidence[0].quote} == {"firm"}
+
+
+def test_a_note_ends_at_a_time_line_before_the_next_turn() -> None:
+    text = (
+        "Coach: What will you do?\n\nClient: Not sure.\n\nCoach note:\nLong silence here.\n\n[00:12:00]\n"
+        "Coach: Take your time.\n\n[00:12:30]\nClient: OK. I'll call my sister on Friday.\n"
+    )
+    assert [u.speaker for u in _read(text).utterances] == ["Coach", "Client", "Notes", "Coach", "Client"]
+
+
+def test_a_remarks_own_lines_stay_the_coachs() -> None:
+    text = (
+        "Coach: What will you do about your sister?\n\nClient: I don't know yet.\n\nCoach notes: he seems stuck.\n"
+        "- I will send him the article on Monday.\n\nCoach: Take your time.\n\nClient: OK.\n"
+    )
+    analysis = analyze_offline_checked(_read(text))
+    assert [u.speaker for u in analysis.utterances] == ["Coach", "Client", "Notes", "Coach", "Client"]
+    assert not [c for c in analysis.commitments if "article" in c.evidence[0].quote]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "I rang her and then\nthe call ended at 9:15\nand I never called back.",
+        "I wrote this last night.\nNote to self: I will stop saying yes.",
+    ],
+)
+def test_a_clients_own_line_about_a_call_or_a_note_stays_theirs(said: str) -> None:
+    text = f"Coach: How did it go?\nClient: {said}\nCoach: OK.\nClient: Yes.\n"
+    assert _read(text).utterances[1].text == " ".join(said.split())
 
 
 def test_a_note_between_turns_ends_where_the_conversation_goes_on() -> None:

@@ -400,7 +400,7 @@ _PROPOSAL = re.compile(
     r"(?:if|we could|i could|we can|we try|we agree)\b"
 )
 """A sentence that offers an arrangement as a maybe ("Maybe if- if we agree a- a checklist.")."""
-_FUTURE_FORM = re.compile(r"'ll\b|\b(?:will|shall|going to|gonna|wanna)\b")
+_FUTURE_FORM = re.compile(r"'ll\b|\b(?:will|shall|going to|gonna|wanna)\b|\b(?:i'm|i am|we're|we are) \w+ing\b")
 
 
 def _held_by_a_proposal(found: list[Found], text: str) -> None:
@@ -433,9 +433,13 @@ def _held_by_a_proposal(found: list[Found], text: str) -> None:
 
 _FRANKLY = re.compile(r"\b(?:maybe|perhaps|possibly) if i(?:'m| am) (?:being )?(?:honest|frank|truthful)\b")
 _TURNS_AWAY = re.compile(
-    r"^\W*(?:(?:um+|uh+|er+|hmm+|so|and|well|okay|ok)\W+)*(?:no|nah|nope|actually|anyway|anyways|right)\b"
-    r"|\b(?:decided|that's the plan|i'm doing that|it's settled|that's settled)\b"
+    r"^\W*(?:(?:um+|uh+|er+|hmm+|so|and|well)\W+)*(?:no(?! one\b)|nah|nope|actually|anyway|anyways|either way|"
+    r"regardless|definitely|for sure|okay|ok|yes|yeah)\b"
+    r"|\b(?:(?:i|we)(?:'ve| have)? (?:just |now )?decided|(?:that's|it's|that is|it is) (?:decided|settled)|"
+    r"that's the plan|i'm doing that|that's what i want)\b"
 )
+"""A sentence that turns from the offer to the client's own decision: "No.", "Anyway", "Either way",
+"OK.", "I've decided", "That's what I want." (not "No one else sees it" nor "which she decided on")."""
 
 
 _REFUSED_PROMISE = tuple(
