@@ -300,7 +300,6 @@ def _build_turns(
     offset = _clock_offset(labels, speakers)
     pending_clock: float | None = None  # a clock alone on its line times the turn after it
     headings, in_notes = _notes_blocks(lines, labels, speakers)
-    in_remark = False  # the last turn is a remark of the coach's, whose lines go on to a blank line
     for index, line in enumerate(lines):
         label = labels[index]
         if index in header_lines:
@@ -310,7 +309,6 @@ def _build_turns(
             # theirs, not the last speaker's words: a client's "Nervous. But lighter." had run on into
             # "- G. committed: call his mother on Friday".
             turns.append(RawTurn(REMARKS, _clean(notes_heading(line) or "")))
-            in_remark = False
             continue
         if index in in_notes:
             if line.strip() and not is_structure(line):
@@ -327,17 +325,13 @@ def _build_turns(
             if start is not None and label.clock:
                 start = max(0.0, start - offset)
             turns.append(RawTurn(label.name, _clean(label.text), start))
-            pending_clock, in_remark = None, False
+            pending_clock = None
         elif turns and (said := _remark(lines, labels, speakers, index)):
             # "(Coach comment: long silence here)", "NB: third time he's mentioned it": the coach's remark,
-            # not the last speaker's words; its own lines run to the next blank line or turn.
+            # not the last speaker's words; the lines after it are the remark's, as a turn's are, up to the
+            # next turn ("Coach notes: he seems stuck." / "- I will send him the article on Monday.").
             turns.append(RawTurn(REMARKS, _clean(said)))
-            in_remark = True
-        elif turns and in_remark and line.strip():
-            turns[-1].text = f"{turns[-1].text}\n{_clean(line)}"
         elif turns:
-            if not line.strip():
-                in_remark = False  # a blank line ends a remark's own lines
             timed = _TIMED_LINE.match(line)
             turns[-1].text = f"{turns[-1].text}\n{_clean(timed['text'] if timed else line)}"
         else:
