@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from assistant.ingest import load_transcript
-from assistant.ingest._text import REMARKS
+from assistant.ingest._remarks import REMARKS
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SETS = ("exports", "exports2")
