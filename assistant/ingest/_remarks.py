@@ -21,13 +21,13 @@ REMARKS = "Notes"
 """The speaker of the coach's own notes and remarks in a conversation, kept apart from the speech."""
 
 
-def notes_blocks(lines: list[str], labels: list[Label | None], speakers: Speakers) -> tuple[set[int], set[int]]:
-    """The coach's notes in a conversation: the lines of each notes heading, and the lines its notes
-    run over. Below the last turn a heading's notes run to the end; above it, a heading alone on its
+def notes_blocks(lines: list[str], labels: list[Label | None], speakers: Speakers) -> tuple[dict[int, str], set[int]]:
+    """The coach's notes in a conversation: each notes heading's line with the words after it, and the
+    lines its notes run over. Below the last turn a heading's notes run to the end; above it, a heading alone on its
     line after a blank one runs to the next blank line, time line or turn ("Coach note:" / "Long
     silence here." / "" / "Coach: Take your time.")."""
     turn_lines = [i for i, label in enumerate(labels) if label and label.name in speakers.names]
-    headings: set[int] = set()
+    headings: dict[int, str] = {}
     members: set[int] = set()
     if not turn_lines:
         return headings, members
@@ -39,7 +39,7 @@ def notes_blocks(lines: list[str], labels: list[Label | None], speakers: Speaker
         if words is None or not (below or (not words and blank_before)):
             index += 1
             continue
-        headings.add(index)
+        headings[index] = words
         end = len(lines) if below else _paragraph_end(lines, labels, speakers, index + 1)
         members.update(range(index + 1, end))
         index = max(end, index + 1)

@@ -26,7 +26,6 @@ from assistant.ingest._labels import (
     Label,
     looks_like_a_name,
     match_label,
-    notes_heading,
     question_and_answer_labels,
 )
 from assistant.ingest._raw import Header, RawTurn, clock_to_seconds, merge_same_speaker, normalise_space
@@ -136,7 +135,7 @@ def _first_names_as_full_names(labels: list[Label | None], speakers: Speakers) -
     for name in list(speakers.names):
         if " " in name.strip() or name not in where:
             continue
-        fuller = [other for other in speakers.names if other != name and other.split()[0] == name]
+        fuller = [other for other in speakers.names if len(other) > len(name) and same_person(name, [other])]
         # Two people ("Ana" the coach, "Ana María" the client) talk in turn; one person renamed does not
         if len(fuller) != 1 or fuller[0] not in where or _interleaved(where[name], where[fuller[0]]):
             continue
@@ -151,36 +150,34 @@ def _interleaved(short: list[int], full: list[int]) -> bool:
     return not (max(short) < min(full) or max(full) < min(short))
 
 
-_NAME_ALONE = re.compile(rf"^\s*(?P<name>{NAME})\s*$")
-_CLOCK_ALONE = re.compile(rf"^\s*[\[(]?(?P<clock>{CLOCK})[\])]?\s*$")
+_NAME_ALONE = re.compile(rf"^\s*{NAME}\s*$")
 
 
 def _names_beside_their_clocks(lines: list[str]) -> list[str]:
     """A name on one line and its time alone on the next ("Priya Raman" / "00:00:04", Zoom's web
     transcript copied into a document) become one label line, "Priya Raman  00:00:04", as Otter
     writes it; only where the pair recurs, so a heading above a lone time is left alone."""
-    pairs = [
-        n
-        for n in range(len(lines) - 1)
-        if _NAME_ALONE.match(lines[n])
-        and _CLOCK_ALONE.match(lines[n + 1])
-        and looks_like_a_name(lines[n].strip())
-        and not lines[n].rstrip().endswith((".", "?", "!"))
-    ]
+    pairs = {n for n in range(len(lines) - 1) if _clock_alone(lines[n + 1]) and _name_alone(lines[n])}
     if len(pairs) < 2:
         return lines
-    joined, skip = [], set()
-    for n, line in enumerate(lines):
-        if n in skip:
-            continue
+    joined, n = [], 0
+    while n < len(lines):
         if n in pairs:
-            clock = _CLOCK_ALONE.match(lines[n + 1])
-            assert clock is not None
-            joined.append(f"{line.strip()}  {clock['clock']}")
-            skip.add(n + 1)
+            joined.append(f"{lines[n].strip()}  {_clock_alone(lines[n + 1])}")
+            n += 2
         else:
-            joined.append(line)
+            joined.append(lines[n])
+            n += 1
     return joined
+
+
+def _name_alone(line: str) -> bool:
+    """A person's name and nothing else on the line; not a one-word sentence ("Exactly.")."""
+    return (
+        bool(_NAME_ALONE.match(line))
+        and looks_like_a_name(line.strip())
+        and not line.rstrip().endswith((".", "?", "!"))
+    )
 
 
 def _first_turn(labels: list[Label | None], lines: list[str]) -> int:
@@ -295,7 +292,7 @@ def _build_turns(
             # The coach's notes ("Notes:", "## Actions", "COACH NOTES (not shared with client):") are
             # theirs, not the last speaker's words: a client's "Nervous. But lighter." had run on into
             # "- G. committed: call his mother on Friday".
-            turns.append(RawTurn(REMARKS, _clean(notes_heading(line) or "")))
+            turns.append(RawTurn(REMARKS, _clean(headings[index])))
             continue
         if index in in_notes:
             if line.strip() and not is_structure(line):
@@ -337,8 +334,14 @@ def _clock_offset(labels: list[Label | None], speakers: Speakers) -> float:
 
 
 def _lone_clock(line: str, pending: float | None) -> float | None:
+    stamp = _clock_alone(line)
+    return clock_to_seconds(stamp) if stamp else pending
+
+
+def _clock_alone(line: str) -> str | None:
+    """The time on a line that holds nothing else ("00:00:04", "[00:01:05]"), or None."""
     stamp = line.strip().strip("[]()")
-    return clock_to_seconds(stamp) if re.fullmatch(CLOCK, stamp) else pending
+    return stamp if re.fullmatch(CLOCK, stamp) else None
 
 
 def _clean(text: str) -> str:
