@@ -61,6 +61,7 @@ def register(parser: argparse.ArgumentParser) -> None:
             "sealed42",
             "sealed43",
             "sealed44",
+            "sealed45",
             "all",
         ],
         default="all",
