@@ -44,7 +44,7 @@ import numpy as np
 from assistant.analysis.offline.clean import is_interjection
 from assistant.analysis.offline.phrases import content_words
 from assistant.analysis.textspan import fold
-from assistant.assess.offline import _CUES, _abstains, _not_a_report, _said_of_the_client, _Sentence
+from assistant.assess.offline import CUES, SessionSentence, _abstains, _not_a_report, _said_of_the_client
 from assistant.assess.reports import item_terms, read_report
 from assistant.types import ActionItem, Evidence, ItemProgress, Progress
 from eval.gold import RETIRED
@@ -128,7 +128,7 @@ def features(view: SessionView, item: int) -> np.ndarray:
     return np.column_stack(columns).astype(float)
 
 
-def _candidates(all_sentences: list[_Sentence]) -> list[int]:
+def _candidates(all_sentences: list[SessionSentence]) -> list[int]:
     """Positions of the client sentences that may speak of an item: not a plan, booking or hope,
     not a bare "Yeah."."""
     return [
@@ -139,7 +139,7 @@ def _candidates(all_sentences: list[_Sentence]) -> list[int]:
 
 
 def session_view(
-    items: list[ActionItem], all_sentences: list[_Sentence], vectors: np.ndarray
+    items: list[ActionItem], all_sentences: list[SessionSentence], vectors: np.ndarray
 ) -> tuple[list[int], SessionView]:
     """The candidate sentences and what the linker reads of them (`SessionView`). `vectors`
     holds every sentence's embedding, then every item's."""
@@ -166,7 +166,7 @@ def session_view(
         turn = [p for p in by_utterance[sentence.utterance] if p != position]
         rows["turn_cosine"].append(cosine_all[turn].max(axis=0) if turn else empty)
         rows["reports"].append(np.array([read_report(t, sentence.span, []) is not None for t in terms], dtype=float))
-        cues.append([float(_said_of_the_client(progress, cue, sentence.span.text)) for progress, cue in _CUES])
+        cues.append([float(_said_of_the_client(progress, cue, sentence.span.text)) for progress, cue in CUES])
         first.append(float(by_utterance[sentence.utterance][0] == position))
         words.append(len(sentence.span.text.split()))
         place.append(position / max(1, len(all_sentences) - 1))
@@ -177,7 +177,7 @@ def session_view(
         coach_cosine=np.array(rows["coach_cosine"]).reshape(len(candidates), len(items)),
         coach_shared=np.array(rows["coach_shared"]).reshape(len(candidates), len(items)),
         turn_cosine=np.array(rows["turn_cosine"]).reshape(len(candidates), len(items)),
-        cues=np.array(cues).reshape(len(candidates), len(_CUES)),
+        cues=np.array(cues).reshape(len(candidates), len(CUES)),
         first_in_turn=np.array(first),
         words=np.array(words, dtype=float),
         place=np.array(place),
@@ -185,7 +185,7 @@ def session_view(
     return candidates, view
 
 
-def progress_at(item: ActionItem, position: int, all_sentences: list[_Sentence]) -> ItemProgress:
+def progress_at(item: ActionItem, position: int, all_sentences: list[SessionSentence]) -> ItemProgress:
     """The item's progress read where the linker found it spoken of: the sentence's own report of
     the item, else its own progress cues; "unclear" when it does not say how far it got. Only the
     sentence itself: read from its neighbours too, "[laughs] okay." became "in progress" by the
@@ -199,7 +199,7 @@ def progress_at(item: ActionItem, position: int, all_sentences: list[_Sentence])
     report = read_report(item_terms(item), sentence.span, around)
     if report is not None:
         return _found(item, report.progress, sentence, "the coachee reports it as")
-    for progress, cue in _CUES:
+    for progress, cue in CUES:
         if _said_of_the_client(progress, cue, sentence.span.text):
             if progress == "not_started" and _abstains(item, fold(sentence.span.text)):
                 progress = "done"  # "Haven't had one since the day after we talked."
@@ -210,7 +210,7 @@ def progress_at(item: ActionItem, position: int, all_sentences: list[_Sentence])
     )
 
 
-def _found(item: ActionItem, progress: Progress, sentence: _Sentence, how: str) -> ItemProgress:
+def _found(item: ActionItem, progress: Progress, sentence: SessionSentence, how: str) -> ItemProgress:
     return ItemProgress(
         item=item,
         progress=progress,

@@ -81,6 +81,7 @@ SPLIT_TITLES = {
     "sealed42": "forty-second sealed split",
     "sealed43": "forty-third sealed split",
     "sealed44": "forty-fourth sealed split",
+    "sealed45": "forty-fifth sealed split",
 }
 """The sealed splits as the README names them, in the order they were written."""
 
@@ -229,6 +230,28 @@ def intentions_table(cv: dict[str, Any]) -> str:
         f"split held out of training ({cv['candidates']:,} candidates)",
         "rules alone: precision / recall / F1",
         f"checked (C = {chosen['C']:g}, threshold {chosen['threshold']:.2f})",
+    ]
+    return table(header, rows)
+
+
+def progress_table(cv: dict[str, Any]) -> str:
+    """The assess step's gate held out by split (`python -m eval.train_progress`): at each threshold
+    tried, plan items read right, wrong verdicts, and other arcs' items given a verdict."""
+
+    def row(title: str, counts: dict[str, int]) -> list[str]:
+        right, foreign = counts["right"], counts["foreign_read"]
+        return [title, f"{right} ({right / cv['items']:.1%})", str(counts["wrong_verdicts"]), str(foreign)]
+
+    rows = [row("the rules alone (written on these splits)", cv["rules"])]
+    rows += [
+        row(f"gated at {threshold}{' (shipped)' if float(threshold) == cv['threshold'] else ''}", counts)
+        for threshold, counts in cv["learned"].items()
+    ]
+    header = [
+        f"assess step ({len(cv['splits'])} gold splits, held out in {cv['folds']} folds)",
+        f"plan items read right (of {cv['items']})",
+        "items given a wrong verdict",
+        f"other arcs' items given a verdict (of {cv['foreign_items']})",
     ]
     return table(header, rows)
 
@@ -465,6 +488,7 @@ def blocks(folder: Path = BASELINES) -> dict[str, str]:
             "sessions-table": sessions_table(_load("readers-cv.json", folder)),
             "shift-table": shift_table(_load("readers-cv.json", folder)),
             "intentions-table": intentions_table(_load("intentions-cv.json", folder)),
+            "progress-table": progress_table(_load("progress-cv.json", folder)),
         }
         | (
             {

@@ -31,6 +31,7 @@ PACKAGE_DATA = (
     "ui/**/*.py",
     "assistant/store/migrations/*.sql",
     "assistant/analysis/learned/weights/*.npz",
+    "assistant/assess/weights/*.npz",
     "assistant/analysis/offline/rules/*.yaml",
 )
 # Not needed to build the wheel; eval/data also holds the sealed test set, which nothing here may touch.

@@ -11,7 +11,7 @@ import re
 
 from assistant.analysis.offline.phrases import content_words
 from assistant.analysis.textspan import fold, sentences
-from assistant.assess.offline import assess_items
+from assistant.assess import learned
 from assistant.backends import BackendChoice, model_judges
 from assistant.memory.embeddings import Embedder, MiniLMEmbedder
 from assistant.plans import accepted_items
@@ -29,7 +29,7 @@ from assistant.types import (
 
 __all__ = ["assess_plan", "carry_forward", "talk_balance"]
 
-ASSESS_OFFLINE_MODEL = "assess-offline-5"
+ASSESS_OFFLINE_MODEL = "assess-offline-6"
 """The offline assess reader's version, recorded with each assessment: 2 reads the client's answer
 to the coach asking about an item by name or in its words ("Did you ask Kari?" - "No. I didn't get
 to it."); 3 (after the thirty-sixth split's run) reads "Ana finished it." as someone else's doing,
@@ -38,7 +38,18 @@ reads first the verdict an answer to the coach naming the item opens with ("No."
 "Done.": `verdicts.py`), past an echo of the coach's word ("Ah. Grace. Half."); 5 (after the
 forty-fourth) reads a decision not to go on written without an apostrophe ("thats decided im not
 taking saturdays off") as dropped, as it read "decided I'm not". (A version 5 written on 2026-12-06
-was withdrawn the same evening; this is another.)"""
+was withdrawn the same evening; this is another.) 6 (2026-12-07) lets the learned progress reader
+(`learned.py`) decide each item again from the rules' findings; an assessment records it as
+"assess-offline-6+" and the digest of its weights (`assessor_name`)."""
+
+
+def assessor_name(embedder: Embedder) -> str:
+    """The offline assess reader's name as an assessment records it: with the learned reader's
+    weights where they ship and read this embedder's vectors."""
+    if learned.applies(embedder):
+        return f"{ASSESS_OFFLINE_MODEL}+{learned.weights_version()}"
+    return ASSESS_OFFLINE_MODEL
+
 
 _NEW_INFORMATION = re.compile(
     r"\b(?:turns out|it turned out|found out|i learned|i learnt|i realised|i realized|i discovered|news|"
@@ -80,10 +91,11 @@ def assess_plan(
 
     started = time.perf_counter()
     items = accepted_items(plan)
-    progress = assess_items(items, transcript, embedder or MiniLMEmbedder())
+    embedder = embedder or MiniLMEmbedder()
+    progress = learned.assess_items(items, transcript, embedder)
     meta = AnalysisMeta(
         backend="offline",
-        model=ASSESS_OFFLINE_MODEL,
+        model=assessor_name(embedder),
         stages={"assess": StageUsage(seconds=time.perf_counter() - started)},
     )
     if choice is not None and model_judges(choice):

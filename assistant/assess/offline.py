@@ -25,7 +25,7 @@ RELEVANT = 0.42
 _WORD_BONUS = 0.08
 """Added to the cosine for each content word a sentence shares with the item."""
 
-_CUES: list[tuple[Progress, re.Pattern[str]]] = [
+CUES: list[tuple[Progress, re.Pattern[str]]] = [
     (
         "dropped",
         re.compile(
@@ -101,9 +101,9 @@ _DIARY = re.compile(
 """Booking the next session ("The thirteenth?", "Same time.", "Thanks, Maya.") reports nothing."""
 
 
-def _is_plan_or_diary(text: str) -> bool:
+def is_plan_or_diary(text: str) -> bool:
     folded = fold(text)
-    return bool(_DIARY.search(folded)) or (bool(_FUTURE.search(folded)) and not _CUES[0][1].search(folded))
+    return bool(_DIARY.search(folded)) or (bool(_FUTURE.search(folded)) and not CUES[0][1].search(folded))
 
 
 _FUTURE_QUESTION = re.compile(
@@ -116,7 +116,9 @@ me?"): the answer ("That I talked to Rocco.") is a hope, not a report."""
 
 
 @dataclass
-class _Sentence:
+class SessionSentence:
+    """One sentence of the session (or a part of a long unpunctuated one) and who said it."""
+
     utterance: int
     role: str
     span: Span
@@ -124,15 +126,15 @@ class _Sentence:
     """Said in answer to a question about what is to come."""
 
 
-def _sentences(transcript: Transcript) -> list[_Sentence]:
-    found: list[_Sentence] = []
+def _sentences(transcript: Transcript) -> list[SessionSentence]:
+    found: list[SessionSentence] = []
     asked_ahead = False
     for u in transcript.utterances:
         if u.role == "coach":
             asked_ahead = bool(_FUTURE_QUESTION.search(fold(u.text)))
         if u.role in ("client", "coach", "notes"):
             hoped = asked_ahead and u.role != "coach"
-            found += [_Sentence(u.index, u.role, part, hoped) for s in sentences(u.text) for part in _parts(s)]
+            found += [SessionSentence(u.index, u.role, part, hoped) for s in sentences(u.text) for part in _parts(s)]
     return found
 
 
@@ -172,16 +174,34 @@ def _parts(sentence: Span) -> list[Span]:
     return parts
 
 
-def _not_a_report(sentence: _Sentence) -> bool:
+def _not_a_report(sentence: SessionSentence) -> bool:
     """A plan, a booking, or a hope: nothing in it says what happened."""
-    return sentence.hoped or _is_plan_or_diary(sentence.span.text)
+    return sentence.hoped or is_plan_or_diary(sentence.span.text)
 
 
 def assess_items(items: list[ActionItem], transcript: Transcript, embedder: Embedder) -> list[ItemProgress]:
-    """The progress of each plan item in the new transcript, with the sentences that show it."""
+    """The progress of each plan item in the new transcript by the rules, with the sentences that show it."""
+    return read_by_rules(items, transcript, embedder).progress
+
+
+@dataclass(frozen=True)
+class RulesReading:
+    """What the rules read of a follow-up session: the learned reader (`learned.py`) starts from it."""
+
+    sentences: list[SessionSentence]
+    """Every sentence of the session (a long unpunctuated one cut where each report starts)."""
+    similarity: list[list[float]]
+    """similarity[s][i]: how close sentence s is to item i, in meaning plus shared words."""
+    progress: list[ItemProgress]
+    """The rules' reading of each item."""
+
+
+def read_by_rules(items: list[ActionItem], transcript: Transcript, embedder: Embedder) -> RulesReading:
+    """The rules' reading of each plan item in the new transcript, with what it was read from."""
     all_sentences = _sentences(transcript)
     if not items or not all_sentences:
-        return [ItemProgress(item=i, progress="unclear", note="the session does not mention it") for i in items]
+        unmentioned = [ItemProgress(item=i, progress="unclear", note="the session does not mention it") for i in items]
+        return RulesReading(all_sentences, [], unmentioned)
     vectors = embedder.embed([s.span.text for s in all_sentences] + [i.action for i in items])
     sentence_vectors, item_vectors = vectors[: len(all_sentences)], vectors[len(all_sentences) :]
     # similarity[s][i]: how close sentence s is to item i, in meaning plus shared words ("message"
@@ -198,7 +218,7 @@ def assess_items(items: list[ActionItem], transcript: Transcript, embedder: Embe
     others = [set().union(*(w for k, w in enumerate(item_words) if k != n)) for n in range(len(items))]
     terms = _terms_in_plan(items)
     exchanges = _exchanges(all_sentences, similarity)
-    return [
+    progress = [
         _verdict_or_decision(
             _verdict(n, items, exchanges),
             _reported(item, all_sentences, terms[n])
@@ -206,6 +226,7 @@ def assess_items(items: list[ActionItem], transcript: Transcript, embedder: Embe
         )
         for n, item in enumerate(items)
     ]
+    return RulesReading(all_sentences, similarity, progress)
 
 
 def _verdict_or_decision(verdict: ItemProgress | None, read: ItemProgress) -> ItemProgress:
@@ -226,7 +247,7 @@ def _terms_in_plan(items: list[ActionItem]) -> list[ItemTerms]:
     ]
 
 
-def _asked_about(item: ActionItem, all_sentences: list[_Sentence]) -> set[int]:
+def _asked_about(item: ActionItem, all_sentences: list[SessionSentence]) -> set[int]:
     """Client turns that name the item or answer a coach turn that does ("And Kevin at Service
     Canada?")."""
     words = content_words(item.action)
@@ -242,11 +263,11 @@ def _asked_about(item: ActionItem, all_sentences: list[_Sentence]) -> set[int]:
     return answers
 
 
-def _reported(item: ActionItem, all_sentences: list[_Sentence], terms: ItemTerms) -> ItemProgress | None:
+def _reported(item: ActionItem, all_sentences: list[SessionSentence], terms: ItemTerms) -> ItemProgress | None:
     """The item's progress from the clause that reports it best (most shared words, earliest). A
     report that does not name the item again ("I never called him.") counts only in answer to the
     coach asking about it: elsewhere "him" may be anyone ("Mark asked us ... and I just told him")."""
-    best: tuple[Report, _Sentence, list[_Sentence]] | None = None
+    best: tuple[Report, SessionSentence, list[SessionSentence]] | None = None
     asked = _asked_about(item, all_sentences) if terms.only_here else set()
     unnamed = replace(terms, only_here=frozenset())
     for position, sentence in enumerate(all_sentences):
@@ -279,9 +300,11 @@ def _reported(item: ActionItem, all_sentences: list[_Sentence], terms: ItemTerms
     )
 
 
-def _decided_against(progress: Progress, quoted: _Sentence, said: list[_Sentence]) -> tuple[Progress, _Sentence]:
+def _decided_against(
+    progress: Progress, quoted: SessionSentence, said: list[SessionSentence]
+) -> tuple[Progress, SessionSentence]:
     """Dropped, quoting the decision, where one of the sentences decides against the item."""
-    decided = next((s for s in said if _CUES[0][1].search(fold(s.span.text))), None)
+    decided = next((s for s in said if CUES[0][1].search(fold(s.span.text))), None)
     return ("dropped", decided) if decided is not None else (progress, quoted)
 
 
@@ -303,12 +326,12 @@ _FAILED_TO_STOP = re.compile(
 def _progress(
     n: int,
     items: list[ActionItem],
-    all_sentences: list[_Sentence],
+    all_sentences: list[SessionSentence],
     similarity: list[list[float]],
     other_items: set[str],
     exchanges: list[_Exchange],
 ) -> ItemProgress:
-    """Item n's progress from the client sentences closest to it in meaning (`_CUES`, dropped first),
+    """Item n's progress from the client sentences closest to it in meaning (`CUES`, dropped first),
     then from the client's answers to the coach asking about it."""
     item = items[n]
     spoken = _client_sentences_about(n, items, all_sentences, similarity)
@@ -319,8 +342,8 @@ def _progress(
     # week I did it. [...] I've decided I'm not doing it." (a spent split's arc, read in progress); so
     # is one said in answer to the coach's short follow-up ("And where are you with it now?").
     answers = [a for s in spoken for a in _followed_up(s, all_sentences, other_items)]
-    dropped, *others = _CUES
-    for group, cues in (([*spoken, *answers], [dropped]), (spoken, others), (neighbours, _CUES), (asked, _CUES)):
+    dropped, *others = CUES
+    for group, cues in (([*spoken, *answers], [dropped]), (spoken, others), (neighbours, CUES), (asked, CUES)):
         for progress, cue in cues:
             for sentence in group:
                 text = fold(sentence.span.text)
@@ -416,8 +439,8 @@ def _abstains(item: ActionItem, text: str) -> bool:
 
 
 def _client_sentences_about(
-    n: int, items: list[ActionItem], all_sentences: list[_Sentence], similarity: list[list[float]]
-) -> list[_Sentence]:
+    n: int, items: list[ActionItem], all_sentences: list[SessionSentence], similarity: list[list[float]]
+) -> list[SessionSentence]:
     """Client sentences about item n, closest first; a client's answer to a coach question about
     it counts too, unless the question names another item's people too ("So Kari and Bernie,
     where are we?"). Only sentences that are closest to this item (of all items) are taken."""
@@ -442,10 +465,10 @@ def _client_sentences_about(
     return ordered[:4]
 
 
-def _with_neighbours(spoken: list[_Sentence], all_sentences: list[_Sentence]) -> list[_Sentence]:
+def _with_neighbours(spoken: list[SessionSentence], all_sentences: list[SessionSentence]) -> list[SessionSentence]:
     """Each sentence about the item, then the sentences around it in the same turn: "That one?
     I haven't even started on it." names the item in one sentence and its progress in the next."""
-    ordered: list[_Sentence] = []
+    ordered: list[SessionSentence] = []
     for sentence in spoken:
         position = next(i for i, s in enumerate(all_sentences) if s is sentence)
         around = [
@@ -463,7 +486,9 @@ question about it, asks about it ("Say more?", "And where are you with it now?",
 you."): the answer is about the same item, unless the turn brings words of its own."""
 
 
-def _followed_up(sentence: _Sentence, all_sentences: list[_Sentence], other_items: set[str]) -> list[_Sentence]:
+def _followed_up(
+    sentence: SessionSentence, all_sentences: list[SessionSentence], other_items: set[str]
+) -> list[SessionSentence]:
     """The first two sentences of the client's answer to a short coach follow-up on the turn that
     names no other item ("Good. And the gym?" moves on to the gym)."""
     later = [s for s in all_sentences if s.utterance > sentence.utterance]
@@ -518,23 +543,23 @@ class _Exchange:
     """Per plan item, the similarity of the turn's sentence closest to it."""
     said: set[str]
     """The turn's content words, without a possessive's 's ("Ingvild's match": ingvild)."""
-    answer: list[_Sentence]
+    answer: list[SessionSentence]
     """The first sentences of the client's answer that may report (`_first_sentences`)."""
     heard: set[str]
     """The content words of the whole answer."""
     follow_up: set[str] | None = None
     """The content words of the coach's short turn after the answer, if there is one."""
-    answer_to_follow_up: list[_Sentence] = field(default_factory=list)
+    answer_to_follow_up: list[SessionSentence] = field(default_factory=list)
     """The first sentences of the client's answer to that turn."""
-    opening: _Sentence | None = None
+    opening: SessionSentence | None = None
     """The answer's first sentence, where it may report and the turn does not ask what is to come."""
     question: str = ""
     """The coach turn's words."""
 
 
-def _exchanges(all_sentences: list[_Sentence], similarity: list[list[float]]) -> list[_Exchange]:
+def _exchanges(all_sentences: list[SessionSentence], similarity: list[list[float]]) -> list[_Exchange]:
     """Each short coach turn answered by the client, with the first sentences of the answer."""
-    turns: dict[int, list[tuple[_Sentence, list[float]]]] = {}
+    turns: dict[int, list[tuple[SessionSentence, list[float]]]] = {}
     for sentence, row in zip(all_sentences, similarity, strict=True):
         if not is_interjection(sentence.span.text):
             turns.setdefault(sentence.utterance, []).append((sentence, row))
@@ -562,7 +587,7 @@ _ECHO_WORDS = 3
 """Words up to which an answer's first sentence may only echo the coach ("Ah. Grace. Half.")."""
 
 
-def _past_an_echo(answer: list[_Sentence], asked: set[str]) -> _Sentence:
+def _past_an_echo(answer: list[SessionSentence], asked: set[str]) -> SessionSentence:
     """The answer's first sentence, or its second where the first only repeats the coach's words
     ("Number two. Grace." - "Ah. Grace. Half."): the verdict follows the echo."""
     first = answer[0]
@@ -572,15 +597,15 @@ def _past_an_echo(answer: list[_Sentence], asked: set[str]) -> _Sentence:
     return first
 
 
-def _said(turn: list[tuple[_Sentence, list[float]]]) -> set[str]:
+def _said(turn: list[tuple[SessionSentence, list[float]]]) -> set[str]:
     return {w.removesuffix("'s") for s, _ in turn for w in content_words(s.span.text)}
 
 
-def _words(turn: list[tuple[_Sentence, list[float]]]) -> int:
+def _words(turn: list[tuple[SessionSentence, list[float]]]) -> int:
     return sum(len(s.span.text.split()) for s, _ in turn)
 
 
-def _first_sentences(turn: list[tuple[_Sentence, list[float]]], count: int) -> list[_Sentence]:
+def _first_sentences(turn: list[tuple[SessionSentence, list[float]]], count: int) -> list[SessionSentence]:
     """The turn's first sentences that may report: not a plan or a hope, not quoted speech, not a
     long run-on one ("him do him job him read the paper ..."), where a cue may be about anything."""
     if turn[0][0].role not in ("client", "notes"):
@@ -600,11 +625,11 @@ _AHEAD = re.compile(
 """A coach turn about what is to come ("Will you call her next week?"): its "No" is no report."""
 
 
-def _asks_ahead(coach: list[tuple[_Sentence, list[float]]]) -> bool:
+def _asks_ahead(coach: list[tuple[SessionSentence, list[float]]]) -> bool:
     return any(_AHEAD.search(fold(s.span.text)) for s, _ in coach)
 
 
-def _moves_on(coach: list[tuple[_Sentence, list[float]]]) -> bool:
+def _moves_on(coach: list[tuple[SessionSentence, list[float]]]) -> bool:
     """The coach turns to the client ("And you?", "How are you doing?")."""
     return any(_TO_THE_CLIENT.match(s.span.text) for s, _ in coach)
 
@@ -624,7 +649,7 @@ def _exchanges_about(n: int, items: list[ActionItem], exchanges: list[_Exchange]
     return [exchange for _, exchange in sorted(about, key=lambda a: -a[0])]
 
 
-def _answers_to_coach_about(n: int, items: list[ActionItem], exchanges: list[_Exchange]) -> list[list[_Sentence]]:
+def _answers_to_coach_about(n: int, items: list[ActionItem], exchanges: list[_Exchange]) -> list[list[SessionSentence]]:
     """The client's answers to each coach turn that asks about item n and no other ("And Bernie?" -
     "Bernie came with me."; "Did you ask Kari?" - "No. I didn't get to it."): the answer need not
     name the item again. Each answer stops where it turns to another item. Closest question first;
@@ -674,8 +699,8 @@ def _verdict(n: int, items: list[ActionItem], exchanges: list[_Exchange]) -> Ite
 
 
 def _until_another_item(
-    answer: list[_Sentence], own: set[str], others: set[str], other_names: set[str]
-) -> list[_Sentence]:
+    answer: list[SessionSentence], own: set[str], others: set[str], other_names: set[str]
+) -> list[SessionSentence]:
     """The answer up to a sentence that speaks of another item, by its person or two of its words,
     and not of this one ("Long story. The school meeting with Lena happened first.")."""
     kept = []
@@ -696,7 +721,7 @@ def _names_of_other_items(n: int, items: list[ActionItem]) -> set[str]:
     return set().union(*(_names(i) for k, i in enumerate(items) if k != n)) - _names(items[n])
 
 
-def _answer_after(all_sentences: list[_Sentence], position: int) -> _Sentence | None:
+def _answer_after(all_sentences: list[SessionSentence], position: int) -> SessionSentence | None:
     """The first client sentence after a coach sentence (the answer to its question) that says
     something: a "Yeah." or "Mm-hmm." before it (speech-to-text often makes it a turn of its own)
     is stepped over."""
