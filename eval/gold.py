@@ -110,8 +110,9 @@ S248-S253: twelve sessions, eight disfluent, three lower-case, four arcs) judged
 engine code version 64, once, at commit eb42ffa, and is spent; after sealed44 was written it joined
 the readers' training. sealed44 (six more new writers, S254-S259: twelve sessions, nine disfluent,
 three lower-case, four arcs) judged that retraining and engine code version 70, once, at commit
-3e65fa2, and is spent. sealed45 (six more new writers, S260-S265: six arcs of two sessions, the
-follow-up session in every one) is sealed: run once, at the end of the work it judges."""
+3e65fa2, and is spent; after sealed45 was written it joined the readers' training. sealed45 (six
+more new writers, S260-S265: six arcs of two sessions, the follow-up session in every one) is
+sealed: run once, at the end of the work it judges."""
 SEALED: tuple[str, ...] = (
     "sealed", "sealed2", "sealed3", "sealed4", "sealed5", "sealed6", "sealed7", "sealed8", "sealed9", "sealed10",
     "sealed11", "sealed12", "sealed13", "sealed14", "sealed15", "sealed16", "sealed17", "sealed18",
@@ -126,7 +127,7 @@ RETIRED: tuple[str, ...] = (
     "sealed11", "sealed12", "sealed13", "sealed14", "sealed15", "sealed16", "sealed17", "sealed18", "sealed19",
     "sealed20", "sealed21", "sealed22", "sealed23", "sealed24", "sealed25", "sealed26", "sealed27",
     "sealed28", "sealed29", "sealed30", "sealed31", "sealed32", "sealed33", "sealed34", "sealed35",
-    "sealed36", "sealed37", "sealed38", "sealed39", "sealed40", "sealed41", "sealed42", "sealed43",
+    "sealed36", "sealed37", "sealed38", "sealed39", "sealed40", "sealed41", "sealed42", "sealed43", "sealed44",
 )  # fmt: skip
 """Sealed splits that were run once and reported, then given to the learned readers' training as
 sessions in the app's own shape (their README figures stay as measured; they judge nothing again)."""

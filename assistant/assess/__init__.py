@@ -38,9 +38,9 @@ reads first the verdict an answer to the coach naming the item opens with ("No."
 "Done.": `verdicts.py`), past an echo of the coach's word ("Ah. Grace. Half."); 5 (after the
 forty-fourth) reads a decision not to go on written without an apostrophe ("thats decided im not
 taking saturdays off") as dropped, as it read "decided I'm not". (A version 5 written on 2026-12-06
-was withdrawn the same evening; this is another.) 6 (2026-12-07) lets the learned progress reader
-(`learned.py`) decide each item again from the rules' findings; an assessment records it as
-"assess-offline-6+" and the digest of its weights (`assessor_name`)."""
+was withdrawn the same evening; this is another.) 6 (2026-12-07) lets a learned gate (`learned.py`)
+take away a verdict where the session does not seem to be about the item; an assessment records it
+as "assess-offline-6+" and the digest of the gate's weights (`assessor_name`)."""
 
 
 def assessor_name(embedder: Embedder) -> str:

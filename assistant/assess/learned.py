@@ -1,29 +1,28 @@
-"""Whether a follow-up session speaks of each plan item at all, and where: learned from the gold arcs.
+"""Whether a follow-up session tells how far each plan item got: a gate learned from the gold arcs.
 
 The rules (`offline.py`) read an item's progress from the sentence that reports it or is closest to
 it in meaning, and they read one even where the session never speaks of the item: given the first
-item of another arc's plan, which nobody in the session speaks of, they read a verdict for a quarter
-of them from some nearby sentence (`python -m eval.train_progress`), a report the coachee never made,
-shown as fact. Two small logistic regressions trained from the gold arcs decide what the rules
-cannot:
+item of another arc's plan, which nobody in the session speaks of, they read a verdict for about a
+quarter of them from some nearby sentence (`python -m eval.train_progress`), a report the coachee
+never made, shown as fact. Two small logistic regressions trained from the gold arcs check each
+verdict the rules read:
 - the locator scores every client turn as the one that tells of the item: how close it is to the
   item in meaning and words, and how much closer than to the plan's other items; the same for the
-  coach's turn before it (the coach asking about the item by name); its rank, its place in the
-  session, its length, the rules' progress cues in it, and whether the rules chose it;
-- the gate decides whether the session speaks of the item at all, from the locator's two likeliest
-  turns, the closest turns in meaning and words, and what the rules found.
-Where the gate says no, the rules' verdict is shown as unclear, with the words it was read from for
-the coach to check. An item the rules read as unclear stays so (the gate, trained on what the rules
-found, never finds such an item spoken of in the gold arcs). The verdicts stay the rules': a learned
-reader that named them again, tried on the same arcs, read 29 more items right of 747 but made 54
-more wrong claims, about half its new verdicts being wrong (docs/EVALUATION.md).
+  last coach turn before it (the coach asking about the item); its rank, its place in the session,
+  whether the rules read from it, its progress cues, whether it plans, its length, and whether it
+  answers a question;
+- the gate decides whether the session tells how far the item got, from the locator's two likeliest
+  turns and the closest turns and coach turns in meaning and words.
+Where the gate says no, the verdict is shown as unclear, with the words it was read from and a note
+for the coach to check them. The gate only takes verdicts away, and never the coachee's answer to
+the coach asking about the item ("And Lena?" - "Done."), which may share no word with the item. A
+learned reader that named the progress again was tried and not kept (docs/EVALUATION.md).
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
 import numpy as np
@@ -31,14 +30,13 @@ import numpy as np
 from assistant.analysis.learned.linear import LinearModel, digest
 from assistant.analysis.offline.phrases import content_words
 from assistant.analysis.textspan import fold
-from assistant.assess.offline import CUES, RulesReading, is_plan_or_diary, read_by_rules
+from assistant.assess.offline import CLIENT_ROLES, CUES, RulesReading, is_plan_or_diary, read_by_rules
 from assistant.memory.embeddings import MINILM_NAME, Embedder
 from assistant.types import ActionItem, ItemProgress, Transcript
 
 WEIGHTS = Path(__file__).resolve().parent / "weights"
 LOCATOR = "progress_locator"
 SPOKEN = "progress_spoken"
-_CLIENT_ROLES = ("client", "notes")
 
 
 @dataclass(frozen=True)
@@ -48,7 +46,7 @@ class Models:
     locator: LinearModel
     """Whether a client turn is the one that tells of the item ("here" or "elsewhere")."""
     spoken: LinearModel
-    """Whether the session speaks of the item at all ("yes", "no"); its threshold decides."""
+    """Whether the session tells how far the item got ("yes", "no"); its threshold decides."""
 
 
 def shipped() -> bool:
@@ -56,75 +54,83 @@ def shipped() -> bool:
 
 
 def applies(embedder: Embedder) -> bool:
-    """Whether the learned parts decide: their weights ship, and they read the closeness they were
+    """Whether the gate checks the rules' verdicts: its weights ship, and it reads the closeness it was
     trained on. Another embedder's (a remote one the coach chose for the memory) means something
     else, so there the rules' reading stands."""
     return shipped() and getattr(embedder, "name", None) == MINILM_NAME
 
 
-@cache
 def weights_version() -> str:
     """Names the trained weights, recorded with each assessment."""
     return digest(WEIGHTS) if shipped() else "none"
 
 
-@cache
 def _models() -> Models:
     return Models(*(LinearModel.load(name, WEIGHTS) for name in (LOCATOR, SPOKEN)))
 
 
 def assess_items(items: list[ActionItem], transcript: Transcript, embedder: Embedder) -> list[ItemProgress]:
-    """The progress of each plan item: the rules' reading, checked by the learned gate where its
+    """The progress of each plan item: the rules' reading, each verdict checked by the gate where its
     weights ship."""
     reading = read_by_rules(items, transcript, embedder)
     if not applies(embedder) or not reading.similarity:
         return reading.progress
-    turns = Turns(transcript, reading)
-    return [decide(n, turns, reading.progress[n], _models()) for n in range(len(items))]
+    turns, models = Turns(transcript, reading), _models()
+    return [decide(n, turns, models) for n in range(len(items))]
 
 
-def decide(n: int, turns: Turns, by_rules: ItemProgress, models: Models) -> ItemProgress:
-    """Item n's progress: the rules' verdict where the session speaks of the item, else unclear."""
-    candidates = turns.candidates(n, by_rules)
-    if by_rules.progress == "unclear" or not candidates:
+def checked(n: int, turns: Turns) -> bool:
+    """Whether the gate checks item n's reading: a verdict, not the coachee's answer to the coach
+    asking about the item, in a session with client turns."""
+    reading = turns.reading
+    return reading.progress[n].progress != "unclear" and not reading.answered[n] and bool(turns.client)
+
+
+def decide(n: int, turns: Turns, models: Models) -> ItemProgress:
+    """Item n's progress: the rules' verdict where the session tells how far the item got, else unclear."""
+    by_rules = turns.reading.progress[n]
+    if not checked(n, turns):
         return by_rules
-    here = models.locator.probabilities(np.array([f for _, f in candidates]))[:, models.locator.classes.index("here")]
-    features = np.array([spoken_features(here, candidates, by_rules)])
+    features = np.array([spoken_features(n, turns, models.locator)])
     if models.spoken.probabilities(features)[0, models.spoken.classes.index("yes")] >= models.spoken.threshold:
         return by_rules
     read_as = by_rules.progress.replace("_", " ")
-    note = f"the words read as {read_as}, but the session does not seem to speak of this item: check them"
+    note = f"the words read as {read_as}, but they do not seem to be about this item: check them"
     return by_rules.model_copy(update={"progress": "unclear", "note": note})
 
 
-def spoken_features(here: np.ndarray, candidates: list[tuple[int, list[float]]], by_rules: ItemProgress) -> list[float]:
-    """Whether the session speaks of the item: the locator's two likeliest turns, the closest turn
-    and coach's turn in meaning and in words, and whether the rules found any progress or any turn."""
-    ranked = np.sort(here)[::-1]
-    columns = np.array([f[:4] for _, f in candidates]).max(axis=0)  # own and asked closeness, shared words
-    return [
-        float(ranked[0]),
-        float(ranked[1]) if len(ranked) > 1 else 0.0,
-        *map(float, columns),
-        float(by_rules.progress == "unclear"),
-        float(not by_rules.evidence),
-    ]
+def spoken_features(n: int, turns: Turns, locator: LinearModel) -> list[float]:
+    """What the gate reads of item n: the locator's two likeliest turns, and the closest turn and
+    coach turn in meaning and in words."""
+    rows = np.array([features for _, features in turns.candidates(n)])
+    here = np.sort(locator.probabilities(rows)[:, locator.classes.index("here")])[::-1]
+    return [float(here[0]), float(here[1]) if len(here) > 1 else 0.0, *map(float, rows[:, :4].max(axis=0))]
 
 
 class Turns:
     """A follow-up session's client turns as the locator sees them, against each plan item."""
 
+    reading: RulesReading
+    said: dict[int, list[int]]
+    """Each utterance's sentences (positions in `reading.sentences`)."""
+    client: list[int]
+    """The client turns (and the coach's notes of them) that have sentences, in order."""
+    asked: dict[int, int | None]
+    """For each client turn, the last coach turn with sentences before it (None before the first)."""
+    closeness: dict[int, np.ndarray]
+    """Per turn and item, the closest of the turn's sentences to the item."""
+    own_features: dict[int, list[float]]
+    """What a client turn is, whatever the item: its cues, a plan or not, its length, an answer or not."""
+
     def __init__(self, transcript: Transcript, reading: RulesReading) -> None:
         self.reading = reading
         self.count = max(1, len(transcript.utterances))
-        self.said: dict[int, list[int]] = {}
-        """Each utterance's sentences (positions in `reading.sentences`)."""
+        self.text = {u.index: u.text for u in transcript.utterances}
+        self.said = {}
         for position, sentence in enumerate(reading.sentences):
             self.said.setdefault(sentence.utterance, []).append(position)
-        self.text = {u.index: u.text for u in transcript.utterances}
-        self.client = [u.index for u in transcript.utterances if u.role in _CLIENT_ROLES and u.index in self.said]
-        self.asked: dict[int, int | None] = {}
-        """The coach's turn before each client turn."""
+        self.client = [u.index for u in transcript.utterances if u.role in CLIENT_ROLES and u.index in self.said]
+        self.asked = {}
         coach = None
         for u in transcript.utterances:
             if u.role == "coach":
@@ -134,12 +140,10 @@ class Turns:
         self.item_words = [content_words(p.item.action) for p in reading.progress]
         similarity = np.array(reading.similarity)
         self.closeness = {u: similarity[positions].max(axis=0) for u, positions in self.said.items()}
-        """Per turn and item, the closest of the turn's sentences to the item."""
         self.own_features = {u: self._own_features(u) for u in self.client}
-        """What a client turn is, whatever the item: its cues, a plan or not, its length, an answer or not."""
 
     def _own_features(self, u: int) -> list[float]:
-        coach = self.asked.get(u)
+        coach = self.asked[u]
         return [
             *_cues(self.text[u]),
             float(is_plan_or_diary(self.text[u])),
@@ -147,24 +151,26 @@ class Turns:
             float(coach is not None and "?" in self.text[coach]),
         ]
 
-    def candidates(self, n: int, by_rules: ItemProgress) -> list[tuple[int, list[float]]]:
-        """Each client turn with its locator features for item n."""
-        own = self.closeness
-        ranked = sorted(self.client, key=lambda u: -own[u][n])
+    def candidates(self, n: int) -> list[tuple[int, list[float]]]:
+        """Each client turn with its locator features for item n. The first four (the turn's and the
+        coach turn's closeness and shared words) are also what the gate reads of the closest turns."""
+        closeness = self.closeness
+        ranked = sorted(self.client, key=lambda u: -closeness[u][n])
         rank = {u: r for r, u in enumerate(ranked)}
-        chosen = by_rules.evidence[0].utterance if by_rules.evidence else None
+        evidence = self.reading.progress[n].evidence
+        chosen = evidence[0].utterance if evidence else None
         nobody = np.zeros(len(self.item_words))
+        words = self.item_words[n]
         found = []
         for u in self.client:
-            coach = self.asked.get(u)
-            asked = own[coach] if coach is not None else nobody
-            words = self.item_words[n]
+            coach = self.asked[u]
+            asked = closeness[coach] if coach is not None else nobody
             features = [
-                own[u][n],
+                closeness[u][n],
                 asked[n],
                 _shared(words, self.text[u]),
                 _shared(words, self.text[coach]) if coach is not None else 0.0,
-                _margin(own[u], n),
+                _margin(closeness[u], n),
                 _margin(asked, n),
                 1 / (1 + rank[u]),
                 u / self.count,

@@ -115,6 +115,10 @@ _FUTURE_QUESTION = re.compile(
 me?"): the answer ("That I talked to Rocco.") is a hope, not a report."""
 
 
+CLIENT_ROLES = ("client", "notes")
+"""Who reports on the plan: the coachee, or the coach's notes of what the coachee said."""
+
+
 @dataclass
 class SessionSentence:
     """One sentence of the session (or a part of a long unpunctuated one) and who said it."""
@@ -194,6 +198,9 @@ class RulesReading:
     """similarity[s][i]: how close sentence s is to item i, in meaning plus shared words."""
     progress: list[ItemProgress]
     """The rules' reading of each item."""
+    answered: list[bool]
+    """Whether an item's reading is the verdict the coachee's answer opens with, the coach having
+    asked about that item ("And Lena?" - "Done."): the most direct reading there is (`_verdict`)."""
 
 
 def read_by_rules(items: list[ActionItem], transcript: Transcript, embedder: Embedder) -> RulesReading:
@@ -201,7 +208,7 @@ def read_by_rules(items: list[ActionItem], transcript: Transcript, embedder: Emb
     all_sentences = _sentences(transcript)
     if not items or not all_sentences:
         unmentioned = [ItemProgress(item=i, progress="unclear", note="the session does not mention it") for i in items]
-        return RulesReading(all_sentences, [], unmentioned)
+        return RulesReading(all_sentences, [], unmentioned, [False] * len(items))
     vectors = embedder.embed([s.span.text for s in all_sentences] + [i.action for i in items])
     sentence_vectors, item_vectors = vectors[: len(all_sentences)], vectors[len(all_sentences) :]
     # similarity[s][i]: how close sentence s is to item i, in meaning plus shared words ("message"
@@ -218,15 +225,17 @@ def read_by_rules(items: list[ActionItem], transcript: Transcript, embedder: Emb
     others = [set().union(*(w for k, w in enumerate(item_words) if k != n)) for n in range(len(items))]
     terms = _terms_in_plan(items)
     exchanges = _exchanges(all_sentences, similarity)
+    verdicts = [_verdict(n, items, exchanges) for n in range(len(items))]
     progress = [
         _verdict_or_decision(
-            _verdict(n, items, exchanges),
+            verdicts[n],
             _reported(item, all_sentences, terms[n])
             or _progress(n, items, all_sentences, similarity, others[n], exchanges),
         )
         for n, item in enumerate(items)
     ]
-    return RulesReading(all_sentences, similarity, progress)
+    answered = [verdict is not None and read is verdict for verdict, read in zip(verdicts, progress, strict=True)]
+    return RulesReading(all_sentences, similarity, progress, answered)
 
 
 def _verdict_or_decision(verdict: ItemProgress | None, read: ItemProgress) -> ItemProgress:
@@ -258,7 +267,7 @@ def _asked_about(item: ActionItem, all_sentences: list[SessionSentence]) -> set[
     answers = set()
     for s in all_sentences:
         before = [u for u in coach if u < s.utterance]
-        if s.role in ("client", "notes") and (said[s.utterance] & words or (before and said[before[-1]] & words)):
+        if s.role in CLIENT_ROLES and (said[s.utterance] & words or (before and said[before[-1]] & words)):
             answers.add(s.utterance)
     return answers
 
@@ -271,7 +280,7 @@ def _reported(item: ActionItem, all_sentences: list[SessionSentence], terms: Ite
     asked = _asked_about(item, all_sentences) if terms.only_here else set()
     unnamed = replace(terms, only_here=frozenset())
     for position, sentence in enumerate(all_sentences):
-        if sentence.role not in ("client", "notes") or _not_a_report(sentence):
+        if sentence.role not in CLIENT_ROLES or _not_a_report(sentence):
             continue
         neighbours = [
             all_sentences[i]
@@ -449,7 +458,7 @@ def _client_sentences_about(
     for position, (sentence, row) in enumerate(zip(all_sentences, similarity, strict=True)):
         if row[n] < RELEVANT or row[n] < max(row) - 0.02 or _not_a_report(sentence):
             continue
-        if sentence.role in ("client", "notes"):
+        if sentence.role in CLIENT_ROLES:
             scored.append((row[n], position, sentence))
         elif not content_words(sentence.span.text) & others:
             answer = _answer_after(all_sentences, position)
@@ -497,7 +506,7 @@ def _followed_up(
         return []
     if any(content_words(s.span.text) & other_items for s in coach):
         return []
-    answer = [s for s in later if s.utterance == sentence.utterance + 2 and s.role in ("client", "notes")]
+    answer = [s for s in later if s.utterance == sentence.utterance + 2 and s.role in CLIENT_ROLES]
     return answer[:2]
 
 
@@ -608,7 +617,7 @@ def _words(turn: list[tuple[SessionSentence, list[float]]]) -> int:
 def _first_sentences(turn: list[tuple[SessionSentence, list[float]]], count: int) -> list[SessionSentence]:
     """The turn's first sentences that may report: not a plan or a hope, not quoted speech, not a
     long run-on one ("him do him job him read the paper ..."), where a cue may be about anything."""
-    if turn[0][0].role not in ("client", "notes"):
+    if turn[0][0].role not in CLIENT_ROLES:
         return []
     first = [s for s, _ in turn[:count]]
     return [
@@ -727,7 +736,7 @@ def _answer_after(all_sentences: list[SessionSentence], position: int) -> Sessio
     is stepped over."""
     coach_utterance = all_sentences[position].utterance
     for sentence in all_sentences[position + 1 :]:
-        if sentence.role in ("client", "notes") and sentence.utterance > coach_utterance:
+        if sentence.role in CLIENT_ROLES and sentence.utterance > coach_utterance:
             if is_interjection(sentence.span.text):
                 continue
             return sentence

@@ -40,6 +40,18 @@ def test_the_old_test_split_and_the_newest_sealed_split_stay_out_of_training() -
     assert "test" not in train.TRAIN_SPLITS and SEALED[-1] not in train.TRAIN_SPLITS
 
 
+def test_a_tally_counts_right_readings_wrong_verdicts_and_foreign_verdicts() -> None:
+    class Item:
+        def __init__(self, gold: str, foreign: bool = False) -> None:
+            self.gold, self.foreign = gold, foreign
+
+    read = [(Item("done"), "done"), (Item("done"), "in_progress"), (Item("dropped"), "unclear")]
+    read += [(Item("unclear", foreign=True), "done"), (Item("unclear", foreign=True), "unclear")]
+    counts: dict[str, int] = {"right": 1, "wrong_verdicts": 0, "foreign_read": 0}
+    train.tally(read, counts)  # type: ignore[arg-type]
+    assert counts == {"right": 2, "wrong_verdicts": 1, "foreign_read": 1}  # added to what it held
+
+
 @pytest.mark.slow
 @pytest.mark.skipif(not learned.shipped(), reason="no trained weights in this checkout")
 def test_the_shipped_weights_are_what_the_training_command_writes() -> None:
@@ -53,9 +65,7 @@ def test_the_shipped_weights_are_what_the_training_command_writes() -> None:
     fresh = train.fit(items, report["threshold"])
     shipped = learned.Models(*(LinearModel.load(name, learned.WEIGHTS) for name in (learned.LOCATOR, learned.SPOKEN)))
     assert shipped.spoken.threshold == pytest.approx(report["threshold"])
-    ours = [learned.decide(i.n, i.turns, i.by_rules, shipped).progress for i in items]
-    theirs = [learned.decide(i.n, i.turns, i.by_rules, fresh).progress for i in items]
+    ours = [learned.decide(i.n, i.turns, shipped).progress for i in items]
+    theirs = [learned.decide(i.n, i.turns, fresh).progress for i in items]
     assert np.mean([a != b for a, b in zip(ours, theirs, strict=True)]) <= 0.005
-    counts: dict[str, int] = {}
-    train._tally(counts, list(zip(items, ours, strict=True)))
-    assert abs(counts["right"] - report["learned"][str(report["threshold"])]["right"]) <= 15
+    assert train.tally([(i, i.by_rules) for i in items]) == report["rules"]
