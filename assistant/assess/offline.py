@@ -190,7 +190,7 @@ def assess_items(items: list[ActionItem], transcript: Transcript, embedder: Embe
 
 @dataclass(frozen=True)
 class RulesReading:
-    """What the rules read of a follow-up session: the learned reader (`learned.py`) starts from it."""
+    """What the rules read of a follow-up session: the learned gate (`learned.py`) starts from it."""
 
     sentences: list[SessionSentence]
     """Every sentence of the session (a long unpunctuated one cut where each report starts)."""
