@@ -200,14 +200,7 @@ def _lowest_threshold_among_the_best(points: Sequence[tuple[float, float, float]
 def fit_final(x, y: np.ndarray, c: float, threshold: float) -> LinearModel:  # type: ignore[no-untyped-def]
     """The shipped reader: two classes whose softmax is the fitted logistic model ([0, z] logits)."""
     model = _fit(x, y, c)
-    width = model.coef_.shape[1]
-    return LinearModel(
-        name=intentions.NAME,
-        classes=("no", "yes"),
-        coef=np.vstack([np.zeros(width), model.coef_[0]]),
-        intercept=np.array([0.0, float(model.intercept_[0])]),
-        threshold=threshold,
-    )
+    return LinearModel.binary(intentions.NAME, ("no", "yes"), model.coef_[0], model.intercept_[0], threshold)
 
 
 def main(argv: list[str] | None = None, say: Callable[[str], None] = print) -> int:

@@ -135,13 +135,7 @@ def _logistic(x: np.ndarray, y: np.ndarray) -> Any:
 def _binary(name: str, classes: tuple[str, str], x: np.ndarray, y: np.ndarray, threshold: float = 0.5) -> LinearModel:
     """A fitted binary logistic model in the shipped form: two classes whose softmax is its sigmoid."""
     fitted = _logistic(x, y)
-    return LinearModel(
-        name=name,
-        classes=classes,
-        coef=np.vstack([np.zeros(x.shape[1]), fitted.coef_[0]]),
-        intercept=np.array([0.0, float(fitted.intercept_[0])]),
-        threshold=threshold,
-    )
+    return LinearModel.binary(name, classes, fitted.coef_[0], fitted.intercept_[0], threshold)
 
 
 def fit_locator(items: Sequence[Item]) -> LinearModel:

@@ -50,6 +50,20 @@ class LinearModel:
         exp = np.exp(logits)
         return exp / exp.sum(axis=1, keepdims=True)
 
+    @classmethod
+    def binary(
+        cls, name: str, classes: tuple[str, str], weights: np.ndarray, bias: float, threshold: float = 0.5
+    ) -> LinearModel:
+        """A binary logistic model (weights, bias) as two classes whose softmax is its sigmoid: the
+        logits [0, z]."""
+        return cls(
+            name=name,
+            classes=classes,
+            coef=np.vstack([np.zeros(len(weights)), weights]),
+            intercept=np.array([0.0, float(bias)]),
+            threshold=threshold,
+        )
+
     def save(self, directory: Path = WEIGHTS_DIR) -> Path:
         path = directory / f"{self.name}.npz"
         np.savez_compressed(
