@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from assistant.ingest._labels import NAME
 from assistant.ingest._raw import RawTurn, clock_to_seconds, merge_same_speaker, normalise_space
+from assistant.ingest._roles import is_role_label
 from assistant.ingest._rolling import is_rolling, new_lines_only
 
 VTT_TIMING = re.compile(r"^\s*(?P<start>[\d:.,]+)\s*-->\s*(?P<end>[\d:.,]+)")
@@ -92,10 +93,11 @@ def read_captions(
     rolling = is_rolling(text, clean_lines)
     if rolling:
         clean_lines = new_lines_only([[line for line in lines if line] for lines in clean_lines])
+    names = _prefix_names(clean_lines)
     turns: list[RawTurn] = []
     for cue, raw, clean in zip(cues, raw_lines, clean_lines, strict=True):
-        for part in _dialogue(clean):
-            turn = _cue_turn(cue, raw, part, name_lines)
+        for part in _dialogue(clean, names):
+            turn = _cue_turn(cue, raw, part, name_lines, names)
             if turn is None:
                 continue
             if turn.speaker is None and turns and not turn.text.startswith(">>"):
@@ -146,17 +148,31 @@ def _recurring_name_lines(clean_lines: list[list[str]]) -> set[str]:
     return names if names and with_name >= 0.5 * multi_line else set()
 
 
+def _prefix_names(clean_lines: list[list[str]]) -> set[str]:
+    """The "Name:" prefixes that name speakers, judged over the whole file as other formats' labels
+    are (`_speakers.py`): a name said on two cues or more, a role ("Coach:"), or any name where most
+    cues are labelled so (Zoom). A one-off lead-in inside unlabelled captions ("- Look: I call her
+    Monday.") is the speaker's words, not a new speaker."""
+    parts = [part for clean in clean_lines for part in _dialogue(clean, None)]
+    said = [_prefixed_speaker(_TURN_MARK.sub("", "\n".join(line for line in part if line)))[0] for part in parts]
+    counts = Counter(name for name in said if name is not None)
+    if sum(counts.values()) >= 0.5 * max(1, len(parts)):
+        return set(counts)
+    return {name for name, count in counts.items() if count >= 2 or is_role_label(name)}
+
+
 def _clean(line: str) -> str:
     text = html.unescape(_TAG.sub("", line)).replace("\u200e", "").replace("\u200f", "")
     return text.strip()
 
 
-def _dialogue(clean: list[str]) -> list[list[str]]:
+def _dialogue(clean: list[str], names: set[str] | None) -> list[list[str]]:
     """A cue's lines, split where subtitles mark each speaker's line with a dash and a name ("- MARISOL:
     What was it about?" / "- KOFI: She wants to do art."): each is a turn of its own. Other cues are
-    one part; a dash without a name says nothing of who speaks, and is kept."""
+    one part; a dash without a name says nothing of who speaks, and is kept. `names` are the
+    speakers' names (`_prefix_names`; None: any name)."""
     starts = [n for n, line in enumerate(clean) if _DIALOGUE_DASH.match(line)]
-    named = [n for n in starts if _DASHED_NAME.match(_DIALOGUE_DASH.sub("", clean[n]))]
+    named = [n for n in starts if _dashed_speaker(_DIALOGUE_DASH.sub("", clean[n]), names)]
     if not named:
         return [clean]
     cuts = [0, *[n for n in named if n > 0], len(clean)]
@@ -167,7 +183,12 @@ def _dialogue(clean: list[str]) -> list[list[str]]:
     ]
 
 
-def _cue_turn(cue: _Cue, raw: list[str], clean: list[str], name_lines: set[str]) -> RawTurn | None:
+def _dashed_speaker(line: str, names: set[str] | None) -> bool:
+    match = _DASHED_NAME.match(line)
+    return bool(match) and (names is None or line[: match.end()].rstrip()[:-1].strip() in names)
+
+
+def _cue_turn(cue: _Cue, raw: list[str], clean: list[str], name_lines: set[str], names: set[str]) -> RawTurn | None:
     voice = _VOICE.search("\n".join(raw))
     speaker = voice["name"].strip() if voice else None
     if speaker is None and len(clean) >= 2 and clean[0] in name_lines:
@@ -176,7 +197,9 @@ def _cue_turn(cue: _Cue, raw: list[str], clean: list[str], name_lines: set[str])
     marked = bool(_TURN_MARK.match(text))
     text = _TURN_MARK.sub("", text)
     if speaker is None:
-        speaker, text = _prefixed_speaker(text)
+        named, words = _prefixed_speaker(text)
+        if named in names:
+            speaker, text = named, words
     if speaker is None and cue.identifier and (webex := _WEBEX_NAME.match(cue.identifier)):
         speaker = webex["name"].strip()
     text = normalise_space(text)

@@ -208,3 +208,27 @@ def test_no_layout_text_is_left_in_any_utterance(name: str) -> None:
         leftover = LEFTOVERS.search(STAGE_DIRECTION.sub("", utterance.text))
         assert leftover is None, f"{name} [{utterance.index}] keeps {leftover.group()!r}: {utterance.text}"
         assert not LEFTOVERS.search(utterance.speaker.replace("SPEAKER_", "")), utterance.speaker
+
+
+def test_a_one_off_lead_in_in_unlabelled_subtitles_is_the_speakers_words_not_a_speaker() -> None:
+    """Found on review: "- Look: I call her Monday." made a speaker "Look", named the client."""
+    srt = (
+        "1\n00:00:01,000 --> 00:00:03,000\n- How did it go with Dana?\n- Look: I call her Monday.\n\n"
+        "2\n00:00:04,000 --> 00:00:06,000\n- Monday for sure?\n- Yes. Look, I will.\n"
+    )
+    transcript = parse_bytes(srt.encode(), "session.srt")
+    assert "Look" not in {u.speaker for u in transcript.utterances}
+    assert transcript.client_name != "Look"
+    assert any("Look: I call her Monday." in u.text for u in transcript.utterances)
+
+
+def test_a_name_said_once_is_a_speaker_where_the_file_labels_every_cue() -> None:
+    """Zoom labels each cue: a third person's one remark is theirs, as a dashed name said twice is."""
+    vtt = (
+        "WEBVTT\n\n1\n00:00:01.000 --> 00:00:03.000\nMaya Chen: How did it go?\n\n"
+        "2\n00:00:04.000 --> 00:00:06.000\nTom Okafor: I called her.\n\n"
+        "3\n00:00:07.000 --> 00:00:08.000\nIT Desk: Sorry, wrong room.\n\n"
+        "4\n00:00:09.000 --> 00:00:10.000\nMaya Chen: And then?\n"
+    )
+    speakers = [u.speaker for u in parse_bytes(vtt.encode(), "zoom.vtt").utterances]
+    assert speakers == ["Maya Chen", "Tom Okafor", "IT Desk", "Maya Chen"]
