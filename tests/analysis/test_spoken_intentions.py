@@ -601,3 +601,17 @@ def test_a_step_told_as_a_story_is_none_but_a_plan_with_its_answer_is_one() -> N
     assert _found("then i show up and nobody's there") == []
     found = _found("then i write it down and i tell tobi after service i tell him after and he decides")
     assert [level for level, _ in found] == ["firm"]
+
+
+@pytest.mark.parametrize(
+    ("question", "said", "action"),
+    [
+        ("ha and what do you want to do about the tooth", "i should call them", "call them"),
+        ("What are you going to do with the number on the fridge?", "I'll ring it.", "ring it"),
+        ("Will you do the review by Friday?", "I'll do it.", "do the review by Friday"),
+    ],
+)
+def test_an_answer_to_what_will_you_do_keeps_its_own_verb(question: str, said: str, action: str) -> None:
+    """Found on the spent forty-fourth sealed split: "i should call them" became the plan item "do about
+    the tooth", the coach's question without its "what". A question that names the step still lends it."""
+    assert [found_action for _, found_action in _answer(question, said)] == [action]

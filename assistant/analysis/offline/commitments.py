@@ -1112,7 +1112,11 @@ def _commitment(
         antecedent = _antecedent(sentence.text, reading) or _earlier_in_turn(before)
         # "..., I'll" cut off: what the coach asked is not its action
         cut_off = bare and bool(_ENDS_ON_CONTRACTION.search(sentence.text))
-        text = antecedent.text if antecedent else ((None if cut_off else _action_in_question(question)) or text)
+        # An answer with a verb of its own to "what do you want to do about the tooth" ("i should call
+        # them") is the step; the question's "do about the tooth" is not (the spent forty-fourth split).
+        own_answer = not bare and bool(_OWN_VERB.match(text)) and _asks_what(question)
+        asked = None if cut_off or own_answer else _action_in_question(question)
+        text = antecedent.text if antecedent else (asked or text)
         if bare and text == action.text and _asks_to_choose(question):
             text = sentence.text  # "That one I will do.": what was chosen is in the words before it
     if bare and text == action.text:
@@ -1315,6 +1319,16 @@ def _action_in_question(question: str | None, asking: re.Pattern[str] = _QUESTIO
     if asked is None or _CHOOSING.match(asked.text):
         return None
     return asked.text.rstrip("?")
+
+
+def _asks_what(question: str | None) -> bool:
+    """Whether the coach asks what the client will do ("what do you want to do about the tooth"): the
+    action it names lacks its object, the "what"."""
+    asked = _asked_action(question)
+    return asked is not None and bool(_ASKS_WHAT.search(fold(question or "")[: asked.start]))
+
+
+_ASKS_WHAT = re.compile(rf"\bwhat\s+{_QUESTION_ACTION.pattern}$")
 
 
 def confidence_of(level: CommitmentLevel) -> float:
