@@ -29,7 +29,7 @@ from assistant.types import (
 
 __all__ = ["assess_plan", "carry_forward", "talk_balance"]
 
-ASSESS_OFFLINE_MODEL = "assess-offline-6"
+ASSESS_OFFLINE_MODEL = "assess-offline-7"
 """The offline assess reader's version, recorded with each assessment: 2 reads the client's answer
 to the coach asking about an item by name or in its words ("Did you ask Kari?" - "No. I didn't get
 to it."); 3 (after the thirty-sixth split's run) reads "Ana finished it." as someone else's doing,
@@ -40,7 +40,9 @@ forty-fourth) reads a decision not to go on written without an apostrophe ("that
 taking saturdays off") as dropped, as it read "decided I'm not". (A version 5 written on 2026-12-06
 was withdrawn the same evening; this is another.) 6 (2026-12-07) lets a learned gate (`learned.py`)
 take away a verdict where the session does not seem to be about the item; an assessment records it
-as "assess-offline-6+" and the digest of the gate's weights (`assessor_name`)."""
+as "assess-offline-6+" and the digest of the gate's weights (`assessor_name`). 7 (after the
+forty-fifth split's run) reads an item someone else did as done ("that one's done, but I didn't do
+it", "she did it")."""
 
 
 def assessor_name(embedder: Embedder) -> str:

@@ -357,7 +357,7 @@ def _progress(
             for sentence in group:
                 text = fold(sentence.span.text)
                 if _said_of_the_client(progress, cue, sentence.span.text):
-                    if progress == "not_started" and _abstains(item, text):
+                    if progress == "not_started" and (_abstains(item, text) or _DONE_BY_ANOTHER.search(text)):
                         progress = "done"  # "Haven't had one since the day after we talked."
                     if progress == "done" and part_of_whole(text):
                         progress = "in_progress"  # "I did five out of eight."
@@ -394,6 +394,14 @@ _PERSON = re.compile(r"\b(?:he|she|they)(?: \w+ly| just| already| even| then)?\s
 """Just before a cue of how it went, a person, who did it: "She finished her exams"."""
 
 
+_DONE_BY_ANOTHER = re.compile(r"\b(?:it's|it is|that's|that is|that one's|that one is) (?:all )?done\b[^.!?]*\bbut i\b")
+"""The item done, by someone else: "that one's done, but I didn't do it" (the forty-fifth sealed
+split, after its run, read as not started). The guide's "done" is the item's state, whoever did it."""
+_ANOTHER_DID_IT = re.compile(r"\b(?:he|she|they)(?: just| already| actually)? did it\b")
+"""Someone else doing the item itself ("she did it she called them", "samina just did it"): done,
+where another's asking or telling ("He asked me to keep it between us") is no report of the item."""
+
+
 def _said_of_the_client(progress: Progress, cue: re.Pattern[str], sentence: str) -> bool:
     """The cue is in the words, and for "done" at least once with the coachee as the doer: what
     someone else asked, sent or told is no report of the coachee's item (found on the spent splits'
@@ -403,6 +411,8 @@ def _said_of_the_client(progress: Progress, cue: re.Pattern[str], sentence: str)
         return True  # "three nights out of four"
     if progress != "done":
         return bool(cue.search(text))
+    if _ANOTHER_DID_IT.search(text):
+        return True
     return any(
         (_HOW_IT_WENT.match(m.group()) and not _PERSON.search(text[: m.start()]) and not _someone_did_it(m, sentence))
         or (

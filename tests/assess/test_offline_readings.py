@@ -164,6 +164,20 @@ def test_what_someone_else_asked_is_no_report_of_the_clients_call(embedder: Mini
 @pytest.mark.parametrize(
     "answer",
     [
+        "That's - okay, that one's done, but I didn't do it. Dave did it.",
+        "Oh that. She did it, she called them, they set it up.",
+    ],
+)
+def test_an_item_someone_else_did_is_done(embedder: MiniLMEmbedder, answer: str) -> None:
+    """Found on the forty-fifth sealed split's arcs after its run: "that one's done, but I didn't do it"
+    read as not started. The guide's "done" is the item's state, whoever did it."""
+    said = ["Coach: And the day program at the community centre, for your mum?", f"Craig: {answer}"]
+    assert _read(embedder, "Call the day program at the community centre about a place for Mom", said) == "done"
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
         "I decided no. I'm not telling her.",
         "I told Diane no on the whole cabin weekend.",
         "The cabin weekend? It's not for me. I decided.",

@@ -22,7 +22,7 @@ import pytest
 
 from assistant.analysis.llm.chunks import chunk_utterances
 from assistant.analysis.offline.phrases import content_words
-from assistant.assess import assess_plan, carry_forward
+from assistant.assess import ASSESS_OFFLINE_MODEL, assess_plan, carry_forward
 from assistant.backends import BackendChoice
 from assistant.ingest import load_transcript
 from assistant.memory.embeddings import MiniLMEmbedder
@@ -352,7 +352,7 @@ def test_a_model_failure_leaves_the_offline_assessment(
     assert assessment.items == offline.items
     assert assessment.new_information == offline.new_information
     meta = assessment.meta
-    assert meta.backend == "offline" and re.fullmatch(r"assess-offline-6\+[0-9a-f]{12}", meta.model)
+    assert meta.backend == "offline" and re.fullmatch(rf"{ASSESS_OFFLINE_MODEL}\+[0-9a-f]{{12}}", meta.model)
     assert meta.stages["assess_model"].status == "failed"
     assert meta.prompts["assess"] == load_prompt("assess").version
     assert len(meta.warnings) == 1

@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 
 __all__ = ["analyze_offline", "clear_caches", "engine_version", "label_utterances", "warm_up"]
 
-ENGINE_CODE_VERSION = "71"
+ENGINE_CODE_VERSION = "72"
 """Bumped when the engine's code reads transcripts differently; the rules and the readers' weights
 are hashed into the version on their own (`engine_version`), so editing them needs no bump. 27
 (2026-12-04): the lexicon's someone-else pattern, and the rule changes since 26 that came with a
@@ -148,7 +148,9 @@ you're gonna say i'll just move it up", rule `exception.imagined-words`) as the 
 arrangement offered as a maybe ("Maybe if we agree a checklist. [...] If I see a problem, I ask her.")
 holds the steps told after it in the present at its hedge (`_held_by_a_proposal`). 71 (after the
 forty-fourth split's run, a last read): that hold turns away at "Either way", "OK.", "That's what I
-want." and a present progressive, and not at "No one" or someone else's decision."""
+want." and a present progressive, and not at "No one" or someone else's decision. 72 (2026-12-07):
+an answer with a verb of its own to "what do you want to do about the tooth" ("i should call them")
+is the step "call them", not the question's "do about the tooth"."""
 _SPEAKS_FOR_CLIENT = ("client", "notes")
 
 
