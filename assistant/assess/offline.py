@@ -394,12 +394,13 @@ _PERSON = re.compile(r"\b(?:he|she|they)(?: \w+ly| just| already| even| then)?\s
 """Just before a cue of how it went, a person, who did it: "She finished her exams"."""
 
 
-_DONE_BY_ANOTHER = re.compile(r"\b(?:it's|it is|that's|that is|that one's|that one is) (?:all )?done\b[^.!?]*\bbut i\b")
+_DONE_BY_ANOTHER = re.compile(
+    r"\b(?:it's|it is|that's|that is|that one's|that one is) (?:all )?done\b[^.!?]*\bbut "
+    r"(?:i (?:didn't|did not|never) do it\b(?! yet)|it wasn't me\b|not by me\b)"
+)
 """The item done, by someone else: "that one's done, but I didn't do it" (the forty-fifth sealed
-split, after its run, read as not started). The guide's "done" is the item's state, whoever did it."""
-_ANOTHER_DID_IT = re.compile(r"\b(?:he|she|they)(?: just| already| actually)? did it\b")
-"""Someone else doing the item itself ("she did it she called them", "samina just did it"): done,
-where another's asking or telling ("He asked me to keep it between us") is no report of the item."""
+split, after its run, read as not started). The guide's "done" is the item's state, whoever did it.
+Only where the client denies the doing itself: "it's done, but I haven't sent it" is not done."""
 
 
 def _said_of_the_client(progress: Progress, cue: re.Pattern[str], sentence: str) -> bool:
@@ -411,8 +412,6 @@ def _said_of_the_client(progress: Progress, cue: re.Pattern[str], sentence: str)
         return True  # "three nights out of four"
     if progress != "done":
         return bool(cue.search(text))
-    if _ANOTHER_DID_IT.search(text):
-        return True
     return any(
         (_HOW_IT_WENT.match(m.group()) and not _PERSON.search(text[: m.start()]) and not _someone_did_it(m, sentence))
         or (

@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from assistant.ingest._labels import NAME
+from assistant.ingest._labels import NAME, is_heading_word
 from assistant.ingest._raw import RawTurn, clock_to_seconds, merge_same_speaker, normalise_space
 from assistant.ingest._roles import is_role_label
 from assistant.ingest._rolling import is_rolling, new_lines_only
@@ -150,15 +150,34 @@ def _recurring_name_lines(clean_lines: list[list[str]]) -> set[str]:
 
 def _prefix_names(clean_lines: list[list[str]]) -> set[str]:
     """The "Name:" prefixes that name speakers, judged over the whole file as other formats' labels
-    are (`_speakers.py`): a name said on two cues or more, a role ("Coach:"), or any name where most
-    cues are labelled so (Zoom). A one-off lead-in inside unlabelled captions ("- Look: I call her
-    Monday.") is the speaker's words, not a new speaker."""
+    are (`_speakers.py`). Where most spoken cues are labelled (Zoom), every name is a speaker, a third
+    person's one remark included; elsewhere a name counts once another name is known (labels only
+    where the speaker changes, a dialogue said once). A single one-off among unlabelled captions
+    ("- Look: I call her Monday.") and a lead-in word or heading ("Look:", "Note:") are the
+    speaker's words, not a speaker."""
     parts = [part for clean in clean_lines for part in _dialogue(clean, None)]
-    said = [_prefixed_speaker(_TURN_MARK.sub("", "\n".join(line for line in part if line)))[0] for part in parts]
-    counts = Counter(name for name in said if name is not None)
-    if sum(counts.values()) >= 0.5 * max(1, len(parts)):
-        return set(counts)
-    return {name for name, count in counts.items() if count >= 2 or is_role_label(name)}
+    texts = [_TURN_MARK.sub("", "\n".join(line for line in part if line)).strip() for part in parts]
+    spoken = [text for text in texts if text and not _SOUND_ONLY.match(text)]  # not "[Music]", nor rolling's empty cues
+    said = [_prefixed_speaker(text)[0] for text in spoken]
+    counts = Counter(name for name in said if name is not None and not _lead_in(name))
+    mostly_labelled = sum(counts.values()) >= 0.5 * max(1, len(spoken))
+    known = any(count >= 2 or is_role_label(name) for name, count in counts.items())
+    return set(counts) if mostly_labelled or known or len(counts) >= 2 else set()
+
+
+_LEAD_INS = frozenset(
+    (
+        "look", "listen", "honestly", "seriously", "basically", "remember", "anyway", "well", "so", "okay", "ok",
+        "right", "fine", "sorry", "yes", "no", "yeah", "oh", "hey", "wait", "see", "also", "plus", "again", "now",
+        "then", "actually", "thing is", "the thing is", "point is", "truth is", "fact is", "like", "quote",
+    )
+)  # fmt: skip
+"""Words that open a sentence with a colon in speech ("Look: I call her Monday."), never a name."""
+
+
+def _lead_in(name: str) -> bool:
+    folded = name.strip().lower()
+    return folded in _LEAD_INS or (len(folded) > 1 and is_heading_word(name))
 
 
 def _clean(line: str) -> str:
@@ -185,7 +204,9 @@ def _dialogue(clean: list[str], names: set[str] | None) -> list[list[str]]:
 
 def _dashed_speaker(line: str, names: set[str] | None) -> bool:
     match = _DASHED_NAME.match(line)
-    return bool(match) and (names is None or line[: match.end()].rstrip()[:-1].strip() in names)
+    if match is None:
+        return False
+    return names is None or line[: match.end()].rstrip()[:-1].strip() in names
 
 
 def _cue_turn(cue: _Cue, raw: list[str], clean: list[str], name_lines: set[str], names: set[str]) -> RawTurn | None:

@@ -161,18 +161,27 @@ def test_what_someone_else_asked_is_no_report_of_the_clients_call(embedder: Mini
     assert _read(embedder, "Call Renata with general questions about vesting", said) != "done"
 
 
+def test_an_item_someone_else_did_is_done(embedder: MiniLMEmbedder) -> None:
+    """Found on the forty-fifth sealed split's arcs after its run: "that one's done, but I didn't do it"
+    read as not started. The guide's "done" is the item's state, whoever did it."""
+    said = [
+        "Coach: And the day program at the community centre, for your mum?",
+        "Craig: That's - okay, that one's done, but I didn't do it. Dave did it.",
+    ]
+    assert _read(embedder, "Call the day program at the community centre about a place for Mom", said) == "done"
+
+
 @pytest.mark.parametrize(
     "answer",
     [
-        "That's - okay, that one's done, but I didn't do it. Dave did it.",
-        "Oh that. She did it, she called them, they set it up.",
+        "It's all done, but I haven't had the nerve to hit the button.",
+        "Yeah, it's done, but I didn't get it to them, it's sitting in my drafts.",
     ],
 )
-def test_an_item_someone_else_did_is_done(embedder: MiniLMEmbedder, answer: str) -> None:
-    """Found on the forty-fifth sealed split's arcs after its run: "that one's done, but I didn't do it"
-    read as not started. The guide's "done" is the item's state, whoever did it."""
-    said = ["Coach: And the day program at the community centre, for your mum?", f"Craig: {answer}"]
-    assert _read(embedder, "Call the day program at the community centre about a place for Mom", said) == "done"
+def test_a_thing_made_ready_but_not_sent_is_not_done(embedder: MiniLMEmbedder, answer: str) -> None:
+    """Found in review: "done, but I ..." had read as done whatever followed the "but"."""
+    said = ["Coach: And the quarterly report to the board?", f"Craig: {answer}"]
+    assert _read(embedder, "Send the quarterly report to the board", said) != "done"
 
 
 @pytest.mark.parametrize(

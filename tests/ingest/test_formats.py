@@ -232,3 +232,45 @@ def test_a_name_said_once_is_a_speaker_where_the_file_labels_every_cue() -> None
     )
     speakers = [u.speaker for u in parse_bytes(vtt.encode(), "zoom.vtt").utterances]
     assert speakers == ["Maya Chen", "Tom Okafor", "IT Desk", "Maya Chen"]
+
+
+def test_labels_only_where_the_speaker_changes_keep_a_name_said_once() -> None:
+    """Found in review: with "Dana:" said twice, "Kofi:" once and unlabelled cues between, Kofi's
+    turn had become Dana's words."""
+    srt = (
+        "1\n00:00:01,000 --> 00:00:03,000\nDana: What will you do this week?\n\n"
+        "2\n00:00:04,000 --> 00:00:06,000\nKofi: I'll call the chair on Monday.\n\n"
+        "3\n00:00:07,000 --> 00:00:09,000\nAnd then the budget.\n\n"
+        "4\n00:00:10,000 --> 00:00:12,000\nDana: Good. And after that?\n\n"
+        "5\n00:00:13,000 --> 00:00:15,000\nWhat else is on your mind?\n\n"
+        "6\n00:00:16,000 --> 00:00:18,000\nAnything from the board?\n\n"
+        "7\n00:00:19,000 --> 00:00:21,000\nOr from home?\n"
+    )
+    transcript = parse_bytes(srt.encode(), "session.srt")
+    assert [u.speaker for u in transcript.utterances] == ["Dana", "Kofi", "Dana"]
+
+
+def test_a_dialogue_said_once_with_two_names_is_two_speakers() -> None:
+    srt = "1\n00:00:01,000 --> 00:00:03,000\n- MARISOL: What was it about?\n- KOFI: I'll call her Monday.\n"
+    transcript = parse_bytes(srt.encode(), "session.srt")
+    assert [u.speaker for u in transcript.utterances] == ["MARISOL", "KOFI"]
+
+
+def test_a_lead_in_word_said_twice_is_still_no_speaker() -> None:
+    srt = (
+        "1\n00:00:01,000 --> 00:00:03,000\n- How did it go?\n- Look: I call her Monday.\n\n"
+        "2\n00:00:04,000 --> 00:00:06,000\n- And Dana?\n- Look: she can wait.\n"
+    )
+    assert "Look" not in {u.speaker for u in parse_bytes(srt.encode(), "session.srt").utterances}
+
+
+def test_sound_cues_do_not_outvote_the_labelled_ones() -> None:
+    """Found in review: "[Music]" cues counted against the share of labelled cues, so a third person's
+    one remark in a labelled file ran into the last speaker's turn."""
+    cues = ["Maya Chen: How did it go?", "[Music]", "Tom Okafor: I called her.", "[Music]", "[Music]",
+            "IT Desk: Sorry, wrong room.", "[Music]", "[Music]", "Maya Chen: And then?"]  # fmt: skip
+    vtt = "WEBVTT\n\n" + "".join(
+        f"{n}\n00:00:{n:02d}.000 --> 00:00:{n:02d}.900\n{cue}\n\n" for n, cue in enumerate(cues, start=1)
+    )
+    speakers = [u.speaker for u in parse_bytes(vtt.encode(), "zoom.vtt").utterances]
+    assert speakers == ["Maya Chen", "Tom Okafor", "IT Desk", "Maya Chen"]

@@ -1322,13 +1322,20 @@ def _action_in_question(question: str | None, asking: re.Pattern[str] = _QUESTIO
 
 
 def _asks_what(question: str | None) -> bool:
-    """Whether the coach asks what the client will do ("what do you want to do about the tooth"): the
-    action it names lacks its object, the "what"."""
-    asked = _asked_action(question)
-    return asked is not None and bool(_ASKS_WHAT.search(fold(question or "")[: asked.start]))
+    """Whether the coach asks what the client will do ("what do you want to do about the tooth", "What
+    exactly are you going to actually do?"): the action it names lacks its object, the "what"."""
+    folded = fold(question or "")
+    asking = _QUESTION_ACTION.search(folded)
+    return asking is not None and bool(_ASKS_WHAT.search(folded[: asking.start()]))
 
 
-_ASKS_WHAT = re.compile(rf"\bwhat\s+{_QUESTION_ACTION.pattern}$")
+_ASKS_WHAT = re.compile(
+    r"(?<!\bthat )(?<!\bthis )(?<!\bis )(?<!\bit's )\bwhat\b"
+    r"(?:\s+(?:else|exactly|then|now|actually|really|specifically|first|next|do you think|do you reckon))*\s*$"
+)
+"""The "what" just before the question's "will you", "do you want to" ...; not a relative "what" ("Is
+that what you want to do, call the dentist by Friday?" names the step), nor "So what, are you going to
+call her?"."""
 
 
 def confidence_of(level: CommitmentLevel) -> float:
