@@ -41,8 +41,8 @@ taking saturdays off") as dropped, as it read "decided I'm not". (A version 5 wr
 was withdrawn the same evening; this is another.) 6 (2026-12-07) lets a learned gate (`learned.py`)
 take away a verdict where the session does not seem to be about the item; an assessment records it
 as "assess-offline-6+" and the digest of the gate's weights (`assessor_name`). 7 (after the
-forty-fifth split's run) reads an item someone else did as done ("that one's done, but I didn't do
-it", "she did it")."""
+forty-fifth split's run) reads an item someone else did as done where the client says so ("that
+one's done, but I didn't do it")."""
 
 
 def assessor_name(embedder: Embedder) -> str:
