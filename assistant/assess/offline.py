@@ -395,7 +395,7 @@ _PERSON = re.compile(r"\b(?:he|she|they)(?: \w+ly| just| already| even| then)?\s
 
 
 _DONE_BY_ANOTHER = re.compile(
-    r"\b(?:it's|it is|that's|that is|that one's|that one is) (?:all )?done\b[^.!?]*\bbut "
+    r"\b(?:it's|it is|that's|that is|that one's|that one is) (?:all )?done\b[^.!?]*\bbut,? (?:\w+,? ){0,2}?"
     r"(?:i (?:didn't|did not|never) do it\b(?! yet)|it wasn't me\b|not by me\b)"
 )
 """The item done, by someone else: "that one's done, but I didn't do it" (the forty-fifth sealed

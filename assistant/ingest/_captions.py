@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from assistant.ingest._labels import NAME, is_heading_word
+from assistant.ingest._labels import NAME
 from assistant.ingest._raw import RawTurn, clock_to_seconds, merge_same_speaker, normalise_space
 from assistant.ingest._roles import is_role_label
 from assistant.ingest._rolling import is_rolling, new_lines_only
@@ -150,34 +150,44 @@ def _recurring_name_lines(clean_lines: list[list[str]]) -> set[str]:
 
 def _prefix_names(clean_lines: list[list[str]]) -> set[str]:
     """The "Name:" prefixes that name speakers, judged over the whole file as other formats' labels
-    are (`_speakers.py`). Where most spoken cues are labelled (Zoom), every name is a speaker, a third
-    person's one remark included; elsewhere a name counts once another name is known (labels only
-    where the speaker changes, a dialogue said once). A single one-off among unlabelled captions
-    ("- Look: I call her Monday.") and a lead-in word or heading ("Look:", "Note:") are the
-    speaker's words, not a speaker."""
+    are (`_speakers.py`). Where most spoken cues are labelled (Zoom, whose names are free text), every
+    prefix but a word that opens a sentence ("Look:", "Note:") is a speaker, a third person's one
+    remark included. Elsewhere a prefix must also look like a name ("Dana", "KOFI", not "Here's the
+    thing" or "My plan for Monday"), and counts once another name is known: labels only where the
+    speaker changes, a dialogue said once. A single one-off among unlabelled captions ("- Look: I
+    call her Monday.") is the speaker's words, not a speaker."""
     parts = [part for clean in clean_lines for part in _dialogue(clean, None)]
     texts = [_TURN_MARK.sub("", "\n".join(line for line in part if line)).strip() for part in parts]
     spoken = [text for text in texts if text and not _SOUND_ONLY.match(text)]  # not "[Music]", nor rolling's empty cues
     said = [_prefixed_speaker(text)[0] for text in spoken]
     counts = Counter(name for name in said if name is not None and not _lead_in(name))
-    mostly_labelled = sum(counts.values()) >= 0.5 * max(1, len(spoken))
-    known = any(count >= 2 or is_role_label(name) for name, count in counts.items())
-    return set(counts) if mostly_labelled or known or len(counts) >= 2 else set()
+    if sum(counts.values()) >= 0.5 * max(1, len(spoken)):
+        return set(counts)
+    names = {name: count for name, count in counts.items() if is_role_label(name) or _could_be_a_name(name)}
+    known = any(count >= 2 or is_role_label(name) for name, count in names.items())
+    return set(names) if known or len(names) >= 2 else set()
 
 
 _LEAD_INS = frozenset(
     (
         "look", "listen", "honestly", "seriously", "basically", "remember", "anyway", "well", "so", "okay", "ok",
         "right", "fine", "sorry", "yes", "no", "yeah", "oh", "hey", "wait", "see", "also", "plus", "again", "now",
-        "then", "actually", "thing is", "the thing is", "point is", "truth is", "fact is", "like", "quote",
+        "then", "actually", "like", "quote", "note", "notes", "summary", "plan", "option", "options", "step",
+        "steps", "goal", "goals", "agenda", "reminder", "update", "idea", "problem", "issue", "point", "first",
+        "second", "third", "finally", "question", "answer",
     )
 )  # fmt: skip
-"""Words that open a sentence with a colon in speech ("Look: I call her Monday."), never a name."""
+"""Words that open a sentence or a note with a colon ("Look: I call her Monday.", "Option 1: ..."),
+never a name. Months are left out: a coach may be called April or June."""
+_NUMBERED = re.compile(r"[ _-]+(?:\d+|[a-z]|[ivx]+)[.)]?$")
 
 
 def _lead_in(name: str) -> bool:
-    folded = name.strip().lower()
-    return folded in _LEAD_INS or (len(folded) > 1 and is_heading_word(name))
+    return _NUMBERED.sub("", name.strip().lower()) in _LEAD_INS
+
+
+def _could_be_a_name(name: str) -> bool:
+    return bool(_NAME_LINE.match(name.strip()))
 
 
 def _clean(line: str) -> str:

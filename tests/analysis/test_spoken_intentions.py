@@ -611,6 +611,7 @@ def test_a_step_told_as_a_story_is_none_but_a_plan_with_its_answer_is_one() -> N
         ("What are you going to actually do about the tooth?", "I'll call them.", "call them"),
         ("What exactly are you going to do with the number on the fridge?", "I'll ring it.", "ring it"),
         ("So what do you think you'll do about it?", "I'll ring them.", "ring them"),
+        ("Is that what you want to do about the tooth?", "Yes, I'll call them.", "call them"),
         ("Will you do the review by Friday?", "I'll do it.", "do the review by Friday"),
     ],
 )

@@ -161,13 +161,17 @@ def test_what_someone_else_asked_is_no_report_of_the_clients_call(embedder: Mini
     assert _read(embedder, "Call Renata with general questions about vesting", said) != "done"
 
 
-def test_an_item_someone_else_did_is_done(embedder: MiniLMEmbedder) -> None:
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "That's - okay, that one's done, but I didn't do it. Dave did it.",
+        "It's done, but honestly I didn't do it, Dave did.",
+    ],
+)
+def test_an_item_someone_else_did_is_done(embedder: MiniLMEmbedder, answer: str) -> None:
     """Found on the forty-fifth sealed split's arcs after its run: "that one's done, but I didn't do it"
     read as not started. The guide's "done" is the item's state, whoever did it."""
-    said = [
-        "Coach: And the day program at the community centre, for your mum?",
-        "Craig: That's - okay, that one's done, but I didn't do it. Dave did it.",
-    ]
+    said = ["Coach: And the day program at the community centre, for your mum?", f"Craig: {answer}"]
     assert _read(embedder, "Call the day program at the community centre about a place for Mom", said) == "done"
 
 

@@ -274,3 +274,23 @@ def test_sound_cues_do_not_outvote_the_labelled_ones() -> None:
     )
     speakers = [u.speaker for u in parse_bytes(vtt.encode(), "zoom.vtt").utterances]
     assert speakers == ["Maya Chen", "Tom Okafor", "IT Desk", "Maya Chen"]
+
+
+def test_sentence_text_before_a_colon_is_no_speaker_in_unlabelled_captions() -> None:
+    """Found in review: "Here's the thing:" and "My plan for Monday:" became two speakers."""
+    lines = ["How did the week go?", "Here's the thing: I never asked her.", "Why not?", "I froze.",
+             "And now?", "My plan for Monday: call the chair.", "Good.", "Yes."]  # fmt: skip
+    srt = "".join(f"{n}\n00:00:{n:02d},000 --> 00:00:{n:02d},900\n{line}\n\n" for n, line in enumerate(lines, 1))
+    speakers = {u.speaker for u in parse_bytes(srt.encode(), "session.srt").utterances}
+    assert not speakers & {"Here's the thing", "My plan for Monday"}
+
+
+def test_a_coach_called_april_is_a_speaker_in_a_labelled_file() -> None:
+    """Found in review: the month in the headings list took April's lines from a Zoom file."""
+    vtt = (
+        "WEBVTT\n\n1\n00:00:01.000 --> 00:00:03.000\nApril: How did it go?\n\n"
+        "2\n00:00:04.000 --> 00:00:06.000\nTom Okafor: I called her.\n\n"
+        "3\n00:00:07.000 --> 00:00:08.000\nApril: And then?\n"
+    )
+    speakers = [u.speaker for u in parse_bytes(vtt.encode(), "zoom.vtt").utterances]
+    assert speakers == ["April", "Tom Okafor", "April"]

@@ -1330,12 +1330,11 @@ def _asks_what(question: str | None) -> bool:
 
 
 _ASKS_WHAT = re.compile(
-    r"(?<!\bthat )(?<!\bthis )(?<!\bis )(?<!\bit's )\bwhat\b"
+    r"\bwhat\b"
     r"(?:\s+(?:else|exactly|then|now|actually|really|specifically|first|next|do you think|do you reckon))*\s*$"
 )
-"""The "what" just before the question's "will you", "do you want to" ...; not a relative "what" ("Is
-that what you want to do, call the dentist by Friday?" names the step), nor "So what, are you going to
-call her?"."""
+"""The "what" just before the question's "will you", "do you want to" ... ("Is that what you want to do
+about the tooth?" too), not "So what, are you going to call her?"."""
 
 
 def confidence_of(level: CommitmentLevel) -> float:
