@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from assistant.ingest._labels import NAME
+from assistant.ingest._labels import NAME, is_heading_word
 from assistant.ingest._raw import RawTurn, clock_to_seconds, merge_same_speaker, normalise_space
 from assistant.ingest._roles import is_role_label
 from assistant.ingest._rolling import is_rolling, new_lines_only
@@ -172,18 +172,17 @@ _LEAD_INS = frozenset(
     (
         "look", "listen", "honestly", "seriously", "basically", "remember", "anyway", "well", "so", "okay", "ok",
         "right", "fine", "sorry", "yes", "no", "yeah", "oh", "hey", "wait", "see", "also", "plus", "again", "now",
-        "then", "actually", "like", "quote", "note", "notes", "summary", "plan", "option", "options", "step",
-        "steps", "goal", "goals", "agenda", "reminder", "update", "idea", "problem", "issue", "point", "first",
-        "second", "third", "finally", "question", "answer",
+        "then", "actually", "like", "quote",
     )
 )  # fmt: skip
-"""Words that open a sentence or a note with a colon ("Look: I call her Monday.", "Option 1: ..."),
-never a name. Months are left out: a coach may be called April or June."""
-_NUMBERED = re.compile(r"[ _-]+(?:\d+|[a-z]|[ivx]+)[.)]?$")
+"""Words that open a spoken sentence with a colon ("Look: I call her Monday."), never a name."""
 
 
 def _lead_in(name: str) -> bool:
-    return _NUMBERED.sub("", name.strip().lower()) in _LEAD_INS
+    """A spoken lead-in, or a heading ("Note:", "Option 1:"); not a day or a month (a coach may be
+    called April), nor "Q:" and "A:", which label speakers."""
+    folded = name.strip().lower()
+    return folded in _LEAD_INS or (len(folded) > 1 and is_heading_word(name, calendar=False))
 
 
 def _could_be_a_name(name: str) -> bool:

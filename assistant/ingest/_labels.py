@@ -225,11 +225,16 @@ NOT_SPEAKERS = frozenset(
         "threats", "advice", "tip", "tips", "recommendation", "recommendations", "current state", "approach",
         "alternative", "alternatives", "trade-off", "trade-offs", "tradeoffs", "caveat", "day", "week", "month",
         "quarter", "chapter", "section",
-        # days and months start wrapped lines ("Monday: the board"), never a speaker's name
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-        "march", "april", "june", "july", "august", "september", "october", "november", "december",
         # sounds captioned in brackets ("[Music] 0:05")
         "music", "laughter", "laughs", "applause", "inaudible", "crosstalk", "silence", "noise", "pause",
+    )
+)  # fmt: skip
+# Days and months start wrapped lines ("Monday: the board"), never a speaker's name in a text file
+# (in labelled captions, where a coach may be called April or June, they are left out).
+_CALENDAR = frozenset(
+    (
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+        "march", "april", "june", "july", "august", "september", "october", "november", "december",
     )
 )  # fmt: skip
 # Whose notes, then what they are: "Coach notes", "My session notes", "Coach's summary", "Key takeaways".
@@ -333,14 +338,15 @@ def _first_label(line: str) -> Label | None:
     return None
 
 
-def is_heading_word(name: str) -> bool:
+def is_heading_word(name: str, *, calendar: bool = True) -> bool:
     """A heading or lead-in word, with or without a number: "Notes", "Option 2", "Plan B", "COACH
-    NOTES (not shared with client)"."""
+    NOTES (not shared with client)"; with `calendar`, a day or a month too ("Monday:")."""
+    words = NOT_SPEAKERS | _CALENDAR if calendar else NOT_SPEAKERS
     folded = name.strip().lower().rstrip(".")
-    if folded in NOT_SPEAKERS or _NOTES_HEADING.fullmatch(_ASIDE_AT_END.sub("", folded)):
+    if folded in words or _NOTES_HEADING.fullmatch(_ASIDE_AT_END.sub("", folded)):
         return True
     enumerated = _ENUMERATED.match(folded)
-    return bool(enumerated and enumerated["word"] in NOT_SPEAKERS)
+    return bool(enumerated and enumerated["word"] in words)
 
 
 def looks_like_a_name(name: str) -> bool:
