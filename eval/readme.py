@@ -82,6 +82,7 @@ SPLIT_TITLES = {
     "sealed43": "forty-third sealed split",
     "sealed44": "forty-fourth sealed split",
     "sealed45": "forty-fifth sealed split",
+    "sealed46": "forty-sixth sealed split",
 }
 """The sealed splits as the README names them, in the order they were written."""
 

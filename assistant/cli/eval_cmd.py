@@ -62,6 +62,7 @@ def register(parser: argparse.ArgumentParser) -> None:
             "sealed43",
             "sealed44",
             "sealed45",
+            "sealed46",
             "all",
         ],
         default="all",
