@@ -79,10 +79,12 @@ patches help?", "Was the clinic hard?")."""
 
 _OF_SOMEONE_ELSE = re.compile(
     r"\b(?:did|does|has|is|was|will) (?!(?:you|i|we|it|that|this|there|the|a|an|your|any|anything|something|"
-    r"everything|nothing|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)[a-z]+\b"
+    r"everything|nothing|monday|tuesday|wednesday|thursday|friday|saturday|sunday|been|about)\b|[a-z]+ing\b)[a-z]+\b"
 )
 """A question about what another person did or knows ("Did Kevin come to the plant?", "does niall
-know" - "Not yet."): the coachee's answer is about them."""
+know" - "Not yet."): the coachee's answer is about them. Not the coach naming the coachee's own item
+with "was" or "is" ("First one was calling Dr. Farris's office. How'd that go?", "So that was about
+the budget": a spent split's arc, where "Done." had been read as no verdict)."""
 
 
 def opening_verdict(first_sentence: str, question: str, named: bool, next_sentence: str = "") -> Progress | None:

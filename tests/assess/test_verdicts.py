@@ -86,3 +86,23 @@ def test_a_no_to_a_turn_that_does_not_name_the_item_is_no_verdict() -> None:
 
 def test_a_question_about_someone_else_gets_no_verdict_at_all() -> None:
     assert opening_verdict("Not yet.", "Does Niall know he's doing the first wave?", named=True) is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "First one was calling Dr. Farris's office. How'd that go?",
+        "The next one is booking the dentist. Where are you with it?",
+        "So that was about the budget. Did that happen?",
+        "Number two has been on the list a while: the gym.",
+    ],
+)
+def test_a_coach_naming_the_item_with_was_or_is_asks_about_the_client(question: str) -> None:
+    """ "First one was calling Dr. Farris's office" names the coachee's item, not what another person
+    did (a spent split's arc: "Done." had been read as no verdict, and the item as unclear)."""
+    assert opening_verdict("Done.", question, named=True) == "done"
+
+
+def test_a_question_about_someone_else_still_gets_none_with_was_or_is() -> None:
+    assert opening_verdict("Done.", "Was Kevin okay with it?", named=True) is None
+    assert opening_verdict("Not yet.", "Is Priya coming to the review?", named=True) is None
