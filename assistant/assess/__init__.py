@@ -29,7 +29,7 @@ from assistant.types import (
 
 __all__ = ["assess_plan", "carry_forward", "talk_balance"]
 
-ASSESS_OFFLINE_MODEL = "assess-offline-8"
+ASSESS_OFFLINE_MODEL = "assess-offline-9"
 """The offline assess reader's version, recorded with each assessment: 2 reads the client's answer
 to the coach asking about an item by name or in its words ("Did you ask Kari?" - "No. I didn't get
 to it."); 3 (after the thirty-sixth split's run) reads "Ana finished it." as someone else's doing,
@@ -44,7 +44,8 @@ as "assess-offline-6+" and the digest of the gate's weights (`assessor_name`). 7
 forty-fifth split's run) reads an item someone else did as done where the client says so ("that
 one's done, but I didn't do it"); 8 (2026-12-07) takes the coach naming the coachee's own item with
 "was" or "is" ("First one was calling Dr. Farris's office. How'd that go?" - "Done.") as asking
-about it, not about what someone else did."""
+about it, not about what someone else did; 9 reads a step reported as the one planned ("On the
+Monday, like I said.", "i rang the monday like i say") as done."""
 
 
 def assessor_name(embedder: Embedder) -> str:

@@ -640,3 +640,33 @@ def test_a_no_after_an_echo_is_read_with_what_follows_it(embedder: MiniLMEmbedde
 def test_a_done_of_part_of_the_whole_is_in_progress(embedder: MiniLMEmbedder) -> None:
     said = ["Coach: And the four supplier calls?", "Craig: Done two of the four. The rest in March."]
     assert _read(embedder, "Make the four supplier calls", said) == "in_progress"
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        ["Coach: And the GP surgery?", "Craig: On the Monday, like I said. From the car, eight o'clock."],
+        [
+            "Coach: The GP surgery?",
+            "Craig: yeah so the gp surgery first thing the monday like i say after the school run",
+        ],
+        ["Coach: Where are we with the surgery?", "Craig: The surgery. The next morning, as we agreed."],
+    ],
+)
+def test_a_step_reported_as_the_one_planned_is_done(embedder: MiniLMEmbedder, said: list[str]) -> None:
+    """A report that names no step but says the planned one happened, "On the Monday, like I said."
+    (the spent splits' arcs, where such reports were shown unclear)."""
+    assert _read(embedder, "Ring the GP surgery at eight on Monday about the chest pains", said) == "done"
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "Craig: Like I said, the GP surgery never picks up before nine.",
+        "Craig: The GP surgery laughed at me, like I said they would.",
+        "Craig: Not on the Monday, like I said. It's on the list for this week.",
+    ],
+)
+def test_like_i_said_as_a_discourse_word_or_denied_is_no_report(embedder: MiniLMEmbedder, answer: str) -> None:
+    said = ["Coach: And the GP surgery?", answer]
+    assert _read(embedder, "Ring the GP surgery at eight on Monday about the chest pains", said) != "done"

@@ -98,8 +98,8 @@ def test_a_question_about_someone_else_gets_no_verdict_at_all() -> None:
     ],
 )
 def test_a_coach_naming_the_item_with_was_or_is_asks_about_the_client(question: str) -> None:
-    """ "First one was calling Dr. Farris's office" names the coachee's item, not what another person
-    did (a spent split's arc: "Done." had been read as no verdict, and the item as unclear)."""
+    """The coach recapping the item with "was" names the coachee's item, not what another person did
+    (a spent split's arc: "Done." had been read as no verdict, and the item as unclear)."""
     assert opening_verdict("Done.", question, named=True) == "done"
 
 
