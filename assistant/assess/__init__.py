@@ -44,8 +44,10 @@ as "assess-offline-6+" and the digest of the gate's weights (`assessor_name`). 7
 forty-fifth split's run) reads an item someone else did as done where the client says so ("that
 one's done, but I didn't do it"); 8 (2026-12-07) takes the coach naming the coachee's own item with
 "was" or "is" ("First one was calling Dr. Farris's office. How'd that go?" - "Done.") as asking
-about it, not about what someone else did; 9 reads a step reported as the one planned ("On the
-Monday, like I said.", "i rang the monday like i say") as done."""
+about it, not about what someone else did; 9 (after a read-only review of 8) does so only where
+the word before "was" or "is" is a thing ("First one", "that"), not a person ("Kevin's team was
+finishing the audit"), reads a name in -ing as a person ("Has Ming finished it?"), and takes "is
+to", "is still", "will be", "was my" and "did ya" as no other person."""
 
 
 def assessor_name(embedder: Embedder) -> str:

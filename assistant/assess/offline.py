@@ -25,16 +25,6 @@ RELEVANT = 0.42
 _WORD_BONUS = 0.08
 """Added to the cosine for each content word a sentence shares with the item."""
 
-_AS_PLANNED = (
-    r"(?:(?<=\w )|(?<=\w, )|(?<=\w\. ))(?:like|as) (?:i|we) (?:said|say|promised|agreed|planned|talked about)(?: (?:i|we) would)?"
-    r"(?: you)?(?=\s*(?:[,.;!?]|$|(?:after|before|on|at|from|first thing|in the)\b))"
-)
-"""A step reported as the one planned, after what was done or when: "I called. The Monday, like I
-said.", "i went the sunday like i say after church", "I booked it the next morning, like I said,
-before standup" (the spent splits' arcs, where such reports were shown unclear). Not "like I said"
-opening a sentence or a clause ("Like I said, the board is a mess"), nor a prediction ("He laughed,
-like I said he would")."""
-
 CUES: list[tuple[Progress, re.Pattern[str]]] = [
     (
         "dropped",
@@ -94,8 +84,7 @@ CUES: list[tuple[Progress, re.Pattern[str]]] = [
             r"\b(?:did it|i did|(?<!better )(?<!best )done(?! (?:missing|with|being|waiting|letting|deal))|finished|completed|sent|had the conversation|talked to|spoke to|told|"
             r"asked|delegated|handed (?:it )?over|gave (?:her|him|them)|went (?:well|fine|better|ok|okay|really well)|"
             r"it happened|blocked|ran (?:it|the)|presented|signed off|met with|we met|she (?:led|ran|did)|"
-            r"he (?:led|ran|did)|they (?:led|ran|did)|nailed|pulled it off|made the call|called|sorted)\b|"
-            + _AS_PLANNED
+            r"he (?:led|ran|did)|they (?:led|ran|did)|nailed|pulled it off|made the call|called|sorted)\b"
         ),
     ),
 ]
@@ -426,8 +415,7 @@ def _said_of_the_client(progress: Progress, cue: re.Pattern[str], sentence: str)
     return any(
         (_HOW_IT_WENT.match(m.group()) and not _PERSON.search(text[: m.start()]) and not _someone_did_it(m, sentence))
         or (
-            not (_PLANNED.match(m.group()) and _DENIED.search(text[: m.start()]))
-            and not _SOMEONE_ELSE.search(text[: m.start()])
+            not _SOMEONE_ELSE.search(text[: m.start()])
             and not _NAMED.search(sentence[: m.start()])
             and not _DOER_BEFORE.search(sentence[: m.start()])
         )
@@ -435,9 +423,6 @@ def _said_of_the_client(progress: Progress, cue: re.Pattern[str], sentence: str)
     )
 
 
-_PLANNED = re.compile(r"(?:like|as) ")
-_DENIED = re.compile(r"n't\b|\b(?:not|never|no|didnt|havent)\b")
-"""Before "like I said", a denial: what was planned did not happen ("Not the week after, like I said.")."""
 _HOW_IT_WENT = re.compile(r"went\b|done\b|finished\b|completed\b|it happened\b")
 """Cues whose subject is the thing done ("The pay conversation with Raj went really well"): a name
 before them is no other doer."""

@@ -77,14 +77,36 @@ that asks what, why, who or how ("how are you doing" - "no ja good"), for more (
 else?"), where to go next ("Shall we start with the clinic?") or how the step went ("Did the
 patches help?", "Was the clinic hard?")."""
 
-_OF_SOMEONE_ELSE = re.compile(
-    r"\b(?:did|does|has|is|was|will) (?!(?:you|i|we|it|that|this|there|the|a|an|your|any|anything|something|"
-    r"everything|nothing|monday|tuesday|wednesday|thursday|friday|saturday|sunday|been|about)\b|[a-z]+ing\b)[a-z]+\b"
-)
-"""A question about what another person did or knows ("Did Kevin come to the plant?", "does niall
-know" - "Not yet."): the coachee's answer is about them. Not the coach naming the coachee's own item
-with "was" or "is" ("First one was calling Dr. Farris's office. How'd that go?", "So that was about
-the budget": a spent split's arc, where "Done." had been read as no verdict)."""
+_AUXILIARY = re.compile(r"(?:\b([a-z']+) )?\b(?:did|does|has|is|was|will) ([a-z]+)\b")
+_NO_DOER = frozenset(
+    (
+        "you", "ya", "i", "we", "it", "that", "this", "there", "the", "a", "an", "your", "my", "our", "any",
+        "anything", "something", "everything", "nothing", "still", "next", "just", "also", "already", "really",
+        "now", "to", "be", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"
+    )
+)  # fmt: skip
+"""Words after "did", "is" or "was" that name no other person ("Did you...", "is still on the list",
+"will be the gym", "was to book the dentist", "did ya book")."""
+_A_THING = frozenset(("one", "it", "that", "this", "which", "two", "three", "four", "five", "item", "thing", "step"))
+"""Words before "was" or "is" that make the coach's turn a recap of the coachee's item ("First one
+was calling Dr. Farris's office", "So that was about the budget", "Number two has been on the list"):
+there a verb in -ing, "been" or "about" after it names no other person."""
+
+
+def _of_someone_else(asked: str) -> bool:
+    """A question about what another person did or knows ("Did Kevin come to the plant?", "does niall
+    know" - "Not yet.", "Kevin's team was finishing the audit, right?", "Has Ming finished it?"):
+    the coachee's answer is about them. Not the coach recapping the coachee's own item ("First one
+    was calling Dr. Farris's office. How'd that go?": a spent split's arc, where "Done." had been
+    read as no verdict)."""
+    for match in _AUXILIARY.finditer(asked):
+        before, word = match.group(1), match.group(2)
+        if word in _NO_DOER:
+            continue
+        if before in _A_THING and (word.endswith("ing") or word in ("been", "about")):
+            continue
+        return True
+    return False
 
 
 def opening_verdict(first_sentence: str, question: str, named: bool, next_sentence: str = "") -> Progress | None:
@@ -100,7 +122,7 @@ def opening_verdict(first_sentence: str, question: str, named: bool, next_senten
             continue
         if text.rstrip().endswith("?") or text[match.end() :].lstrip().startswith("?"):
             return None  # the coach's word echoed as a question: "Done? Not really."
-        if _OF_SOMEONE_ELSE.search(asked):
+        if _of_someone_else(asked):
             return None
         if match.groupdict().get("no") and not _a_bare_no(text[match.end() :], next_sentence, asked, named):
             return None

@@ -643,30 +643,18 @@ def test_a_done_of_part_of_the_whole_is_in_progress(embedder: MiniLMEmbedder) ->
 
 
 @pytest.mark.parametrize(
-    "said",
-    [
-        ["Coach: And the GP surgery?", "Craig: On the Monday, like I said. From the car, eight o'clock."],
-        [
-            "Coach: The GP surgery?",
-            "Craig: yeah so the gp surgery first thing the monday like i say after the school run",
-        ],
-        ["Coach: Where are we with the surgery?", "Craig: The surgery. The next morning, as we agreed."],
-    ],
-)
-def test_a_step_reported_as_the_one_planned_is_done(embedder: MiniLMEmbedder, said: list[str]) -> None:
-    """A report that names no step but says the planned one happened, "On the Monday, like I said."
-    (the spent splits' arcs, where such reports were shown unclear)."""
-    assert _read(embedder, "Ring the GP surgery at eight on Monday about the chest pains", said) == "done"
-
-
-@pytest.mark.parametrize(
     "answer",
     [
         "Craig: Like I said, the GP surgery never picks up before nine.",
         "Craig: The GP surgery laughed at me, like I said they would.",
         "Craig: Not on the Monday, like I said. It's on the list for this week.",
+        "Craig: Ah, it's been manic at work, like I say.",
+        "Craig: yeah the surgery like i said before its just been chaos with the kids",
+        "Craig: I was supposed to ring them on the Monday, like we said, but my mum got taken in.",
     ],
 )
-def test_like_i_said_as_a_discourse_word_or_denied_is_no_report(embedder: MiniLMEmbedder, answer: str) -> None:
+def test_like_i_said_is_no_report_by_itself(embedder: MiniLMEmbedder, answer: str) -> None:
+    """Tried as a cue of a step done ("On the Monday, like I said.") and not kept: in speech it is as
+    often a filler or a plan that fell through (docs/EVALUATION.md)."""
     said = ["Coach: And the GP surgery?", answer]
     assert _read(embedder, "Ring the GP surgery at eight on Monday about the chest pains", said) != "done"

@@ -95,6 +95,12 @@ def test_a_question_about_someone_else_gets_no_verdict_at_all() -> None:
         "The next one is booking the dentist. Where are you with it?",
         "So that was about the budget. Did that happen?",
         "Number two has been on the list a while: the gym.",
+        "The first one is to call Dr. Farris's office. How did that go?",
+        "Next one was to book the dentist.",
+        "The dentist is still on the list. Where are you with it?",
+        "The next one will be the gym.",
+        "Number two was my favourite, the gym.",
+        "did ya book the dentist",
     ],
 )
 def test_a_coach_naming_the_item_with_was_or_is_asks_about_the_client(question: str) -> None:
@@ -103,6 +109,24 @@ def test_a_coach_naming_the_item_with_was_or_is_asks_about_the_client(question: 
     assert opening_verdict("Done.", question, named=True) == "done"
 
 
-def test_a_question_about_someone_else_still_gets_none_with_was_or_is() -> None:
-    assert opening_verdict("Done.", "Was Kevin okay with it?", named=True) is None
-    assert opening_verdict("Not yet.", "Is Priya coming to the review?", named=True) is None
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("Was Kevin okay with it?", "Done."),
+        ("Is Priya coming to the review?", "Not yet."),
+        ("Kevin's team was finishing the audit, right?", "Done."),
+        ("Has Ming finished the launch plan?", "Done."),
+        ("Did Fleming send the sales figures?", "No."),
+        ("So Priya has been in touch about the contract?", "No."),
+        ("Your boss was going to sign off the hire?", "Not yet."),
+    ],
+)
+def test_a_question_about_someone_else_still_gets_none_with_was_or_is(question: str, answer: str) -> None:
+    """After a read-only review: a person before "was" or "is", or a name in -ing, is someone else."""
+    assert opening_verdict(answer, question, named=True) is None
+
+
+def test_a_contraction_after_did_is_read_as_its_pronoun() -> None:
+    """ "did we'll come back to that one" (a spent split's lower-case captions) asks about no one else."""
+    asked = "you did we'll come back to that one ok the pub card in the drawer fifty cash"
+    assert opening_verdict("half", asked, named=True) == "in_progress"
