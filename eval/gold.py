@@ -114,8 +114,9 @@ three lower-case, four arcs) judged that retraining and engine code version 70, 
 more new writers, S260-S265: six arcs of two sessions, the follow-up session in every one) judged
 that retraining, engine code version 71 and the assess gate (assess reader version 6), once, at
 commit e199e4c, and is spent; after sealed46 was written it joined the readers' training. sealed46
-(six more new writers, S266-S271: six arcs of two sessions, the follow-up session in every one) is
-sealed: run once, at the end of the work it judges."""
+(six more new writers, S266-S271: six arcs of two sessions, the follow-up session in every one)
+judged that retraining, engine code version 72 and assess reader version 9, once, at commit 730706b,
+and is spent."""
 SEALED: tuple[str, ...] = (
     "sealed", "sealed2", "sealed3", "sealed4", "sealed5", "sealed6", "sealed7", "sealed8", "sealed9", "sealed10",
     "sealed11", "sealed12", "sealed13", "sealed14", "sealed15", "sealed16", "sealed17", "sealed18",
