@@ -23,11 +23,14 @@ _RECORDING_START_SECONDS = 300
 # Words a sentence does not end on: a line ending with one was wrapped.
 _RUN_ON = frozenset(
     (
-        "the", "a", "an", "and", "or", "but", "nor", "so", "to", "of", "in", "on", "at", "by", "for", "with", "from",
-        "into", "about", "as", "than", "that", "this", "these", "those", "my", "your", "our", "their", "his", "her",
+        "the", "a", "an", "and", "or", "but", "nor", "to", "of", "in", "on", "at", "by", "for", "with", "from",
+        "into", "about", "as", "than", "my", "your", "our", "their", "his", "her",
         "its", "is", "are", "was", "were", "be", "been", "will", "would", "can", "could", "should",
     )
 )  # fmt: skip
+"""Last words of a line that a wrapped sentence goes on from ("... and the" / "Board: meets"). Not
+"this", "that", "these", "those" or "so", which end a spoken question often ("what do you want from
+all this" / "Mwansa: ..."): a short exchange's one-off speaker had been merged into the coach's turn."""
 
 
 @dataclass

@@ -177,6 +177,14 @@ def test_a_hard_wrapped_line_is_not_a_new_speaker(wrapped: str) -> None:
     assert [s for s, _ in _turns(text)] == ["Dana", "Sam", "Dana", "Sam", "Dana"]
 
 
+@pytest.mark.parametrize("last_words", ["what do you want from all this", "tell me about that", "you think so"])
+def test_a_question_ending_on_this_or_that_is_no_wrapped_line(last_words: str) -> None:
+    """A short exchange pasted in (each name once): "this" or "that" ends a spoken question, and had
+    merged the coachee's one line into the coach's turn."""
+    text = f"Coach: {last_words}\nMwansa: i want to sort it out properly\n"
+    assert [s for s, _ in _turns(text)] == ["Coach", "Mwansa"]
+
+
 def test_hard_wrapped_notes_without_blank_lines_stay_one_paragraph() -> None:
     text = (
         "Met K. today. She seemed lighter and said the reorg is\n"

@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 
 __all__ = ["analyze_offline", "clear_caches", "engine_version", "label_utterances", "warm_up"]
 
-ENGINE_CODE_VERSION = "72"
+ENGINE_CODE_VERSION = "73"
 """Bumped when the engine's code reads transcripts differently; the rules and the readers' weights
 are hashed into the version on their own (`engine_version`), so editing them needs no bump. 27
 (2026-12-04): the lexicon's someone-else pattern, and the rule changes since 26 that came with a
@@ -150,7 +150,10 @@ holds the steps told after it in the present at its hedge (`_held_by_a_proposal`
 forty-fourth split's run, a last read): that hold turns away at "Either way", "OK.", "That's what I
 want." and a present progressive, and not at "No one" or someone else's decision. 72 (2026-12-07):
 an answer with a verb of its own to "what do you want to do about the tooth" ("i should call them")
-is the step "call them", not the question's "do about the tooth"."""
+is the step "call them", not the question's "do about the tooth". 73 (2026-12-07, after the
+forty-sixth split's run): an unpunctuated goal ends where a new sentence about the speaker begins
+("i want to sort it out properly i don't want another christmas like this one"); a one-off speaker
+after a line ending in "this" or "that" is read as a speaker, not a wrapped line."""
 _SPEAKS_FOR_CLIENT = ("client", "notes")
 
 
