@@ -28,9 +28,12 @@ _RUN_ON = frozenset(
         "its", "is", "are", "was", "were", "be", "been", "will", "would", "can", "could", "should",
     )
 )  # fmt: skip
-"""Last words of a line that a wrapped sentence goes on from ("... and the" / "Board: meets"). Not
-"this", "that", "these", "those" or "so", which end a spoken question often ("what do you want from
-all this" / "Mwansa: ..."): a short exchange's one-off speaker had been merged into the coach's turn."""
+"""Last words of a line that a wrapped sentence goes on from ("... and the" / "Board: meets")."""
+_ENDS_A_QUESTION = frozenset(("this", "that", "these", "those", "so"))
+"""Last words that run on too ("... and we both felt that" / "Lisbon: is too far"), but also end a
+spoken question ("what do you want from all this"): in a short exchange where only the coach's name
+is known, the one-off name after them is the coachee, whose line had been merged into the coach's
+turn."""
 
 
 @dataclass
@@ -114,7 +117,8 @@ def _plausible_one_off(
     if previous.endswith(":"):
         return False  # "Three options:" then "Lisbon: ..." is a list
     last_word = previous.rsplit(None, 1)[-1].lower() if previous else ""
-    if previous.endswith(",") or last_word in _RUN_ON:
+    runs_on = _RUN_ON | _ENDS_A_QUESTION if len(established) >= 2 else _RUN_ON
+    if previous.endswith(",") or last_word in runs_on:
         return False  # the sentence before runs on ("...and the" / "Board: meets"): a wrapped line
     neighbours = [own[j][1].name for j in (k - 1, k + 1) if 0 <= j < len(own)]
     return all(name in established for name in neighbours)

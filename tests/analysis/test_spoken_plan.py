@@ -429,31 +429,18 @@ def test_a_clause_about_someone_else_run_on_without_punctuation_ends_the_action(
 
 
 @pytest.mark.parametrize(
-    ("said", "goal"),
+    "said",
     [
-        (
-            "i want to sort it out properly i don't want another christmas like this one",
-            "i want to sort it out properly",
-        ),
-        (
-            "i want to stop eating out of that vending machine for a start i had a bag of crisps at ten",
-            "i want to stop eating out of that vending machine for a start",
-        ),
-        (
-            "i want to be on the water til i'm ninety i don't want to be in an office",
-            "i want to be on the water til i'm ninety",
-        ),
+        "i want to stop doing work i don't enjoy",
+        "i want to be the kind of manager i was promised",
+        "i want to be as confident as i was before the merger",
+        "i want to show her i am serious about the job",
     ],
 )
-def test_an_unpunctuated_goal_ends_where_a_new_sentence_about_the_speaker_begins(said: str, goal: str) -> None:
-    """Speech-to-text without punctuation runs the goal on into the next sentence (the forty-sixth
-    sealed split, after its run: "i have to walk i was a little scared in october ... the blood")."""
+def test_an_unpunctuated_goal_keeps_its_clause_about_the_speaker(said: str) -> None:
+    """Cutting an unpunctuated goal where "i was", "i don't" begins was tried after the forty-sixth
+    sealed split's run and withdrawn: a read-only review found it cutting relative clauses and
+    comparisons ("the kind of manager", "as confident as"), docs/EVALUATION.md."""
     text = f"Coach: what do you want from all this\nKieran: {said}\n"
     transcript = parse_bytes(text.encode(), "run-on.txt", coach="Coach", client="Kieran")
-    assert analyze_offline(transcript).plan.goal == goal
-
-
-def test_a_goal_keeps_what_it_says_of_the_speaker_after_a_verb_that_takes_a_clause() -> None:
-    text = "Coach: what do you want from all this\nKieran: i want to show her i am serious about the job\n"
-    transcript = parse_bytes(text.encode(), "run-on.txt", coach="Coach", client="Kieran")
-    assert analyze_offline(transcript).plan.goal == "i want to show her i am serious about the job"
+    assert analyze_offline(transcript).plan.goal == said

@@ -185,6 +185,20 @@ def test_a_question_ending_on_this_or_that_is_no_wrapped_line(last_words: str) -
     assert [s for s, _ in _turns(text)] == ["Coach", "Mwansa"]
 
 
+@pytest.mark.parametrize(
+    "wrapped",
+    [
+        "I talked it through with my husband last night and so\nJames: and I agreed that I want to go part time.",
+        "I talked it over with my partner and we both felt that\nLisbon: is too far from my parents.",
+    ],
+)
+def test_a_line_ending_on_so_or_that_still_wraps_where_two_speakers_are_known(wrapped: str) -> None:
+    """After a read-only review: "this", "that" and "so" end a question only in a short exchange where
+    just the coach's name is known; with two speakers who recur, a name after them is a wrapped line."""
+    text = f"Dana: So where did you land?\nSam: {wrapped}\nDana: What would that take?\nSam: A talk with my boss.\n"
+    assert [s for s, _ in _turns(text)] == ["Dana", "Sam", "Dana", "Sam"]
+
+
 def test_hard_wrapped_notes_without_blank_lines_stay_one_paragraph() -> None:
     text = (
         "Met K. today. She seemed lighter and said the reorg is\n"

@@ -151,9 +151,9 @@ forty-fourth split's run, a last read): that hold turns away at "Either way", "O
 want." and a present progressive, and not at "No one" or someone else's decision. 72 (2026-12-07):
 an answer with a verb of its own to "what do you want to do about the tooth" ("i should call them")
 is the step "call them", not the question's "do about the tooth". 73 (2026-12-07, after the
-forty-sixth split's run): an unpunctuated goal ends where a new sentence about the speaker begins
-("i want to sort it out properly i don't want another christmas like this one"); a one-off speaker
-after a line ending in "this" or "that" is read as a speaker, not a wrapped line."""
+forty-sixth split's run): in a short exchange where only the coach's name is known, a one-off
+speaker after a line ending in "this" or "that" ("what do you want from all this") is read as the
+coachee, not as a wrapped line."""
 _SPEAKS_FOR_CLIENT = ("client", "notes")
 
 

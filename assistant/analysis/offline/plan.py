@@ -242,36 +242,12 @@ goal of this session. Not the client's own lead-ins ("like I said", "as I've sai
 to you I've got to") or to oneself ("I said to myself I need to")."""
 
 
-_NEXT_CLAUSE = re.compile(
-    r"\s+(?=i (?:was|wasn't|am|'m|did|didn't|do not|don't|had|have been|said|felt|know|think)\b)", re.IGNORECASE
-)
-"""In speech-to-text without punctuation, where the speaker starts a new sentence about themself:
-"i have to walk i was a little scared in october i do not say it to kari the blood" (the forty-sixth
-sealed split, after its run, where the goal ran on to its word limit)."""
-_TAKES_A_CLAUSE = re.compile(
-    r"\b(?:tell|show|prove|say|know|think|feel|realise|realize|admit|mean|sure|hope|guess|believe|promise|remind|"
-    r"convince|that|because|cause|so|and|but|when|if|where|what|how|why)(?: \w+)?$",
-    re.IGNORECASE,
-)
-"""Words after which "I was ..." goes on the clause ("I want to show her I am serious", "I need to
-know I did it right") rather than starting a new one."""
-
-
-def _run_on_breaks(clause: str) -> list[int]:
-    """Where an unpunctuated clause starts a new sentence about the speaker (`_NEXT_CLAUSE`)."""
-    if re.search(r"[.,;!?]", clause):
-        return []  # punctuated speech marks its own sentences
-    return [m.start() for m in _NEXT_CLAUSE.finditer(clause) if not _TAKES_A_CLAUSE.search(clause[: m.start()])]
-
-
 def _goal_clause(text: str, start: int, cue: str) -> str | None:
-    """The clause from the cue on, cut where it trails off into fillers, or where an unpunctuated one
-    starts a new sentence, when what comes before says enough; it must name what is wanted ("I want
-    to park that" names nothing)."""
+    """The clause from the cue on, cut where it trails off into fillers when what comes before says
+    enough; it must name what is wanted ("I want to park that" names nothing)."""
     clause = clause_from(text, start)
-    cuts = sorted([m.start() for m in _SPOKEN_BREAK.finditer(clause.text)] + _run_on_breaks(clause.text))
-    breaks = [trim_edges(text[start : start + at]) for at in cuts[:1]]
-    candidates = [b for b in breaks if not dangles(b)] + [trim_edges(clause.text)]
+    breaks = [trim_edges(text[start : start + m.start()]) for m in _SPOKEN_BREAK.finditer(clause.text)]
+    candidates = [b for b in breaks[:1] if not dangles(b)] + [trim_edges(clause.text)]
     for goal in candidates:
         wanted = goal[len(cue) :].strip(" ,")
         says_more = content_word_count(goal) > content_word_count(cue) and is_resolved(wanted)
