@@ -83,6 +83,7 @@ SPLIT_TITLES = {
     "sealed44": "forty-fourth sealed split",
     "sealed45": "forty-fifth sealed split",
     "sealed46": "forty-sixth sealed split",
+    "sealed47": "forty-seventh sealed split",
 }
 """The sealed splits as the README names them, in the order they were written."""
 

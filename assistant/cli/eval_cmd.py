@@ -63,6 +63,7 @@ def register(parser: argparse.ArgumentParser) -> None:
             "sealed44",
             "sealed45",
             "sealed46",
+            "sealed47",
             "all",
         ],
         default="all",
