@@ -116,8 +116,9 @@ that retraining, engine code version 71 and the assess gate (assess reader versi
 commit e199e4c, and is spent; after sealed46 was written it joined the readers' training. sealed46
 (six more new writers, S266-S271: six arcs of two sessions, the follow-up session in every one)
 judged that retraining, engine code version 72 and assess reader version 9, once, at commit 730706b,
-and is spent. sealed47 (six more new writers, S272-S277) is sealed: run once, at the end of the work
-it judges."""
+and is spent; while sealed47 was being written it joined the readers' training. sealed47 (six
+more new writers, S272-S277: six arcs of two sessions, the follow-up session in every one) is
+sealed: run once, at the end of the work it judges."""
 SEALED: tuple[str, ...] = (
     "sealed", "sealed2", "sealed3", "sealed4", "sealed5", "sealed6", "sealed7", "sealed8", "sealed9", "sealed10",
     "sealed11", "sealed12", "sealed13", "sealed14", "sealed15", "sealed16", "sealed17", "sealed18",
@@ -133,7 +134,7 @@ RETIRED: tuple[str, ...] = (
     "sealed20", "sealed21", "sealed22", "sealed23", "sealed24", "sealed25", "sealed26", "sealed27",
     "sealed28", "sealed29", "sealed30", "sealed31", "sealed32", "sealed33", "sealed34", "sealed35",
     "sealed36", "sealed37", "sealed38", "sealed39", "sealed40", "sealed41", "sealed42", "sealed43", "sealed44",
-    "sealed45",
+    "sealed45", "sealed46",
 )  # fmt: skip
 """Sealed splits that were run once and reported, then given to the learned readers' training as
 sessions in the app's own shape (their README figures stay as measured; they judge nothing again)."""
