@@ -343,3 +343,93 @@ def test_a_step_beside_what_the_client_did_stays_a_candidate(said: str) -> None:
     from assistant.analysis.offline.heard import _candidates
 
     assert _candidates(said)
+
+
+def test_a_time_given_to_a_bare_when_commits_to_the_step_asked_about() -> None:
+    """'When?' 'Tomorrow. Tomorrow morning, before training.' (the spent forty-sixth sealed split): the
+    step is the email said just before, due tomorrow; not a plan item called 'Tomorrow morning, before
+    training'."""
+    analysis = _analysis(
+        ("coach", "You should, or you will?"),
+        ("client", "You sound like my old coach. I will. I'll email Priestley. Dr. Priestley, he's the module leader."),
+        ("coach", "When?"),
+        ("client", "Tomorrow. Tomorrow morning, before training."),
+        ("coach", "Okay. And what will you say to him?"),
+    )
+    (answer,) = [c for c in analysis.commitments if c.evidence[0].utterance == 3]
+    assert answer.action == "email Priestley"
+    assert answer.evidence[0].quote.startswith("Tomorrow.")
+    (item,) = analysis.plan.items
+    assert item.action == "email Priestley"
+    assert item.due == "Tomorrow"
+
+
+@pytest.mark.parametrize(
+    ("question", "step"),
+    [
+        ("So Anika takes the April pack. When do you tell her?", "tell her"),
+        ("When do you tell Anika about the pack?", "tell Anika about the pack"),  # as the coach spelt it
+        ("When do you call him, before or after the board?", "call him"),
+    ],
+)
+def test_a_time_given_to_a_when_that_names_the_step_takes_the_coachs_step(question: str, step: str) -> None:
+    analysis = _analysis(
+        ("coach", question), ("client", "Monday. We've got our one-to-one at nine."), ("coach", "Good.")
+    )
+    (answer,) = analysis.commitments
+    assert answer.action == step
+    assert [(i.action, i.due) for i in analysis.plan.items] == [(step, "Monday")]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Okay. When does the sprint start?",  # about the sprint, not a step of the client's
+        "When will you be back?",
+        "When do you think you'll tell her?",
+        "When do you start?",
+        "When will you know?",
+    ],
+)
+def test_a_time_given_to_a_when_about_something_else_takes_no_step(question: str) -> None:
+    """Found by a read-only review of the first version, which took any words after "you" for the
+    step ("be back", "think you'll tell her") or lent the step said before to a question with one verb
+    ("When do you start?" after "I'll hand in my notice")."""
+    analysis = _analysis(
+        ("coach", "What will you do?"),
+        ("client", "I'll talk to Jordan about the silhouettes."),
+        ("coach", question),
+        ("client", "Monday. Next Monday."),
+        ("coach", "Okay."),
+    )
+    assert [c.action for c in analysis.commitments if c.evidence[0].utterance == 1] == [
+        "talk to Jordan about the silhouettes"
+    ]
+    assert "talk to Jordan about the silhouettes" not in [
+        c.action for c in analysis.commitments if c.evidence[0].utterance == 3
+    ]
+    assert [(i.action, i.due) for i in analysis.plan.items] == [("talk to Jordan about the silhouettes", None)]
+
+
+def test_a_time_answer_keeps_its_own_level_and_the_earlier_saying_its_own() -> None:
+    """ "I'll probably call my sister." "When?" "Sunday, maybe.": the answer's own "maybe" keeps it
+    hedged; a plain "Sunday." commits (the guide: an answer with no hedge is firm), while the earlier
+    "probably" stays hedged where it was said."""
+    from assistant.analysis.offline.commitments import Found
+    from assistant.analysis.offline.heard import asked_when
+    from assistant.analysis.offline.talk import Reading
+    from assistant.analysis.textspan import Span
+    from assistant.types import Utterance
+
+    for answer, level in (("Sunday, maybe.", "hedged"), ("Sunday.", "firm")):
+        turns = [
+            Utterance(index=0, speaker="Sam", role="client", text="I'll probably call my sister about it."),
+            Utterance(index=1, speaker="Coach", role="coach", text="When?"),
+            Utterance(index=2, speaker="Sam", role="client", text=answer),
+        ]
+        reading = Reading("change", "commitment", 1)
+        said = Found(turns[0], reading, "hedged", "call my sister about it", Span(0, 37, turns[0].text[:37]))
+        time = Found(turns[2], reading, level, answer.rstrip("."), Span(0, len(answer), answer), heard=0.9)
+        asked_when([time], [said], turns)
+        assert (time.action, time.level) == ("call my sister about it", level)
+        assert (said.action, said.level) == ("call my sister about it", "hedged")

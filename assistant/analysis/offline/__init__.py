@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 
 __all__ = ["analyze_offline", "clear_caches", "engine_version", "label_utterances", "warm_up"]
 
-ENGINE_CODE_VERSION = "73"
+ENGINE_CODE_VERSION = "74"
 """Bumped when the engine's code reads transcripts differently; the rules and the readers' weights
 are hashed into the version on their own (`engine_version`), so editing them needs no bump. 27
 (2026-12-04): the lexicon's someone-else pattern, and the rule changes since 26 that came with a
@@ -153,7 +153,10 @@ an answer with a verb of its own to "what do you want to do about the tooth" ("i
 is the step "call them", not the question's "do about the tooth". 73 (2026-12-07, after the
 forty-sixth split's run): in a short exchange where only the coach's name is known, a one-off
 speaker after a line ending in "this" or "that" ("what do you want from all this") is read as the
-coachee, not as a wrapped line."""
+coachee, not as a wrapped line. 74 (2026-12-07): a heard answer that only names a time ("When?"
+"Tomorrow. Tomorrow morning, before training.") commits to the step asked about, named by the
+coach or said in the turn before (`heard.asked_when`), so the plan gets that step with its due
+time rather than an item called "Tomorrow morning, before training"."""
 _SPEAKS_FOR_CLIENT = ("client", "notes")
 
 
@@ -335,10 +338,12 @@ def _commitments(
             question = asked[utterance.index] or None
             found += commitments_in(utterance, question, notes=utterance.role == "notes")
     if checked and readings is not None and learned_readers_on():
-        from assistant.analysis.offline.heard import heard_commitments
+        from assistant.analysis.offline.heard import asked_when, heard_commitments
 
         ruled = {f.utterance.index for f in found}
-        found += heard_commitments(readings, [asked[u.index] for u, _ in readings], ruled)
+        heard = heard_commitments(readings, [asked[u.index] for u, _ in readings], ruled)
+        asked_when(heard, found, transcript.utterances)  # "When?" "Tomorrow.": the step asked about
+        found += heard
     ranked = rank_commitments(found)
     # A yes to an action the coach named is the rules' exact reading; the reader judges the rest.
     judged = [f for f in ranked if f.heard is None and not answers_the_coach(f, asked[f.utterance.index])]

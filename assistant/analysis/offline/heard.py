@@ -29,8 +29,9 @@ from assistant.analysis.offline.clean import (
     is_interjection,
     trim_edges,
 )
-from assistant.analysis.offline.commitments import Found
+from assistant.analysis.offline.commitments import Found, is_resolved
 from assistant.analysis.offline.lexicon import find_hedges
+from assistant.analysis.offline.phrases import WHEN_RE, content_words, when_phrase
 from assistant.analysis.offline.rules import joined, rules
 from assistant.analysis.offline.talk import Reading
 from assistant.analysis.textspan import Span, fold, sentences, spoken
@@ -410,3 +411,82 @@ def _action(said: str) -> str:
     """What the client will do, as a coach writes it: the words without fillers, stutters and
     cut-offs ("and-and tell 'em the door's open after" -> "tell 'em the door's open after")."""
     return clean_action(said)
+
+
+_WHEN_ASKED = re.compile(
+    r"^\W*(?:(?:and|so|okay|ok|right|great|good|then|alright|fine)\W+)*"
+    r"(?:when|by when|what day|which day|what time)\b(?P<rest>[^.!?]*)\?\W*$"
+)
+"""The coach's turn ends by asking when ("When?", "And by when?", "When do you tell her?")."""
+_BARE_WHEN = re.compile(r"^\W*(?:exactly\W*)?$")
+"""A "When?" that names nothing ("When?", "When exactly?", "By when?"): it asks about the step just said."""
+_YOUR_STEP = re.compile(
+    r"^\W*(?:exactly\s+)?(?:do|will|are|shall)\s+you\s+(?:(?:going to|gonna)\s+)?"
+    r"(?P<step>(?:tell|ask|call|ring|phone|email|text|message|talk to|speak to|send|book|write to|sit down with)"
+    r"\s[^,?]*?)\s*(?:,|\s(?:or|before|after|then)\b|$)"
+)
+"""The coach asks when the client will take a step that reaches someone ("When do you tell Anika
+about the pack?", "When will you call him, before or after the board?": "tell Anika about the pack",
+"call him"). Only these verbs: a question about anything else ("When will you be back?", "When do you
+think you'll tell her?", "When do you normally talk to her?", "When do you start?") names no step the
+answer commits to (found by a read-only review of the first version, which took any words after
+"you" for the step)."""
+_NOTE = re.compile(r"\[[^\]]*\]|\([^)]*\)")
+
+
+def asked_when(heard: Sequence[Found], ruled: Sequence[Found], utterances: Sequence[Utterance]) -> None:
+    """A heard answer that gives only a time to the coach's "When?" ("When?" "Tomorrow. Tomorrow
+    morning, before training.") commits to the step it was asked about, not to "Tomorrow morning,
+    before training": its action becomes the step the coach names (`_YOUR_STEP`: "When do you tell
+    her?"), or, for a bare "When?", the step the client said in the turn just before it, where that
+    turn says one step and says it without a hedge (of "I'll call my sister and I'll book the
+    flights" the "Sunday" may be either's; "I might call her" shown firm would read as a firm
+    "might"). Its level stays its own, read from its own words ("Sunday, maybe." is hedged): the
+    guide reads an answer that names a time with no hedge as firm, as the gold of the spent splits
+    does even after an "I could" (the earlier saying keeps its own level where it was said). Its
+    quote stays its own words, where the plan reads the time. `ruled` are the rules' commitments;
+    the heard answers are taken in the order said, so a second time ("What time?" "Six o'clock.")
+    takes the step the first was given."""
+    said = sorted([*ruled, *heard], key=lambda f: (f.utterance.index, f.quote.start))
+    for found in sorted(heard, key=lambda f: f.utterance.index):
+        coach = _turn_before(utterances, found.utterance.index, "coach")
+        if coach is None or not _time_only(_first_sentence(found.utterance.text)):
+            continue
+        question = _last_sentence(coach.text)
+        asked = _WHEN_ASKED.match(fold(question))
+        if asked is None:
+            continue
+        named = _YOUR_STEP.match(asked["rest"])
+        if named:
+            start, end = asked.start("rest") + named.start("step"), asked.start("rest") + named.end("step")
+            found.action = clean_action(question[start:end]) or question[start:end]  # as the coach spelt it
+        elif _BARE_WHEN.match(asked["rest"]):
+            client = _turn_before(utterances, coach.index, "client")
+            steps = [f for f in said if client and f.utterance.index == client.index and _takes_a_time(f)]
+            if len({f.action for f in steps}) == 1:
+                found.action = steps[0].action
+
+
+def _takes_a_time(found: Found) -> bool:
+    return found.level != "resisting" and is_resolved(found.action) and not find_hedges(found.action)
+
+
+def _turn_before(utterances: Sequence[Utterance], index: int, role: str) -> Utterance | None:
+    return next((u for u in reversed(utterances) if u.index < index and u.role == role), None)
+
+
+def _first_sentence(text: str) -> str:
+    spans = [s for s in sentences(_NOTE.sub(" ", text)) if s.text.strip()]
+    return spans[0].text if spans else ""
+
+
+def _last_sentence(text: str) -> str:
+    """The turn's last sentence as said (`fold` keeps each character's place, so a match on the
+    folded sentence cuts the said one)."""
+    spans = [s for s in sentences(text) if s.text.strip()]
+    return spans[-1].text.strip() if spans else ""
+
+
+def _time_only(sentence: str) -> bool:
+    """A sentence that says only when ("Tomorrow.", "Sunday, maybe.", "By Friday.")."""
+    return when_phrase(sentence) is not None and not content_words(WHEN_RE.sub(" ", sentence))
