@@ -423,14 +423,25 @@ _BARE_WHEN = re.compile(r"^\W*(?:exactly\W*)?$")
 _YOUR_STEP = re.compile(
     r"^\W*(?:exactly\s+)?(?:do|will|are|shall)\s+you\s+(?:(?:going to|gonna)\s+)?"
     r"(?P<step>(?:tell|ask|call|ring|phone|email|text|message|talk to|speak to|send|book|write to|sit down with)"
-    r"\s[^,?]*?)\s*(?:,|\s(?:or|before|after|then)\b|$)"
+    r"\s[^,?]+?)\W*$"
 )
 """The coach asks when the client will take a step that reaches someone ("When do you tell Anika
-about the pack?", "When will you call him, before or after the board?": "tell Anika about the pack",
-"call him"). Only these verbs: a question about anything else ("When will you be back?", "When do you
-think you'll tell her?", "When do you normally talk to her?", "When do you start?") names no step the
-answer commits to (found by a read-only review of the first version, which took any words after
-"you" for the step)."""
+about the pack?": "tell Anika about the pack"). Only these verbs: a question about anything else
+("When will you be back?", "When do you think you'll tell her?", "When do you normally talk to
+her?", "When do you start?") names no step the answer commits to (found by a read-only review of
+the first version, which took any words after "you" for the step). The whole rest of the question
+is the step: one that goes on after a comma ("..., if she asks?", "..., or will you text?") is not
+cut short, it is left alone."""
+_NOT_THE_CLIENTS = re.compile(
+    r"\b(?:yourself|yourselves|me|us|our|your|what|who|whom|which|why|how|or|if|unless)\b|\.\.\.|…"
+)
+"""Words that make the coach's step no step of the client's to write down as said: the coach's own
+point of view ("book a time with me", "tell your mum"), a question still open ("tell her what"),
+talk to oneself ("tell yourself you're not good enough"), a choice or a condition."""
+_ANOTHER_STEP = re.compile(r"\b(?:but|first|instead|also)\b")
+_ANSWER_WORDS = 6
+"""Words the coach may say before a bare "When?" ("Okay, good. When?"); more ("And your boss, the
+promotion? When?") may have moved on from the step just said."""
 _NOTE = re.compile(r"\[[^\]]*\]|\([^)]*\)")
 
 
@@ -438,37 +449,52 @@ def asked_when(heard: Sequence[Found], ruled: Sequence[Found], utterances: Seque
     """A heard answer that gives only a time to the coach's "When?" ("When?" "Tomorrow. Tomorrow
     morning, before training.") commits to the step it was asked about, not to "Tomorrow morning,
     before training": its action becomes the step the coach names (`_YOUR_STEP`: "When do you tell
-    her?"), or, for a bare "When?", the step the client said in the turn just before it, where that
-    turn says one step and says it without a hedge (of "I'll call my sister and I'll book the
-    flights" the "Sunday" may be either's; "I might call her" shown firm would read as a firm
-    "might"). Its level stays its own, read from its own words ("Sunday, maybe." is hedged): the
-    guide reads an answer that names a time with no hedge as firm, as the gold of the spent splits
-    does even after an "I could" (the earlier saying keeps its own level where it was said). Its
-    quote stays its own words, where the plan reads the time. `ruled` are the rules' commitments;
-    the heard answers are taken in the order said, so a second time ("What time?" "Six o'clock.")
-    takes the step the first was given."""
+    her?"), or, for a bare "When?" said with little else, the step the client said in the turn just
+    before it, where that turn says one step and says it without a hedge (of "I'll call my sister
+    and I'll book the flights" the "Sunday" may be either's; "Maybe I'll call her" is left to its
+    own saying). Not where the answer says a step of its own after the time ("Tomorrow. But first
+    the budget with Raj.", "Monday. Monday I sort the budget") or asks back ("Tomorrow?"). Its level
+    stays its own, read from its own words ("Sunday, maybe." is hedged): the guide reads an answer
+    that names a time with no hedge as firm. Its quote stays its own words, where the plan reads the
+    time. `ruled` are the rules' commitments; the heard answers are taken in the order said, so a
+    second time ("What time?" "Six o'clock.") takes the step the first was given."""
     said = sorted([*ruled, *heard], key=lambda f: (f.utterance.index, f.quote.start))
     for found in sorted(heard, key=lambda f: f.utterance.index):
         coach = _turn_before(utterances, found.utterance.index, "coach")
-        if coach is None or not _time_only(_first_sentence(found.utterance.text)):
+        if coach is None or not _only_a_time(found.utterance.text):
             continue
         question = _last_sentence(coach.text)
         asked = _WHEN_ASKED.match(fold(question))
         if asked is None:
             continue
         named = _YOUR_STEP.match(asked["rest"])
-        if named:
+        if named and not _NOT_THE_CLIENTS.search(named["step"]):
             start, end = asked.start("rest") + named.start("step"), asked.start("rest") + named.end("step")
             found.action = clean_action(question[start:end]) or question[start:end]  # as the coach spelt it
-        elif _BARE_WHEN.match(asked["rest"]):
+        elif _BARE_WHEN.match(asked["rest"]) and _says_little_else(coach.text, question):
             client = _turn_before(utterances, coach.index, "client")
             steps = [f for f in said if client and f.utterance.index == client.index and _takes_a_time(f)]
             if len({f.action for f in steps}) == 1:
                 found.action = steps[0].action
 
 
+def _only_a_time(answer: str) -> bool:
+    """The answer opens with a time alone, not asked back, and says no step of its own after it."""
+    first = _first_sentence(answer)
+    if not _time_only(first) or first.rstrip().endswith("?"):
+        return False
+    rest = fold(answer[answer.find(first.strip()) + len(first.strip()) :]) if first.strip() in answer else ""
+    return not (_OWN_DOING.search(rest) or _ANOTHER_STEP.search(rest))
+
+
+def _says_little_else(turn: str, question: str) -> bool:
+    before = turn[: turn.rfind(question)] if question in turn else turn
+    return "?" not in before and len(before.split()) <= _ANSWER_WORDS
+
+
 def _takes_a_time(found: Found) -> bool:
-    return found.level != "resisting" and is_resolved(found.action) and not find_hedges(found.action)
+    """A step said without a hedge in its words (the quote: the action is cleaned of them)."""
+    return found.level == "firm" and is_resolved(found.action) and not find_hedges(found.quote.text)
 
 
 def _turn_before(utterances: Sequence[Utterance], index: int, role: str) -> Utterance | None:
