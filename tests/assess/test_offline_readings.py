@@ -176,6 +176,36 @@ def test_an_item_someone_else_did_is_done(embedder: MiniLMEmbedder, answer: str)
 
 
 @pytest.mark.parametrize(
+    "said",
+    [
+        ["Craig: I didn't ask her. She's been off sick herself, the poor thing."],  # "herself" but no doing
+        ["Craig: I didn't ask her. I set up the Wednesday slots myself."],
+        ["Craig: I never asked her. The slots are still not there."],
+        # found by a read-only review of the first version: something else given, or nothing
+        ["Craig: I never asked her. Before I asked her she quit."],
+        ["Craig: I didn't ask her. She offered her resignation on Monday."],
+        ["Craig: I didn't ask her. She volunteered for the bake sale instead."],
+        ["Craig: I didn't ask her. She offered to run the slots but I said no."],
+        ["Craig: I didn't ask her. She used to run the slots herself."],
+        ["Craig: I didn't ask her. She won't do anything on her own."],
+        ["Craig: I didn't ask her.", "Coach: And the budget?", "Craig: Mark sorted that himself. He offered."],
+        ["Craig: I didn't ask her about the slots. She volunteered for the bake sale instead."],
+        ["Craig: I didn't ask her. Maybe she sorted the slots herself, I hope."],
+        ["Craig: I didn't ask her. She offered to do the slots. I declined."],
+    ],
+)
+def test_not_asking_with_nothing_given_stays_not_started(embedder: MiniLMEmbedder, said: list[str]) -> None:
+    """An item the coachee was to ask someone for, done by that person unasked, is done in the gold
+    of the forty-sixth sealed split (three items, all read not started). Reading it by words ("she
+    set up the slots herself", "before I asked him") was tried and withdrawn on 2026-12-07: two
+    read-only reviews found it reading done where something else was given, nothing was, or the
+    words were a guess, a plan or undone ("She offered her resignation", "Maybe she sorted the slots
+    herself", "She offered to do the slots. I declined."). These stay not done."""
+    asked = ["Coach: And Janine, the Wednesday parent slots?", *said]
+    assert _read(embedder, "Ask Janine to set up Wednesday parent slots", asked) != "done"
+
+
+@pytest.mark.parametrize(
     "answer",
     [
         "It's all done, but I haven't had the nerve to hit the button.",
