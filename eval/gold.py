@@ -117,8 +117,9 @@ commit e199e4c, and is spent; after sealed46 was written it joined the readers' 
 (six more new writers, S266-S271: six arcs of two sessions, the follow-up session in every one)
 judged that retraining, engine code version 72 and assess reader version 9, once, at commit 730706b,
 and is spent; while sealed47 was being written it joined the readers' training. sealed47 (six
-more new writers, S272-S277: six arcs of two sessions, the follow-up session in every one) is
-sealed: run once, at the end of the work it judges."""
+more new writers, S272-S277: six arcs of two sessions, the follow-up session in every one) judged
+that retraining, engine code version 74 and assess reader version 9 with its gate retrained, once,
+at commit 2603b8f, and is spent."""
 SEALED: tuple[str, ...] = (
     "sealed", "sealed2", "sealed3", "sealed4", "sealed5", "sealed6", "sealed7", "sealed8", "sealed9", "sealed10",
     "sealed11", "sealed12", "sealed13", "sealed14", "sealed15", "sealed16", "sealed17", "sealed18",
