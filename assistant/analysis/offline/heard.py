@@ -439,6 +439,7 @@ _NOT_THE_CLIENTS = re.compile(
 point of view ("book a time with me", "tell your mum"), a question still open ("tell her what"),
 talk to oneself ("tell yourself you're not good enough"), a choice or a condition."""
 _ANOTHER_STEP = re.compile(r"\b(?:but|first|instead|also)\b")
+"""After the time, words that bring in another step ("Tomorrow. But first the budget with Raj.")."""
 _ANSWER_WORDS = 6
 """Words the coach may say before a bare "When?" ("Okay, good. When?"); more ("And your boss, the
 promotion? When?") may have moved on from the step just said."""
@@ -480,10 +481,10 @@ def asked_when(heard: Sequence[Found], ruled: Sequence[Found], utterances: Seque
 
 def _only_a_time(answer: str) -> bool:
     """The answer opens with a time alone, not asked back, and says no step of its own after it."""
-    first = _first_sentence(answer)
-    if not _time_only(first) or first.rstrip().endswith("?"):
-        return False
-    rest = fold(answer[answer.find(first.strip()) + len(first.strip()) :]) if first.strip() in answer else ""
+    first = _first_sentence(answer).strip()
+    if not _time_only(first) or first.endswith("?") or first not in answer:
+        return False  # not found as said: a note inside it ("Tomorrow [laughs].") - left alone
+    rest = fold(answer[answer.find(first) + len(first) :])
     return not (_OWN_DOING.search(rest) or _ANOTHER_STEP.search(rest))
 
 
