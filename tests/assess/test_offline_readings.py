@@ -194,7 +194,7 @@ def test_an_item_someone_else_did_is_done(embedder: MiniLMEmbedder, answer: str)
         ["Craig: I didn't ask her. She offered to do the slots. I declined."],
     ],
 )
-def test_not_asking_with_nothing_given_stays_not_started(embedder: MiniLMEmbedder, said: list[str]) -> None:
+def test_not_asking_with_nothing_given_is_not_read_done(embedder: MiniLMEmbedder, said: list[str]) -> None:
     """An item the coachee was to ask someone for, done by that person unasked, is done in the gold
     of the forty-sixth sealed split (three items, all read not started). Reading it by words ("she
     set up the slots herself", "before I asked him") was tried and withdrawn on 2026-12-07: two
