@@ -33,7 +33,7 @@ from assistant.analysis.offline.commitments import Found, is_resolved
 from assistant.analysis.offline.lexicon import find_hedges
 from assistant.analysis.offline.phrases import WHEN_RE, content_words, when_phrase
 from assistant.analysis.offline.rules import joined, rules
-from assistant.analysis.offline.talk import Reading
+from assistant.analysis.offline.talk import Reading, last_sentence
 from assistant.analysis.textspan import Span, fold, sentences, spoken
 from assistant.types import CommitmentLevel, Utterance
 
@@ -464,7 +464,7 @@ def asked_when(heard: Sequence[Found], ruled: Sequence[Found], utterances: Seque
         coach = _turn_before(utterances, found.utterance.index, "coach")
         if coach is None or not _only_a_time(found.utterance.text):
             continue
-        question = _last_sentence(coach.text)
+        question = last_sentence(coach.text).strip()  # fold keeps each character's place: a match cuts it
         asked = _WHEN_ASKED.match(fold(question))
         if asked is None:
             continue
@@ -505,13 +505,6 @@ def _turn_before(utterances: Sequence[Utterance], index: int, role: str) -> Utte
 def _first_sentence(text: str) -> str:
     spans = [s for s in sentences(_NOTE.sub(" ", text)) if s.text.strip()]
     return spans[0].text if spans else ""
-
-
-def _last_sentence(text: str) -> str:
-    """The turn's last sentence as said (`fold` keeps each character's place, so a match on the
-    folded sentence cuts the said one)."""
-    spans = [s for s in sentences(text) if s.text.strip()]
-    return spans[-1].text.strip() if spans else ""
 
 
 def _time_only(sentence: str) -> bool:

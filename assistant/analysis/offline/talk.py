@@ -90,7 +90,7 @@ def _lists_a_step(sentence: str, previous_coach: str | None) -> bool:
     of an answer to any other question answers it."""
     if not previous_coach or sentence.rstrip().endswith("?"):
         return False
-    if not lx.PLAN_QUESTION_RE.search(fold(_last_sentence(previous_coach))):
+    if not lx.PLAN_QUESTION_RE.search(fold(last_sentence(previous_coach))):
         return False
     rest = _LIST_LEAD.sub("", fold(sentence), count=1)
     return (
@@ -254,7 +254,7 @@ def _answer_to_question(folded: str, previous_coach: str | None) -> Reading:
     if len(folded.split()) > _SHORT_ANSWER_WORDS:
         return Reading()
     yes, no = bool(lx.YES_RE.match(folded)), bool(lx.NO_RE.match(folded))
-    last = fold(_last_sentence(previous_coach))
+    last = fold(last_sentence(previous_coach))
     if lx.NOT_A_REAL_QUESTION_RE.search(last):
         return Reading()
     contextual = _contextual(folded, last)
@@ -282,7 +282,7 @@ def _evoked(answer: str, previous_coach: str) -> Reading | None:
     the question asked for, unless the answer declines it ("No", "I don't know")."""
     if lx.NO_RE.match(answer) or _DECLINED.search(answer):
         return None
-    question = fold(_last_sentence(previous_coach))
+    question = fold(last_sentence(previous_coach))
     if "?" not in question:
         return None
     darncat = next((d for pattern, d in lx.EVOCATIVE_QUESTIONS if pattern.search(question)), None)
@@ -311,6 +311,7 @@ def _agreeing_with(coach_sentence: str) -> Reading:
     return Reading(cue.talk, cue.darncat, 1)
 
 
-def _last_sentence(text: str) -> str:
+def last_sentence(text: str) -> str:
+    """A turn's last sentence as said (the whole turn where it has no sentence mark)."""
     spans = sentences(text)
     return spans[-1].text if spans else text
