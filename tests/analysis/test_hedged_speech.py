@@ -103,6 +103,13 @@ HEDGED = [
     "If I get home before eleven on Thursday, and she's up, I'll tell her about this.",
     # found on the spent twenty-second sealed split: a bare hedge one sentence past a detail
     "I'll call the recruiter tomorrow at lunch. I have a gap at one. Probably.",
+    # a review's gates still missed after the forty-seventh split: a wait for someone's yes, or to
+    # see, said in a sentence of its own before the step; "hold off till" said with it
+    "I'll wait for Dennis to say yes. Then I'll go to her.",
+    "I'll wait till Dennis says yes. Um. I'll go to her on Friday.",
+    "I'll wait and see what Dennis says. Then I'll tell her.",
+    "i'll wait n see if the bank says yes. then i tell her",
+    "I'm going to hold off till the bank says yes, then I'll tell her.",
 ]
 
 
@@ -165,6 +172,22 @@ def test_each_intention_keeps_only_its_own_condition() -> None:
         ("firm", "call her"),
         ("hedged", "email him"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("said", "step"),
+    [
+        ("I'll wait for the board to approve it. In the meantime I'll draft the job ad.", "draft the job ad"),
+        ("I'll wait and see what Dennis says. I'll tell her anyway.", "tell her"),
+        ("I was waiting for Dennis to say yes, and he did. I'll go to her on Friday.", "go to her on Friday"),
+        ("I won't wait for Dennis to say yes. I'll go to her on Friday.", "go to her on Friday"),
+        ("I'll wait till Friday. Then I'll call him.", "call him"),
+        ("I could wait and see him Thursday. I'll email him tonight.", "email him tonight"),
+    ],
+)
+def test_a_step_said_to_go_ahead_whatever_the_wait_stays_firm(said: str, step: str) -> None:
+    """A wait before a step holds it only when it is a wait on someone's yes, or to see, still to come."""
+    assert ("firm", step) in _found(said)
 
 
 def test_a_gate_after_an_intention_does_not_hold_it() -> None:

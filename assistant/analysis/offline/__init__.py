@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 
 __all__ = ["analyze_offline", "clear_caches", "engine_version", "label_utterances", "warm_up"]
 
-ENGINE_CODE_VERSION = "74"
+ENGINE_CODE_VERSION = "75"
 """Bumped when the engine's code reads transcripts differently; the rules and the readers' weights
 are hashed into the version on their own (`engine_version`), so editing them needs no bump. 27
 (2026-12-04): the lexicon's someone-else pattern, and the rule changes since 26 that came with a
@@ -156,7 +156,9 @@ speaker after a line ending in "this" or "that" ("what do you want from all this
 coachee, not as a wrapped line. 74 (2026-12-07): a heard answer that only names a time ("When?"
 "Tomorrow. Tomorrow morning, before training.") commits to the step asked about, named by the
 coach or said in the turn before (`heard.asked_when`), so the plan gets that step with its due
-time rather than an item called "Tomorrow morning, before training"."""
+time rather than an item called "Tomorrow morning, before training". 75 (2026-12-07): a wait on
+someone's yes, or to see, said in the sentence before a step holds it ("I'll wait for Dennis to say
+yes. Then I'll go to her.": `commitments._wait_before`)."""
 _SPEAKS_FOR_CLIENT = ("client", "notes")
 
 

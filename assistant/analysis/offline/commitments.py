@@ -368,7 +368,7 @@ def commitments_in(utterance: Utterance, previous_coach: str | None, *, notes: b
         first = n
         while clauses[first][2]:
             first -= 1
-        lent = _hedges_beside(spans, first, -1) + _condition_before(spans, first)
+        lent = _hedges_beside(spans, first, -1) + _condition_before(spans, first) + _wait_before(spans, first)
         last = n  # what follows the sentence ("I'll call her and I'll email him. Probably.") holds all its clauses
         while last + 1 < len(clauses) and clauses[last + 1][2]:
             last += 1
@@ -923,6 +923,31 @@ def _condition_before(spans: list[Span], n: int) -> list[str]:
 
 
 _IF_CLAUSE = re.compile(r"^\W*(?:(?:and|so|but|then|okay|ok|well|yeah)\W+)?(?=if\b)")
+
+
+def _wait_before(spans: list[Span], n: int) -> list[str]:
+    """A wait on someone's yes, or to see what happens, said in the sentence before ("I'll wait for
+    Dennis to say yes. Then I'll go to her."): it holds the step after it as a leading "if" does
+    (`_condition_before`). Not a wait told as past ("I was waiting for him to agree, and he did."),
+    and not a step said to go ahead whatever comes ("I'll draft the ad anyway", "in the meantime")."""
+    at = n - 1
+    while at >= 0 and is_interjection(spans[at].text):
+        at -= 1
+    if at < 0:
+        return []
+    before = spans[at].text
+    folded = fold(before)
+    if _WAITED.search(folded) or _WHATEVER_COMES.search(fold(spans[n].text)):
+        return []
+    return [before[m.start() : m.end()] for wait in _WAITS for m in wait.finditer(folded)]
+
+
+_WAITS = tuple(rule(rule_id).regex() for rule_id in ("hedge.wait-till-someone-agrees", "hedge.wait-and-see"))
+_WAITED = re.compile(r"\b(?:was|were|been|had)\s+(?:\w+\s+)?waiting\b")
+_WHATEVER_COMES = re.compile(
+    r"\b(?:anyway|anyhow|regardless|either way|in the meantime|meanwhile|meantime|till then|until then|"
+    r"before (?:that|then)|whatever (?:he|she|they|it) (?:says?|decides?))\b"
+)
 
 
 _FIRMNESS: dict[CommitmentLevel, int] = {"firm": 0, "hedged": 1, "exploring": 2, "resisting": 3}
