@@ -110,6 +110,17 @@ HEDGED = [
     "I'll wait and see what Dennis says. Then I'll tell her.",
     "i'll wait n see if the bank says yes. then i tell her",
     "I'm going to hold off till the bank says yes, then I'll tell her.",
+    # a second review's: a two-word name, "'til", a time phrase or a filler between, other ways to
+    # wait and to say yes, "see what he says"
+    "i'll wait till mary jane says yes. then i'll tell her",
+    "i'll wait 'til dennis says yes. then i'll go to her",
+    "I'll wait for Dennis to say yes. Once he does. Then I'll go to her.",
+    "i'll wait till um dennis says yes. i'll tell her friday",
+    "i'll hold off on telling my wife till dennis says yes. then i'll book the venue",
+    "I'll sit tight until Dennis gives the go ahead. Then I'll call her.",
+    "I'll wait for Dennis's approval. Then I'll call her.",
+    "i'll wait and see first. then i'll tell her friday",
+    "I'll see what Dennis says. Then I'll tell her.",
 ]
 
 
@@ -182,6 +193,18 @@ def test_each_intention_keeps_only_its_own_condition() -> None:
         ("I was waiting for Dennis to say yes, and he did. I'll go to her on Friday.", "go to her on Friday"),
         ("I won't wait for Dennis to say yes. I'll go to her on Friday.", "go to her on Friday"),
         ("I'll wait till Friday. Then I'll call him.", "call him"),
+        # a second review's: a wait refused, ended, habitual, asked or someone else's lends nothing
+        ("I wasn't going to wait for Dennis to say yes, I'll go to her Friday.", "go to her Friday"),
+        ("i dont really want to wait for dennis to say yes, i'll go to her friday", "go to her friday"),
+        ("I've stopped waiting for Dennis to say yes. I'll go to her on Friday.", "go to her on Friday"),
+        ("Why wait for Dennis to say yes? I'll go to her on Friday.", "go to her on Friday"),
+        ("I used to wait for Dennis to say yes. I'll go to her on Friday.", "go to her on Friday"),
+        ("we can't just wait and see. i'll tell her monday", "tell her monday"),
+        ("He's waiting for her to say yes. I'll call her tomorrow.", "call her tomorrow"),
+        ("She'll wait and see. I'll call her tomorrow.", "call her tomorrow"),
+        ("I'll wait for Dennis to say yes. Til then I'll prep the deck.", "prep the deck"),
+        ("I'll wait for Dennis to say yes. While I wait I'll prep the deck.", "prep the deck"),
+        ("I'll wait for Dennis to say yes. Separately, I'll book my dentist.", "book my dentist"),
         ("I could wait and see him Thursday. I'll email him tonight.", "email him tonight"),
     ],
 )
@@ -893,3 +916,15 @@ def test_an_arrangement_offered_as_a_maybe_is_held_by_it(said: str, step: str, l
     assert shown.level == level
     if level == "hedged":  # the hedge shown is the offer's, as said
         assert {h.lower() for h in shown.hedges} & {"maybe", "perhaps"}
+
+
+@pytest.mark.parametrize(
+    ("said", "step"),
+    [
+        ("I'll wait until the board signs off. Then I'll announce it.", "announce it"),
+        ("I'll wait till Dennis says yes, then I'll book it.", "book it"),
+    ],
+)
+def test_a_wait_is_not_the_step_a_later_it_refers_to(said: str, step: str) -> None:
+    """Found by a review: the step after a wait was shown as the wait again, so the plan waited twice."""
+    assert ("hedged", step) in _found(said)

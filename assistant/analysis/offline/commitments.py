@@ -368,7 +368,8 @@ def commitments_in(utterance: Utterance, previous_coach: str | None, *, notes: b
         first = n
         while clauses[first][2]:
             first -= 1
-        lent = _hedges_beside(spans, first, -1) + _condition_before(spans, first) + _wait_before(spans, first)
+        lent = _hedges_beside(spans, first, -1) + _condition_before(spans, first)
+        lent += _wait_before(spans, first, sentence.text)
         last = n  # what follows the sentence ("I'll call her and I'll email him. Probably.") holds all its clauses
         while last + 1 < len(clauses) and clauses[last + 1][2]:
             last += 1
@@ -913,41 +914,60 @@ def _condition_before(spans: list[Span], n: int) -> list[str]:
     """A gate the sentence before opens with ("If she says yes, she has August. I'll give her the
     template."): it holds the intention after it. Only backwards: in "I'll ask her on Monday. If she
     says yes, great." the asking does not wait on the answer."""
+    before = _sentence_before(spans, n)
+    return find_gates(before) if before and _IF_CLAUSE.match(fold(before)) else []
+
+
+def _sentence_before(spans: list[Span], n: int, *, over_times: bool = False) -> str:
+    """The sentence before sentence n, past fillers and backchannels ("Um. Yeah."), and, with
+    `over_times`, past a bare time phrase ("Once he does."); "" at the turn's start."""
     at = n - 1
-    while at >= 0 and is_interjection(spans[at].text):
+    while at >= 0 and (is_interjection(spans[at].text) or (over_times and _TIME_FRAGMENT.match(fold(spans[at].text)))):
         at -= 1
-    if at < 0:
-        return []
-    before = spans[at].text
-    return find_gates(before) if _IF_CLAUSE.match(fold(before)) else []
+    return spans[at].text if at >= 0 else ""
 
 
 _IF_CLAUSE = re.compile(r"^\W*(?:(?:and|so|but|then|okay|ok|well|yeah)\W+)?(?=if\b)")
 
 
-def _wait_before(spans: list[Span], n: int) -> list[str]:
-    """A wait on someone's yes, or to see what happens, said in the sentence before ("I'll wait for
+def _wait_before(spans: list[Span], n: int, step: str) -> list[str]:
+    """The client's own wait on someone's yes, or to see, said in the sentence before ("I'll wait for
     Dennis to say yes. Then I'll go to her."): it holds the step after it as a leading "if" does
-    (`_condition_before`). Not a wait told as past ("I was waiting for him to agree, and he did."),
-    and not a step said to go ahead whatever comes ("I'll draft the ad anyway", "in the meantime")."""
-    at = n - 1
-    while at >= 0 and is_interjection(spans[at].text):
-        at -= 1
-    if at < 0:
-        return []
-    before = spans[at].text
+    (`_condition_before`). Only a wait the client means to do ("I'll wait", "I'm waiting", "Wait
+    and see"), not one told of someone else, past, habitual, refused or asked ("He's waiting for her
+    to agree", "I used to wait for ...", "I've stopped waiting ...", "Why wait for ...?"); and not
+    for a step said to go ahead whatever comes (`step`, the step's own words: "I'll draft the ad
+    anyway", "in the meantime")."""
+    before = _sentence_before(spans, n, over_times=True)
     folded = fold(before)
-    if _WAITED.search(folded) or _WHATEVER_COMES.search(fold(spans[n].text)):
+    if not before or _WHATEVER_COMES.search(fold(spans[n].text)) or _WHATEVER_COMES.search(fold(step)):
         return []
-    return [before[m.start() : m.end()] for wait in _WAITS for m in wait.finditer(folded)]
+    return [
+        before[m.start() : m.end()]
+        for wait in _WAITS
+        for m in wait.finditer(folded)
+        if _OWN_WAIT.search(folded[: m.start()])
+    ]
 
 
-_WAITS = tuple(rule(rule_id).regex() for rule_id in ("hedge.wait-till-someone-agrees", "hedge.wait-and-see"))
-_WAITED = re.compile(r"\b(?:was|were|been|had)\s+(?:\w+\s+)?waiting\b")
-_WHATEVER_COMES = re.compile(
-    r"\b(?:anyway|anyhow|regardless|either way|in the meantime|meanwhile|meantime|till then|until then|"
-    r"before (?:that|then)|whatever (?:he|she|they|it) (?:says?|decides?))\b"
+_WAITS = tuple(
+    rule(rule_id).regex() for rule_id in ("hedge.wait-till-someone-agrees", "hedge.wait-and-see", "hedge.i-will-see")
 )
+_OWN_WAIT = re.compile(
+    r"(?:^\W*|(?:\b(?:i|we)(?:'ll|ll| will|'m| am|m|'re| are|'d rather| would rather|'d| would)"
+    r"(?: (?:going to|gonna|just|probably|prolly|still|rather|have to|need to|want to|wanna))*"
+    r"|\b(?:i|we) (?:need to|have to|want to|wanna|gotta|got to)(?: just)?"
+    r"|\blet(?:'s| me| us)?)\W+)"
+    r"(?:(?:so|and|then|yeah|ok|okay|well|um|uh|er|like|just|first|maybe)\W+)*$"
+)
+"""What comes before a wait the client means: an "I'll", "I'm", "we'll", "I'd rather", "let's",
+or nothing but an opening word ("So wait for Dennis to say yes.")."""
+_WHATEVER_COMES = re.compile(
+    r"\b(?:anyway|anyhow|regardless|either way|in the mean ?time|meanwhile|meantime|(?:till|until|'?til) then|"
+    r"before (?:that|then|(?:he|she|they) (?:does|do|says?|decides?))|whatever (?:he|she|they|it) (?:says?|decides?)|"
+    r"whatever happens|no matter what|while (?:i|we)(?:'m| am|'re| are)? wait(?:ing)?|separately)\b"
+)
+"""A step said to go ahead whatever the wait brings: no wait holds it."""
 
 
 _FIRMNESS: dict[CommitmentLevel, int] = {"firm": 0, "hedged": 1, "exploring": 2, "resisting": 3}
@@ -1288,9 +1308,17 @@ def _earlier_in_turn(before: list[tuple[Span, Reading]]) -> Span | None:
                 and candidate != span
                 and not _ANAPHOR.match(candidate.text)
                 and not _foretold(candidate.text)
+                and not _a_wait(candidate.text)
             ):
                 return candidate
     return None
+
+
+def _a_wait(action: str) -> bool:
+    """A wait is no step that "I'll do it" after it refers to ("I'll wait for Dennis to say yes. Then
+    I'll do it." does not wait twice)."""
+    folded = fold(action)
+    return any(wait.match(folded) for wait in _WAITS)
 
 
 def _antecedent(text: str, reading: Reading) -> Span | None:
@@ -1298,7 +1326,12 @@ def _antecedent(text: str, reading: Reading) -> Span | None:
     for _, span in reversed(reading.all_cues):
         if reading.cue is not None and span.start < reading.cue.start:
             earlier = _unclefted(text, span, action_after(text, span))
-            if earlier is not None and earlier != span and not _ANAPHOR.match(earlier.text):
+            if (
+                earlier is not None
+                and earlier != span
+                and not _ANAPHOR.match(earlier.text)
+                and not _a_wait(earlier.text)
+            ):
                 return _ending_before(text, earlier, reading.cue.start)
     return None
 
