@@ -31,6 +31,16 @@ _WEBEX_NAME = re.compile(r'^\s*\d+\s+"(?P<name>[^"]+)"')
 # Zoom names are free text ("dana.w", "Sam (she/her)") but short: at most five words, no sentence stops.
 _ZOOM_SPEAKER = re.compile(r"^(?P<name>[^:\n?!,;]{1,60}?):\s+(?P<text>.+)$", re.DOTALL)
 _BRACKET_SPEAKER = re.compile(r"^\[(?P<name>[^\[\]\n]{1,40})\]:\s*(?P<text>.+)$", re.DOTALL)
+# Riverside and others: "[Isabel Ortega] Buenos días" with no colon; only a name ("[laughs] Fair
+# enough." is a typist's note in the speaker's words).
+_BRACKET_NAME = re.compile(r"^\[(?P<name>[^\[\]\n]{1,40})\]\s+(?P<text>.+)$", re.DOTALL)
+_NOT_A_SPEAKER = re.compile(
+    r"^(?:music|applause|laughter|laughs|laughing|inaudible|crosstalk|cross talk|silence|pause|noise|"
+    r"background noise|foreign|sound|cough|coughs|sighs|chuckles|overlapping|unintelligible|indistinct|"
+    r"no audio|blank audio|speaking \w+|in \w+)$",
+    re.IGNORECASE,
+)
+"""What captioners put in brackets for what is heard, not who speaks ("[Music] Welcome back")."""
 _NAME_LINE = re.compile(rf"^{NAME}$")
 # ">>" marks a change of speaker in broadcast and YouTube captions.
 _TURN_MARK = re.compile(r"^\s*(>>|&gt;&gt;)\s*")
@@ -240,12 +250,22 @@ def _cue_turn(cue: _Cue, raw: list[str], clean: list[str], name_lines: set[str],
 
 
 def _prefixed_speaker(text: str) -> tuple[str | None, str]:
-    """'Name: words' (Zoom, Webex, WhisperX) or '[Name]: words'."""
-    for pattern in (_BRACKET_SPEAKER, _ZOOM_SPEAKER):
-        match = pattern.match(text.strip())
-        if match and len(match["name"].split()) <= 5:
-            return match["name"].strip(), match["text"]
+    """'Name: words' (Zoom, Webex, WhisperX), '[Name]: words' or '[Name] words'."""
+    bracketed = _BRACKET_SPEAKER.match(text.strip()) or _BRACKET_NAME.match(text.strip())
+    if bracketed and _names_a_speaker(bracketed):  # before "Name:": "[Camila] A clear rule: ..." is Camila's
+        return bracketed["name"].strip(), bracketed["text"]
+    match = _ZOOM_SPEAKER.match(text.strip())
+    if match and len(match["name"].split()) <= 5:
+        return match["name"].strip(), match["text"]
     return None, text
+
+
+def _names_a_speaker(bracketed: re.Match[str]) -> bool:
+    """'[Name]:' always; '[Name]' without a colon only when it reads as a name, not a sound."""
+    name = bracketed["name"].strip()
+    if len(name.split()) > 5:
+        return False
+    return bracketed.re is _BRACKET_SPEAKER or (_could_be_a_name(name) and not _NOT_A_SPEAKER.match(name))
 
 
 def _join_between_marks(turns: list[RawTurn]) -> list[RawTurn]:

@@ -15,6 +15,7 @@ from assistant.ingest._captions import (
     read_captions,
     read_timed_text,
 )
+from assistant.ingest._chat import looks_like_chat, read_chat
 from assistant.ingest._decode import decode
 from assistant.ingest._docx import docx_text, is_zip
 from assistant.ingest._json import read_json
@@ -62,6 +63,8 @@ def read(data: bytes, name: str) -> Reading:
     if suffix == ".json":
         turns, stated, fmt = read_json(text, name)
         return Reading(turns, fmt, encoding, stated, timed=fmt == "whisper")
+    if looks_like_chat(text):
+        return Reading(read_chat(text), _text_format(suffix), encoding)
     if looks_like_timed_text(text):
         return Reading(read_timed_text(text), _text_format(suffix), encoding, timed=True)
     return _from_text(read_text(text), _text_format(suffix), encoding)

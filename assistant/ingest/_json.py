@@ -1,5 +1,6 @@
-"""JSON transcripts: Reflect's own (what `reflect parse --format json` writes), and speech-to-text
-segments (Whisper, WhisperX, Fireflies) through `_whisper.py`."""
+"""JSON transcripts: Reflect's own (what `reflect parse --format json` writes), speech-to-text
+segments (Whisper, WhisperX, Fireflies) through `_whisper.py`, Rev's monologues, and a Slack
+channel's export (`_chat.py`)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from assistant.errors import InputError
-from assistant.ingest._raw import RawTurn, normalise_space
+from assistant.ingest._chat import is_slack_export, read_slack
+from assistant.ingest._raw import RawTurn, merge_same_speaker, normalise_space
 from assistant.ingest._whisper import read_segments, segment_list
 from assistant.types import Role, SourceFormat
 
@@ -36,6 +38,10 @@ def read_json(text: str, file_name: str) -> tuple[list[RawTurn], dict[str, Role]
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError(f"{file_name} is not valid JSON (line {exc.lineno}: {exc.msg})") from None
+    if is_slack_export(data):
+        return read_slack(data), {}, "json"
+    if isinstance(data, dict) and isinstance(data.get("monologues"), list):
+        return _read_monologues(data), {}, "json"
     segments = segment_list(data)
     if segments is not None and not (isinstance(data, dict) and "utterances" in data):
         return read_segments(segments, file_name), {}, "whisper"
@@ -56,3 +62,28 @@ def _read_reflect(data: Any, file_name: str) -> tuple[list[RawTurn], dict[str, R
         if item.role:
             roles[item.speaker.strip()] = item.role
     return [t for t in turns if t.text], roles
+
+
+def _read_monologues(data: dict[str, Any]) -> list[RawTurn]:
+    """Rev's JSON: each monologue is a turn, its words and punctuation as elements, its speaker by
+    name or by number in the file's speaker list ("Speaker 1" when it names none)."""
+    named = {s.get("id"): s.get("name") for s in data.get("speakers") or [] if isinstance(s, dict)}
+    turns = []
+    for monologue in data["monologues"]:
+        if not isinstance(monologue, dict):
+            continue
+        elements = [e for e in monologue.get("elements") or [] if isinstance(e, dict)]
+        text = normalise_space("".join(str(e.get("value") or "") for e in elements))
+        number = monologue.get("speaker")
+        speaker = (
+            monologue.get("speaker_name") or named.get(number) or (f"Speaker {number}" if number is not None else None)
+        )
+        times = [e["ts"] for e in elements if isinstance(e.get("ts"), int | float)]
+        ends = [e["end_ts"] for e in elements if isinstance(e.get("end_ts"), int | float)]
+        if text:
+            turns.append(
+                RawTurn(
+                    str(speaker).strip() if speaker else None, text, min(times, default=None), max(ends, default=None)
+                )
+            )
+    return merge_same_speaker(turns)

@@ -94,6 +94,14 @@ RULES: tuple[LabelRule, ...] = (
         counterexamples=("10:30 meeting with the board: went well",),
     ),
     _rule(
+        "clock-then-name-alone",
+        rf"^\s*(?P<clock>{CLOCK})[ \t]+(?P<name>{NAME})\s*$",
+        "'00:00:03 Speaker 1' alone on its line, the words below (Word's Transcribe, copied out).",
+        "otter",
+        ("00:00:03 Speaker 1", "00:12:40 Adebayo Ogunleye"),
+        counterexamples=("10:30 meeting with the board",),
+    ),
+    _rule(
         "clock-dash-name",
         rf"^\s*(?P<open>{_OPEN})?(?P<clock>{CLOCK})(?(open){_CLOSE})\s+[-–—]\s+(?P<name>{NAME})(?:\s+\([^()\n]{{1,40}}\))?"
         r"\s*(?::\s*(?P<text>.*))?$",
@@ -156,6 +164,15 @@ RULES: tuple[LabelRule, ...] = (
         "otter",
         ("Helen Park  0:03", "Unknown Speaker  1:02:03", "Rachel Adeyemi   0:04", "Dana Whitfield | 00:03"),
         counterexamples=("We met at 10:30",),
+    ),
+    _rule(
+        "name-then-time-of-day",
+        rf"^\s*(?P<name>{NAME})[ \t]+(?:[|·•–—-][ \t]*)?(?P<clock>{CLOCK})[ \t]?[AaPp]\.?[Mm]\.?\s*$",
+        "'Name | 10:01 AM' alone on its line, the words below (Krisp and note-takers that stamp the time of day).",
+        "otter",
+        ("Beatriz Santos | 10:01 AM", "Malik Johnson  2:15 pm"),
+        counterexamples=("We met at 10:30 am",),
+        wall_clock=True,
     ),
     _rule(
         "name-colon",
@@ -264,9 +281,21 @@ def notes_heading(line: str) -> str | None:
 _NOTES_WORDS = frozenset(
     ("note", "notes", "summary", "action items", "actions", "next steps", "takeaways", "reflections", "observations",
      "follow up", "follow-up", "homework", "commitments", "nb", "n.b", "note to self", "coach comment",
-     "coach's comment", "comment", "comments")
+     "coach's comment", "comment", "comments", "next", "next session", "next time", "for next time",
+     # coaches who keep their notes in their own language around an English session
+     "notizen", "nächste sitzung", "nächster termin", "hausaufgaben", "notas", "próxima sesión",
+     "próxima sessão", "prochaine séance", "remarques")
 )  # fmt: skip
 """Headings that open the coach's own notes below a conversation, not a lead-in inside a turn."""
+
+
+def bare_notes_heading(line: str) -> bool:
+    """A notes heading alone on its line with no colon ("Action items" above a note-taker's bullets,
+    Krisp); read so only below the last turn, where no one is speaking any more."""
+    name = line.strip().strip("#*_ ").lower()
+    return name in _NOTES_WORDS or bool(_NOTES_HEADING.fullmatch(name))
+
+
 # Labels numbered like speakers rather than like list items ("Speaker 2", not "Option 2").
 _NUMBERED_SPEAKER = re.compile(
     r"^(speaker|person|participant|guest|interviewer|interviewee|respondent|caller|voice|user|panelist|"
@@ -343,7 +372,7 @@ def is_heading_word(name: str, *, calendar: bool = True) -> bool:
     NOTES (not shared with client)"; with `calendar`, a day or a month too ("Monday:")."""
     words = NOT_SPEAKERS | _CALENDAR if calendar else NOT_SPEAKERS
     folded = name.strip().lower().rstrip(".")
-    if folded in words or _NOTES_HEADING.fullmatch(_ASIDE_AT_END.sub("", folded)):
+    if folded in words or folded in _NOTES_WORDS or _NOTES_HEADING.fullmatch(_ASIDE_AT_END.sub("", folded)):
         return True
     enumerated = _ENUMERATED.match(folded)
     return bool(enumerated and enumerated["word"] in words)

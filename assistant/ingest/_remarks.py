@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from assistant.ingest._frame import is_structure
-from assistant.ingest._labels import Label, notes_heading
+from assistant.ingest._labels import Label, bare_notes_heading, notes_heading
 from assistant.ingest._speakers import Speakers
 
 REMARKS = "Notes"
@@ -36,6 +36,8 @@ def notes_blocks(lines: list[str], labels: list[Label | None], speakers: Speaker
         words = notes_heading(lines[index]) if labels[index] is None else None
         blank_before = not lines[index - 1].strip() or is_structure(lines[index - 1])
         below = index > turn_lines[-1]
+        if words is None and below and blank_before and labels[index] is None and bare_notes_heading(lines[index]):
+            words = ""
         if words is None or not (below or (not words and blank_before)):
             index += 1
             continue

@@ -57,7 +57,8 @@ class TextReading:
 
 
 def read_text(text: str) -> TextReading:
-    lines = _names_beside_their_clocks(_unquoted(text.replace("\u00a0", " ").splitlines()))
+    lines = _without_page_breaks(_unquoted(text.replace("\u00a0", " ").splitlines()))
+    lines = _names_beside_their_clocks(lines)
     front = front_matter_end(lines)
     labels: list[Label | None] = [None] * front
     labels += [match_label(line) for line in lines[front:]]
@@ -151,6 +152,21 @@ def _interleaved(short: list[int], full: list[int]) -> bool:
 
 
 _NAME_ALONE = re.compile(rf"^\s*{NAME}\s*$")
+
+
+_PAGE_MARK = re.compile(r"^\s*(?:page\s+\d+\s*(?:of|/)\s*\d+|-\s*\d+\s*-)\s*$", re.IGNORECASE)
+
+
+def _without_page_breaks(lines: list[str]) -> list[str]:
+    """A transcript copied out of a PDF: its "Page 1 of 3" lines left out, and the running header
+    printed after each (the document's first line again: "Adebayo Ogunleye – Session 6 – 05 Nov
+    2024"), which would otherwise run on inside a turn cut by the page break."""
+    marks = [n for n, line in enumerate(lines) if _PAGE_MARK.match(line)]
+    if not marks:
+        return lines
+    title = next((line.strip() for line in lines if line.strip()), "")
+    dropped = set(marks) | {n + 1 for n in marks if n + 1 < len(lines) and lines[n + 1].strip() == title}
+    return [line for n, line in enumerate(lines) if n not in dropped]
 
 
 def _names_beside_their_clocks(lines: list[str]) -> list[str]:

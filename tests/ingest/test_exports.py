@@ -1,5 +1,6 @@
-"""Sixty transcript files written by two helpers kept from the reader's code (fixtures/exports and
-fixtures/exports2, each with its writer's manifest and provenance).
+"""Eighty-four transcript files written by three helpers kept from the reader's code (fixtures/exports,
+fixtures/exports2 and fixtures/exports3, each with its writer's manifest and provenance). A file that is
+no transcript (a calendar invite) may be refused with one message naming it, or read as notes.
 
 Each file is read as a coach would upload it and checked against its writer's manifest: the
 speakers, the coach's role, the number of turns, the first and last turn, and the strings that are
@@ -16,11 +17,12 @@ from typing import Any
 
 import pytest
 
+from assistant.errors import InputError
 from assistant.ingest import load_transcript
 from assistant.ingest._remarks import REMARKS
 
 FIXTURES = Path(__file__).parent / "fixtures"
-SETS = ("exports", "exports2")
+SETS = ("exports", "exports2", "exports3")
 NOT_YET = {
     "exports/23_youtube_auto_captions_rolling.vtt": (
         "rolling captions with no speaker and no '>>' mark are read as one unknown speaker's text: the "
@@ -52,7 +54,12 @@ def _starts(text: str, expected: str) -> bool:
 
 @pytest.mark.parametrize(("folder", "entry"), _entries())
 def test_each_file_is_read_as_its_writer_says(folder: str, entry: dict[str, Any]) -> None:
-    transcript = load_transcript(FIXTURES / folder / entry["file"])
+    try:
+        transcript = load_transcript(FIXTURES / folder / entry["file"])
+    except InputError as refused:  # not a transcript, refused with one message: as right as notes
+        assert entry["turns"] == 0, f"a transcript is refused: {refused}"
+        assert entry["file"] in str(refused)
+        return
     notes = [u for u in transcript.utterances if u.role == "notes" or u.speaker == REMARKS]
     said = [u for u in transcript.utterances if u not in notes]
     assert all(u.role in ("notes", "other") for u in notes), "the coach's remarks are no one's speech"

@@ -172,12 +172,14 @@ def test_first_name_matches_a_full_speaker_label() -> None:
 
 
 # Every fixture, the thirty exports written apart from the reader among them (not their manifest).
-# The thirty messy uploads (exports2) say "10:30" and "Re:" inside speech: their manifest names
-# what must not be read as speech instead (test_exports.py).
+# The thirty messy uploads (exports2) and the twenty-four of exports3 say "10:30", "Re:" and "[X]"
+# inside speech: their manifests name what must not be read as speech instead (test_exports.py).
 TRANSCRIPTS = sorted(
     p.relative_to(FIXTURES).as_posix()
     for p in FIXTURES.rglob("*")
-    if p.is_file() and p.name not in ("manifest.json", "PROVENANCE.md") and p.parent.name != "exports2"
+    if p.is_file()
+    and p.name not in ("manifest.json", "PROVENANCE.md")
+    and p.parent.name not in ("exports2", "exports3")
 )
 
 
@@ -294,3 +296,19 @@ def test_a_coach_called_april_is_a_speaker_in_a_labelled_file() -> None:
     )
     speakers = [u.speaker for u in parse_bytes(vtt.encode(), "zoom.vtt").utterances]
     assert speakers == ["April", "Tom Okafor", "April"]
+
+
+def test_a_name_in_brackets_labels_a_cue_and_a_sound_in_brackets_does_not() -> None:
+    """Riverside writes "[Isabel Ortega] Buenos días" with no colon; "[Music] Welcome back" is what
+    was heard, not who spoke (found with the third set of exports)."""
+    srt = (
+        b"1\n00:00:01,000 --> 00:00:03,000\n[Music] Welcome back everyone.\n\n"
+        b"2\n00:00:04,000 --> 00:00:06,000\n[Ana Lima] Thanks. So what is on your mind?\n\n"
+        b"3\n00:00:07,000 --> 00:00:09,000\n[Ben Okoro] The reorg: mostly the timing.\n\n"
+        b"4\n00:00:10,000 --> 00:00:12,000\n[Ana Lima] [laughs] Tell me more.\n"
+    )
+    transcript = parse_bytes(srt, "session.srt")
+    said = [(u.speaker, u.text) for u in transcript.utterances]
+    assert ("Ben Okoro", "The reorg: mostly the timing.") in said
+    assert ("Ana Lima", "[laughs] Tell me more.") in said
+    assert "Music" not in {speaker for speaker, _ in said}

@@ -158,7 +158,8 @@ coachee, not as a wrapped line. 74 (2026-12-07): a heard answer that only names 
 coach or said in the turn before (`heard.asked_when`), so the plan gets that step with its due
 time rather than an item called "Tomorrow morning, before training". 75 (2026-12-07): a wait on
 someone's yes, or to see, said in the sentence before a step holds it ("I'll wait for Dennis to say
-yes. Then I'll go to her.": `commitments._wait_before`)."""
+yes. Then I'll go to her.": `commitments._wait_before`); chat exports (WhatsApp, a meeting's chat, a
+Slack channel), Rev's JSON, "[Name] words" cues and a PDF's page breaks are read as a conversation."""
 _SPEAKS_FOR_CLIENT = ("client", "notes")
 
 
