@@ -34,13 +34,17 @@ _BRACKET_SPEAKER = re.compile(r"^\[(?P<name>[^\[\]\n]{1,40})\]:\s*(?P<text>.+)$"
 # Riverside and others: "[Isabel Ortega] Buenos días" with no colon; only a name ("[laughs] Fair
 # enough." is a typist's note in the speaker's words).
 _BRACKET_NAME = re.compile(r"^\[(?P<name>[^\[\]\n]{1,40})\]\s+(?P<text>.+)$", re.DOTALL)
-_NOT_A_SPEAKER = re.compile(
-    r"^(?:music|applause|laughter|laughs|laughing|inaudible|crosstalk|cross talk|silence|pause|noise|"
-    r"background noise|foreign|sound|cough|coughs|sighs|chuckles|overlapping|unintelligible|indistinct|"
-    r"no audio|blank audio|speaking \w+|in \w+)$",
+_SOUNDS = re.compile(
+    r"\b(?:music\w*|applause|laugh\w*|inaudible|crosstalk|cross talk|silence|pause\w*|noise\w*|foreign|"
+    r"sound\w*|cough\w*|sigh\w*|chuckl\w*|overlapping|unintelligible|indistinct|unclear|audio|speaking|"
+    r"language|bark\w*|ring\w*|typing|phone|door|knock\w*|beep\w*|clap\w*|cheer\w*|static|background|"
+    r"whisper\w*|sniff\w*|groan\w*|gasp\w*|breath\w*|crying|sobbing|silent|muted?|video|in \w+)\b",
     re.IGNORECASE,
 )
-"""What captioners put in brackets for what is heard, not who speaks ("[Music] Welcome back")."""
+"""What captioners put in brackets for what is heard, not who speaks ("[Music] Welcome back",
+"[Dog Barking]", "[Speaking In Spanish]")."""
+_HANDLE = re.compile(r"^[\w.'’\-]+(?: [\w.'’\-]+){0,3}$")
+"""A name as a display name or handle may be written ("Ana Lima", "ben.okoro")."""
 _NAME_LINE = re.compile(rf"^{NAME}$")
 # ">>" marks a change of speaker in broadcast and YouTube captions.
 _TURN_MARK = re.compile(r"^\s*(>>|&gt;&gt;)\s*")
@@ -171,6 +175,13 @@ def _prefix_names(clean_lines: list[list[str]]) -> set[str]:
     spoken = [text for text in texts if text and not _SOUND_ONLY.match(text)]  # not "[Music]", nor rolling's empty cues
     said = [_prefixed_speaker(text)[0] for text in spoken]
     counts = Counter(name for name in said if name is not None and not _lead_in(name))
+    bare_names = _bare_bracket_names(spoken)
+    recurring = any(count >= 2 for count in bare_names.values())
+    for name, bare in bare_names.items():
+        # once, it names a speaker only as a proper name beside others that recur ("[Ben Okoro]" in a
+        # Riverside file); "[Both Laugh] OK good." or "[dana] ..." once in a Zoom file is no speaker
+        if bare < 2 and counts[name] == bare and not (recurring and _could_be_a_name(name)):
+            del counts[name]
     if sum(counts.values()) >= 0.5 * max(1, len(spoken)):
         return set(counts)
     names = {name: count for name, count in counts.items() if is_role_label(name) or _could_be_a_name(name)}
@@ -261,11 +272,21 @@ def _prefixed_speaker(text: str) -> tuple[str | None, str]:
 
 
 def _names_a_speaker(bracketed: re.Match[str]) -> bool:
-    """'[Name]:' always; '[Name]' without a colon only when it reads as a name, not a sound."""
+    """'[Name]:' always; '[Name]' without a colon only when it could be a name or handle, not a sound
+    (and, judged over the file in `_prefix_names`, only one that labels two cues or more)."""
     name = bracketed["name"].strip()
     if len(name.split()) > 5:
         return False
-    return bracketed.re is _BRACKET_SPEAKER or (_could_be_a_name(name) and not _NOT_A_SPEAKER.match(name))
+    return bracketed.re is _BRACKET_SPEAKER or bool(_HANDLE.match(name) and not _SOUNDS.search(name))
+
+
+def _bare_bracket_names(spoken: list[str]) -> Counter[str]:
+    """How often each '[Name] words' label without a colon opens a cue."""
+    return Counter(
+        m["name"].strip()
+        for text in spoken
+        if (m := _BRACKET_NAME.match(text.strip())) and not _BRACKET_SPEAKER.match(text.strip()) and _names_a_speaker(m)
+    )
 
 
 def _join_between_marks(turns: list[RawTurn]) -> list[RawTurn]:

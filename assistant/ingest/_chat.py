@@ -8,19 +8,26 @@ messages of one sender are one turn.
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 
+from assistant.ingest._labels import NAME, is_heading_word, looks_like_a_name, match_label, notes_heading
 from assistant.ingest._raw import RawTurn, merge_same_speaker, normalise_space
+from assistant.ingest._remarks import REMARKS
+
+_NAME = re.compile(NAME)
 
 _DATE = r"\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}"
 _TIME = r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s?[AaPp]\.?\s?[Mm]\.?)?"
 _MARKS = "\u200e\u200f\u202a\u202c\ufeff"
 """Direction marks iOS puts around names, system lines and media."""
 
-_WHATSAPP_ANDROID = re.compile(rf"^[{_MARKS}]*{_DATE},?\s+{_TIME}\s+[-–]\s+(?P<rest>.*)$")
-"""'3/12/24, 9:01 PM - Funmilayo Adeyemi: Good evening' (a line with no sender is the app's)."""
-_WHATSAPP_IOS = re.compile(rf"^[{_MARKS}]*\[{_DATE},?\s+{_TIME}\]\s+(?P<rest>.*)$")
+_WHATSAPP_ANDROID = re.compile(rf"^[{_MARKS}]*{_DATE},\s+{_TIME}\s+[-–]\s+(?P<rest>.*)$")
+"""'3/12/24, 9:01 PM - Funmilayo Adeyemi: Good evening' (a line with no sender is the app's). The
+comma after the date is WhatsApp's in every locale; a coach's dated log ("2024-03-12 09:05 - Sam:
+feels stuck") has none and stays notes."""
+_WHATSAPP_IOS = re.compile(rf"^[{_MARKS}]*\[{_DATE},\s+{_TIME}\]\s+(?P<rest>.*)$")
 """'[14/05/2024, 07:42:10] Neha Kulkarni: Hi Arjun'."""
 _SENDER = re.compile(rf"^[{_MARKS}]*(?P<name>[^:\n]{{1,60}}?):\s(?P<text>.*)$")
 _MEETING_CHAT = re.compile(
@@ -30,14 +37,19 @@ _MEETING_CHAT = re.compile(
 '09:14:22 De Lucía Pérez a Todos:', the message on the same line or indented on the next."""
 
 _APP_WORDS = re.compile(
-    r"^[\u200e\u200f]|^<?(?:media omitted|image omitted|video omitted|audio omitted|sticker omitted|gif omitted|"
+    r"^[\u200e\u200f]*<?(?:media omitted|image omitted|video omitted|audio omitted|sticker omitted|gif omitted|"
     r"document omitted|this message was deleted\.?|you deleted this message\.?|missed (?:voice|video) call|null)>?$"
+    r"|^[\u200e\u200f]*messages and calls are end-to-end encrypted\b"
+    r"|^[\u200e\u200f]*(?:missed )?(?:voice|video) call\b[^.!?]{0,30}$"
+    r"|^[\u200e\u200f]*\S+\.(?:jpe?g|png|webp|gif|opus|mp3|m4a|mp4|pdf|docx?|xlsx?|pptx?|vcf) \(file attached\)$"
     r"|^(?:reacted to|reaccionó a|a réagi à|hat auf|reagiu a) [\"“].*[\"”] (?:with|con|avec|mit|com)\b",
     re.IGNORECASE,
 )
-"""A message the app wrote in the sender's place (iOS marks each with a direction mark first; a
+"""A message the app wrote in the sender's place (iOS marks such lines with a direction mark; a
 meeting's chat writes a reaction as a message: 'Reacted to "Someone who..." with 👍')."""
-_EDITED = re.compile(r"\s*<This message was edited>\s*$", re.IGNORECASE)
+_EDITED = re.compile(r"\s*[\u200e\u200f]*<This message was edited>\s*$", re.IGNORECASE)
+_PHONE = re.compile(r"^\+?\d[\d ()\-]{6,20}$")
+"""A sender WhatsApp names by number ("+234 803 555 0142")."""
 
 _LAYOUTS = (_WHATSAPP_ANDROID, _WHATSAPP_IOS, _MEETING_CHAT)
 _ENOUGH = 3
@@ -51,33 +63,61 @@ class _Message:
 
 
 def looks_like_chat(text: str) -> bool:
-    """Whether most of the file's lines that open with a date or time open a message of one chat layout."""
-    lines = [line for line in text.splitlines() if line.strip()]
-    best = max((sum(1 for line in lines if layout.match(line)) for layout in _LAYOUTS), default=0)
-    return best >= _ENOUGH and best >= 0.3 * len(lines)
+    """Whether the file is a chat export: three or more messages from people (not "Session 3:" or
+    "Agreed:" in a dated log) in one layout, more of them than lines labelled "Name:" in another way
+    (a few WhatsApp lines pasted into a transcript do not make it a chat)."""
+    return _layout(text.splitlines()) is not None
+
+
+def _layout(lines: list[str]) -> re.Pattern[str] | None:
+    best, opened = None, 0
+    for layout in _LAYOUTS:
+        senders = [_opened(m).sender for line in lines if (m := layout.match(line))]
+        people = sum(1 for sender in senders if sender is not None)
+        if people > opened:
+            best, opened = layout, people
+    if best is None or opened < _ENOUGH:
+        return None
+    labelled = sum(1 for line in lines if not best.match(line) and match_label(line) is not None)
+    return best if labelled * 2 < opened else None
 
 
 def read_chat(text: str) -> list[RawTurn]:
-    """The messages as turns, the app's own lines left out."""
-    layout = max(_LAYOUTS, key=lambda pattern: sum(1 for line in text.splitlines() if pattern.match(line)))
+    """The messages as turns, the app's own lines left out; the coach's notes under a heading
+    ("My notes:") after the messages are notes, not the last sender's words."""
+    lines = text.splitlines()
+    layout = _layout(lines)
+    if layout is None:
+        return []
     messages: list[_Message] = []
-    for line in text.splitlines():
+    for line in lines:
         opened = layout.match(line)
         if opened:
             messages.append(_opened(opened))
         elif messages and line.strip():
+            if messages[-1].sender != REMARKS and notes_heading(line) is not None:
+                messages.append(_Message(REMARKS, []))
             messages[-1].lines.append(line.strip())  # a message of several lines
     turns = [_turn(message) for message in messages]
     return merge_same_speaker([turn for turn in turns if turn is not None])
 
 
 def _opened(opened: re.Match[str]) -> _Message:
+    """The message a line opens; its sender None where the app speaks ("Messages and calls are
+    end-to-end encrypted", 'Dana created group "Coaching: Sam"') or the label names no one."""
     if "name" in opened.groupdict():  # a meeting's chat: the sender is named in the opening
-        return _Message(opened["name"].strip(), [opened["text"]])
+        return _Message(_person(opened["name"]), [opened["text"]])
     sender = _SENDER.match(opened["rest"])
     if sender is None:
-        return _Message(None, [])  # "Messages and calls are end-to-end encrypted", "Ana joined"
-    return _Message(sender["name"].strip(_MARKS + " "), [sender["text"]])
+        return _Message(None, [])
+    return _Message(_person(sender["name"]), [sender["text"]])
+
+
+def _person(label: str) -> str | None:
+    name = label.strip(_MARKS + " ")
+    if _PHONE.match(name):
+        return name
+    return name if _NAME.fullmatch(name) and looks_like_a_name(name) and not is_heading_word(name) else None
 
 
 def _turn(message: _Message) -> RawTurn | None:
@@ -116,8 +156,8 @@ def read_slack(messages: list[dict[str, object]]) -> list[RawTurn]:
         if message.get("subtype") in _SLACK_NOTICES:
             continue
         text = _LINK.sub(lambda link: str(link["label"] or link["url"]), str(message.get("text") or ""))
-        text = _MENTION.sub(lambda mention: names.get(str(mention["user"]), ""), text)
-        text = normalise_space(text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&"))
+        text = _MENTION.sub(lambda mention: names.get(str(mention["user"]), f"@{mention['user']}"), text)
+        text = normalise_space(html.unescape(text))
         speaker = _slack_name(message) or names.get(str(message.get("user")))
         if text:
             turns.append(RawTurn(speaker, text))

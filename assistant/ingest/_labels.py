@@ -97,7 +97,7 @@ RULES: tuple[LabelRule, ...] = (
         "clock-then-name-alone",
         rf"^\s*(?P<clock>{CLOCK})[ \t]+(?P<name>{NAME})\s*$",
         "'00:00:03 Speaker 1' alone on its line, the words below (Word's Transcribe, copied out).",
-        "otter",
+        "clock-then-name",  # its own family: "14:00 Priya" in a schedule read out is no label
         ("00:00:03 Speaker 1", "00:12:40 Adebayo Ogunleye"),
         counterexamples=("10:30 meeting with the board",),
     ),
@@ -169,7 +169,7 @@ RULES: tuple[LabelRule, ...] = (
         "name-then-time-of-day",
         rf"^\s*(?P<name>{NAME})[ \t]+(?:[|·•–—-][ \t]*)?(?P<clock>{CLOCK})[ \t]?[AaPp]\.?[Mm]\.?\s*$",
         "'Name | 10:01 AM' alone on its line, the words below (Krisp and note-takers that stamp the time of day).",
-        "otter",
+        "time-of-day",  # a family of its own: in an Otter file, "Board Prep 2:00 PM" read out is no label
         ("Beatriz Santos | 10:01 AM", "Malik Johnson  2:15 pm"),
         counterexamples=("We met at 10:30 am",),
         wall_clock=True,
@@ -281,10 +281,10 @@ def notes_heading(line: str) -> str | None:
 _NOTES_WORDS = frozenset(
     ("note", "notes", "summary", "action items", "actions", "next steps", "takeaways", "reflections", "observations",
      "follow up", "follow-up", "homework", "commitments", "nb", "n.b", "note to self", "coach comment",
-     "coach's comment", "comment", "comments", "next", "next session", "next time", "for next time",
+     "coach's comment", "comment", "comments", "next session",
      # coaches who keep their notes in their own language around an English session
-     "notizen", "nächste sitzung", "nächster termin", "hausaufgaben", "notas", "próxima sesión",
-     "próxima sessão", "prochaine séance", "remarques")
+     "notizen", "nächste sitzung", "nächster termin", "hausaufgaben", "próxima sesión", "próxima sessão",
+     "prochaine séance")
 )  # fmt: skip
 """Headings that open the coach's own notes below a conversation, not a lead-in inside a turn."""
 
@@ -372,7 +372,9 @@ def is_heading_word(name: str, *, calendar: bool = True) -> bool:
     NOTES (not shared with client)"; with `calendar`, a day or a month too ("Monday:")."""
     words = NOT_SPEAKERS | _CALENDAR if calendar else NOT_SPEAKERS
     folded = name.strip().lower().rstrip(".")
-    if folded in words or folded in _NOTES_WORDS or _NOTES_HEADING.fullmatch(_ASIDE_AT_END.sub("", folded)):
+    if folded in words or _NOTES_HEADING.fullmatch(_ASIDE_AT_END.sub("", folded)):
+        return True
+    if " " in folded and folded in _NOTES_WORDS:  # "Nächste Sitzung:", not a speaker called "Notes" alone
         return True
     enumerated = _ENUMERATED.match(folded)
     return bool(enumerated and enumerated["word"] in words)

@@ -38,6 +38,8 @@ def notes_blocks(lines: list[str], labels: list[Label | None], speakers: Speaker
         below = index > turn_lines[-1]
         if words is None and below and blank_before and labels[index] is None and bare_notes_heading(lines[index]):
             words = ""
+        if words is None and below and labels[index] is None and lines[index].strip() and _after_a_break(lines, index):
+            words = lines[index].strip()  # "---" then "Next: 16 Oct. Bring up ...": the coach's, below the talk
         if words is None or not (below or (not words and blank_before)):
             index += 1
             continue
@@ -46,6 +48,15 @@ def notes_blocks(lines: list[str], labels: list[Label | None], speakers: Speaker
         members.update(range(index + 1, end))
         index = max(end, index + 1)
     return headings, members
+
+
+_BREAK = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
+
+
+def _after_a_break(lines: list[str], index: int) -> bool:
+    """The first words under a Markdown break ("---") below the last turn."""
+    before = next((line for line in reversed(lines[:index]) if line.strip()), "")
+    return bool(_BREAK.match(before))
 
 
 def _paragraph_end(lines: list[str], labels: list[Label | None], speakers: Speakers, start: int) -> int:
