@@ -31,10 +31,12 @@ _WHATSAPP_IOS = re.compile(rf"^[{_MARKS}]*\[{_DATE},\s+{_TIME}\]\s+(?P<rest>.*)$
 """'[14/05/2024, 07:42:10] Neha Kulkarni: Hi Arjun'."""
 _SENDER = re.compile(rf"^[{_MARKS}]*(?P<name>[^:\n]{{1,60}}?):\s(?P<text>.*)$")
 _MEETING_CHAT = re.compile(
-    rf"^(?:{_TIME})\s+(?:From|De|Von|Da|Van)\s+(?P<name>.+?)\s+(?:to|a|an|à|para|aan)\s+(?P<to>[^:]+?)\s*:\s*(?P<text>.*)$"
+    rf"^(?:{_TIME})\s+(?:From|De|Von|Da|Van)\s+(?P<name>.+?)"
+    r"(?:\s+(?:to|a|an|à|para|aan)\s+(?P<to>[^:]+?))?\s*:\s*(?P<text>.*)$"
 )
 """Zoom's saved chat, in English or another display language: '09:14:22 From Ana to Everyone:' or
-'09:14:22 De Lucía Pérez a Todos:', the message on the same line or indented on the next."""
+'09:14:22 De Lucía Pérez a Todos:', the message on the same line or indented on the next; the older
+layout names no one it goes to ('09:14:22\t From  Ana Lopez : Hola')."""
 
 _APP_WORDS = re.compile(
     r"^[\u200e\u200f]*<?(?:media omitted|image omitted|video omitted|audio omitted|sticker omitted|gif omitted|"

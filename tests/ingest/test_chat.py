@@ -119,3 +119,18 @@ def test_a_sound_in_brackets_in_a_zoom_file_is_no_speaker() -> None:
         "5\n00:00:14.500 --> 00:00:17.000\n[Both Laugh] OK good.\n"
     )
     assert {speaker for speaker, _ in _said(vtt, "session.vtt")} == {"Dana Whitfield", "Sam Lee"}
+
+
+def test_zooms_older_chat_layout_with_a_direct_message() -> None:
+    said = _said(
+        "09:14:22\t From  Ana Lopez : Hola a todos\n"
+        "09:15:01\t From  Dana Whitfield  to  Ana Lopez(Direct Message) : Can you share the doc?\n"
+        "09:16:00\t From  Ana Lopez : here it is\n"
+        "09:17:00\t From  Dana Whitfield : Thanks!\n"
+    )
+    assert said == [
+        ("Ana Lopez", "Hola a todos"),
+        ("Dana Whitfield", "Can you share the doc?"),
+        ("Ana Lopez", "here it is"),
+        ("Dana Whitfield", "Thanks!"),
+    ]
