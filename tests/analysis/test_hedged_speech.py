@@ -121,6 +121,16 @@ HEDGED = [
     "I'll wait for Dennis's approval. Then I'll call her.",
     "i'll wait and see first. then i'll tell her friday",
     "I'll see what Dennis says. Then I'll tell her.",
+    # a third review's: other openings of a wait, gates in other words, a wait said after the step
+    "I'll definitely wait till Dennis says yes. Then I'll tell her.",
+    "Imma wait till Dennis says yes. Then I'll tell her.",
+    "I'll see what my boss says. Then I'll tell her.",
+    "Let's see what Dennis says. Then I'll tell her.",
+    "I'll wait till the head of HR says yes. Then I'll tell her.",
+    "I'll wait till Dennis gives the thumbs up. Then I'll tell her.",
+    "I'll wait for Dennis to say yes. Then I'll tell her and Ana separately.",
+    "I'll wait for Dennis to say yes. Then I'll call her, no matter what time it is.",
+    "I'll tell her on Friday. I'll wait for Dennis to say yes first.",
 ]
 
 
@@ -205,6 +215,13 @@ def test_each_intention_keeps_only_its_own_condition() -> None:
         ("I'll wait for Dennis to say yes. Til then I'll prep the deck.", "prep the deck"),
         ("I'll wait for Dennis to say yes. While I wait I'll prep the deck.", "prep the deck"),
         ("I'll wait for Dennis to say yes. Separately, I'll book my dentist.", "book my dentist"),
+        # a third review's: finding out is no wait, a habit or a refusal before "I'll" lends nothing
+        ("I'll see what he says. I'll call him at nine tomorrow.", "call him at nine tomorrow"),
+        ("Usually I'd wait for Dennis to sign off. I'll book it on Friday.", "book it on Friday"),
+        ("I don't think I'll wait for Dennis to say yes. I'll tell her Friday.", "tell her Friday"),
+        ("There's no way I'll wait for Dennis to say yes. I'll tell her Friday.", "tell her Friday"),
+        ("Wait for Dennis to say yes? I'll go to her Friday.", "go to her Friday"),
+        ("I'll call her Monday. I won't wait for Dennis to say yes first.", "call her Monday"),
         ("I could wait and see him Thursday. I'll email him tonight.", "email him tonight"),
     ],
 )

@@ -373,7 +373,7 @@ def commitments_in(utterance: Utterance, previous_coach: str | None, *, notes: b
         last = n  # what follows the sentence ("I'll call her and I'll email him. Probably.") holds all its clauses
         while last + 1 < len(clauses) and clauses[last + 1][2]:
             last += 1
-        trailing = _hedges_beside(spans, last, +1) + lent
+        trailing = _hedges_beside(spans, last, +1) + _wait_after(spans, last) + lent
         if last > first:  # one clause of a run-on sentence: it is the evidence, held by its sentence's hedges
             _as_clause(commitment, sentence)
         if trailing:  # "I'm going to hand it over. Probably." / "Maybe. I'll call her." the hedge is the intention's
@@ -930,44 +930,88 @@ def _sentence_before(spans: list[Span], n: int, *, over_times: bool = False) -> 
 _IF_CLAUSE = re.compile(r"^\W*(?:(?:and|so|but|then|okay|ok|well|yeah)\W+)?(?=if\b)")
 
 
-def _wait_before(spans: list[Span], n: int, step: str) -> list[str]:
-    """The client's own wait on someone's yes, or to see, said in the sentence before ("I'll wait for
-    Dennis to say yes. Then I'll go to her."): it holds the step after it as a leading "if" does
-    (`_condition_before`). Only a wait the client means to do ("I'll wait", "I'm waiting", "Wait
-    and see"), not one told of someone else, past, habitual, refused or asked ("He's waiting for her
-    to agree", "I used to wait for ...", "I've stopped waiting ...", "Why wait for ...?"); and not
-    for a step said to go ahead whatever comes (`step`, the step's own words: "I'll draft the ad
-    anyway", "in the meantime")."""
-    before = _sentence_before(spans, n, over_times=True)
+def _wait_before(spans: list[Span], first: int, clause: str) -> list[str]:
+    """The client's own wait on someone's yes, or to see, said in the sentence before sentence
+    `first` ("I'll wait for Dennis to say yes. Then I'll go to her."): it holds the step after it as
+    a leading "if" does (`_condition_before`). Only a wait the client means to do ("I'll wait", "I'm
+    waiting", "Wait and see"), not one told of someone else, past, habitual, refused or asked ("He's
+    waiting for her to agree", "I used to wait for ...", "I don't think I'll wait ...", "Why wait for
+    ...?"); and not for a step said to go ahead whatever comes (the step's `clause`, or the sentence
+    it opens: "In the meantime I'll draft the ad", "I'll book the venue anyway"). A plain "I'll see
+    what he says" holds only a step said as what follows it ("Then I'll tell her."): before "I'll
+    call him at nine" it is how the client finds out."""
+    before = _sentence_before(spans, first, over_times=True)
     folded = fold(before)
-    if not before or _WHATEVER_COMES.search(fold(spans[n].text)) or _WHATEVER_COMES.search(fold(step)):
+    if not before or folded.rstrip().endswith("?") or _goes_ahead(fold(spans[first].text)) or _goes_ahead(fold(clause)):
         return []
+    then = bool(_THEN.match(fold(spans[first].text)))
     return [
         before[m.start() : m.end()]
-        for wait in _WAITS
+        for wait in (_WAITS + _SEES if then else _WAITS)
         for m in wait.finditer(folded)
-        if _OWN_WAIT.search(folded[: m.start()])
+        if _OWN_WAIT.search(folded[: m.start()]) and not _REFUSED_BEFORE.search(folded[: m.start()])
     ]
 
 
-_WAITS = tuple(
-    rule(rule_id).regex() for rule_id in ("hedge.wait-till-someone-agrees", "hedge.wait-and-see", "hedge.i-will-see")
+def _wait_after(spans: list[Span], last: int) -> list[str]:
+    """The client's own wait said in the next sentence as coming first ("I'll tell her on Friday.
+    I'll wait for Dennis to say yes first."): it holds the step before it too."""
+    at = last + 1
+    while at < len(spans) and is_interjection(spans[at].text):
+        at += 1
+    if at >= len(spans):
+        return []
+    after = spans[at].text
+    folded = fold(after)
+    if not _FIRST.search(folded):
+        return []
+    return [
+        after[m.start() : m.end()]
+        for wait in _WAITS
+        for m in wait.finditer(folded)
+        if _OWN_WAIT.search(folded[: m.start()]) and not _REFUSED_BEFORE.search(folded[: m.start()])
+    ]
+
+
+_FIRST = re.compile(r"\b(?:first|before (?:that|then|i do|i do it))\W*$")
+
+
+def _goes_ahead(step: str) -> bool:
+    return bool(_GOES_AHEAD_OPENING.match(step) or _GOES_AHEAD_CLOSING.search(step))
+
+
+_WAITS = tuple(rule(rule_id).regex() for rule_id in ("hedge.wait-till-someone-agrees", "hedge.wait-and-see"))
+_SEES = tuple(rule(rule_id).regex() for rule_id in ("hedge.i-will-see", "hedge.lets-see"))
+_THEN = re.compile(
+    r"^\W*(?:(?:and|so|um|uh|ok|okay|yeah)\W+)*(?:then|after that|and then|once (?:he|she|they) (?:has|have|does|do))\b"
 )
 _OWN_WAIT = re.compile(
-    r"(?:^\W*|(?:\b(?:i|we)(?:'ll|ll| will|'m| am|m|'re| are|'d rather| would rather|'d| would)"
-    r"(?: (?:going to|gonna|just|probably|prolly|still|rather|have to|need to|want to|wanna))*"
-    r"|\b(?:i|we) (?:need to|have to|want to|wanna|gotta|got to)(?: just)?"
-    r"|\blet(?:'s| me| us)?)\W+)"
+    r"(?:^\W*|(?:\b(?:i(?:'ll|ll| will|'m|m| am|'d rather| would rather|'d better| had better)"
+    r"|we(?:'ll| will|'re| are|'d rather| would rather|'d better| had better)"
+    r"|(?:i|we) (?:should|plan to|intend to|need to|have to|want to|wanna|gotta|got to|will be|'ll be)"
+    r"|imma|i'mma|ima|i'ma|gonna|let's|lets|let me|let us)"
+    r"(?: (?:going to|gonna|just|probably|prolly|definitely|really|still|rather|first|be|have to|need to|"
+    r"want to|wanna|\w+ly))*\W+))"
     r"(?:(?:so|and|then|yeah|ok|okay|well|um|uh|er|like|just|first|maybe)\W+)*$"
 )
-"""What comes before a wait the client means: an "I'll", "I'm", "we'll", "I'd rather", "let's",
-or nothing but an opening word ("So wait for Dennis to say yes.")."""
-_WHATEVER_COMES = re.compile(
-    r"\b(?:anyway|anyhow|regardless|either way|in the mean ?time|meanwhile|meantime|(?:till|until|'?til) then|"
-    r"before (?:that|then|(?:he|she|they) (?:does|do|says?|decides?))|whatever (?:he|she|they|it) (?:says?|decides?)|"
+"""What comes before a wait the client means: "I'll", "I'm", "we'll", "I'd rather", "I should",
+"imma", "let's", with an adverb or two ("I'll definitely wait"), or nothing but an opening word
+("So wait for Dennis to say yes."). Not "I'd" or "I would" alone: "Usually I'd wait for him to sign
+off" tells a habit."""
+_REFUSED_BEFORE = re.compile(r"\b(?:not|no way|never|n't|nt|don't|dont|doubt)\b|n't\b")
+"""A wait the words before it refuse ("I don't think I'll wait ...", "There's no way I'll wait")."""
+_GOES_AHEAD_OPENING = re.compile(
+    r"^\W*(?:(?:and|so|but|ok|okay|um|uh)\W+)*(?:anyway|anyhow|regardless|either way|in the mean ?time|meanwhile|"
+    r"meantime|(?:till|until|'?til) then|before (?:that|then)|whatever (?:he|she|they|it) (?:says?|decides?)|"
     r"whatever happens|no matter what|while (?:i|we)(?:'m| am|'re| are)? wait(?:ing)?|separately)\b"
 )
-"""A step said to go ahead whatever the wait brings: no wait holds it."""
+_GOES_AHEAD_CLOSING = re.compile(
+    r"\b(?:anyway|anyhow|regardless|either way|in the mean ?time|meanwhile|no matter what|whatever happens|"
+    r"whatever (?:he|she|they|it) (?:says?|decides?))\W*$"
+)
+"""A step said to go ahead whatever the wait brings, where the step opens or closes ("In the
+meantime I'll prep the deck.", "I'll book the venue anyway."): no wait holds it. Not said inside it
+("I'll call her, no matter what time it is.", "I'll tell her and Ana separately.")."""
 
 
 _FIRMNESS: dict[CommitmentLevel, int] = {"firm": 0, "hedged": 1, "exploring": 2, "resisting": 3}
