@@ -945,12 +945,7 @@ def _wait_before(spans: list[Span], first: int, clause: str) -> list[str]:
     if not before or folded.rstrip().endswith("?") or _goes_ahead(fold(spans[first].text)) or _goes_ahead(fold(clause)):
         return []
     then = bool(_THEN.match(fold(spans[first].text)))
-    return [
-        before[m.start() : m.end()]
-        for wait in (_WAITS + _SEES if then else _WAITS)
-        for m in wait.finditer(folded)
-        if _OWN_WAIT.search(folded[: m.start()]) and not _REFUSED_BEFORE.search(folded[: m.start()])
-    ]
+    return _own_waits(before, _WAITS + _SEES if then else _WAITS)
 
 
 def _wait_after(spans: list[Span], last: int) -> list[str]:
@@ -962,12 +957,15 @@ def _wait_after(spans: list[Span], last: int) -> list[str]:
     if at >= len(spans):
         return []
     after = spans[at].text
-    folded = fold(after)
-    if not _FIRST.search(folded):
-        return []
+    return _own_waits(after, _WAITS) if _FIRST.search(fold(after)) else []
+
+
+def _own_waits(sentence: str, waits: tuple[re.Pattern[str], ...]) -> list[str]:
+    """The waits of a sentence the client means to do (`_OWN_WAIT`) and does not refuse, verbatim."""
+    folded = fold(sentence)
     return [
-        after[m.start() : m.end()]
-        for wait in _WAITS
+        sentence[m.start() : m.end()]
+        for wait in waits
         for m in wait.finditer(folded)
         if _OWN_WAIT.search(folded[: m.start()]) and not _REFUSED_BEFORE.search(folded[: m.start()])
     ]
@@ -998,7 +996,7 @@ _OWN_WAIT = re.compile(
 "imma", "let's", with an adverb or two ("I'll definitely wait"), or nothing but an opening word
 ("So wait for Dennis to say yes."). Not "I'd" or "I would" alone: "Usually I'd wait for him to sign
 off" tells a habit."""
-_REFUSED_BEFORE = re.compile(r"\b(?:not|no way|never|n't|nt|don't|dont|doubt)\b|n't\b")
+_REFUSED_BEFORE = re.compile(r"\b(?:not|no way|never|dont|doubt)\b|n't\b")
 """A wait the words before it refuse ("I don't think I'll wait ...", "There's no way I'll wait")."""
 _GOES_AHEAD_OPENING = re.compile(
     r"^\W*(?:(?:and|so|but|ok|okay|um|uh)\W+)*(?:anyway|anyhow|regardless|either way|in the mean ?time|meanwhile|"
