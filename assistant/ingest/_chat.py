@@ -1,9 +1,9 @@
-"""Chat exports: coaching by message, saved from WhatsApp or a meeting's chat.
+"""Chat exports: coaching by message, saved from WhatsApp, a meeting's chat or a Slack channel.
 
 Each message opens with its date or time and its sender, in one of the layouts below; a message
 of several lines goes on without either. What the app writes itself is no one's speech: the
 encryption notice, "<Media omitted>", "This message was deleted", who joined or left. Consecutive
-messages of one sender are one turn.
+messages of one sender are one turn. Slack's export is JSON (`read_slack`, chosen by `_json.py`).
 """
 
 from __future__ import annotations
@@ -66,12 +66,13 @@ class _Message:
 
 def looks_like_chat(text: str) -> bool:
     """Whether the file is a chat export: three or more messages from people (not "Session 3:" or
-    "Agreed:" in a dated log) in one layout, more of them than lines labelled "Name:" in another way
-    (a few WhatsApp lines pasted into a transcript do not make it a chat)."""
+    "Agreed:" in a dated log) in one layout, more than twice as many as the lines labelled "Name:" in
+    another way (a few WhatsApp lines pasted into a transcript do not make it a chat)."""
     return _layout(text.splitlines()) is not None
 
 
 def _layout(lines: list[str]) -> re.Pattern[str] | None:
+    """The chat layout of the file's messages (`looks_like_chat`), None when it is no chat."""
     best, opened = None, 0
     for layout in _LAYOUTS:
         senders = [_opened(m).sender for line in lines if (m := layout.match(line))]
