@@ -65,8 +65,8 @@ def _read_reflect(data: Any, file_name: str) -> tuple[list[RawTurn], dict[str, R
 
 
 def _read_monologues(data: dict[str, Any]) -> list[RawTurn]:
-    """Rev's JSON: each monologue is a turn, its words and punctuation as elements, its speaker by
-    name or by number in the file's speaker list ("Speaker 1" when it names none)."""
+    """Rev's JSON: each monologue is a turn, its words and punctuation as elements (joined as they
+    are: the spaces are elements too), its speaker by name or by the file's number for them."""
     named = {s.get("id"): s.get("name") for s in data.get("speakers") or [] if isinstance(s, dict)}
     turns = []
     for monologue in data["monologues"]:
@@ -74,16 +74,20 @@ def _read_monologues(data: dict[str, Any]) -> list[RawTurn]:
             continue
         elements = [e for e in monologue.get("elements") or [] if isinstance(e, dict)]
         text = normalise_space("".join(str(e.get("value") or "") for e in elements))
-        number = monologue.get("speaker")
-        speaker = (
-            monologue.get("speaker_name") or named.get(number) or (f"Speaker {number}" if number is not None else None)
-        )
-        times = [e["ts"] for e in elements if isinstance(e.get("ts"), int | float)]
+        starts = [e["ts"] for e in elements if isinstance(e.get("ts"), int | float)]
         ends = [e["end_ts"] for e in elements if isinstance(e.get("end_ts"), int | float)]
         if text:
             turns.append(
-                RawTurn(
-                    str(speaker).strip() if speaker else None, text, min(times, default=None), max(ends, default=None)
-                )
+                RawTurn(_rev_speaker(monologue, named), text, min(starts, default=None), max(ends, default=None))
             )
     return merge_same_speaker(turns)
+
+
+def _rev_speaker(monologue: dict[str, Any], named: dict[Any, Any]) -> str | None:
+    """The monologue's speaker: its own name, the speaker list's name for its number, else "Speaker
+    N" with the file's number (none: unlabelled)."""
+    number = monologue.get("speaker")
+    speaker = monologue.get("speaker_name") or named.get(number)
+    if speaker:
+        return str(speaker).strip()
+    return f"Speaker {number}" if number is not None else None
