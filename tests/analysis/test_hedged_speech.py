@@ -131,6 +131,8 @@ HEDGED = [
     "I'll wait for Dennis to say yes. Then I'll tell her and Ana separately.",
     "I'll wait for Dennis to say yes. Then I'll call her, no matter what time it is.",
     "I'll tell her on Friday. I'll wait for Dennis to say yes first.",
+    # found on the last read: a doubt said before the wait, in a clause of its own, is no refusal of it
+    "I'm not sure, I'll wait till Dennis says yes. Then I'll tell her.",
 ]
 
 

@@ -967,7 +967,8 @@ def _own_waits(sentence: str, waits: tuple[re.Pattern[str], ...]) -> list[str]:
         sentence[m.start() : m.end()]
         for wait in waits
         for m in wait.finditer(folded)
-        if _OWN_WAIT.search(folded[: m.start()]) and not _REFUSED_BEFORE.search(folded[: m.start()])
+        if _OWN_WAIT.search(folded[: m.start()])
+        and not _REFUSED_BEFORE.search(_WAIT_CLAUSE_BREAK.split(folded[: m.start()])[-1])
     ]
 
 
@@ -997,7 +998,10 @@ _OWN_WAIT = re.compile(
 ("So wait for Dennis to say yes."). Not "I'd" or "I would" alone: "Usually I'd wait for him to sign
 off" tells a habit."""
 _REFUSED_BEFORE = re.compile(r"\b(?:not|no way|never|dont|doubt)\b|n't\b")
-"""A wait the words before it refuse ("I don't think I'll wait ...", "There's no way I'll wait")."""
+"""A wait the words before it in its clause refuse ("I don't think I'll wait ...", "There's no way
+I'll wait"); not a doubt said before it ("I'm not sure, I'll wait till Dennis says yes.": the wait
+is meant, and holds the step after it)."""
+_WAIT_CLAUSE_BREAK = re.compile(r"[,;:–—]|\s-\s|\b(?:but|so)\b")
 _GOES_AHEAD_OPENING = re.compile(
     r"^\W*(?:(?:and|so|but|ok|okay|um|uh)\W+)*(?:anyway|anyhow|regardless|either way|in the mean ?time|meanwhile|"
     r"meantime|(?:till|until|'?til) then|before (?:that|then)|whatever (?:he|she|they|it) (?:says?|decides?)|"
