@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field
 SCHEMA_VERSION = "1.0"
 
 Role = Literal["coach", "client", "other", "notes"]
-SourceFormat = Literal["text", "markdown", "otter", "vtt", "srt", "docx", "json", "notes", "sbv", "whisper"]
+SourceFormat = Literal["text", "markdown", "otter", "vtt", "srt", "docx", "json", "notes", "sbv", "whisper", "tsv"]
 TalkType = Literal["change", "sustain", "neutral"]
 DarnCat = Literal["desire", "ability", "reason", "need", "commitment", "activation", "taking_steps"]
 CommitmentLevel = Literal["firm", "hedged", "exploring", "resisting"]

@@ -21,7 +21,7 @@ from assistant.ingest._docx import docx_text, is_zip
 from assistant.ingest._json import read_json
 from assistant.ingest._raw import Header, RawTurn
 from assistant.ingest._text import TextReading, read_text
-from assistant.ingest._whisper import looks_like_whisper_tsv, read_whisper_tsv
+from assistant.ingest._whisper import looks_like_a_table, looks_like_whisper_tsv, read_whisper_tsv
 from assistant.types import Role, SourceFormat
 
 
@@ -58,8 +58,12 @@ def read(data: bytes, name: str) -> Reading:
         raise InputError(f"{name} is not a WebVTT file: it does not start with WEBVTT")
     if looks_like_whisper_tsv(text):
         return Reading(read_whisper_tsv(text), "whisper", encoding, timed=True)
+    if looks_like_a_table(text):
+        return Reading(read_whisper_tsv(text), "tsv", encoding, timed=True)
     if suffix == ".tsv":
-        raise InputError(f"{name} is not a Whisper TSV file: its first row is not 'start, end, text'")
+        raise InputError(
+            f"{name} is not a transcript table: its first row does not name a text column and a speaker or time column"
+        )
     if suffix == ".json":
         turns, stated, fmt = read_json(text, name)
         return Reading(turns, fmt, encoding, stated, timed=fmt == "whisper")

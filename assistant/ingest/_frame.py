@@ -64,6 +64,12 @@ _BOILERPLATE = (
         re.IGNORECASE,
     ),
     re.compile(r"^sent from my \w+(?: \w+)?\W*$", re.IGNORECASE),  # a phone's mail footer
+    # a note-taker's marker between the turns, linking to the moment in the recording (Fathom:
+    # "ACTION ITEM: Write down two options ... - WATCH: https://fathom.video/share/...")
+    re.compile(
+        r"^(?:ACTION ITEMS?|HIGHLIGHTS?|KEY (?:MOMENT|POINT)S?|NEXT STEPS?|QUESTIONS?|BOOKMARKS?|DECISIONS?|NOTES?):"
+        r".{0,400}\s[-–]\s*WATCH:\s*https?://\S+$"
+    ),
     # "recording stopped 09:41", "[Recording ended 10:42]": a tool's or typist's marker, wherever it stands
     re.compile(
         r"^\W*(?:recording|transcription) (?:started|stopped|ended|paused|resumed)"

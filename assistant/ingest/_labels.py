@@ -339,6 +339,19 @@ def question_and_answer_labels(lines: list[str], front: int = 0) -> list[Label |
     return labels if enough and len(names) >= 0.5 * content else None
 
 
+NAME_ALONE = _rule(
+    "name-alone",
+    rf"^\s*(?P<name>{NAME})\s*$",
+    "A bare 'Name' heading each paragraph, the words on the lines below (Otter copied with timestamps"
+    " off, transcripts typed up by an assistant). Read only when such heads recur under two names or"
+    " more and head most paragraphs (`_text._names_alone_as_labels`): a one-word answer ('Hugo.') or a"
+    " heading in a coach's notes is no label.",
+    "name-alone",
+    ("Siobhan Carter", "Tom Fairbairn", "Speaker 2"),
+    counterexamples=("Hugo.", "Yes, Monday at 10:30"),
+)
+
+
 def match_label(line: str) -> Label | None:
     """The first rule's label on this line, unless the name is a heading word ("Notes:", "Option 1:")."""
     if ":" not in line and "\t" not in line and not any(ch.isdigit() for ch in line) and "**" not in line:

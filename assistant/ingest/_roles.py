@@ -78,7 +78,7 @@ def _infer_missing(turns: list[RawTurn], speakers: list[str], roles: dict[str, R
     questions, words = _speech_profile(turns)
     if "coach" not in roles.values() and len(unassigned) > (0 if "client" in roles.values() else 1):
         opener = next(t.speaker for t in turns if t.speaker is not None)
-        coach = max(unassigned, key=lambda s: questions[s] + (0.15 if s == opener else 0.0))
+        coach = max(_main_speakers(turns, unassigned), key=lambda s: questions[s] + (0.15 if s == opener else 0.0))
         roles[coach] = "coach"
         unassigned.remove(coach)
     if "client" not in roles.values() and unassigned:
@@ -87,6 +87,15 @@ def _infer_missing(turns: list[RawTurn], speakers: list[str], roles: dict[str, R
         unassigned.remove(client)
     for speaker in unassigned:
         roles[speaker] = "other"
+
+
+def _main_speakers(turns: list[RawTurn], speakers: list[str]) -> list[str]:
+    """Of three speakers or more, the two who take the most turns: a waiter's one "Flat white and a
+    long black?" in a session recorded in a café asks in every turn they take, and is not the coach."""
+    if len(speakers) <= 2:
+        return speakers
+    taken = {s: sum(1 for t in turns if t.speaker == s) for s in speakers}
+    return sorted(speakers, key=lambda s: -taken[s])[:2]
 
 
 def _speech_profile(turns: list[RawTurn]) -> tuple[dict[str, float], dict[str, int]]:

@@ -23,7 +23,9 @@ from assistant.ingest._frame import (
 from assistant.ingest._labels import (
     CLOCK,
     NAME,
+    NAME_ALONE,
     Label,
+    is_heading_word,
     looks_like_a_name,
     match_label,
     question_and_answer_labels,
@@ -56,8 +58,19 @@ class TextReading:
     header: Header
 
 
+_TIMED_MARKER = re.compile(
+    rf"\s*\[(?:inaudible|crosstalk|cross-talk|indiscernible|unintelligible|overlapping|laughter|silence)"
+    rf"(?:\s+(?:at\s+)?{CLOCK})+\]",
+    re.IGNORECASE,
+)
+"""A transcriber's marker stamped with where it falls ("[inaudible 00:03:12]", "[crosstalk
+00:05:40]": Temi, Rev): no one's words, and a quote a coach reads should not hold it. Without a
+time ("[laughs]") it stays: the cleaned phrases leave it out, the quote keeps what was transcribed."""
+
+
 def read_text(text: str) -> TextReading:
     lines = _without_page_breaks(_unquoted(text.replace("\u00a0", " ").splitlines()))
+    lines = [_TIMED_MARKER.sub("", line) for line in lines]
     lines = _names_beside_their_clocks(lines)
     front = front_matter_end(lines)
     labels: list[Label | None] = [None] * front
@@ -67,7 +80,108 @@ def read_text(text: str) -> TextReading:
         reading = _read_labelled(lines, asked)
         if reading is not None:  # the one who asks is the coach
             reading.header.stated_roles.update({"Q": "coach", "A": "client"})
+    if reading is None and (heads := _names_alone_as_labels(lines, front)):
+        reading = _read_labelled(lines, heads)
     return reading or TextReading(_read_notes(lines), "notes", Header())
+
+
+_MIN_NAMES_ALONE = 3
+"""Times each of two names at least must head a paragraph for bare names to be a file's labels: a
+coach's notes on two clients, or a template's "What Went Well" / "Even Better If", head two each."""
+_NAMES_ALONE_SHARE = 0.5
+"""Share of the paragraphs of words that bare names must head: in a coach's notes a heading heads a few."""
+_SPOKEN_SHARE = 0.6
+"""Share of the headed paragraphs that must sound spoken (`_SPOKEN`, or a reply of a word or two):
+notes about a client are written about them ("Sarah is more confident"), a session's turns say "I"
+and "you", ask, and answer "Absolutely"."""
+_SPOKEN = re.compile(
+    r"\?|\b(?:i|i'm|i'll|i've|i'd|me|my|you|you're|your|we|we're|we'll|us|our|yeah|yes|no|okay|ok|mm|"
+    r"mm-hmm|um|uh|right|sure|so)\b",
+    re.IGNORECASE,
+)
+
+
+def _names_alone_as_labels(lines: list[str], front: int = 0) -> list[Label | None] | None:
+    """Labels for a file whose turns are headed by a bare name on a line of its own ("Siobhan
+    Carter" / "Right, so, before we start..."), or None when it is no such file. Tried only where no
+    other layout made a conversation. A bare name heads the paragraph it opens; the words follow on
+    its next line, or in the next paragraph (a Word file, where each line is one), whatever they are
+    ("Absolutely", "Right": a one-word answer that looks like a name is words). It is a file's
+    layout when two names or more head at least three paragraphs each, at least half the paragraphs
+    of words are headed so, and most of those sound spoken (a coach's notes on two clients are
+    written about them). "Hugo." answered on a line of its own is no head: it ends on a full stop."""
+    first = _heads(lines, front, None)
+    counts = Counter(label.name for label in first.labels if label)
+    recurring = {name for name, count in counts.items() if count >= _MIN_NAMES_ALONE}
+    if len(recurring) < 2:
+        return None
+    heads = _heads(lines, front, recurring)
+    if heads.headed < _NAMES_ALONE_SHARE * heads.words or heads.spoken < _SPOKEN_SHARE * heads.headed:
+        return None
+    return heads.labels
+
+
+@dataclass
+class _Heads:
+    labels: list[Label | None]
+    words: int  # paragraphs of words
+    headed: int  # of them, headed by a name
+    spoken: int  # of those, sounding spoken
+
+
+def _heads(lines: list[str], front: int, names: set[str] | None) -> _Heads:
+    """Bare names that head paragraphs (only these `names`, when given), read in order: a paragraph
+    right after a head standing alone is that head's words, never a head itself."""
+    found = _Heads([None] * len(lines), 0, 0, 0)
+    words_of: int | None = None  # the paragraph after a head alone holds its words
+    for start, end in _paragraphs(lines, front):
+        name = lines[start].strip()
+        head = words_of is None and (name in names if names is not None else _could_head(name))
+        if head and end - start == 1:
+            found.labels[start], words_of = Label(NAME_ALONE, name, None, ""), start
+            continue
+        found.words += 1
+        said = " ".join(lines[start + 1 if head else start : end])
+        if head:
+            found.labels[start] = Label(NAME_ALONE, name, None, "")
+        if head or words_of is not None:
+            found.headed += 1
+            found.spoken += bool(_SPOKEN.search(said)) or len(said.split()) <= 2  # "Brilliant", "Absolutely"
+        words_of = None
+    return found
+
+
+def _could_head(line: str) -> bool:
+    """A bare name that could head a turn: a name alone, no heading word, and no word a person's
+    name does not hold ("What Went Well" / "Even Better If": a coach's reflection template)."""
+    name = line.strip()
+    return (
+        _name_alone(name)
+        and bool(_ONLY_A_NAME.fullmatch(name))
+        and not is_heading_word(name)
+        and not _NOT_IN_A_NAME.intersection(name.lower().split())
+    )
+
+
+_NOT_IN_A_NAME = frozenset(
+    (
+        "what", "how", "why", "when", "where", "who", "which", "if", "the", "a", "an", "of", "for", "to", "in", "on",
+        "and", "or", "my", "our", "your", "their", "with", "at", "by", "is", "are", "was", "not", "no", "next", "went",
+    )
+)  # fmt: skip
+
+
+def _paragraphs(lines: list[str], front: int) -> list[tuple[int, int]]:
+    """(first line, line after the last) of each run of non-blank lines from `front` on."""
+    found, start = [], None
+    for n in range(front, len(lines) + 1):
+        blank = n == len(lines) or not lines[n].strip()
+        if blank and start is not None:
+            found.append((start, n))
+            start = None
+        elif not blank and start is None:
+            start = n
+    return found
 
 
 def _read_labelled(lines: list[str], labels: list[Label | None]) -> TextReading | None:
@@ -172,19 +286,39 @@ def _without_page_breaks(lines: list[str]) -> list[str]:
 def _names_beside_their_clocks(lines: list[str]) -> list[str]:
     """A name on one line and its time alone on the next ("Priya Raman" / "00:00:04", Zoom's web
     transcript copied into a document) become one label line, "Priya Raman  00:00:04", as Otter
-    writes it; only where the pair recurs, so a heading above a lone time is left alone."""
-    pairs = {n for n in range(len(lines) - 1) if _clock_alone(lines[n + 1]) and _name_alone(lines[n])}
+    writes it; only where the pair recurs, so a heading above a lone time is left alone. A time
+    spelt out for screen readers between them ("Helen Marsh" / "1 minute 4 seconds" / "1:04": a
+    Teams transcript copied from the meeting's recap) is left out."""
+    pairs = {
+        n: below
+        for n in range(len(lines) - 1)
+        if _name_alone(lines[n]) and (below := _clock_below(lines, n)) is not None
+    }
     if len(pairs) < 2:
         return lines
     joined, n = [], 0
     while n < len(lines):
         if n in pairs:
-            joined.append(f"{lines[n].strip()}  {_clock_alone(lines[n + 1])}")
-            n += 2
+            clock_line = pairs[n]
+            joined.append(f"{lines[n].strip()}  {_clock_alone(lines[clock_line])}")
+            n = clock_line + 1
         else:
             joined.append(lines[n])
             n += 1
     return joined
+
+
+_SPOKEN_DURATION = re.compile(
+    r"^\s*(?=\d)(?:\d+ hours?,?\s*)?(?:\d+ minutes?,?\s*)?(?:\d+ seconds?)?\s*$", re.IGNORECASE
+)
+
+
+def _clock_below(lines: list[str], n: int) -> int | None:
+    """The line of the time alone below a name at line `n`, past one time spelt out; None if none."""
+    below = n + 1
+    if below + 1 < len(lines) and _SPOKEN_DURATION.match(lines[below]):
+        below += 1
+    return below if _clock_alone(lines[below]) else None
 
 
 def _name_alone(line: str) -> bool:

@@ -50,38 +50,83 @@ def read_segments(items: list[Any], file_name: str) -> list[RawTurn]:
     return merge_same_speaker([turn for turn in turns if turn.text])
 
 
+_COLUMNS = {
+    "start": ("start", "start time", "from", "time", "timestamp", "begin", "in"),
+    "end": ("end", "end time", "to", "out"),
+    "speaker": ("speaker", "speaker name", "name", "who", "participant"),
+    "text": ("text", "transcript", "words", "utterance", "content", "sentence", "what was said"),
+}
+"""What a column of a transcript table is called: Whisper's "start, end, text" (with a diariser's
+"speaker"), or a note-taker's sheet ("Timestamp, Speaker, Text": Avoma pasted into a spreadsheet)."""
+
+
+def _column_names(header_line: str) -> list[str | None]:
+    """Each column's meaning (a key of `_COLUMNS`), None for a column of something else."""
+    named = [cell.strip().strip('"').lower() for cell in header_line.split("\t")]
+    return [next((key for key, names in _COLUMNS.items() if cell in names), None) for cell in named]
+
+
 def looks_like_whisper_tsv(text: str) -> bool:
-    header = [name.strip() for name in text.lstrip().splitlines()[0].lower().split("\t")] if text.strip() else []
-    return header[:2] == ["start", "end"] and "text" in header
+    """Whisper's own table: its first row starts "start, end" and names a text column."""
+    columns = _column_names(_first_line(text))
+    return columns[:2] == ["start", "end"] and "text" in columns and _first_line(text).lower().startswith("start")
+
+
+def looks_like_a_table(text: str) -> bool:
+    """A tab-separated transcript with a row of column names: text, and a time or a speaker."""
+    first = _first_line(text)
+    columns = _column_names(first)
+    return "\t" in first and "text" in columns and ("speaker" in columns or "start" in columns)
+
+
+def _first_line(text: str) -> str:
+    lines = text.lstrip("\ufeff \r\n").splitlines()
+    return lines[0] if lines else ""
 
 
 def read_whisper_tsv(text: str) -> list[RawTurn]:
-    """'start<TAB>end<TAB>text' in milliseconds (or as clock times), one segment a row, with a
-    speaker column where a diariser adds one. A row with an empty speaker cell goes on with the speaker
-    before it where it finishes that speaker's sentence or the rows around it are both that speaker's;
-    otherwise no one known said it."""
-    rows = [line.split("\t") for line in text.strip().splitlines()]
-    columns = [name.strip().lower() for name in rows[0]]
+    """A transcript table, one segment or sentence a row: Whisper's 'start<TAB>end<TAB>text' in
+    milliseconds (or as clock times), with a speaker column where a diariser adds one, or a sheet's
+    'Timestamp, Speaker, Text' (a spreadsheet's quoting read as the spreadsheet wrote it: a cell in
+    quotes may hold a line break or a doubled quote mark). A row with an empty speaker cell goes on
+    with the speaker before it: always in a sheet with no end times (the name is not repeated down a
+    column); in a timed table where it finishes that speaker's sentence or the rows around it are
+    both that speaker's; otherwise no one known said it (the diariser could not tell)."""
+    body = text.strip().lstrip("\ufeff")
+    columns = _column_names(body.splitlines()[0])
+    whisper = columns[:2] == ["start", "end"]
+    rows = [line.split("\t") for line in body.splitlines()] if whisper else list(_sheet_rows(body))
+    milliseconds = whisper
     turns: list[RawTurn] = []
     for row in rows[1:]:
-        cells = dict(zip(columns, row, strict=False))
+        cells = {column: cell for column, cell in zip(columns, row, strict=False) if column is not None}
         text_cell = normalise_space(cells.get("text", ""))
         if text_cell:
             speaker = cells.get("speaker", "").strip() or None
-            start, end = _seconds(cells.get("start")), _seconds(cells.get("end"))
+            start = _seconds(cells.get("start"), milliseconds)
+            end = _seconds(cells.get("end"), milliseconds)
             turns.append(RawTurn(speaker, text_cell, start, end))
+    sheet = "end" not in columns
     for n, turn in enumerate(turns):
         if turn.speaker is None and n > 0 and (before := turns[n - 1].speaker):
             after = next((t.speaker for t in turns[n + 1 :] if t.speaker), None)
-            if after == before or not turns[n - 1].text.rstrip().endswith((".", "?", "!")):
+            if sheet or after == before or not turns[n - 1].text.rstrip().endswith((".", "?", "!")):
                 turn.speaker = before
     return merge_same_speaker(turns)
 
 
-def _seconds(cell: str | None) -> float | None:
-    """Whisper writes milliseconds ("3200"); other tools a clock ("00:00:03.2")."""
+def _sheet_rows(body: str) -> list[list[str]]:
+    import csv  # only for sheets: Whisper writes a quote mark at a cell's start as said, unescaped
+    import io
+
+    return list(csv.reader(io.StringIO(body), delimiter="\t"))
+
+
+def _seconds(cell: str | None, milliseconds: bool = True) -> float | None:
+    """Whisper writes milliseconds ("3200"), a sheet whole seconds ("42"); other tools a clock
+    ("00:00:03.2")."""
     cell = (cell or "").strip()
     try:
-        return int(cell) / 1000
+        return int(cell) / 1000 if milliseconds else float(int(cell))
     except ValueError:
         return clock_to_seconds(cell) if cell else None

@@ -122,7 +122,7 @@ def test_fireflies_json_sentences() -> None:
         ("w.json", b'{"segments": [{"start": 0}]}', "segment 0 has no usable text"),
         ("w.json", b'{"segments": []}', "no utterances"),
         ("r.json", b'{"utterances": [{"speaker": "A"}]}', "not a Reflect transcript"),
-        ("t.tsv", b"a\tb\n1\t2\n", "not a Whisper TSV"),
+        ("t.tsv", b"a\tb\n1\t2\n", "not a transcript table"),
     ],
 )
 def test_unusable_json_and_tsv_are_refused(name: str, data: bytes, message: str) -> None:

@@ -1,6 +1,7 @@
-"""Eighty-four transcript files written by three helpers kept from the reader's code (fixtures/exports,
-fixtures/exports2 and fixtures/exports3, each with its writer's manifest and provenance). A file that is
-no transcript (a calendar invite) may be refused with one message naming it, or read as notes.
+"""A hundred and eight transcript files written by four helpers kept from the reader's code
+(fixtures/exports, exports2, exports3 and exports4, each with its writer's manifest and provenance).
+A file that is no transcript (a calendar invite) may be refused with one message naming it, or read
+as notes.
 
 Each file is read as a coach would upload it and checked against its writer's manifest: the
 speakers, the coach's role, the number of turns, the first and last turn, and the strings that are
@@ -22,7 +23,7 @@ from assistant.ingest import load_transcript
 from assistant.ingest._remarks import REMARKS
 
 FIXTURES = Path(__file__).parent / "fixtures"
-SETS = ("exports", "exports2", "exports3")
+SETS = ("exports", "exports2", "exports3", "exports4")
 NOT_YET = {
     "exports/23_youtube_auto_captions_rolling.vtt": (
         "rolling captions with no speaker and no '>>' mark are read as one unknown speaker's text: the "
