@@ -156,6 +156,27 @@ def test_the_whole_engine_keeps_spoken_hedges(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("said", "step"),
+    [
+        # still missed after the wait mend: a wait on something not yet in hand, before a "Then" step
+        ("I'm waiting on the bank. Then I'll sign the lease.", "sign the lease"),
+        ("im still waiting to hear back from legal. then ill send it", "send it"),
+        # a review's: other ways of saying it, and the step after ", then" in the same sentence
+        ("We are still waiting on legal. Then I'll send the contract.", "send the contract"),
+        ("I'm just waiting on legal. Then I'll send the contract.", "send the contract"),
+        ("were still waiting on legal then ill send the contract", "send the contract"),
+        ("I'm waiting on that contract. Then I'll hire the new lead.", "hire the new lead"),
+        ("We're waiting for the board's answer, then I'll tell the team.", "tell the team"),
+    ],
+)
+def test_a_wait_on_news_holds_the_step_said_as_what_follows_it(said: str, step: str) -> None:
+    """The wait itself is no firm commitment either ("I'm waiting on the bank" is where things stand)."""
+    found = _found(said)
+    assert ("hedged", step) in found, found
+    assert all(level != "firm" for level, _ in found), found
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "i might call her tomorrow",  # no intention cue: not a commitment at all, and never firm
@@ -225,6 +246,16 @@ def test_each_intention_keeps_only_its_own_condition() -> None:
         ("Wait for Dennis to say yes? I'll go to her Friday.", "go to her Friday"),
         ("I'll call her Monday. I won't wait for Dennis to say yes first.", "call her Monday"),
         ("I could wait and see him Thursday. I'll email him tonight.", "email him tonight"),
+        # "waiting on" holds only a "Then" step: before another it tells where things stand
+        ("I'm waiting on the bank. I'll call Sam tomorrow.", "call Sam tomorrow"),
+        ("He's waiting on the bank. Then I'll sign the lease.", "sign the lease"),
+        ("I was waiting on the bank for weeks. Then I'll sign the lease.", "sign the lease"),
+        # a review's: a step said beside a wait, not after it, goes ahead
+        ("I'm waiting on the numbers so I'll chase Tom today.", "chase Tom today"),
+        ("While I'm waiting on the bank, I'll draft the job ad.", "draft the job ad"),
+        ("I'm waiting for Tom to send the numbers, so I'll chase him today.", "chase him today"),
+        ("I'm waiting on the numbers. Then again, I'll chase Tom today.", "chase Tom today"),
+        ("We're waiting for the right moment, but I'll tell her this week.", "tell her this week"),
     ],
 )
 def test_a_step_said_to_go_ahead_whatever_the_wait_stays_firm(said: str, step: str) -> None:

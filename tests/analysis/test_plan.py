@@ -404,3 +404,68 @@ def test_an_obstacle_as_near_two_items_goes_to_the_one_said_after_it() -> None:
     analysis = analyze_offline_checked(parse_bytes(session.encode(), "s.txt"))
     assert _item_with(analysis, "eat at seven").obstacles == ["the problem is the time, not the food"]
     assert _item_with(analysis, "call my sister").obstacles == []
+
+
+def _analyse_text(text: str) -> Analysis:
+    return analyze_offline_checked(parse_bytes(text.encode(), "s.txt"))
+
+
+def test_a_wait_that_holds_a_step_is_the_steps_condition_not_an_item_of_its_own() -> None:
+    """'I'll wait for Dennis to say yes. Then I'll tell Maria.' drafted "wait for Dennis to say yes"
+    as an item beside the step it holds, and asked "what would make 'wait for Dennis to say' a firm
+    yes?" (its said yes cleaned away as a backchannel)."""
+    analysis = _analyse_text(
+        "Coach: What will you do about the budget?\n"
+        "Dana: I'll wait for Dennis to say yes. Then I'll tell Maria about the budget.\n"
+    )
+    assert [(i.action, i.level) for i in analysis.plan.items] == [("tell Maria about the budget", "hedged")]
+    wait = [c for c in analysis.commitments if c.action.startswith("wait for Dennis")]
+    assert [c.action for c in wait] == ["wait for Dennis to say yes"], "the wait stays listed as a commitment"
+    assert analysis.plan.questions_for_next_session == [
+        '"tell Maria about the budget" was said with "wait for Dennis to say yes": what would make it a firm yes?',
+        'How will Dana know that "tell Maria about the budget" is done?',
+    ]
+
+
+def test_a_wait_that_holds_no_step_stays_an_item_but_asks_nothing_of_itself() -> None:
+    analysis = _analyse_text(
+        "Coach: And the contract?\nDana: I'll wait for the board to approve it.\n"
+        "Coach: Okay.\nDana: I'll send the deck to Priya on Monday.\n"
+    )
+    assert [(i.action, i.level) for i in analysis.plan.items] == [
+        ("wait for the board to approve it", "hedged"),
+        ("send the deck to Priya on Monday", "firm"),
+    ]
+    assert analysis.plan.questions_for_next_session == [
+        'How will Dana know that "send the deck to Priya on Monday" is done?'
+    ]
+
+
+def test_a_question_keeps_the_yes_that_is_said() -> None:
+    analysis = _analyse_text("Coach: And then?\nDana: I'll ask Priya to say yes.\n")
+    questions = analysis.plan.questions_for_next_session
+    assert 'How will Dana know that "ask Priya to say yes" is done?' in questions, questions
+
+
+@pytest.mark.parametrize(
+    ("said", "items"),
+    [
+        # a review's: a step that opens with another hedge, or says more than its wait, stays an item
+        (
+            "I'll do my best to finish the board deck and then I'll send it to Sam.",
+            ["do my best to finish the board deck", "send it to Sam"],
+        ),
+        (
+            "I'll wait for Dennis to say yes and then book the flights. Then I'll tell Maria.",
+            ["wait for Dennis to say yes and then book the flights", "tell Maria"],
+        ),
+        (
+            "I'll wait for finance to sign off. Then I'll book the venue. "
+            "I'll wait for finance to sign off on the hire.",
+            ["book the venue", "wait for finance to sign off on the hire"],
+        ),
+    ],
+)
+def test_only_a_wait_that_holds_a_step_leaves_the_plan(said: str, items: list[str]) -> None:
+    analysis = _analyse_text(f"Coach: What will you do?\nDana: {said}\n")
+    assert sorted(i.action for i in analysis.plan.items) == sorted(items)

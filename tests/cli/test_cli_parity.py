@@ -24,7 +24,7 @@ import pytest
 
 from assistant import __version__
 from assistant.cli import COMMANDS, main
-from assistant.ingest import load_transcript
+from assistant.ingest import SUPPORTED_EXTENSIONS, load_transcript
 from assistant.types import ActionPlan, Assessment, RecallHit, SessionInfo
 
 REPO = Path(__file__).resolve().parents[2]
@@ -188,6 +188,19 @@ def test_each_command_has_help(capsys: pytest.CaptureFixture[str]) -> None:
             main([name, "--help"])
         assert exit_info.value.code == 0
         assert capsys.readouterr().out.startswith(f"usage: reflect {name}")
+
+
+@pytest.mark.parametrize("name", ["analyze", "parse"])
+def test_a_command_that_reads_a_transcript_names_every_kind_of_file_it_reads(
+    capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    """`reflect analyze --help` had left out .sbv and .tsv, which it reads."""
+    with pytest.raises(SystemExit):
+        main([name, "--help"])
+    out = capsys.readouterr().out
+    for extension in SUPPORTED_EXTENSIONS:
+        if extension != ".markdown":  # .md says it
+            assert extension in out, extension
 
 
 # --------------------------------------------------------------------------- clients

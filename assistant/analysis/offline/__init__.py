@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 
 __all__ = ["analyze_offline", "clear_caches", "engine_version", "label_utterances", "warm_up"]
 
-ENGINE_CODE_VERSION = "75"
+ENGINE_CODE_VERSION = "76"
 """Bumped when the engine's code reads transcripts differently; the rules and the readers' weights
 are hashed into the version on their own (`engine_version`), so editing them needs no bump. 27
 (2026-12-04): the lexicon's someone-else pattern, and the rule changes since 26 that came with a
@@ -159,7 +159,11 @@ coach or said in the turn before (`heard.asked_when`), so the plan gets that ste
 time rather than an item called "Tomorrow morning, before training". 75 (2026-12-07): a wait on
 someone's yes, or to see, said in the sentence before a step holds it ("I'll wait for Dennis to say
 yes. Then I'll go to her.": `commitments._wait_before`); chat exports (WhatsApp, a meeting's chat, a
-Slack channel), Rev's JSON, "[Name] words" cues and a PDF's page breaks are read as a conversation."""
+Slack channel), Rev's JSON, "[Name] words" cues and a PDF's page breaks are read as a conversation.
+76: a wait on news ("I'm waiting on the bank") holds a step said as what follows it ("Then I'll sign
+the lease") and is never firm itself; a wait that only holds a step is no plan item of its own and
+asks no question of itself; questions keep a yes that is said ("ask Priya to say yes"); a bare name
+heading each turn, a sheet saved as TSV and a transcriber's timed markers are read."""
 _SPEAKS_FOR_CLIENT = ("client", "notes")
 
 

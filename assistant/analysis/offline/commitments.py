@@ -369,13 +369,15 @@ def commitments_in(utterance: Utterance, previous_coach: str | None, *, notes: b
         while clauses[first][2]:
             first -= 1
         lent = _hedges_beside(spans, first, -1) + _condition_before(spans, first)
-        lent += _wait_before(spans, first, sentence.text)
+        lent += _wait_before(spans, first, sentence.text) + _wait_then(sentence.text, reading)
         last = n  # what follows the sentence ("I'll call her and I'll email him. Probably.") holds all its clauses
         while last + 1 < len(clauses) and clauses[last + 1][2]:
             last += 1
         trailing = _hedges_beside(spans, last, +1) + _wait_after(spans, last) + lent
         if last > first:  # one clause of a run-on sentence: it is the evidence, held by its sentence's hedges
             _as_clause(commitment, sentence)
+        if (in_wait := _WAITING_ON.match(fold(commitment.action))) and _meant(fold(commitment.action), in_wait):
+            trailing.append(commitment.action[: in_wait.end()])  # "I'm waiting on the bank": a wait, never firm
         if trailing:  # "I'm going to hand it over. Probably." / "Maybe. I'll call her." the hedge is the intention's
             commitment.reading.hedges = list(dict.fromkeys(commitment.reading.hedges + trailing))
             commitment.level = "hedged" if commitment.level == "firm" else commitment.level
@@ -945,7 +947,30 @@ def _wait_before(spans: list[Span], first: int, clause: str) -> list[str]:
     if not before or folded.rstrip().endswith("?") or _goes_ahead(fold(spans[first].text)) or _goes_ahead(fold(clause)):
         return []
     then = bool(_THEN.match(fold(spans[first].text)))
-    return _own_waits(before, _WAITS + _SEES if then else _WAITS)
+    return _own_waits(before, _WAITS + _LENT_BEFORE_THEN if then else _WAITS)
+
+
+def _wait_then(clause: str, reading: Reading) -> list[str]:
+    """A wait said in the step's own sentence, the step following it with "then" ("We're waiting for
+    the board's answer, then I'll tell the team."): it holds the step. Not a wait the step goes on
+    beside ("I'm waiting on the numbers so I'll chase Tom today", "... but I'll start anyway")."""
+    if reading.cue is None:
+        return []
+    before = fold(clause)[: reading.cue.start]
+    return [
+        clause[m.start() : m.end()]
+        for m in _WAITING_ON.finditer(before)
+        if _THEN_BETWEEN.fullmatch(before[m.end() :]) and _meant(before, m)
+    ]
+
+
+_THEN_BETWEEN = re.compile(r"\s*,?\s*(?:and\s+)?then\s*,?\s*")
+
+
+def is_a_wait(hedge: str) -> bool:
+    """Whether a hedge is a wait on someone's yes, on news or to see ("wait for Dennis to say yes")."""
+    folded = fold(hedge)
+    return any(wait.search(folded) for wait in _WAITS + _LENT_BEFORE_THEN)
 
 
 def _wait_after(spans: list[Span], last: int) -> list[str]:
@@ -963,13 +988,14 @@ def _wait_after(spans: list[Span], last: int) -> list[str]:
 def _own_waits(sentence: str, waits: tuple[re.Pattern[str], ...]) -> list[str]:
     """The waits of a sentence the client means to do (`_OWN_WAIT`) and does not refuse, verbatim."""
     folded = fold(sentence)
-    return [
-        sentence[m.start() : m.end()]
-        for wait in waits
-        for m in wait.finditer(folded)
-        if _OWN_WAIT.search(folded[: m.start()])
-        and not _REFUSED_BEFORE.search(_WAIT_CLAUSE_BREAK.split(folded[: m.start()])[-1])
-    ]
+    return [sentence[m.start() : m.end()] for wait in waits for m in wait.finditer(folded) if _meant(folded, m)]
+
+
+def _meant(folded: str, wait: re.Match[str]) -> bool:
+    """Whether the client means to do the wait found in `folded` (`_OWN_WAIT`) and does not refuse it
+    in its own clause."""
+    before = folded[: wait.start()]
+    return bool(_OWN_WAIT.search(before)) and not _REFUSED_BEFORE.search(_WAIT_CLAUSE_BREAK.split(before)[-1])
 
 
 _FIRST = re.compile(r"\b(?:first|before (?:that|then|i do|i do it))\W*$")
@@ -980,9 +1006,16 @@ def _goes_ahead(step: str) -> bool:
 
 
 _WAITS = tuple(rule(rule_id).regex() for rule_id in ("hedge.wait-till-someone-agrees", "hedge.wait-and-see"))
-_SEES = tuple(rule(rule_id).regex() for rule_id in ("hedge.i-will-see", "hedge.lets-see"))
+_LENT_BEFORE_THEN = tuple(
+    rule(rule_id).regex() for rule_id in ("hedge.i-will-see", "hedge.lets-see", "wait.waiting-on")
+)
+"""Waits that hold only a step said as what follows them ("I'm waiting on the bank. Then I'll sign
+the lease."): before "I'll call him at nine" a plain "I'll see what he says" is how the client finds
+out, and "I'm waiting on the bank" tells where things stand."""
+_WAITING_ON = rule("wait.waiting-on").regex()
 _THEN = re.compile(
-    r"^\W*(?:(?:and|so|um|uh|ok|okay|yeah)\W+)*(?:then|after that|and then|once (?:he|she|they) (?:has|have|does|do))\b"
+    r"^\W*(?:(?:and|so|um|uh|ok|okay|yeah)\W+)*"
+    r"(?:then(?! again\b)|after that|and then|once (?:he|she|they) (?:has|have|does|do))\b"
 )
 _OWN_WAIT = re.compile(
     r"(?:^\W*|(?:\b(?:i(?:'ll|ll| will|'m|m| am|'d rather| would rather|'d better| had better)"

@@ -4,8 +4,15 @@ from __future__ import annotations
 
 import re
 
-from assistant.analysis.offline.clean import clean_phrase, content_word_count, dangles, is_filler_fragment, trim_edges
-from assistant.analysis.offline.commitments import is_if_then, is_resolved, told_as_a_scene
+from assistant.analysis.offline.clean import (
+    clean_action,
+    clean_phrase,
+    content_word_count,
+    dangles,
+    is_filler_fragment,
+    trim_edges,
+)
+from assistant.analysis.offline.commitments import is_a_wait, is_if_then, is_resolved, told_as_a_scene
 from assistant.analysis.offline.lexicon import find_gates
 from assistant.analysis.offline.phrases import (
     clause_from,
@@ -55,6 +62,27 @@ def _names_a_step(action: str) -> bool:
     return not _NOT_A_DOING.match(action.strip())
 
 
+def _holds_a_step(wait: Commitment, steps: list[Commitment]) -> bool:
+    """Whether the commitment is only a wait that holds another of the plan's steps ("I'll wait for
+    Dennis to say yes. Then I'll tell Maria.": the wait is the hedge of "tell Maria"). It is that
+    step's condition, shown in the step's hedges, not a step of its own: the plan had listed "wait
+    for Dennis to say yes" as an item beside the step it holds. Kept where no step of the plan is held,
+    and where it says more than the wait ("wait for Dennis to say yes and then book the flights")."""
+    own = _only_a_wait(wait)
+    return own is not None and any(c is not wait and own in {fold(h).strip() for h in c.hedges} for c in steps)
+
+
+def _only_a_wait(commitment: Commitment) -> str | None:
+    """The wait a commitment is, folded, when its action is that wait and at most a word more ("wait
+    for the board to approve it"), else None. Other hedges are no wait ("do my best to finish the
+    deck" opens with its hedge, and is a step)."""
+    action = fold(commitment.action).strip()
+    for hedge in (fold(h).strip() for h in commitment.hedges):
+        if is_a_wait(hedge) and action.startswith(hedge) and len(action[len(hedge) :].split()) <= 1:
+            return hedge
+    return None
+
+
 MAX_ITEMS = 8
 """A plan a coach can use is short: beyond this, the firmest and latest-said commitments win
 (intentions firm up towards the end of a session); the rest stay listed as commitments."""
@@ -81,16 +109,15 @@ def draft_plan(
     owner = transcript.client_name or "the client"
     # An unresolved "do it" is kept as a commitment (with its quote) but is no plan item.
     said = sorted(commitments, key=lambda c: c.evidence[0].utterance)  # commitments come ranked, not in order said
-    chosen = _latest_per_action(
-        [
-            c
-            for c in said
-            if c.level in ("firm", "hedged")
-            and is_resolved(c.action)
-            and _names_a_step(c.action)
-            and not told_as_a_scene(c.action)  # the rules set these aside; a model's (llm/merge.py) may not
-        ]
-    )
+    steps = [
+        c
+        for c in said
+        if c.level in ("firm", "hedged")
+        and is_resolved(c.action)
+        and _names_a_step(c.action)
+        and not told_as_a_scene(c.action)  # the rules set these aside; a model's (llm/merge.py) may not
+    ]
+    chosen = _latest_per_action([c for c in steps if not _holds_a_step(c, steps)])
     anchors = [c.evidence[0].utterance for c in chosen]
     items = [_item(f"A{n}", c, utterances, ideas, owner, anchors) for n, c in enumerate(chosen, 1)]
     return ActionPlan(
@@ -272,6 +299,8 @@ def _questions(
         if action is None:
             continue
         if c.level == "hedged":
+            if _only_a_wait(c) is not None:
+                continue  # "wait for Dennis to say yes" said with "wait for Dennis to say yes" asks nothing
             hedge = ", ".join(f'"{h}"' for h in c.hedges) or "a hedge"
             questions.append(f'"{action}" was said with {hedge}: what would make it a firm yes?')
         elif c.level == "resisting" and talk.get(c.evidence[0].utterance) == "sustain":
@@ -282,9 +311,10 @@ def _questions(
         text = _quotable(idea.text)
         if idea.status == "open" and text is not None:
             questions.append(f'Still open: "{text}". Which way is {owner} leaning?')
+    waits = {fold(c.action) for c in commitments if _only_a_wait(c) is not None}
     for item in items:
         action = _doable(item.action)
-        if item.success_measure is None and action is not None:
+        if item.success_measure is None and action is not None and fold(item.action) not in waits:
             questions.append(f'How will {owner} know that "{action}" is done?')
     return list(dict.fromkeys(questions))[:MAX_QUESTIONS]
 
@@ -304,7 +334,7 @@ def _quotable(text: str) -> str | None:
     """Text fit to quote in a question: cleaned of fillers, saying something, and holding no quote
     marks of its own (an action that quotes what the client will say, or a quote cut open, would
     nest quotes and read as a broken question)."""
-    cleaned = clean_phrase(text)
+    cleaned = clean_action(text)  # "wait for Dennis to say yes" keeps the yes that is said
     if _QUOTE_MARKS.search(cleaned):
         return None
     return None if is_filler_fragment(cleaned, min_content=1) else cleaned

@@ -38,6 +38,7 @@ from assistant.types import DarnCat, Emotion, TalkType
 Kind = Literal[
     "hedge",
     "opening_hedge",
+    "wait",
     "exception",
     "cue",
     "contrast",
@@ -58,6 +59,7 @@ Reader = Literal["client", "notes"]
 _WRAPPERS: dict[Kind, tuple[str, str]] = {
     "hedge": (r"\b(?:", r")\b"),
     "opening_hedge": ("(?:", r")\b"),  # matched at the start of a sentence
+    "wait": (r"\b(?:", r")"),  # a wait ends where its object does, before a stop or a "then"
     "exception": (r"\b(?:", r")\b"),
     "cue": ("", ""),  # each cue is its own regex
     "contrast": ("", ""),
