@@ -207,6 +207,12 @@ FIRM = [
     ("If it's a real disagreement, we'll bring it to him together.", "bring it to him together"),
     ("Even if it rains, I'll walk at lunch.", "walk at lunch"),
     ("If I leave it, and it gets worse, I'll call the GP.", "call the GP"),
+    # a second step after ", and then" is the step's too, as the gold writes it (it had been lost)
+    ("I'll talk to Sam first, and then tell her Friday.", "talk to Sam first, and then tell her Friday"),
+    (
+        "I'll do the three together, Thursday afternoon, and then Friday is submission.",
+        "do the three together, Thursday afternoon",
+    ),
 ]
 
 

@@ -27,8 +27,18 @@ _SIGN_OFF = (
 """Laughter, and thanks or a goodbye closing the turn, in speech-to-text without punctuation: not
 part of the action ("i will try haha bye", "report from the router front thanks Sanne": spent
 sixteenth sealed split). Not "write her a thank you" nor "say thanks"."""
+_STEP_END = re.compile(
+    _CLAUSE_END.pattern.replace(
+        "but|and then|so",
+        r"but|and then(?=\s*(?:i|i'll|ill|i'm|im|we|we'll|$)\b|\s+[\w']+(?:'s|\s+(?:is|are|was|were|will)\b))|so",
+    )
+)
+"""Where a clause ends, for the step a cue introduces: not at ", and then" followed by a second step
+of the same person ("I'll talk to Sam first, and then tell her Friday": the whole is the step, as
+the gold writes such steps; "tell her Friday" had been lost), only before a clause of its own
+("..., and then I'll email him", "..., and then Friday is just submission")."""
 _ACTION_END = re.compile(
-    rf"{_CLAUSE_END.pattern}|(?:,\s*|\s+and\s+)if\b|\s+(?:and\s+)?then\s+(?={_OTHER_SUBJECT})"
+    rf"{_STEP_END.pattern}|(?:,\s*|\s+and\s+)if\b|\s+(?:and\s+)?then\s+(?={_OTHER_SUBJECT})"
     rf"|\s+(?:and|eh|aye|innit|hey|you know|ya know)\s+(?={_OTHER_SUBJECT})"
     r"|\s+(?=(?:we'll|we will) see\b)"
     r"|(?<=\S)\s+(?:and\s+|aye\s+|eh\s+)?(?=see how (?:it|that|things|this|we|i) go(?:es)?\b)"
