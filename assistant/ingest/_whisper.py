@@ -94,17 +94,16 @@ def read_whisper_tsv(text: str) -> list[RawTurn]:
     both that speaker's; otherwise no one known said it (the diariser could not tell)."""
     body = text.strip().lstrip("\ufeff")
     columns = _column_names(body.splitlines()[0])
-    whisper = columns[:2] == ["start", "end"]
-    rows = [line.split("\t") for line in body.splitlines()] if whisper else list(_sheet_rows(body))
-    milliseconds = whisper
+    whisper = looks_like_whisper_tsv(body)
+    rows = [line.split("\t") for line in body.splitlines()] if whisper else _sheet_rows(body)
     turns: list[RawTurn] = []
     for row in rows[1:]:
         cells = {column: cell for column, cell in zip(columns, row, strict=False) if column is not None}
         text_cell = normalise_space(cells.get("text", ""))
         if text_cell:
             speaker = cells.get("speaker", "").strip() or None
-            start = _seconds(cells.get("start"), milliseconds)
-            end = _seconds(cells.get("end"), milliseconds)
+            start = _seconds(cells.get("start"), milliseconds=whisper)
+            end = _seconds(cells.get("end"), milliseconds=whisper)
             turns.append(RawTurn(speaker, text_cell, start, end))
     sheet = "end" not in columns
     for n, turn in enumerate(turns):
@@ -122,7 +121,7 @@ def _sheet_rows(body: str) -> list[list[str]]:
     return list(csv.reader(io.StringIO(body), delimiter="\t"))
 
 
-def _seconds(cell: str | None, milliseconds: bool = True) -> float | None:
+def _seconds(cell: str | None, *, milliseconds: bool = True) -> float | None:
     """Whisper writes milliseconds ("3200"), a sheet whole seconds ("42"); other tools a clock
     ("00:00:03.2")."""
     cell = (cell or "").strip()

@@ -469,3 +469,11 @@ def test_a_question_keeps_the_yes_that_is_said() -> None:
 def test_only_a_wait_that_holds_a_step_leaves_the_plan(said: str, items: list[str]) -> None:
     analysis = _analyse_text(f"Coach: What will you do?\nDana: {said}\n")
     assert sorted(i.action for i in analysis.plan.items) == sorted(items)
+
+
+def test_a_wait_to_see_what_someone_says_is_the_condition_of_the_step_after_it() -> None:
+    """'I'll see what Dennis says. Then I'll tell Maria.': "see what Dennis says" was drafted as an
+    item of its own, asked "what would make it a firm yes?" and "how will Dana know it is done?"."""
+    analysis = _analyse_text("Coach: And the budget?\nDana: I'll see what Dennis says. Then I'll tell Maria.\n")
+    assert [(i.action, i.level) for i in analysis.plan.items] == [("tell Maria", "hedged")]
+    assert not [q for q in analysis.plan.questions_for_next_session if "see what" in q]

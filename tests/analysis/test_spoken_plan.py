@@ -24,6 +24,10 @@ ACTION_CONTENT_WORDS = 1
 """An action may be one verb and a name ("call Priya") or one word of content ("floss")."""
 MAX_QUESTIONS = 8
 _QUOTED = re.compile(r'"([^"]+)"')
+_ABOUT_A_STEP = re.compile(r"is done\?$|a firm yes\?$|to feel possible\?$")
+_NOT_ONE_STEP = re.compile(r"(?<!\bDr)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bSt)[.!?;]\s+\S|^(?:If|Then|From)\b")
+"""A question about a step quotes one step: not sentences run together ("Then I probably do it
+myself. Payment plans. I do this for a living, Len") nor a condition first."""
 
 
 def _problems(transcript: Transcript, analysis: Analysis) -> list[str]:
@@ -44,6 +48,8 @@ def _problems(transcript: Transcript, analysis: Analysis) -> list[str]:
         for quoted in _QUOTED.findall(question):
             if quoted not in hedges and is_filler_fragment(quoted, ACTION_CONTENT_WORDS):
                 problems.append(f"question quotes a fragment: {question!r}")
+            if quoted not in hedges and _ABOUT_A_STEP.search(question) and _NOT_ONE_STEP.search(quoted):
+                problems.append(f"question quotes no single step: {question!r}")
     if len(plan.questions_for_next_session) > MAX_QUESTIONS:
         problems.append(f"{len(plan.questions_for_next_session)} questions")
     for commitment in analysis.commitments:

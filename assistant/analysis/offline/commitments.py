@@ -965,6 +965,7 @@ def _wait_then(clause: str, reading: Reading) -> list[str]:
 
 
 _THEN_BETWEEN = re.compile(r"\s*,?\s*(?:and\s+)?then\s*,?\s*")
+"""All that stands between a wait and the step it holds in one sentence: ", then", " and then"."""
 
 
 def is_a_wait(hedge: str) -> bool:

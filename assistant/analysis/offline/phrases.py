@@ -8,10 +8,17 @@ from collections.abc import Iterator
 from assistant.analysis.offline.clean import dangles
 from assistant.analysis.textspan import Span, closes_abbreviation, fold
 
-_CLAUSE_END = re.compile(
-    r"\.(?=\s|$|[\"'”’)\]])"
-    r"|[;!?…]|,\s*(?:but|and then|so|because|which|although|though|otherwise|or else)\b|\s(?:but|because)\s|\s-\s|-{2,}|[—–]"
-)
+
+def _clause_end(and_then: str) -> re.Pattern[str]:
+    """Where a clause ends, with `and_then` for when ", and then" ends it."""
+    return re.compile(
+        r"\.(?=\s|$|[\"'”’)\]])"
+        rf"|[;!?…]|,\s*(?:but|{and_then}|so|because|which|although|though|otherwise|or else)\b"
+        r"|\s(?:but|because)\s|\s-\s|-{2,}|[—–]"
+    )
+
+
+_CLAUSE_END = _clause_end("and then")
 """Where a clause ends: punctuation, a contrast or reason, or a dash (spoken text breaks off:
 "'cause--"). A full stop ends it only before a space, a closing mark or the end ("call at 5.30"),
 and not where it closes an abbreviation (`_end_in`: "book an appointment with Dr. Nguyen")."""
@@ -27,11 +34,8 @@ _SIGN_OFF = (
 """Laughter, and thanks or a goodbye closing the turn, in speech-to-text without punctuation: not
 part of the action ("i will try haha bye", "report from the router front thanks Sanne": spent
 sixteenth sealed split). Not "write her a thank you" nor "say thanks"."""
-_STEP_END = re.compile(
-    _CLAUSE_END.pattern.replace(
-        "but|and then|so",
-        r"but|and then(?=\s*(?:i|i'll|ill|i'm|im|we|we'll|$)\b|\s+[\w']+(?:'s|\s+(?:is|are|was|were|will)\b))|so",
-    )
+_STEP_END = _clause_end(
+    r"and then(?=\s*(?:i|i'll|ill|i'm|im|we|we'll|$)\b|\s+[\w']+(?:'s|\s+(?:is|are|was|were|will)\b))"
 )
 """Where a clause ends, for the step a cue introduces: not at ", and then" followed by a second step
 of the same person ("I'll talk to Sam first, and then tell her Friday": the whole is the step, as

@@ -74,13 +74,22 @@ def _holds_a_step(wait: Commitment, steps: list[Commitment]) -> bool:
 
 def _only_a_wait(commitment: Commitment) -> str | None:
     """The wait a commitment is, folded, when its action is that wait and at most a word more ("wait
-    for the board to approve it"), else None. Other hedges are no wait ("do my best to finish the
-    deck" opens with its hedge, and is a step)."""
+    for the board to approve it") or what a wait to see waits on ("see what Dennis says", hedged by
+    "I'll see"), else None. Other hedges are no wait ("do my best to finish the deck" opens with its
+    hedge, and is a step)."""
     action = fold(commitment.action).strip()
     for hedge in (fold(h).strip() for h in commitment.hedges):
-        if is_a_wait(hedge) and action.startswith(hedge) and len(action[len(hedge) :].split()) <= 1:
+        if not is_a_wait(hedge):
+            continue
+        if action.startswith(hedge) and len(action[len(hedge) :].split()) <= 1:
             return hedge
+        if hedge.endswith(" see") and _SEE_WHAT.fullmatch(action):
+            return hedge  # "I'll see what Dennis says": the hedge is "I'll see", the action the rest of it
     return None
+
+
+_SEE_WHAT = re.compile(r"see (?:what|if|whether|how) (?:\S+ ){0,4}?(?:says?|thinks?|decides?|agrees?|goes|happens)")
+"""The action of a wait to see ("see what Dennis says", "see if the bank agrees", "see how it goes")."""
 
 
 MAX_ITEMS = 8
@@ -320,11 +329,21 @@ def _questions(
 
 
 def _doable(action: str) -> str | None:
-    """The action fit for a question: quotable, naming something, and beginning with what is done."""
+    """The action fit for a question: quotable, naming something, beginning with what is done, and
+    one step, not the quote of several sentences or a condition ("How will Martin know that "Then I
+    probably do it myself. Payment plans. I do this for a living, Len" is done?")."""
     quoted = _quotable(action)
-    if quoted is None or not is_resolved(quoted) or _NOT_A_DOING.match(quoted):
+    if quoted is None or not is_resolved(quoted) or _NOT_A_DOING.match(quoted) or _NOT_ONE_STEP.search(quoted):
         return None
     return quoted
+
+
+_NOT_ONE_STEP = re.compile(
+    r"(?<!\bdr)(?<!\bmr)(?<!\bmrs)(?<!\bms)(?<!\bst)(?<!\bprof)[.!?;]\s|^(?:if|then|when|once|so|and|but|because|from)\b",
+    re.IGNORECASE,
+)
+"""An action that is no single step to ask about: sentences run together, or a condition or a
+connective first ("If the number's bad enough, I'll ring", "From the first of March I drive ...")."""
 
 
 _QUOTE_MARKS = re.compile(r"[\"“”]")
