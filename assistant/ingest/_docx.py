@@ -8,6 +8,7 @@ import zipfile
 
 from assistant.errors import InputError
 from assistant.ingest._labels import CLOCK
+from assistant.ingest._raw import column_meaning
 
 
 def is_zip(data: bytes) -> bool:
@@ -35,7 +36,6 @@ def docx_text(data: bytes, file_name: str) -> str:
 
 
 _CLOCK_CELL = re.compile(rf"^[\[(]?{CLOCK}[\])]?$")
-_COLUMN_HEADINGS = frozenset(("time", "timestamp", "start", "speaker", "name", "who", "text", "words", "transcript"))
 
 
 def _row_line(row) -> str:  # type: ignore[no-untyped-def]
@@ -45,7 +45,7 @@ def _row_line(row) -> str:  # type: ignore[no-untyped-def]
     cells = [cell.text.strip() for cell in row.cells]
     cells = [c for n, c in enumerate(cells) if n == 0 or c != cells[n - 1]]  # a merged cell repeats
     filled = [c for c in cells if c]
-    if filled and all(c.lower() in _COLUMN_HEADINGS for c in filled):
+    if filled and all(column_meaning(c) for c in filled):
         return ""
     clock = next((c for c in filled if _CLOCK_CELL.match(c)), None)
     rest = [c for c in filled if c != clock]

@@ -69,3 +69,20 @@ def clock_to_seconds(stamp: str) -> float | None:
     if fraction:
         total += int(fraction.ljust(3, "0")) / 1000
     return total
+
+
+TABLE_COLUMNS = {
+    "start": ("start", "start time", "from", "time", "timestamp", "begin", "in"),
+    "end": ("end", "end time", "to", "out"),
+    "speaker": ("speaker", "speaker name", "name", "who", "participant"),
+    "text": ("text", "transcript", "words", "utterance", "content", "sentence", "what was said"),
+}
+"""What a column of a transcript table is called: Whisper's "start, end, text" (with a diariser's
+"speaker"), a note-taker's sheet ("Timestamp, Speaker, Text"), a table in Word ("Time | Speaker |
+Text")."""
+
+
+def column_meaning(heading: str) -> str | None:
+    """What a column heading names (a key of `TABLE_COLUMNS`), None for a column of something else."""
+    folded = heading.strip().strip('"').lower()
+    return next((key for key, names in TABLE_COLUMNS.items() if folded in names), None)

@@ -11,7 +11,7 @@ from typing import Any
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field, ValidationError
 
 from assistant.errors import InputError
-from assistant.ingest._raw import RawTurn, clock_to_seconds, merge_same_speaker, normalise_space
+from assistant.ingest._raw import RawTurn, clock_to_seconds, column_meaning, merge_same_speaker, normalise_space
 
 
 class _Segment(BaseModel):
@@ -50,20 +50,9 @@ def read_segments(items: list[Any], file_name: str) -> list[RawTurn]:
     return merge_same_speaker([turn for turn in turns if turn.text])
 
 
-_COLUMNS = {
-    "start": ("start", "start time", "from", "time", "timestamp", "begin", "in"),
-    "end": ("end", "end time", "to", "out"),
-    "speaker": ("speaker", "speaker name", "name", "who", "participant"),
-    "text": ("text", "transcript", "words", "utterance", "content", "sentence", "what was said"),
-}
-"""What a column of a transcript table is called: Whisper's "start, end, text" (with a diariser's
-"speaker"), or a note-taker's sheet ("Timestamp, Speaker, Text": Avoma pasted into a spreadsheet)."""
-
-
 def _column_names(header_line: str) -> list[str | None]:
-    """Each column's meaning (a key of `_COLUMNS`), None for a column of something else."""
-    named = [cell.strip().strip('"').lower() for cell in header_line.split("\t")]
-    return [next((key for key, names in _COLUMNS.items() if cell in names), None) for cell in named]
+    """Each column's meaning (`column_meaning`), None for a column of something else."""
+    return [column_meaning(cell) for cell in header_line.split("\t")]
 
 
 def looks_like_whisper_tsv(text: str) -> bool:

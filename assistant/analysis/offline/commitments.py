@@ -822,12 +822,8 @@ def _hedges_beside(spans: list[Span], n: int, step: int) -> list[str]:
     """The hedges the next sentence with words in it lends sentence n ("I'll talk to Mark on Monday.
     Well. I'll try."): sentences of fillers and backchannels alone are stepped over, and so, looking
     back, is a bare time phrase ("maybe after the report. once it's published. then I'll take it off")."""
-    at = n + step
-    while 0 <= at < len(spans) and (
-        is_interjection(spans[at].text) or (step < 0 and _TIME_FRAGMENT.match(fold(spans[at].text)))
-    ):
-        at += step
-    if not 0 <= at < len(spans):
+    at = _next_said(spans, n, step, over_times=step < 0)
+    if at is None:
         return []
     if step < 0:
         return neighbour_hedges(spans[at].text)
@@ -921,12 +917,21 @@ def _condition_before(spans: list[Span], n: int) -> list[str]:
 
 
 def _sentence_before(spans: list[Span], n: int, *, over_times: bool = False) -> str:
-    """The sentence before sentence n, past fillers and backchannels ("Um. Yeah."), and, with
-    `over_times`, past a bare time phrase ("Once he does."); "" at the turn's start."""
-    at = n - 1
-    while at >= 0 and (is_interjection(spans[at].text) or (over_times and _TIME_FRAGMENT.match(fold(spans[at].text)))):
-        at -= 1
-    return spans[at].text if at >= 0 else ""
+    """The sentence with words in it before sentence n (`_next_said`); "" at the turn's start."""
+    at = _next_said(spans, n, -1, over_times=over_times)
+    return spans[at].text if at is not None else ""
+
+
+def _next_said(spans: list[Span], n: int, step: int, *, over_times: bool = False) -> int | None:
+    """The nearest sentence before (`step` -1) or after (+1) sentence n that says something: fillers
+    and backchannels ("Um. Yeah.") are stepped over, and with `over_times` a bare time phrase ("Once
+    he does."); None at the turn's edge."""
+    at = n + step
+    while 0 <= at < len(spans) and (
+        is_interjection(spans[at].text) or (over_times and _TIME_FRAGMENT.match(fold(spans[at].text)))
+    ):
+        at += step
+    return at if 0 <= at < len(spans) else None
 
 
 _IF_CLAUSE = re.compile(r"^\W*(?:(?:and|so|but|then|okay|ok|well|yeah)\W+)?(?=if\b)")
@@ -977,10 +982,8 @@ def is_a_wait(hedge: str) -> bool:
 def _wait_after(spans: list[Span], last: int) -> list[str]:
     """The client's own wait said in the next sentence as coming first ("I'll tell her on Friday.
     I'll wait for Dennis to say yes first."): it holds the step before it too."""
-    at = last + 1
-    while at < len(spans) and is_interjection(spans[at].text):
-        at += 1
-    if at >= len(spans):
+    at = _next_said(spans, last, +1)
+    if at is None:
         return []
     after = spans[at].text
     return _own_waits(after, _WAITS) if _FIRST.search(fold(after)) else []
