@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from assistant.ingest._labels import NAME, is_heading_word
+from assistant.ingest._labels import NAME, SOUNDS, is_heading_word
 from assistant.ingest._raw import RawTurn, clock_to_seconds, merge_same_speaker, normalise_space
 from assistant.ingest._roles import is_role_label
 from assistant.ingest._rolling import is_rolling, new_lines_only
@@ -34,15 +34,6 @@ _BRACKET_SPEAKER = re.compile(r"^\[(?P<name>[^\[\]\n]{1,40})\]:\s*(?P<text>.+)$"
 # Riverside and others: "[Isabel Ortega] Buenos días" with no colon; only a name ("[laughs] Fair
 # enough." is a typist's note in the speaker's words).
 _BRACKET_NAME = re.compile(r"^\[(?P<name>[^\[\]\n]{1,40})\]\s+(?P<text>.+)$", re.DOTALL)
-_SOUNDS = re.compile(
-    r"\b(?:music\w*|applause|laugh\w*|inaudible|crosstalk|cross talk|silence|pause\w*|noise\w*|foreign|"
-    r"sound\w*|cough\w*|sigh\w*|chuckl\w*|overlapping|unintelligible|indistinct|unclear|audio|speaking|"
-    r"language|bark\w*|ring\w*|typing|phone|door|knock\w*|beep\w*|clap\w*|cheer\w*|static|background|"
-    r"whisper\w*|sniff\w*|groan\w*|gasp\w*|breath\w*|crying|sobbing|silent|muted?|video|in \w+)\b",
-    re.IGNORECASE,
-)
-"""What captioners put in brackets for what is heard, not who speaks ("[Music] Welcome back",
-"[Dog Barking]", "[Speaking In Spanish]")."""
 _HANDLE = re.compile(r"^[\w.'’\-]+(?: [\w.'’\-]+){0,3}$")
 """A name as a display name or handle may be written ("Ana Lima", "ben.okoro")."""
 _NAME_LINE = re.compile(rf"^{NAME}$")
@@ -277,7 +268,7 @@ def _names_a_speaker(bracketed: re.Match[str]) -> bool:
     name = bracketed["name"].strip()
     if len(name.split()) > 5:
         return False
-    return bracketed.re is _BRACKET_SPEAKER or bool(_HANDLE.match(name) and not _SOUNDS.search(name))
+    return bracketed.re is _BRACKET_SPEAKER or bool(_HANDLE.match(name) and not SOUNDS.search(name))
 
 
 def _bare_bracket_names(spoken: list[str]) -> Counter[str]:

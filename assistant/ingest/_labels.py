@@ -246,6 +246,15 @@ NOT_SPEAKERS = frozenset(
         "music", "laughter", "laughs", "applause", "inaudible", "crosstalk", "silence", "noise", "pause",
     )
 )  # fmt: skip
+SOUNDS = re.compile(
+    r"\b(?:music\w*|applause|laugh\w*|inaudible|crosstalk|cross[ -]talk|silence|pause\w*|noise\w*|foreign|"
+    r"sound\w*|cough\w*|sigh\w*|chuckl\w*|overlapping|unintelligible|indiscernible|indistinct|unclear|audio|speaking|"
+    r"language|bark\w*|ring\w*|typing|phone|door|knock\w*|beep\w*|clap\w*|cheer\w*|static|background|"
+    r"whisper\w*|sniff\w*|groan\w*|gasp\w*|breath\w*|crying|sobbing|silent|muted?|video|in \w+)\b",
+    re.IGNORECASE,
+)
+"""What captioners put in brackets for what is heard, not who speaks ("[Music] Welcome back",
+"[Dog Barking]", "[Speaking In Spanish]")."""
 # Days and months start wrapped lines ("Monday: the board"), never a speaker's name in a text file
 # (in labelled captions, where a coach may be called April or June, they are left out).
 _CALENDAR = frozenset(

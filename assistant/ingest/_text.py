@@ -24,6 +24,7 @@ from assistant.ingest._labels import (
     CLOCK,
     NAME,
     NAME_ALONE,
+    SOUNDS,
     Label,
     is_heading_word,
     looks_like_a_name,
@@ -58,19 +59,20 @@ class TextReading:
     header: Header
 
 
-_TIMED_MARKER = re.compile(
-    rf"\s*\[(?:inaudible|crosstalk|cross-talk|indiscernible|unintelligible|overlapping|laughter|silence)"
-    rf"(?:\s+(?:at\s+)?{CLOCK})+\]",
-    re.IGNORECASE,
-)
+_TIMED_MARKER = re.compile(rf"\s*\[(?P<sound>[^\[\]\n]{{1,40}}?)(?:\s+(?:at\s+)?{CLOCK})+\]")
 """A transcriber's marker stamped with where it falls ("[inaudible 00:03:12]", "[crosstalk
-00:05:40]": Temi, Rev): no one's words, and a quote a coach reads should not hold it. Without a
-time ("[laughs]") it stays: the cleaned phrases leave it out, the quote keeps what was transcribed."""
+00:05:40]": Temi, Rev): no one's words when it names a sound (`SOUNDS`), and a quote a coach reads
+should not hold it. Without a time ("[laughs]") it stays: the cleaned phrases leave it out, the quote
+keeps what was transcribed."""
+
+
+def _without_timed_markers(line: str) -> str:
+    return _TIMED_MARKER.sub(lambda m: "" if SOUNDS.search(m["sound"]) else m.group(), line)
 
 
 def read_text(text: str) -> TextReading:
     lines = _without_page_breaks(_unquoted(text.replace("\u00a0", " ").splitlines()))
-    lines = [_TIMED_MARKER.sub("", line) for line in lines]
+    lines = [_without_timed_markers(line) for line in lines]
     lines = _names_beside_their_clocks(lines)
     front = front_matter_end(lines)
     labels: list[Label | None] = [None] * front
