@@ -84,6 +84,7 @@ SPLIT_TITLES = {
     "sealed45": "forty-fifth sealed split",
     "sealed46": "forty-sixth sealed split",
     "sealed47": "forty-seventh sealed split",
+    "sealed48": "forty-eighth sealed split",
 }
 """The sealed splits as the README names them, in the order they were written."""
 

@@ -64,6 +64,7 @@ def register(parser: argparse.ArgumentParser) -> None:
             "sealed45",
             "sealed46",
             "sealed47",
+            "sealed48",
             "all",
         ],
         default="all",
