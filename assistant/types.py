@@ -13,7 +13,9 @@ from pydantic import BaseModel, ConfigDict, Field
 SCHEMA_VERSION = "1.0"
 
 Role = Literal["coach", "client", "other", "notes"]
-SourceFormat = Literal["text", "markdown", "otter", "vtt", "srt", "docx", "json", "notes", "sbv", "whisper", "tsv"]
+SourceFormat = Literal[
+    "text", "markdown", "otter", "vtt", "srt", "docx", "json", "notes", "sbv", "whisper", "tsv", "csv"
+]  # fmt: skip
 TalkType = Literal["change", "sustain", "neutral"]
 DarnCat = Literal["desire", "ability", "reason", "need", "commitment", "activation", "taking_steps"]
 CommitmentLevel = Literal["firm", "hedged", "exploring", "resisting"]

@@ -10,7 +10,7 @@ from assistant.cli._common import add_backend_options, add_role_options, write_o
 
 
 def register(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", type=Path, help="transcript: .vtt .srt .sbv .docx .txt .md .json .tsv")
+    parser.add_argument("file", type=Path, help="transcript: .vtt .srt .sbv .docx .txt .md .rtf .json .tsv .csv")
     add_role_options(parser)
     add_backend_options(parser)
     parser.add_argument("--format", choices=["json", "md"], default="json")

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 
 def register(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", type=Path, help="transcript: .vtt .srt .sbv .docx .txt .md .json .tsv")
+    parser.add_argument("file", type=Path, help="transcript: .vtt .srt .sbv .docx .txt .md .rtf .json .tsv .csv")
     add_role_options(parser)
     parser.add_argument("--format", choices=["json", "text"], default="json")
     parser.set_defaults(run=run)

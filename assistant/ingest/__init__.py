@@ -19,7 +19,7 @@ from assistant.types import Role, SourceInfo, Transcript, TranscriptMetadata, Ut
 
 __all__ = ["SUPPORTED_EXTENSIONS", "load_transcript", "no_speakers_note", "parse_bytes"]
 
-SUPPORTED_EXTENSIONS = (".txt", ".md", ".markdown", ".vtt", ".srt", ".sbv", ".docx", ".json", ".tsv")
+SUPPORTED_EXTENSIONS = (".txt", ".md", ".markdown", ".vtt", ".srt", ".sbv", ".docx", ".json", ".tsv", ".csv", ".rtf")
 NOTES_SPEAKER = "Notes"
 UNKNOWN_SPEAKER = "Unknown speaker"
 

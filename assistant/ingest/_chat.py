@@ -44,6 +44,7 @@ _APP_WORDS = re.compile(
     r"|^[\u200e\u200f]*messages and calls are end-to-end encrypted\b"
     r"|^[\u200e\u200f]*(?:missed )?(?:voice|video) call\b[^.!?]{0,30}$"
     r"|^[\u200e\u200f]*\S+\.(?:jpe?g|png|webp|gif|opus|mp3|m4a|mp4|pdf|docx?|xlsx?|pptx?|vcf) \(file attached\)$"
+    r"|^[\u200e\u200f]*<attached: [^<>]+>$"  # iOS: "<attached: 00000007-PHOTO-2024-03-12-09-31-05.jpg>"
     r"|^(?:reacted to|reaccionó a|a réagi à|hat auf|reagiu a) [\"“].*[\"”] (?:with|con|avec|mit|com)\b",
     re.IGNORECASE,
 )
@@ -117,10 +118,17 @@ def _opened(opened: re.Match[str]) -> _Message:
 
 
 def _person(label: str) -> str | None:
+    """The sender as the app names them, an emoji a contact was saved with kept ("Amira Benali 🌿"),
+    as a label's pronouns are; None where the label names no one."""
     name = label.strip(_MARKS + " ")
     if _PHONE.match(name):
         return name
-    return name if _NAME.fullmatch(name) and looks_like_a_name(name) and not is_heading_word(name) else None
+    bare = _EMOJI_AROUND.sub("", name)
+    return name if _NAME.fullmatch(bare) and looks_like_a_name(bare) and not is_heading_word(bare) else None
+
+
+_EMOJI_AROUND = re.compile(r"^[^\w(]+|\s*[^\w\s.)'’\-]+(?:\s+[^\w\s.)'’\-]+)*$")
+"""Symbols before or after a contact's name: emoji, hearts, flags."""
 
 
 def _turn(message: _Message) -> RawTurn | None:

@@ -20,6 +20,7 @@ from assistant.ingest._decode import decode
 from assistant.ingest._docx import docx_text, is_zip
 from assistant.ingest._json import read_json
 from assistant.ingest._raw import Header, RawTurn
+from assistant.ingest._rtf import looks_like_rtf, rtf_to_text
 from assistant.ingest._text import TextReading, read_text
 from assistant.ingest._whisper import looks_like_a_table, looks_like_whisper_tsv, read_whisper_tsv
 from assistant.types import Role, SourceFormat
@@ -48,6 +49,8 @@ def read(data: bytes, name: str) -> Reading:
         return _from_text(read_text(text), "docx", None)
     decoded = decode(data, name)
     text, encoding = decoded.text, decoded.encoding
+    if looks_like_rtf(text):  # rich text saved from TextEdit or WordPad, whatever its name says
+        text = rtf_to_text(text)
     if looks_like_vtt(text):
         return Reading(read_captions(text), "vtt", encoding, timed=True)
     if looks_like_srt(text) or suffix == ".srt":
@@ -59,8 +62,8 @@ def read(data: bytes, name: str) -> Reading:
     if looks_like_whisper_tsv(text):
         return Reading(read_whisper_tsv(text), "whisper", encoding, timed=True)
     if looks_like_a_table(text):
-        return Reading(read_whisper_tsv(text), "tsv", encoding, timed=True)
-    if suffix == ".tsv":
+        return Reading(read_whisper_tsv(text), "csv" if suffix == ".csv" else "tsv", encoding, timed=True)
+    if suffix in (".tsv", ".csv"):
         raise InputError(
             f"{name} is not a transcript table: its first row does not name a text column and a speaker or time column"
         )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 
 from assistant.errors import InputError
@@ -51,7 +52,28 @@ def decode(data: bytes, file_name: str) -> Decoded:
     decoded = _decode_text(data)
     if decoded is None or _looks_binary(decoded.text):
         raise InputError(f"{file_name} holds binary data, not text; is it the right file?")
+    decoded.text = _without_mojibake(decoded.text)
     return decoded
+
+
+_MOJIBAKE = re.compile(r"â€|[ÂÃÄÅÆÐÑ][\x80-\xbf\u0152-\u2122]")
+"""How UTF-8 looks once read as Windows-1252 ("itâ€™s", "DzieÅ„"): a transcript pasted into an
+e-mail or an editor that guessed the encoding wrong."""
+
+
+def _without_mojibake(text: str) -> str:
+    """Lines of UTF-8 read as Windows-1252 read again as UTF-8 ("itâ€™s" is "it’s"). Only a line that
+    goes back whole: a line written right ("Kraków") is no UTF-8 once encoded, and stays as it is."""
+    if not _MOJIBAKE.search(text):
+        return text
+    return "".join(_repaired(line) if _MOJIBAKE.search(line) else line for line in text.splitlines(keepends=True))
+
+
+def _repaired(line: str) -> str:
+    try:
+        return line.encode("cp1252").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return line
 
 
 def _decode_text(data: bytes) -> Decoded | None:

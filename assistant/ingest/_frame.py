@@ -95,7 +95,15 @@ _CLOSINGS = (
     re.compile(
         r"^\W*(end|end of (the )?(transcript|transcription|recording|meeting|call|session|file))\W*$", re.IGNORECASE
     ),
+    # a free trial's advert under the last turn: "Automatically convert your audio files to text with Sonix. ..."
+    re.compile(r"^\W*(?i:automatically (?:convert|transcribe) your \w+ files? to text with) [A-Z]\w+"),
 )
+LEGAL_NOTICE = (
+    r"\bintended (?:solely |only |exclusively )?for the (?:use of the )?(?:addressee|(?:intended |named )?recipient)"
+    r"|\b(?:privileged and confidential|confidential and (?:may be )?privileged)\b"
+)
+"""What a mail's legal notice says and speech does not ("This e-mail and any attachments are
+confidential and intended solely for the addressee")."""
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11,
     "dec": 12,

@@ -72,8 +72,8 @@ def clock_to_seconds(stamp: str) -> float | None:
 
 
 TABLE_COLUMNS = {
-    "start": ("start", "start time", "from", "time", "timestamp", "begin", "in"),
-    "end": ("end", "end time", "to", "out"),
+    "start": ("start", "start time", "from", "time", "timestamp", "begin", "in", "timecode", "timecode in"),
+    "end": ("end", "end time", "to", "out", "timecode out"),
     "speaker": ("speaker", "speaker name", "name", "who", "participant"),
     "text": ("text", "transcript", "words", "utterance", "content", "sentence", "what was said"),
 }

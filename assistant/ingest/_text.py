@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from assistant.ingest._frame import (
+    LEGAL_NOTICE,
     front_matter_end,
     is_boilerplate,
     is_closing,
@@ -76,7 +77,9 @@ def read_text(text: str) -> TextReading:
     lines = _names_beside_their_clocks(lines)
     front = front_matter_end(lines)
     labels: list[Label | None] = [None] * front
-    labels += [match_label(line) for line in lines[front:]]
+    # "CONFIDENTIALITY: This e-mail and any attachments are confidential and intended solely for the
+    # addressee." under a mailed transcript reads like a turn: a mail's legal notice is no one's words
+    labels += [None if re.search(LEGAL_NOTICE, line, re.IGNORECASE) else match_label(line) for line in lines[front:]]
     reading = _read_labelled(lines, labels)
     if reading is None and (asked := question_and_answer_labels(lines, front)):
         reading = _read_labelled(lines, asked)
@@ -400,10 +403,12 @@ def _take_stated_roles(
 
 
 _CONTACT = re.compile(
-    r"@|www\.|https?://|\+\d[\d ()-]{6,}\d|\(\d{2,5}\) ?\d|\b\d{3}[-. ]\d{3,4}[-. ]\d{4}\b|^sent from my\b",
+    r"@|www\.|https?://|\+\d[\d ()-]{6,}\d|\(\d{2,5}\) ?\d|\b\d{3}[-. ]\d{3,4}[-. ]\d{4}\b|^sent from my\b"
+    rf"|{LEGAL_NOTICE}",
     re.IGNORECASE,
 )
-"""What a signature holds and speech does not: an address, a site, a telephone number."""
+"""What a signature holds and speech does not: an address, a site, a telephone number, a mail's
+legal notice ("... are confidential and intended solely for the addressee")."""
 _SIGNATURE_LINES = 8
 """An e-mail signature is short: a "-- " line with more than this below it is not one."""
 
@@ -490,9 +495,17 @@ def _lone_clock(line: str, pending: float | None) -> float | None:
     return clock_to_seconds(stamp) if stamp else pending
 
 
+_TO_THE_SECOND = r"\d{1,2}:\d{2}:\d{2}(?:[.,]\d{1,3})?"
+"""A recording's time span counts seconds; a slot in a coach's diary ("09:00 - 10:00") does not."""
+
+
 def _clock_alone(line: str) -> str | None:
-    """The time on a line that holds nothing else ("00:00:04", "[00:01:05]"), or None."""
+    """The time on a line that holds nothing else ("00:00:04", "[00:01:05]"), or None; of a span
+    ("00:00:04 - 00:00:12", Riverside's transcript under each name), its start."""
     stamp = line.strip().strip("[]()")
+    span = re.fullmatch(rf"({_TO_THE_SECOND})\s*(?:-|–|—|-->|to)\s*{_TO_THE_SECOND}", stamp)
+    if span:
+        return span.group(1)
     return stamp if re.fullmatch(CLOCK, stamp) else None
 
 

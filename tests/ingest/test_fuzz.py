@@ -9,7 +9,7 @@ from assistant.errors import InputError
 from assistant.ingest import parse_bytes
 from assistant.types import Transcript
 
-EXTENSIONS = [".txt", ".md", ".vtt", ".srt", ".sbv", ".json", ".tsv", ".docx"]
+EXTENSIONS = [".txt", ".md", ".vtt", ".srt", ".sbv", ".json", ".tsv", ".csv", ".rtf", ".docx"]
 SPEECHY = st.text(
     alphabet=st.sampled_from(list("Coach:Client: WEBVTT-->0123456789\n\r\t<v>{}[]\"*#?.,'")),
     max_size=400,
@@ -38,6 +38,13 @@ LAYOUT_LINES = st.sampled_from(
         "00:00:01.000 --> 00:00:02.000 align:start",
         "start\tend\ttext",
         "0\t10\tok",
+        "Speaker,Text",
+        'Dana,"so, ""yes""',
+        "{\\rtf1\\ansi {\\fonttbl\\f0 Helvetica;}",
+        "\\f1\\b Dana:\\f0\\b0  ok\\'92s \\uc0\\u257 \\",
+        "}",
+        "[12/03/2024, 09:03:05] Amira \U0001f33f: hi",
+        "it\u00e2\u20ac\u2122s",
         "so<00:00:01.000><c> today</c>",
         "[Music]",
         "Coach: Dana",

@@ -20,7 +20,10 @@ from ui.views._common import show_error
 
 FIRST_VIEW_HOLD = 5.0
 """Seconds indexing or the model's analysis may wait for the review page to draw the first result."""
-FORMATS = "Zoom or Teams .vtt, .srt, Word .docx, Otter .txt, Markdown .md, or .json"
+FORMATS = (
+    "Zoom or Teams .vtt, .srt, YouTube .sbv, Word .docx, Otter or plain .txt, Markdown .md, rich text .rtf, "
+    "a sheet saved as .csv or .tsv, or .json"
+)
 
 
 def render() -> None:

@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 
 __all__ = ["analyze_offline", "clear_caches", "engine_version", "label_utterances", "warm_up"]
 
-ENGINE_CODE_VERSION = "78"
+ENGINE_CODE_VERSION = "79"
 """Bumped when the engine's code reads transcripts differently; the rules and the readers' weights
 are hashed into the version on their own (`engine_version`), so editing them needs no bump. 27
 (2026-12-04): the lexicon's someone-else pattern, and the rule changes since 26 that came with a
@@ -166,7 +166,9 @@ asks no question of itself; questions keep a yes that is said ("ask Priya to say
 heading each turn, a sheet saved as TSV and a transcriber's timed markers are read. 77: a second
 step after ", and then" stays in the step ("talk to Sam first, and then tell her Friday"). 78: "I'll
 see what Dennis says" holds the step after it as a wait does and is no item of its own; no question
-quotes sentences run together or an if-then plan as a step to be done."""
+quotes sentences run together or an if-then plan as a step to be done. 79: the reader reads rich
+text (.rtf, or renamed .txt), sheets saved as CSV, UTF-8 mail text read as Windows-1252 ("itâ€™s"),
+Riverside's time spans under names, a mail's legal notice and a trial advert under the last turn."""
 _SPEAKS_FOR_CLIENT = ("client", "notes")
 
 
