@@ -477,3 +477,37 @@ def test_a_wait_to_see_what_someone_says_is_the_condition_of_the_step_after_it()
     analysis = _analyse_text("Coach: And the budget?\nDana: I'll see what Dennis says. Then I'll tell Maria.\n")
     assert [(i.action, i.level) for i in analysis.plan.items] == [("tell Maria", "hedged")]
     assert not [q for q in analysis.plan.questions_for_next_session if "see what" in q]
+
+
+@pytest.mark.parametrize(
+    ("said", "item"),
+    [
+        ("I'll ask him Monday.", "ask him Monday"),
+        ("I'll ask her on Friday.", "ask her on Friday"),
+        ("I'm going to ask them tomorrow.", "ask them tomorrow"),
+    ],
+)
+def test_asking_a_person_is_a_step_as_telling_one_is(said: str, item: str) -> None:
+    """'I'll ask him Monday' was a firm commitment that drafted no plan item: "ask" and "him" are
+    words that match no idea, so nothing in it counted as naming a step ("tell him Monday" did)."""
+    analysis = _analyse_text(f"Coach: So what about your father?\nDana: {said}\n")
+    assert [i.action for i in analysis.plan.items] == [item]
+
+
+@pytest.mark.parametrize("said", ["I'll ask it again. I'll do it Monday.", "I'll ask him."])
+def test_asking_about_a_thing_said_before_or_on_no_day_is_still_no_step(said: str) -> None:
+    analysis = _analyse_text(f"Coach: What about the lease?\nDana: {said}\n")
+    assert analysis.plan.items == []
+
+
+@pytest.mark.parametrize(
+    "said", ["I'll see what happens.", "We'll just see how it goes next week.", "Wait and see where it lands, I guess."]
+)
+def test_a_wait_to_see_that_waits_on_nothing_named_is_no_plan_item(said: str) -> None:
+    analysis = _analyse_text(f"Coach: And the restructure?\nDana: {said}\n")
+    assert analysis.plan.items == []
+
+
+def test_a_wait_to_see_what_someone_says_still_holds_its_step() -> None:
+    analysis = _analyse_text("Coach: And the budget?\nDana: I'll see what Dennis says. Then I'll tell Maria.\n")
+    assert [i.action for i in analysis.plan.items] == ["tell Maria"]

@@ -1162,7 +1162,17 @@ def is_if_then(action: str) -> bool:
 def is_resolved(action: str) -> bool:
     """An action a coach can act on names something ("ask Priya to lead"), not just "do it",
     "have done" or a time with nothing to do in it ("in three months")."""
-    return not _ANAPHOR.match(action) and len(content_words(WHEN_RE.sub(" ", action)) - _DONE) >= 1
+    if _ANAPHOR.match(action):
+        return False
+    if len(content_words(WHEN_RE.sub(" ", action)) - _DONE) >= 1:
+        return True
+    return bool(_ASKS_SOMEONE.search(fold(action))) and when_phrase(action) is not None
+
+
+_ASKS_SOMEONE = re.compile(r"\bask (?:him|her|them)\b")
+"""Asking a person on a day said is a step ("ask him Monday"), as telling one is: the words that
+match ideas leave out "ask" and pronouns, so nothing else in it counts. A bare "ask him" is not: over
+the gold splits it displaced plan items the gold keeps ("hand Farah the December rota")."""
 
 
 def _commitment(

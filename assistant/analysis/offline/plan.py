@@ -15,6 +15,7 @@ from assistant.analysis.offline.clean import (
 from assistant.analysis.offline.commitments import is_a_wait, is_if_then, is_resolved, told_as_a_scene
 from assistant.analysis.offline.lexicon import find_gates
 from assistant.analysis.offline.phrases import (
+    WHEN_RE,
     clause_from,
     content_words,
     due_phrase,
@@ -59,7 +60,21 @@ def _names_a_step(action: str) -> bool:
     """Whether a commitment's action can be a plan item: not one that starts where no doing does
     (`_NOT_A_DOING`: "her the truth", "the report", "i'm off them", a quote mark), which means the
     cue was misread (found on the spent ninth and tenth sealed splits). It stays listed, with its quote."""
-    return not _NOT_A_DOING.match(action.strip())
+    return not _NOT_A_DOING.match(action.strip()) and not _only_to_see(action)
+
+
+def _only_to_see(action: str) -> bool:
+    seeing = _ONLY_TO_SEE.match(fold(WHEN_RE.sub(" ", action)))
+    return seeing is not None and not content_words(seeing.string[seeing.end() :])  # ", I guess" says no more
+
+
+_ONLY_TO_SEE = re.compile(
+    r"\W*(?:just\W+)?(?:wait and\W+)?see\W+(?:what happens|how (?:it|things|that) (?:goes|go|pans out|plays out)|"
+    r"where (?:it|things|that) (?:goes|go|lands?))\b"
+)
+"""A wait to see that waits on nothing named ("I'll see what happens.", "see how it goes next week"):
+it stays a hedged commitment, with its quote, but a coach cannot act on it, so it is no plan item. A
+wait to see what someone says names what it waits on, and holds the step after it (`_holds_a_step`)."""
 
 
 def _holds_a_step(wait: Commitment, steps: list[Commitment]) -> bool:
