@@ -501,7 +501,7 @@ def test_asking_about_a_thing_said_before_or_on_no_day_is_still_no_step(said: st
 
 
 @pytest.mark.parametrize(
-    "said", ["I'll see what happens.", "We'll just see how it goes next week.", "Wait and see where it lands, I guess."]
+    "said", ["I'll see what happens.", "I'll see how it goes next week.", "Wait and see where it lands, I guess."]
 )
 def test_a_wait_to_see_that_waits_on_nothing_named_is_no_plan_item(said: str) -> None:
     analysis = _analyse_text(f"Coach: And the restructure?\nDana: {said}\n")
@@ -511,3 +511,30 @@ def test_a_wait_to_see_that_waits_on_nothing_named_is_no_plan_item(said: str) ->
 def test_a_wait_to_see_what_someone_says_still_holds_its_step() -> None:
     analysis = _analyse_text("Coach: And the budget?\nDana: I'll see what Dennis says. Then I'll tell Maria.\n")
     assert [i.action for i in analysis.plan.items] == ["tell Maria"]
+
+
+def test_a_wait_to_see_with_someone_is_still_a_plan_item() -> None:
+    analysis = _analyse_text("Coach: And your deputy?\nDana: I'll see how it goes with him.\n")
+    assert [i.action for i in analysis.plan.items] == ["see how it goes with him"]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "I'll ask him Monday. Actually no, I won't.",
+        "I'll ask him Monday. No. I won't.",
+        "I'll tell Sam on Monday. Actually, forget it.",
+        "I'll call Sam Monday. Um. No, I'm not going to.",
+    ],
+)
+def test_a_step_refused_in_the_next_breath_is_no_plan_item(said: str) -> None:
+    """A review found "I'll ask him Monday. Actually no, I won't." drafting a firm plan item and a
+    question asking how Dana will know it is done."""
+    analysis = _analyse_text(f"Coach: What will you do?\nDana: {said}\n")
+    assert analysis.plan.items == []
+    assert all(c.level == "resisting" for c in analysis.commitments)
+
+
+def test_a_refusal_that_says_what_instead_keeps_the_step_said_instead() -> None:
+    analysis = _analyse_text("Coach: What will you do?\nDana: I'll ask him Monday. No, I'll ask him today.\n")
+    assert "ask him today" in [i.action for i in analysis.plan.items]

@@ -353,7 +353,7 @@ def commitments_in(utterance: Utterance, previous_coach: str | None, *, notes: b
         commitment = _commitment(utterance, sentence, reading, None if instead else previous_coach, kept)
         if commitment is None and instead:
             commitment = _commitment(utterance, sentence, reading, previous_coach, kept)
-        if commitment is None or _taken_back(spans, n):
+        if commitment is None or _taken_back(spans, n, commitment.level):
             continue
         if instead:  # its quote is what was said in place (the guards read the quote's sentence for hedges)
             commitment.quote = instead
@@ -648,12 +648,32 @@ _RETRACTION = re.compile(r"^\W*(?:no|nah|nope)\b")
 """A sentence that takes back the one before: "No. Not on the phone.", "No, I'll go and see her"."""
 
 
-def _taken_back(spans: list[Span], n: int) -> bool:
-    """An intention the client asks themselves and takes back at once: "Then I'll phone her? No. Not on
-    the phone." (the nineteenth sealed split, after its run: shown as a firm "phone her")."""
-    if not _asked_itself(spans[n].text) or n + 1 >= len(spans):
+def _taken_back(spans: list[Span], n: int, level: CommitmentLevel) -> bool:
+    """An intention the client takes back at once: asked aloud and answered no ("Then I'll phone her?
+    No. Not on the phone.", the nineteenth sealed split, after its run: shown as a firm "phone her"),
+    or refused in the next sentence with nothing else said ("I'll ask him Monday. Actually no, I
+    won't.", shown as a firm plan item until engine code version 81). A refusal said again ("I'm not
+    going to start on his car. I'm not.") takes nothing back."""
+    if n + 1 >= len(spans):
         return False
-    return bool(_RETRACTION.match(fold(spans[n + 1].text)))
+    if _asked_itself(spans[n].text):
+        return bool(_RETRACTION.match(fold(spans[n + 1].text)))
+    after = _next_said(spans, n, +1)
+    if after is None or level == "resisting":
+        return False
+    refusal = fold(spans[after].text)
+    if _RETRACTION.fullmatch(refusal.strip(" .!")) and (further := _next_said(spans, after, +1)) is not None:
+        refusal = f"{refusal} {fold(spans[further].text)}"  # "No. I won't."
+    return bool(_REFUSED_AT_ONCE.fullmatch(refusal.strip()))
+
+
+_REFUSED_AT_ONCE = re.compile(
+    r"(?:(?:actually|no|nah|nope|hmm|um|uh|well|wait|oh)\W+)*"
+    r"(?:i (?:won't|wont|will not|can't|cant|cannot)|i'm not(?: going to| gonna)?|i am not(?: going to| gonna)?"
+    r"|i'm not doing that|forget (?:it|that)|scratch that|never mind|nevermind)\W*"
+)
+"""A sentence that is only a refusal of the intention before it, nothing new said ("Actually no, I
+won't.", "No. I won't.", "Actually, forget it."): "No, I won't wait, I'll ask him today" says more."""
 
 
 def _hedged_by_the_answer_so_far(item: Found, before: list[tuple[Span, Reading]]) -> None:

@@ -65,13 +65,18 @@ def _names_a_step(action: str) -> bool:
 
 def _only_to_see(action: str) -> bool:
     seeing = _ONLY_TO_SEE.match(fold(WHEN_RE.sub(" ", action)))
-    return seeing is not None and not content_words(seeing.string[seeing.end() :])  # ", I guess" says no more
+    if seeing is None:
+        return False
+    rest = seeing.string[seeing.end() :]
+    return not content_words(rest) and not _NAMES_WHOM.search(rest)  # ", I guess" says no more
 
 
 _ONLY_TO_SEE = re.compile(
-    r"\W*(?:just\W+)?(?:wait and\W+)?see\W+(?:what happens|how (?:it|things|that) (?:goes|go|pans out|plays out)|"
-    r"where (?:it|things|that) (?:goes|go|lands?))\b"
+    r"\W*(?:just\W+)?(?:wait and\W+)?see\W+(?:what happens|what comes of it|"
+    r"how (?:it|things|that)(?: all)? (?:goes|go|pans? out|plays? out)|where (?:it|things|that) (?:goes|go|lands?))\b"
 )
+_NAMES_WHOM = re.compile(r"\b(?:with|him|her|them)\b")
+"""What a wait to see names when it names someone ("see how it goes with him")."""
 """A wait to see that waits on nothing named ("I'll see what happens.", "see how it goes next week"):
 it stays a hedged commitment, with its quote, but a coach cannot act on it, so it is no plan item. A
 wait to see what someone says names what it waits on, and holds the step after it (`_holds_a_step`)."""
