@@ -119,7 +119,8 @@ judged that retraining, engine code version 72 and assess reader version 9, once
 and is spent; while sealed47 was being written it joined the readers' training. sealed47 (six
 more new writers, S272-S277: six arcs of two sessions, the follow-up session in every one) judged
 that retraining, engine code version 74 and assess reader version 9 with its gate retrained, once,
-at commit 2603b8f, and is spent. sealed48 (six more new writers, S278-S283: six arcs of two sessions, the follow-up session in every
+at commit 2603b8f, and is spent; while sealed48 was being written it joined the readers' training.
+sealed48 (six more new writers, S278-S283: six arcs of two sessions, the follow-up session in every
 one) is sealed: run once, at the end of the work it judges."""
 SEALED: tuple[str, ...] = (
     "sealed", "sealed2", "sealed3", "sealed4", "sealed5", "sealed6", "sealed7", "sealed8", "sealed9", "sealed10",
@@ -136,7 +137,7 @@ RETIRED: tuple[str, ...] = (
     "sealed20", "sealed21", "sealed22", "sealed23", "sealed24", "sealed25", "sealed26", "sealed27",
     "sealed28", "sealed29", "sealed30", "sealed31", "sealed32", "sealed33", "sealed34", "sealed35",
     "sealed36", "sealed37", "sealed38", "sealed39", "sealed40", "sealed41", "sealed42", "sealed43", "sealed44",
-    "sealed45", "sealed46",
+    "sealed45", "sealed46", "sealed47",
 )  # fmt: skip
 """Sealed splits that were run once and reported, then given to the learned readers' training as
 sessions in the app's own shape (their README figures stay as measured; they judge nothing again)."""
