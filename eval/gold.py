@@ -121,7 +121,8 @@ more new writers, S272-S277: six arcs of two sessions, the follow-up session in 
 that retraining, engine code version 74 and assess reader version 9 with its gate retrained, once,
 at commit 2603b8f, and is spent; while sealed48 was being written it joined the readers' training.
 sealed48 (six more new writers, S278-S283: six arcs of two sessions, the follow-up session in every
-one) is sealed: run once, at the end of the work it judges."""
+one) judged that retraining, engine code version 81 and the assess gate retrained, once, at commit
+ed23ed6, and is spent."""
 SEALED: tuple[str, ...] = (
     "sealed", "sealed2", "sealed3", "sealed4", "sealed5", "sealed6", "sealed7", "sealed8", "sealed9", "sealed10",
     "sealed11", "sealed12", "sealed13", "sealed14", "sealed15", "sealed16", "sealed17", "sealed18",
