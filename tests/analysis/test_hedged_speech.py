@@ -984,3 +984,27 @@ def test_an_arrangement_offered_as_a_maybe_is_held_by_it(said: str, step: str, l
 def test_a_wait_is_not_the_step_a_later_it_refers_to(said: str, step: str) -> None:
     """Found by a review: the step after a wait was shown as the wait again, so the plan waited twice."""
     assert ("hedged", step) in _found(said)
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Okay, I'll do the walk. When it's not raining.",
+        "I'm going to start properly when the weather turns.",
+        "I'll go out with Maura after the tea. Out to the church and back. Weather permitting.",
+    ],
+)
+def test_the_forty_eighth_splits_weak_steps_are_never_firm(said: str) -> None:
+    """Shown firm on the forty-eighth sealed split's one run: a step left to the weather. ("... Out to
+    the church and back. Most evenings.", also shown firm there, is not read yet: a "most days"
+    record hedged a firm step on the spent splits, "some days it's another driver".)"""
+    levels = [c.level for c in _analyse(said).commitments]
+    assert levels and "firm" not in levels
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["I'll walk even when it's raining.", "I'll go out with Maura after the tea. Out to the church. Every evening."],
+)
+def test_a_step_done_whatever_the_weather_or_every_evening_stays_firm(said: str) -> None:
+    assert [c.level for c in _analyse(said).commitments] == ["firm"]

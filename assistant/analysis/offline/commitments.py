@@ -876,7 +876,8 @@ def _hedges_after(spans: list[Span], at: int) -> list[str]:
 
 _BARE_HEDGE = re.compile(
     r"^\W*(?:(?:um+|uh+|er+|erm|well|so|and|but|i mean)\W+)*"
-    r"(?:probably|prolly|maybe|perhaps|possibly|hopefully|i think|i guess|i hope|we'?ll see|we will see|not sure)"
+    r"(?:probably|prolly|maybe|perhaps|possibly|hopefully|i think|i guess|i hope|we'?ll see|we will see|not sure"
+    r"|weather permitting)"
     r"\W*$"
 )
 """A sentence that is a hedge and nothing else ("Probably.", "Um, maybe."): said one sentence past an
