@@ -75,11 +75,11 @@ _ONLY_TO_SEE = re.compile(
     r"\W*(?:just\W+)?(?:wait and\W+)?see\W+(?:what happens|what comes of it|"
     r"how (?:it|things|that)(?: all)? (?:goes|go|pans? out|plays? out)|where (?:it|things|that) (?:goes|go|lands?))\b"
 )
-_NAMES_WHOM = re.compile(r"\b(?:with|him|her|them)\b")
-"""What a wait to see names when it names someone ("see how it goes with him")."""
 """A wait to see that waits on nothing named ("I'll see what happens.", "see how it goes next week"):
 it stays a hedged commitment, with its quote, but a coach cannot act on it, so it is no plan item. A
 wait to see what someone says names what it waits on, and holds the step after it (`_holds_a_step`)."""
+_NAMES_WHOM = re.compile(r"\b(?:with|him|her|them)\b")
+"""What a wait to see names when it names someone ("see how it goes with him")."""
 
 
 def _holds_a_step(wait: Commitment, steps: list[Commitment]) -> bool:
