@@ -85,6 +85,7 @@ SPLIT_TITLES = {
     "sealed46": "forty-sixth sealed split",
     "sealed47": "forty-seventh sealed split",
     "sealed48": "forty-eighth sealed split",
+    "sealed49": "forty-ninth sealed split",
 }
 """The sealed splits as the README names them, in the order they were written."""
 

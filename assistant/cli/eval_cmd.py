@@ -65,6 +65,7 @@ def register(parser: argparse.ArgumentParser) -> None:
             "sealed46",
             "sealed47",
             "sealed48",
+            "sealed49",
             "all",
         ],
         default="all",
