@@ -60,6 +60,7 @@ def choose_speakers(labels: list[Label | None], lines: list[str], participants: 
         if count >= 2 or is_role_label(name) or same_person(name, participants) or name in column
     }
     established = {name for name in established if any(ch.isalpha() for ch in name)}
+    established |= _introduced(counts, established)
     if not established:
         return Speakers(_short_exchange(own, lines), False, family)
     one_offs = {
@@ -68,6 +69,20 @@ def choose_speakers(labels: list[Label | None], lines: list[str], participants: 
         if own[k][1].name not in established and _plausible_one_off(k, own, established, lines, participants)
     }
     return Speakers(established | one_offs, bool(column), family)
+
+
+def _introduced(counts: Counter[str], established: set[str]) -> set[str]:
+    """Full names said once that a speaker's recurring first name starts: a typist who writes each
+    person's full name at their first turn only ("Thandiwe Mokoena: ..." then "Thandiwe: ..."; the
+    forty-eighth sealed split, whose two opening turns were read as a header)."""
+    return {
+        name
+        for name, count in counts.items()
+        if count == 1
+        and name not in established
+        and looks_like_a_name(name)
+        and any(name.casefold().startswith(short.casefold() + " ") for short in established)
+    }
 
 
 def _column_names(own: list[tuple[int, Label]], labels: list[Label | None], lines: list[str]) -> set[str]:

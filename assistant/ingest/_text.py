@@ -386,11 +386,18 @@ def _take_stated_roles(
 ) -> None:
     """'Coach: Dana Whitfield' before the first turn names a role in a header; it is not speech. The
     name need not label a turn: a file labelled 'COACH:' and 'CLIENT:' may say who they are above
-    its first turn ('Client: Hyun-woo Park'), which names the client."""
+    its first turn ('Client: Hyun-woo Park'), which names the client. So does 'Dana Whitfield:
+    Coach', the other way round."""
     people = [name for name in speakers.names if not is_role_label(name)]
     for index in list(speaker_lines):
         label = labels[index]
         assert label is not None
+        named = label.text.strip(" .()")
+        if label.name in people and is_role_label(named) and len(named.split()) <= 2:
+            header.stated_roles[label.name] = role_from_label(named) or "other"
+            header_lines.add(index)
+            speaker_lines.remove(index)
+            continue
         named = label.text.strip(" .")
         person = next((name for name in people if same_person(named, [name])), None)
         if person is None and _ONLY_A_NAME.fullmatch(named) and len(named.split()) >= 2:

@@ -184,3 +184,42 @@ def test_whisperx_segments_of_one_speaker_are_one_turn() -> None:
     transcript = load_transcript(FIXTURES / "whisperx.json")
     assert transcript.utterances[1].text == "Getting clear on whether I stay or go. I've been stuck on it for weeks."
     assert (transcript.utterances[1].start, transcript.utterances[1].end) == (2.9, 8.0)
+
+
+def test_full_names_at_each_speakers_first_turn_only_are_turns(tmp_path: Path) -> None:
+    # A typist writes each person's full name once, at their first turn, then first names (the
+    # forty-eighth sealed split): those opening turns were read as a header of notes.
+    path = tmp_path / "typed.txt"
+    path.write_text(
+        "Chloé Bernard, session 1, Thursday 4 March 2027\n\n"
+        "Thandiwe Mokoena: Okay, I think it's recording now. Did you find parking okay?\n\n"
+        "Chloé Bernard: Yes, no problem. Sorry, the call with Durban went over.\n\n"
+        "Thandiwe: Eleven vessels, you said?\n\n"
+        "Chloé: Eleven. It was fourteen on Monday.\n\n"
+        "Thandiwe: And how are you arriving today?\n\n"
+        "Chloé: Tired. I have not eaten, actually.\n",
+        "utf-8",
+    )
+    said = [(u.speaker, u.role, u.text) for u in load_transcript(path).utterances]
+    assert said[:2] == [
+        ("Thandiwe Mokoena", "coach", "Okay, I think it's recording now. Did you find parking okay?"),
+        ("Chloé Bernard", "client", "Yes, no problem. Sorry, the call with Durban went over."),
+    ]
+    assert {speaker for speaker, _, _ in said} == {"Thandiwe Mokoena", "Chloé Bernard"}
+
+
+def test_a_name_then_its_role_above_the_first_turn_is_a_header(tmp_path: Path) -> None:
+    # "Dana Whitfield: Coach" states a role, as "Coach: Dana Whitfield" does; it is no one's speech.
+    path = tmp_path / "roles.txt"
+    path.write_text(
+        "Chloé Bernard: Client\nThandiwe Mokoena: Coach\n\n"
+        "Thandiwe: Okay, I think it's recording now. How are you?\n\n"
+        "Chloé: Fine, a bit late, the Durban call went over.\n\n"
+        "Thandiwe: Eleven vessels?\n\n"
+        "Chloé: Eleven. It was fourteen on Monday.\n",
+        "utf-8",
+    )
+    said = [(u.speaker, u.role, u.text) for u in load_transcript(path).utterances]
+    assert said[0] == ("Thandiwe Mokoena", "coach", "Okay, I think it's recording now. How are you?")
+    assert len(said) == 4
+    assert [role for _, role, _ in said] == ["coach", "client", "coach", "client"]

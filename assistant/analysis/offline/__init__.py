@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 
 __all__ = ["analyze_offline", "clear_caches", "engine_version", "label_utterances", "warm_up"]
 
-ENGINE_CODE_VERSION = "82"
+ENGINE_CODE_VERSION = "83"
 """Bumped when the engine's code reads transcripts differently; the rules and the readers' weights
 are hashed into the version on their own (`engine_version`), so editing them needs no bump. 27
 (2026-12-04): the lexicon's someone-else pattern, and the rule changes since 26 that came with a
@@ -173,7 +173,10 @@ Riverside's time spans under names, a mail's legal notice and a trial advert und
 to see on nothing named ("I'll see what happens") is no plan item. 81: a step refused in the next
 sentence with nothing else said ("I'll ask him Monday. Actually no, I won't.") is no commitment; a
 wait to see with someone ("see how it goes with him") stays a plan item. 82: a bare "Weather
-permitting." after an intention's elaboration hedges it, as a bare "Probably." does."""
+permitting." after an intention's elaboration hedges it, as a bare "Probably." does. 83: typed text
+that gives each person's full name at their first turn only ("Thandiwe Mokoena:", then "Thandiwe:")
+reads those first turns as turns, not a header; "Dana Whitfield: Coach" above the first turn states
+a role, as "Coach: Dana Whitfield" does."""
 _SPEAKS_FOR_CLIENT = ("client", "notes")
 
 
