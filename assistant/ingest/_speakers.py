@@ -9,6 +9,7 @@ inside one turn are paragraph lead-ins, not six new people).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -60,7 +61,7 @@ def choose_speakers(labels: list[Label | None], lines: list[str], participants: 
         if count >= 2 or is_role_label(name) or same_person(name, participants) or name in column
     }
     established = {name for name in established if any(ch.isalpha() for ch in name)}
-    established |= _introduced(counts, established)
+    _first_names_for_introductions(own, established)
     if not established:
         return Speakers(_short_exchange(own, lines), False, family)
     one_offs = {
@@ -71,18 +72,46 @@ def choose_speakers(labels: list[Label | None], lines: list[str], participants: 
     return Speakers(established | one_offs, bool(column), family)
 
 
-def _introduced(counts: Counter[str], established: set[str]) -> set[str]:
-    """Full names said once that a speaker's recurring first name starts: a typist who writes each
-    person's full name at their first turn only ("Thandiwe Mokoena: ..." then "Thandiwe: ..."; the
-    forty-eighth sealed split, whose two opening turns were read as a header)."""
-    return {
-        name
-        for name, count in counts.items()
-        if count == 1
-        and name not in established
-        and looks_like_a_name(name)
-        and any(name.casefold().startswith(short.casefold() + " ") for short in established)
-    }
+def _first_names_for_introductions(own: list[tuple[int, Label]], established: set[str]) -> None:
+    """A full name said once, at a turn of speech, is the speaker whose recurring first name starts
+    it: a typist who writes each person's full name at their first turn only ("Thandiwe Mokoena:
+    ..." then "Thandiwe: ...", the forty-eighth sealed split, whose two opening turns were read as a
+    header). The label is renamed in place to that first name. Not a
+    header's "Thandiwe Mokoena: Executive Coach, Mokoena Partners" (no turn of speech), nor a guest
+    who shares the first name and says it of someone else ("Ana María López: ... this is Ana, your
+    coach"); nor a full name said once later in the file, which may be a guest who shares the first
+    name ("Ana María López: Sorry to interrupt, the Durban call is on line two")."""
+    counts = Counter(label.name for _, label in own)
+    first_use: dict[str, int] = {}
+    for index, label in own:
+        first_use.setdefault(label.name, index)
+    for index, label in own:
+        name = label.name
+        if counts[name] != 1 or name in established or not looks_like_a_name(name):
+            continue
+        shorter = [short for short in established if name.casefold().startswith(short.casefold() + " ")]
+        if (
+            len(shorter) == 1
+            and index < first_use[shorter[0]]  # an introduction; later, a guest may share the first name
+            and _speech(label.text)
+            and not _says(label.text, shorter[0])
+        ):
+            label.name = shorter[0]
+
+
+_SENTENCE_END = re.compile(r"[.?!]")
+_CONTACT_DETAIL = re.compile(r"@|https?://|www\.", re.IGNORECASE)
+
+
+def _speech(text: str) -> bool:
+    """Words that read as a turn of speech rather than a header's detail: a sentence of five words
+    or more, or eight words without punctuation (a caption tool's lower-case turn)."""
+    words = len(text.split())
+    return not _CONTACT_DETAIL.search(text) and (words >= 8 or (words >= 5 and bool(_SENTENCE_END.search(text))))
+
+
+def _says(text: str, name: str) -> bool:
+    return re.search(rf"\b{re.escape(name)}\b", text, re.IGNORECASE) is not None
 
 
 def _column_names(own: list[tuple[int, Label]], labels: list[Label | None], lines: list[str]) -> set[str]:

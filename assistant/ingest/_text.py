@@ -256,8 +256,10 @@ def _first_names_as_full_names(labels: list[Label | None], speakers: Speakers) -
         if " " in name.strip() or name not in where:
             continue
         fuller = [other for other in speakers.names if len(other) > len(name) and same_person(name, [other])]
-        # Two people ("Ana" the coach, "Ana María" the client) talk in turn; one person renamed does not
-        if len(fuller) != 1 or fuller[0] not in where or _interleaved(where[name], where[fuller[0]]):
+        # Two people ("Ana" the coach, "Ana María" the client) talk in turn; one person renamed does
+        # not. A full name said once is no renaming: a guest's one line ("Ana María López: Chloé,
+        # this is Ana, your coach") must not rename the coach.
+        if len(fuller) != 1 or len(where.get(fuller[0], [])) < 2 or _interleaved(where[name], where[fuller[0]]):
             continue
         speakers.names.discard(name)
         for label in labels:
@@ -389,12 +391,12 @@ def _take_stated_roles(
     its first turn ('Client: Hyun-woo Park'), which names the client. So does 'Dana Whitfield:
     Coach', the other way round."""
     people = [name for name in speakers.names if not is_role_label(name)]
+    stating = _roles_stated_on_top(labels, speaker_lines, people)
     for index in list(speaker_lines):
         label = labels[index]
         assert label is not None
-        named = label.text.strip(" .()")
-        if label.name in people and is_role_label(named) and len(named.split()) <= 2:
-            header.stated_roles[label.name] = role_from_label(named) or "other"
+        if index in stating:
+            header.stated_roles[label.name] = role_from_label(label.text) or "other"
             header_lines.add(index)
             speaker_lines.remove(index)
             continue
@@ -408,6 +410,25 @@ def _take_stated_roles(
         header_lines.add(index)
         speaker_lines.remove(index)
 
+
+def _roles_stated_on_top(labels: list[Label | None], speaker_lines: list[int], people: list[str]) -> set[int]:
+    """The opening speaker lines that state a role beside a name ("Dana Whitfield: Coach"): a full
+    name, or two or more such lines in a row ("Chloé: Client" / "Thandiwe: Coach"); a first name's
+    one "Marcus: Coach!" is a greeting."""
+    run = []
+    for index in speaker_lines:
+        label = labels[index]
+        if label is None or label.name not in people or not _ROLE_ALONE.fullmatch(label.text.strip()):
+            break
+        run.append(index)
+    return {i for i in run if len(run) >= 2 or " " in labels[i].name.strip()}  # type: ignore[union-attr]
+
+
+_ROLE_ALONE = re.compile(
+    r"\(?(?:(?:the|executive|leadership|career|business|life)\s+)?(?:coach|client|coachee)\)?\.?", re.IGNORECASE
+)
+"""The text of a header line that states a role beside a full name ("Dana Whitfield: Coach"), not a
+greeting ("Marcus: Morning, coach.") nor a title with more ("Coach, ICF PCC")."""
 
 _CONTACT = re.compile(
     r"@|www\.|https?://|\+\d[\d ()-]{6,}\d|\(\d{2,5}\) ?\d|\b\d{3}[-. ]\d{3,4}[-. ]\d{4}\b|^sent from my\b"

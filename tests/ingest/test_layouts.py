@@ -186,40 +186,83 @@ def test_whisperx_segments_of_one_speaker_are_one_turn() -> None:
     assert (transcript.utterances[1].start, transcript.utterances[1].end) == (2.9, 8.0)
 
 
+def _said(tmp_path: Path, text: str) -> list[tuple[str, str, str]]:
+    path = tmp_path / "typed.txt"
+    path.write_text(text, "utf-8")
+    return [(u.speaker, u.role, u.text) for u in load_transcript(path).utterances]
+
+
+_TURNS = (
+    "Thandiwe: Eleven vessels, you said?\n\n"
+    "Chloé: Eleven. It was fourteen on Monday.\n\n"
+    "Thandiwe: And how are you arriving today?\n\n"
+    "Chloé: Tired. I have not eaten, actually.\n"
+)
+
+
 def test_full_names_at_each_speakers_first_turn_only_are_turns(tmp_path: Path) -> None:
     # A typist writes each person's full name once, at their first turn, then first names (the
     # forty-eighth sealed split): those opening turns were read as a header of notes.
-    path = tmp_path / "typed.txt"
-    path.write_text(
+    said = _said(
+        tmp_path,
         "Chloé Bernard, session 1, Thursday 4 March 2027\n\n"
         "Thandiwe Mokoena: Okay, I think it's recording now. Did you find parking okay?\n\n"
-        "Chloé Bernard: Yes, no problem. Sorry, the call with Durban went over.\n\n"
-        "Thandiwe: Eleven vessels, you said?\n\n"
-        "Chloé: Eleven. It was fourteen on Monday.\n\n"
-        "Thandiwe: And how are you arriving today?\n\n"
-        "Chloé: Tired. I have not eaten, actually.\n",
-        "utf-8",
+        "Chloé Bernard: Yes, no problem. Sorry, the call with Durban went over.\n\n" + _TURNS,
     )
-    said = [(u.speaker, u.role, u.text) for u in load_transcript(path).utterances]
     assert said[:2] == [
-        ("Thandiwe Mokoena", "coach", "Okay, I think it's recording now. Did you find parking okay?"),
-        ("Chloé Bernard", "client", "Yes, no problem. Sorry, the call with Durban went over."),
+        ("Thandiwe", "coach", "Okay, I think it's recording now. Did you find parking okay?"),
+        ("Chloé", "client", "Yes, no problem. Sorry, the call with Durban went over."),
     ]
-    assert {speaker for speaker, _, _ in said} == {"Thandiwe Mokoena", "Chloé Bernard"}
+    assert len(said) == 6
 
 
-def test_a_name_then_its_role_above_the_first_turn_is_a_header(tmp_path: Path) -> None:
-    # "Dana Whitfield: Coach" states a role, as "Coach: Dana Whitfield" does; it is no one's speech.
-    path = tmp_path / "roles.txt"
-    path.write_text(
-        "Chloé Bernard: Client\nThandiwe Mokoena: Coach\n\n"
-        "Thandiwe: Okay, I think it's recording now. How are you?\n\n"
-        "Chloé: Fine, a bit late, the Durban call went over.\n\n"
-        "Thandiwe: Eleven vessels?\n\n"
-        "Chloé: Eleven. It was fourteen on Monday.\n",
-        "utf-8",
+def test_a_header_of_full_names_with_their_details_is_no_ones_speech(tmp_path: Path) -> None:
+    said = _said(
+        tmp_path,
+        "Thandiwe Mokoena: Executive Coach, Mokoena Partners\n"
+        "Chloé Bernard: Operations Director, Bernard Shipping\n\n" + _TURNS,
     )
-    said = [(u.speaker, u.role, u.text) for u in load_transcript(path).utterances]
-    assert said[0] == ("Thandiwe Mokoena", "coach", "Okay, I think it's recording now. How are you?")
+    assert said[0] == ("Thandiwe", "coach", "Eleven vessels, you said?")
     assert len(said) == 4
-    assert [role for _, role, _ in said] == ["coach", "client", "coach", "client"]
+
+
+def test_a_guest_who_shares_the_coachs_first_name_is_not_the_coach(tmp_path: Path) -> None:
+    said = _said(
+        tmp_path,
+        "Ana: So, Chloé, where would you like to start today?\n\n"
+        "Chloé: With the handover. I'm still doing everyone's job.\n\n"
+        "Ana María López: Sorry to interrupt, Chloé, the Durban call is on line two.\n\n"
+        "Chloé: Tell them I'll call back at eleven.\n\n"
+        "Ana: What would it take to let it go?\n\n"
+        "Chloé: Trusting them. I'll give the Durban account to Ana María on Monday.\n",
+    )
+    assert said[2] == ("Ana María López", "other", "Sorry to interrupt, Chloé, the Durban call is on line two.")
+    assert {speaker for speaker, role, _ in said if role == "coach"} == {"Ana"}
+
+
+def test_names_with_their_roles_above_the_first_turn_are_a_header(tmp_path: Path) -> None:
+    # "Chloé: Coach" states a role, as "Coach: Chloé" does; it is no one's speech, and the roles it
+    # states hold even where the other person asks the questions.
+    said = _said(
+        tmp_path,
+        "Chloé: Coach\nThandiwe: Client\n\n"
+        "Thandiwe: So what do you think I should do about the board?\n\n"
+        "Chloé: What would you like to do?\n\n"
+        "Thandiwe: Resign, maybe? Or wait until June?\n\n"
+        "Chloé: What does waiting give you?\n",
+    )
+    assert said[0] == ("Thandiwe", "client", "So what do you think I should do about the board?")
+    assert len(said) == 4
+    assert {speaker for speaker, role, _ in said if role == "coach"} == {"Chloé"}
+
+
+def test_a_first_turn_that_greets_the_coach_is_speech(tmp_path: Path) -> None:
+    said = _said(
+        tmp_path,
+        "Marcus: Morning, coach.\n\n"
+        "Dana: Morning Marcus. How are you arriving today?\n\n"
+        "Marcus: Tired, honestly. The rota fell apart again on Monday.\n\n"
+        "Dana: What would you like to get out of our hour?\n",
+    )
+    assert said[0] == ("Marcus", "client", "Morning, coach.")
+    assert [role for _, role, _ in said] == ["client", "coach", "client", "coach"]

@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 
 __all__ = ["analyze_offline", "clear_caches", "engine_version", "label_utterances", "warm_up"]
 
-ENGINE_CODE_VERSION = "83"
+ENGINE_CODE_VERSION = "84"
 """Bumped when the engine's code reads transcripts differently; the rules and the readers' weights
 are hashed into the version on their own (`engine_version`), so editing them needs no bump. 27
 (2026-12-04): the lexicon's someone-else pattern, and the rule changes since 26 that came with a
@@ -176,7 +176,9 @@ wait to see with someone ("see how it goes with him") stays a plan item. 82: a b
 permitting." after an intention's elaboration hedges it, as a bare "Probably." does. 83: typed text
 that gives each person's full name at their first turn only ("Thandiwe Mokoena:", then "Thandiwe:")
 reads those first turns as turns, not a header; "Dana Whitfield: Coach" above the first turn states
-a role, as "Coach: Dana Whitfield" does."""
+a role, as "Coach: Dana Whitfield" does. 84: after a review of 83, a greeting ("Marcus: Morning,
+coach.") is speech again, a header's "Thandiwe Mokoena: Executive Coach" is no turn, and a guest
+who shares a first name ("Ana María López") neither renames the coach nor is read as the coach."""
 _SPEAKS_FOR_CLIENT = ("client", "notes")
 
 
