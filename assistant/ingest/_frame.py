@@ -55,6 +55,12 @@ _URL = re.compile(r"https?://|www\.", re.IGNORECASE)
 _BOILERPLATE = (
     re.compile(r"^\W*transcribed by https?://otter\.ai\W*$", re.IGNORECASE),
     re.compile(r"^\W*this editable transcript was computer generated", re.IGNORECASE),
+    # Google Meet's and a caption service's notice in French, Spanish, German and Swedish
+    re.compile(
+        r"^\W*(?:cette transcription modifiable a été générée par ordinateur|esta transcripción editable se generó"
+        r"|dieses bearbeitbare transkript wurde|transkriberat automatiskt\b)",
+        re.IGNORECASE,
+    ),
     re.compile(r"^\W*people can also change the text after it was created", re.IGNORECASE),
     re.compile(r"^[^.!?\n]{0,80}\b(started|stopped) transcription\s*$", re.IGNORECASE),  # Teams
     # Teams in German, Spanish, French: "Sabine Hoffmann hat die Transkription beendet"
@@ -94,6 +100,12 @@ _CLOSINGS = (
     ),
     re.compile(
         r"^\W*(end|end of (the )?(transcript|transcription|recording|meeting|call|session|file))\W*$", re.IGNORECASE
+    ),
+    # Google Meet's closing line in French and Spanish: "La réunion s'est terminée après 00:06:21 👋"
+    re.compile(
+        rf"^\W*(?:la réunion s'est terminée|la reunión (?:ha )?terminado|la reunión finalizó)"
+        rf"(?: après| tras| después de)? ?(?:{CLOCK})?\W*$",
+        re.IGNORECASE,
     ),
     # a free trial's advert under the last turn: "Automatically convert your audio files to text with Sonix. ..."
     re.compile(r"^\W*(?i:automatically (?:convert|transcribe) your \w+ files? to text with) [A-Z]\w+"),

@@ -103,12 +103,19 @@ RULES: tuple[LabelRule, ...] = (
     ),
     _rule(
         "clock-dash-name",
-        rf"^\s*(?P<open>{_OPEN})?(?P<clock>{CLOCK})(?(open){_CLOSE})\s+[-–—]\s+(?P<name>{NAME})(?:\s+\([^()\n]{{1,40}}\))?"
+        rf"^\s*(?P<open>{_OPEN})?(?P<clock>{CLOCK})(?::\d{{2}})?(?(open){_CLOSE})\s+[-–—]\s+(?P<name>{NAME})"
+        r"(?:\s+\([^()\n]{1,40}\))?"
         r"\s*(?::\s*(?P<text>.*))?$",
         "A time, bracketed or not, a dash and the name, the words below or after a colon (Fathom, tl;dv,"
         " Happy Scribe).",
         "clock-first",
-        ("0:05 - Dana Whitfield", "12:40 - Sam Lee (Acme)", "0:05 - Dana: Hi", "[00:00:02.27] - Emre Yılmaz"),
+        (
+            "0:05 - Dana Whitfield",
+            "12:40 - Sam Lee (Acme)",
+            "0:05 - Dana: Hi",
+            "[00:00:02.27] - Emre Yılmaz",
+            "00:00:05:16 - Intervenant 2",  # a frame after the seconds (Happy Scribe in French)
+        ),
         counterexamples=("0:05 - and that was it",),
     ),
     _rule(
@@ -292,8 +299,10 @@ _NOTES_WORDS = frozenset(
      "follow up", "follow-up", "homework", "commitments", "nb", "n.b", "note to self", "coach comment",
      "coach's comment", "comment", "comments", "next session",
      # coaches who keep their notes in their own language around an English session
+     "to do", "to-do", "todo",
      "notizen", "nächste sitzung", "nächster termin", "hausaufgaben", "próxima sesión", "próxima sessão",
-     "prochaine séance")
+     "prochaine séance", "afspraken", "actiepunten", "notities", "aantekeningen", "appunti", "notas", "notatki",
+     "anteckningen")
 )  # fmt: skip
 """Headings that open the coach's own notes below a conversation, not a lead-in inside a turn."""
 
@@ -308,7 +317,10 @@ def bare_notes_heading(line: str) -> bool:
 # Labels numbered like speakers rather than like list items ("Speaker 2", not "Option 2").
 _NUMBERED_SPEAKER = re.compile(
     r"^(speaker|person|participant|guest|interviewer|interviewee|respondent|caller|voice|user|panelist|"
-    r"moderator|attendee|student|teacher|coach|client|unknown speaker)[ _-]?\w{0,3}$",
+    r"moderator|attendee|student|teacher|coach|client|unknown speaker|"
+    # the same in the language a tool is set to: "Sprecher 1", "Intervenant 2", "Orador 1", "Spreker 2"
+    r"sprecher|sprecherin|teilnehmer|intervenant|locuteur|orateur|participante?|orador|hablante|interlocutor|"
+    r"parlante|relatore|spreker|deelnemer|mówca|uczestnik|talare|deltagare)[ _-]?\w{0,3}$",
     re.IGNORECASE,
 )
 _ENUMERATED = re.compile(r"^(?P<word>.+?)[ _-]+(?:\d+|[A-Za-z]|[IVX]+)[.)]?$")

@@ -72,14 +72,30 @@ def clock_to_seconds(stamp: str) -> float | None:
 
 
 TABLE_COLUMNS = {
-    "start": ("start", "start time", "from", "time", "timestamp", "begin", "in", "timecode", "timecode in"),
-    "end": ("end", "end time", "to", "out", "timecode out"),
-    "speaker": ("speaker", "speaker name", "name", "who", "participant"),
-    "text": ("text", "transcript", "words", "utterance", "content", "sentence", "what was said"),
-}
+    "start": (
+        "start", "start time", "from", "time", "timestamp", "begin", "in", "timecode", "timecode in",
+        # Spanish, Italian, French, German, Dutch, Polish, Swedish: a tool set to the coach's language
+        "inicio", "comienzo", "hora", "tiempo", "inizio", "ora", "tempo", "début", "debut", "heure", "temps",
+        "beginn", "anfang", "zeit", "startzeit", "begin", "tijd", "początek", "czas", "starttid", "tid",
+    ),
+    "end": ("end", "end time", "to", "out", "timecode out", "fin", "final", "fine", "ende", "endzeit", "einde",
+            "eind", "koniec", "sluttid", "slut"),
+    "speaker": (
+        "speaker", "speaker name", "name", "who", "participant",
+        "hablante", "orador", "interlocutor", "participante", "nombre", "parlante", "relatore", "interlocutore",
+        "nome", "intervenant", "locuteur", "orateur", "nom", "sprecher", "sprecherin", "teilnehmer", "spreker",
+        "deelnemer", "naam", "mówca", "rozmówca", "uczestnik", "talare", "deltagare", "namn",
+    ),
+    "text": (
+        "text", "transcript", "words", "utterance", "content", "sentence", "what was said",
+        "texto", "transcripción", "transcripcion", "testo", "trascrizione", "texte", "transcription", "tekst",
+        "transkript", "transkription", "transcriptie", "wypowiedź", "transkrypcja",
+    ),
+}  # fmt: skip
 """What a column of a transcript table is called: Whisper's "start, end, text" (with a diariser's
 "speaker"), a note-taker's sheet ("Timestamp, Speaker, Text"), a table in Word ("Time | Speaker |
-Text")."""
+Text"); and the same headings in the languages the coaches' tools are set to ("Hablante;Texto;Inicio",
+"Parlante, Testo")."""
 
 
 def column_meaning(heading: str) -> str | None:

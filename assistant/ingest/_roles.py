@@ -10,7 +10,9 @@ from assistant.ingest._raw import RawTurn
 from assistant.types import Role
 
 _COACH_WORDS = ("coach", "interviewer", "counsellor", "counselor", "therapist", "facilitator", "mentor")
-_CLIENT_WORDS = ("client", "coachee", "interviewee", "patient", "mentee")
+_CLIENT_WORDS = ("client", "coachee", "interviewee", "patient", "mentee", "cliente")
+"""In English, and as a tool set to Spanish or Italian writes it ("Cliente"). Not German's
+"Klientin", which a coach's own notes use in a header ("Klientin: M. de W. (Werkleiterin)")."""
 _QUESTION_OPENERS = re.compile(
     r"^(what|how|why|when|where|who|which|tell me|say more|can you|could you|would you|will you|"
     r"do you|did you|are you|is it|is there|what's|how's)\b",

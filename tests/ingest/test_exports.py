@@ -1,5 +1,5 @@
-"""A hundred and thirty-two transcript files written by five helpers kept from the reader's code
-(fixtures/exports, exports2 to exports5, each with its writer's manifest and provenance).
+"""A hundred and fifty-six transcript files written by six helpers kept from the reader's code
+(fixtures/exports, exports2 to exports6, each with its writer's manifest and provenance).
 A file that is no transcript (a calendar invite) may be refused with one message naming it, or read
 as notes.
 
@@ -24,7 +24,7 @@ from assistant.ingest import load_transcript
 from assistant.ingest._remarks import REMARKS
 
 FIXTURES = Path(__file__).parent / "fixtures"
-SETS = ("exports", "exports2", "exports3", "exports4", "exports5")
+SETS = ("exports", "exports2", "exports3", "exports4", "exports5", "exports6")
 NOT_YET = {
     "exports/23_youtube_auto_captions_rolling.vtt": (
         "rolling captions with no speaker and no '>>' mark are read as one unknown speaker's text: the "
@@ -32,6 +32,19 @@ NOT_YET = {
     ),
     "exports2/24_1m02s_stamps_then_at_10_32_am_clock_times.txt": (
         "'0m04s' stamps beside the names and 'at 10:32 am  Kenji:' are no layout the reader knows; it is read as notes"
+    ),
+    "exports6/Transkript_Coaching_KWeber_2026-03-04.docx": (
+        "Teams' transcript copied from the browser pane into Word: a line of initials at each change of "
+        "speaker and a screen reader's time glued to the visible one ('0 Minuten 9 Sekunden0:09') are no "
+        "layout the reader knows"
+    ),
+    "exports6/meeting_saved_chat.txt": (
+        "a Zoom meeting's saved chat is read as a conversation of its messages, where its writer counts it "
+        "as no session, and a quoted reply ('Replying to \"Will: ...') runs into the message above"
+    ),
+    "exports6/2026-03-18 Coaching Sitzung 5.txt": (
+        "a label with a colon inside it ('Klient:in:', German's gender-neutral form) is read as 'Klient' "
+        "with the words 'in: ...'"
     ),
     "exports2/17_coach_typed_notes_with_quoted_exchanges.txt": (
         "a lead-in of the coach's notes between quoted exchanges ('Later, on the reorg:') runs on into the "

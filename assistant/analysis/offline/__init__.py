@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 
 __all__ = ["analyze_offline", "clear_caches", "engine_version", "label_utterances", "warm_up"]
 
-ENGINE_CODE_VERSION = "84"
+ENGINE_CODE_VERSION = "85"
 """Bumped when the engine's code reads transcripts differently; the rules and the readers' weights
 are hashed into the version on their own (`engine_version`), so editing them needs no bump. 27
 (2026-12-04): the lexicon's someone-else pattern, and the rule changes since 26 that came with a
@@ -178,7 +178,11 @@ that gives each person's full name at their first turn only ("Thandiwe Mokoena:"
 reads those first turns as turns, not a header; "Dana Whitfield: Coach" above the first turn states
 a role, as "Coach: Dana Whitfield" does. 84: after a review of 83, a greeting ("Marcus: Morning,
 coach.") is speech again, a header's "Thandiwe Mokoena: Executive Coach" is no turn, and a guest
-who shares a first name ("Ana María López") neither renames the coach nor is read as the coach."""
+who shares a first name ("Ana María López") neither renames the coach nor is read as the coach. 85:
+tools set to the coach's language around an English session (the sixth set of uploads): a sheet's
+headings ("Hablante;Texto"), numbered speakers ("Sprecher 3", "Intervenant 1"), "Cliente", Google
+Meet's French notice and closing line, Happy Scribe's frames, a Polish file in ISO-8859-2 or
+Windows-1250, and a coach's "To do:" or "Afspraken" under the last turn."""
 _SPEAKS_FOR_CLIENT = ("client", "notes")
 
 
