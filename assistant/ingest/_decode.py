@@ -84,28 +84,7 @@ def _decode_text(data: bytes) -> Decoded | None:
     utf16 = _utf16_without_bom(data)
     if utf16:
         return _try(data, utf16, "utf-16")
-    return _try(data, "utf-8", "utf-8") or _central_european(data) or _try(data, "cp1252", "cp1252")
-
-
-_CENTRAL_LETTERS_IN_CP1252 = "±³¶¼¹¿£¦¬¥"
-"""What Polish, Czech or Hungarian letters become when their single-byte encoding is read as
-Windows-1252 ("Łęcka" as "£êcka", "może" as "mo¿e", "się" as "siê"): symbols a Western text does
-not write inside a word."""
-_CENTRAL_IN_WORD = re.compile(rf"(?<=[^\W\d_])[{_CENTRAL_LETTERS_IN_CP1252}]|(?<![^\W\d_])[£¦¬¥](?=[^\W\d_])")
-_C1_CONTROLS = re.compile("[\x80-\x9f]")
-
-
-def _central_european(data: bytes) -> Decoded | None:
-    """A file saved as ISO-8859-2 or Windows-1250 (a Polish or Czech coach's Windows or old Mac),
-    which Windows-1252 would read without an error and with every such letter wrong: read so where
-    two or more words hold a symbol no Western text writes there. Not a Spanish "¿Qué"."""
-    western = _try(data, "cp1252", "cp1252")
-    if western is None or len(_CENTRAL_IN_WORD.findall(western.text)) < 2:
-        return None
-    latin2 = _try(data, "iso-8859-2", "iso-8859-2")
-    if latin2 is not None and not _C1_CONTROLS.search(latin2.text):
-        return latin2
-    return _try(data, "cp1250", "cp1250")
+    return _try(data, "utf-8", "utf-8") or _try(data, "cp1252", "cp1252")
 
 
 def _utf16_without_bom(data: bytes) -> str | None:

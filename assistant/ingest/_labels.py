@@ -299,7 +299,6 @@ _NOTES_WORDS = frozenset(
      "follow up", "follow-up", "homework", "commitments", "nb", "n.b", "note to self", "coach comment",
      "coach's comment", "comment", "comments", "next session",
      # coaches who keep their notes in their own language around an English session
-     "to do", "to-do", "todo",
      "notizen", "nächste sitzung", "nächster termin", "hausaufgaben", "próxima sesión", "próxima sessão",
      "prochaine séance", "afspraken", "actiepunten", "notities", "aantekeningen", "appunti", "notas", "notatki",
      "anteckningen")

@@ -74,28 +74,26 @@ def clock_to_seconds(stamp: str) -> float | None:
 TABLE_COLUMNS = {
     "start": (
         "start", "start time", "from", "time", "timestamp", "begin", "in", "timecode", "timecode in",
-        # Spanish, Italian, French, German, Dutch, Polish, Swedish: a tool set to the coach's language
-        "inicio", "comienzo", "hora", "tiempo", "inizio", "ora", "tempo", "début", "debut", "heure", "temps",
-        "beginn", "anfang", "zeit", "startzeit", "begin", "tijd", "początek", "czas", "starttid", "tid",
+        # a tool set to the coach's language: Spanish, Italian, French, German, Dutch, Polish, Swedish
+        "inicio", "comienzo", "inizio", "début", "debut", "beginn", "anfang", "startzeit", "początek", "starttid",
     ),
-    "end": ("end", "end time", "to", "out", "timecode out", "fin", "final", "fine", "ende", "endzeit", "einde",
-            "eind", "koniec", "sluttid", "slut"),
+    "end": ("end", "end time", "to", "out", "timecode out", "fin", "ende", "endzeit", "einde", "koniec", "sluttid"),
     "speaker": (
         "speaker", "speaker name", "name", "who", "participant",
-        "hablante", "orador", "interlocutor", "participante", "nombre", "parlante", "relatore", "interlocutore",
-        "nome", "intervenant", "locuteur", "orateur", "nom", "sprecher", "sprecherin", "teilnehmer", "spreker",
-        "deelnemer", "naam", "mówca", "rozmówca", "uczestnik", "talare", "deltagare", "namn",
+        "hablante", "orador", "interlocutor", "participante", "parlante", "relatore", "interlocutore",
+        "intervenant", "locuteur", "orateur", "sprecher", "sprecherin", "teilnehmer", "spreker", "deelnemer",
+        "mówca", "rozmówca", "uczestnik", "talare", "deltagare",
     ),
     "text": (
         "text", "transcript", "words", "utterance", "content", "sentence", "what was said",
-        "texto", "transcripción", "transcripcion", "testo", "trascrizione", "texte", "transcription", "tekst",
-        "transkript", "transkription", "transcriptie", "wypowiedź", "transkrypcja",
+        "texto", "testo", "texte", "tekst", "transkript", "wypowiedź",
     ),
 }  # fmt: skip
 """What a column of a transcript table is called: Whisper's "start, end, text" (with a diariser's
 "speaker"), a note-taker's sheet ("Timestamp, Speaker, Text"), a table in Word ("Time | Speaker |
 Text"); and the same headings in the languages the coaches' tools are set to ("Hablante;Texto;Inicio",
-"Parlante, Testo")."""
+"Parlante, Testo"). Not a word that heads other tables too ("Nom", "Ora", "Fine", "Transcription":
+a list of recordings, a contact sheet, a session log), which would be read as a conversation."""
 
 
 def column_meaning(heading: str) -> str | None:

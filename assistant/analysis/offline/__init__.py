@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 
 __all__ = ["analyze_offline", "clear_caches", "engine_version", "label_utterances", "warm_up"]
 
-ENGINE_CODE_VERSION = "85"
+ENGINE_CODE_VERSION = "86"
 """Bumped when the engine's code reads transcripts differently; the rules and the readers' weights
 are hashed into the version on their own (`engine_version`), so editing them needs no bump. 27
 (2026-12-04): the lexicon's someone-else pattern, and the rule changes since 26 that came with a
@@ -181,8 +181,10 @@ coach.") is speech again, a header's "Thandiwe Mokoena: Executive Coach" is no t
 who shares a first name ("Ana María López") neither renames the coach nor is read as the coach. 85:
 tools set to the coach's language around an English session (the sixth set of uploads): a sheet's
 headings ("Hablante;Texto"), numbered speakers ("Sprecher 3", "Intervenant 1"), "Cliente", Google
-Meet's French notice and closing line, Happy Scribe's frames, a Polish file in ISO-8859-2 or
-Windows-1250, and a coach's "To do:" or "Afspraken" under the last turn."""
+Meet's French notice and closing line, Happy Scribe's frames, and a coach's "Afspraken" under the
+last turn. 86: after a review of 85, no guess at Central European encodings (it read Western files
+as Polish), "To do" no notes heading (it cut a client's own list out of her turn), and no column
+heading that heads other tables too ("Nom", "Ora", "Fine", "Transcription")."""
 _SPEAKS_FOR_CLIENT = ("client", "notes")
 
 
