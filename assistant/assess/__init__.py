@@ -29,7 +29,7 @@ from assistant.types import (
 
 __all__ = ["assess_plan", "carry_forward", "talk_balance"]
 
-ASSESS_OFFLINE_MODEL = "assess-offline-9"
+ASSESS_OFFLINE_MODEL = "assess-offline-10"
 """The offline assess reader's version, recorded with each assessment: 2 reads the client's answer
 to the coach asking about an item by name or in its words ("Did you ask Kari?" - "No. I didn't get
 to it."); 3 (after the thirty-sixth split's run) reads "Ana finished it." as someone else's doing,
@@ -47,7 +47,10 @@ one's done, but I didn't do it"); 8 (2026-12-07) takes the coach naming the coac
 about it, not about what someone else did; 9 (after a read-only review of 8) does so only where
 the word before "was" or "is" is a thing ("First one", "that"), not a person ("Kevin's team was
 finishing the audit"), reads a name in -ing as a person ("Has Ming finished it?"), and takes "is
-to", "is still", "will be", "was my" and "did ya" as no other person."""
+to", "is still", "will be", "was my" and "did ya" as no other person. 10 (after the forty-eighth
+split's run) reads a step not taken by the coachee and then taken in the same sentence, by them or
+someone else, as done ("the box i didn't buy karthik bought it", "i never sat her down she sat me
+down")."""
 
 
 def assessor_name(embedder: Embedder) -> str:

@@ -129,7 +129,24 @@ def read_report(
     shared = any(SHARE.search(fold(s.text)) or part_of_whole(s.text) for s in [sentence, *neighbours])
     if best is not None and best.progress == "done" and shared:
         return Report("in_progress", best.overlap)
+    if best is not None and best.progress == "not_started" and _done_after_all(terms, tokens(sentence.text)):
+        return Report("done", best.overlap)
     return best
+
+
+def _done_after_all(terms: ItemTerms, words: list[str]) -> bool:
+    """The step not taken by the coachee, then taken in the same sentence, by them or by someone
+    else: "the box i didn't buy karthik bought it", "i never sat her down she sat me down" (the
+    spent splits' arcs, read as not started). The guide's "done" is the item's state, whoever did
+    it."""
+    for n, word in enumerate(words[:-1]):
+        verb = stem(words[n + 1])
+        if word not in _NEGATIONS or verb not in terms.verbs:
+            continue
+        for later in range(n + 3, len(words)):
+            if is_past(words[later]) and stem(words[later]) == verb and not _NEGATIONS & set(words[later - 2 : later]):
+                return True
+    return False
 
 
 def _clauses(text: str) -> list[str]:

@@ -46,6 +46,16 @@ EXAMPLES: list[tuple[str, str, list[str], str | None]] = [
     ("send the email to the board", "I didn't send the email in the end.", [], "not_started"),
     # "ain't" before the verb's bare form (the twenty-fourth sealed split, after its run; read unclear)
     ("Call Jackie about a caregiver", "i aint call jackie yet not the real call", [], "not_started"),
+    # not taken by the coachee, then taken in the same sentence, by someone else: done (the guide's
+    # "done" is the item's state, whoever did it; spent splits' arcs, read as not started)
+    ("Buy a weekly pill box from the pharmacy", "okay so the box i didn't buy karthik bought it", [], "done"),
+    ("Sit down with Aleena and go through the numbers", "i never sat her down she sat me down", [], "done"),
+    (
+        "Buy a weekly pill box from the pharmacy",
+        "I didn't buy the box, and Karthik didn't buy it either.",
+        [],
+        "not_started",
+    ),
     # started, or done for a share of it: in progress
     ("write the handover notes", "I started writing the handover notes on Sunday.", [], "in_progress"),
     ("draft the handover notes", "I've started, I drafted the handover notes for two teams.", [], "in_progress"),
