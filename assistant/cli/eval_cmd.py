@@ -70,7 +70,7 @@ def register(parser: argparse.ArgumentParser) -> None:
         ],
         default="all",
         help="dev and test (all: both); a sealed split is run once, at the end of a piece of work, and is then "
-        "spent: sealed to sealed43 now train the readers, so their talk and emotion figures are not held out",
+        "spent: the spent ones now train the readers, so their talk and emotion figures are not held out",
     )
     parser.add_argument("--out", type=Path, default=Path("eval/out"), help="folder for results.json and report.md")
     parser.add_argument(
