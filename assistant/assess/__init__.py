@@ -48,9 +48,10 @@ about it, not about what someone else did; 9 (after a read-only review of 8) doe
 the word before "was" or "is" is a thing ("First one", "that"), not a person ("Kevin's team was
 finishing the audit"), reads a name in -ing as a person ("Has Ming finished it?"), and takes "is
 to", "is still", "will be", "was my" and "did ya" as no other person. 10 (after the forty-eighth
-split's run) reads a step not taken by the coachee and then taken in the same sentence, by them or
-someone else, as done ("the box i didn't buy karthik bought it", "i never sat her down she sat me
-down")."""
+split's run) reads a step not taken by the coachee and then done to "it" by someone else in the
+same sentence as done ("the box i didn't buy karthik bought it"); narrowed after a read-only review,
+which found its first version reading "I should have called him", "no one booked it", "he said he
+bought one", "I sent the old one" and "she called me to cancel" as done."""
 
 
 def assessor_name(embedder: Embedder) -> str:

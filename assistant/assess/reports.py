@@ -135,18 +135,35 @@ def read_report(
 
 
 def _done_after_all(terms: ItemTerms, words: list[str]) -> bool:
-    """The step not taken by the coachee, then taken in the same sentence, by them or by someone
-    else: "the box i didn't buy karthik bought it", "i never sat her down she sat me down" (the
-    spent splits' arcs, read as not started). The guide's "done" is the item's state, whoever did
-    it."""
+    """The step not taken by the coachee, then done to "it" by someone else in the same sentence:
+    "the box i didn't buy karthik bought it" (the forty-eighth split's arc, read as not started). The
+    guide's "done" is the item's state, whoever did it. Narrowed after a review: not the coachee again
+    ("I should have called him", "which I told you"), not nobody ("no one booked it"), not hearsay
+    ("he said he bought one"), not another thing ("I sent the old one") or the other way round ("she
+    called me to cancel")."""
     for n, word in enumerate(words[:-1]):
         verb = stem(words[n + 1])
         if word not in _NEGATIONS or verb not in terms.verbs:
             continue
-        for later in range(n + 3, len(words)):
-            if is_past(words[later]) and stem(words[later]) == verb and not _NEGATIONS & set(words[later - 2 : later]):
+        for later in range(n + 3, len(words) - 1):
+            between = set(words[n + 2 : later])
+            if (
+                is_past(words[later])
+                and stem(words[later]) == verb
+                and words[later - 1] not in _NOT_ANOTHER_DOER
+                and words[later + 1] in _THE_THING
+                and not between & (_NEGATIONS | _HEARSAY)
+                and "either" not in words[later + 1 : later + 4]
+            ):
                 return True
     return False
+
+
+_NOT_ANOTHER_DOER = _words(
+    "i we you nobody one else have had has would could should might must will to 'd and but so then just"
+)
+_THE_THING = _words("it them")
+_HEARSAY = _words("said says say thought think reckon told tells heard apparently supposedly if")
 
 
 def _clauses(text: str) -> list[str]:

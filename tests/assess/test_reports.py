@@ -49,7 +49,23 @@ EXAMPLES: list[tuple[str, str, list[str], str | None]] = [
     # not taken by the coachee, then taken in the same sentence, by someone else: done (the guide's
     # "done" is the item's state, whoever did it; spent splits' arcs, read as not started)
     ("Buy a weekly pill box from the pharmacy", "okay so the box i didn't buy karthik bought it", [], "done"),
-    ("Sit down with Aleena and go through the numbers", "i never sat her down she sat me down", [], "done"),
+    # ... and not the coachee again, nobody, hearsay, another thing or the other way round (a review)
+    (
+        "Call the landlord about the boiler",
+        "I didn't call the landlord about the boiler, I should have called him.",
+        [],
+        "not_started",
+    ),
+    ("Book the venue for the offsite", "I didn't book the venue and nobody else booked it either.", [], "not_started"),
+    (
+        "Buy a weekly pill box from the pharmacy",
+        "I didn't buy the box, Karthik said he bought it but he hadn't.",
+        [],
+        "not_started",
+    ),
+    ("Send the new proposal to Dana", "I didn't send the new proposal, I sent the old one.", [], "not_started"),
+    ("Call Mum about Christmas", "I didn't call mum, she called me to cancel Christmas.", [], "not_started"),
+    ("Tell Raj about the move", "I didn't tell Raj about the move, which I told you I would.", [], "not_started"),
     (
         "Buy a weekly pill box from the pharmacy",
         "I didn't buy the box, and Karthik didn't buy it either.",
