@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 
 __all__ = ["analyze_offline", "clear_caches", "engine_version", "label_utterances", "warm_up"]
 
-ENGINE_CODE_VERSION = "86"
+ENGINE_CODE_VERSION = "87"
 """Bumped when the engine's code reads transcripts differently; the rules and the readers' weights
 are hashed into the version on their own (`engine_version`), so editing them needs no bump. 27
 (2026-12-04): the lexicon's someone-else pattern, and the rule changes since 26 that came with a
@@ -184,7 +184,9 @@ headings ("Hablante;Texto"), numbered speakers ("Sprecher 3", "Intervenant 1"), 
 Meet's French notice and closing line, Happy Scribe's frames, and a coach's "Afspraken" under the
 last turn. 86: after a review of 85, no guess at Central European encodings (it read Western files
 as Polish), "To do" no notes heading (it cut a client's own list out of her turn), and no column
-heading that heads other tables too ("Nom", "Ora", "Fine", "Transcription")."""
+heading that heads other tables too ("Nom", "Ora", "Fine", "Transcription"). 87: someone else's
+feeling said as their verb ("She worries.", "they panic", "my dad worries", "Angie worries") or after
+a filler ("she's, eh, angry") is not the client's named feeling."""
 _SPEAKS_FOR_CLIENT = ("client", "notes")
 
 
