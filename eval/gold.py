@@ -125,7 +125,9 @@ sealed48 (six more new writers, S278-S283: six arcs of two sessions, the follow-
 one) judged that retraining, engine code version 81 and the assess gate retrained, once, at commit
 ed23ed6, and is spent; after sealed49 was written it joined the readers' training. sealed49 (six
 more new writers, S284-S289: six arcs of two sessions, the follow-up session in every one; nine
-sessions disfluent, two of them lower-case without punctuation) has not been run."""
+sessions disfluent, two of them lower-case without punctuation) judged that retraining (with three
+writers of everyday talk), engine code version 86 and assess reader version 10, once, at commit
+a01cfb8, and is spent."""
 SEALED: tuple[str, ...] = (
     "sealed", "sealed2", "sealed3", "sealed4", "sealed5", "sealed6", "sealed7", "sealed8", "sealed9", "sealed10",
     "sealed11", "sealed12", "sealed13", "sealed14", "sealed15", "sealed16", "sealed17", "sealed18",
