@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from eval.corpus import Dialogue, load_dialogues
+from eval.corpus import Dialogue, load_dialogues, part_files, read_file
 
 if TYPE_CHECKING:
     from assistant.types import Transcript
@@ -106,11 +106,18 @@ def main(argv: list[str] | None = None, say: Callable[[str], None] = print) -> i
     parser.add_argument("--rules", action="store_true", help="the rules alone: the learned readers off")
     args = parser.parse_args(argv)
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    if args.rules:
-        from assistant.settings import get_settings
+    from assistant.analysis.offline import learned_readers_on
+    from assistant.settings import get_settings
 
-        os.environ["REFLECT_LEARNED_READERS"] = "0"
-        get_settings.cache_clear()  # settings are read once per process
+    # the engine as shipped, or the rules alone: a developer's own settings are set aside meanwhile
+    os.environ.pop("REFLECT_INFERRED_EMOTIONS", None)
+    os.environ["REFLECT_LEARNED_READERS"] = "0" if args.rules else "1"
+    get_settings.cache_clear()  # settings are read once per process
+    if not args.rules and not learned_readers_on():
+        parser.error("the learned readers' weights are missing: this would measure the rules alone")
+    problems = [p for path in part_files(args.root) for p in read_file(path)[1]]
+    if problems:
+        parser.error("lines that do not validate: " + "; ".join(problems[:5]))
     dialogues = [d for d in load_dialogues(args.root) if d.kind == "everyday"]
     if not dialogues:
         parser.error(f"no everyday dialogues under {args.root}")
