@@ -76,11 +76,11 @@ def _first_names_for_introductions(own: list[tuple[int, Label]], established: se
     """A full name said once, at a turn of speech, is the speaker whose recurring first name starts
     it: a typist who writes each person's full name at their first turn only ("Thandiwe Mokoena:
     ..." then "Thandiwe: ...", the forty-eighth sealed split, whose two opening turns were read as a
-    header). The label is renamed in place to that first name. Not a
-    header's "Thandiwe Mokoena: Executive Coach, Mokoena Partners" (no turn of speech), nor a guest
-    who shares the first name and says it of someone else ("Ana María López: ... this is Ana, your
-    coach"); nor a full name said once later in the file, which may be a guest who shares the first
-    name ("Ana María López: Sorry to interrupt, the Durban call is on line two")."""
+    header). The label is renamed in place to that first name. Not a header's "Thandiwe Mokoena:
+    Executive Coach, Mokoena Partners" (no turn of speech), nor a guest who shares the first name and
+    says it of someone else ("Ana María López: ... this is Ana, your coach"), nor a full name said
+    once later in the file, which may be such a guest ("Ana María López: Sorry to interrupt, the
+    Durban call is on line two")."""
     counts = Counter(label.name for _, label in own)
     first_use: dict[str, int] = {}
     for index, label in own:

@@ -415,13 +415,14 @@ def _roles_stated_on_top(labels: list[Label | None], speaker_lines: list[int], p
     """The opening speaker lines that state a role beside a name ("Dana Whitfield: Coach"): a full
     name, or two or more such lines in a row ("Chloé: Client" / "Thandiwe: Coach"); a first name's
     one "Marcus: Coach!" is a greeting."""
-    run = []
+    run: list[Label] = []
     for index in speaker_lines:
         label = labels[index]
         if label is None or label.name not in people or not _ROLE_ALONE.fullmatch(label.text.strip()):
             break
-        run.append(index)
-    return {i for i in run if len(run) >= 2 or " " in labels[i].name.strip()}  # type: ignore[union-attr]
+        run.append(label)
+    opening = speaker_lines[: len(run)]  # the lines the run was read from, one each
+    return {index for index, label in zip(opening, run, strict=True) if len(run) >= 2 or " " in label.name.strip()}
 
 
 _ROLE_ALONE = re.compile(
