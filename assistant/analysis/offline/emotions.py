@@ -48,14 +48,15 @@ _THEIRS_FEELS = re.compile(
     r"(?:\b(?i:my|his|her|our|their) (?i:mum|mom|mam|mother|dad|father|wife|husband|partner|boss|son|daughter"
     r"|sister|brother|kids?|family|parents|friend|team|manager)|\b[A-Z][a-z]+)\s+(?:(?:still|always|just|really)\s+)?$"
 )
-_THIRD_PERSON_VERB = re.compile(r"(?:worries|panics|frets|dreads|stresses|freaks|resents|despairs|agoni[sz]es)$")
-_AFTER_THE_CUE = 30
-_CLIENT_AS_OBJECT = re.compile(r"(?:(?!\b(?:about|for|over)\b)[^.!?])*?\b(?:me|us|myself)\b")
-"""Characters after a cue read for the client as its object ("she frightened the hell out of me")."""
 """Someone else, then the feeling as their verb: "She worries", "they panic", "he tired" (a copula
 dropped), "my mum frets", "Angie worries about the shop" (the forty-ninth sealed split, after its
 run: "She worries." was shown as the client's anxiety). A name or "my mum" only before a third
-person's verb ("worries"): "Bit nervous", "my biggest fear" are the client's."""
+person's verb (`_THIRD_PERSON_VERB`): "Bit nervous", "my biggest fear" are the client's."""
+_THIRD_PERSON_VERB = re.compile(r"(?:worries|panics|frets|dreads|stresses|freaks|resents|despairs|agoni[sz]es)$")
+_AFTER_THE_CUE = 30
+"""Characters after a cue read for the client as its object ("she frightened the hell out of me")."""
+_CLIENT_AS_OBJECT = re.compile(r"(?:(?!\b(?:about|for|over)\b)[^.!?])*?\b(?:me|us|myself)\b")
+"""The client after the cue, not after "about" or "for" ("Mum worries about me" is Mum's worry)."""
 _TO_THE_CLIENT = re.compile(r"\b(?:me|us|my|myself|i|im)\b")
 _RELATIVE = re.compile(rf"\bwho(?:{_BEING})?\b([\w' ]{{0,16}})$")
 """A relative clause: "the law students who are all terrified", "my dad, who gets anxious" (the
