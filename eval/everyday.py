@@ -15,11 +15,12 @@ import argparse
 import hashlib
 import os
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from eval.corpus import Dialogue, load_dialogues, part_files, read_file
+from eval.metrics import prf
 
 if TYPE_CHECKING:
     from assistant.types import Transcript
@@ -58,9 +59,8 @@ class Found:
             self.implicit_found += bool(shown)
 
     def line(self, name: str) -> str:
-        precision = self.both / self.shown if self.shown else 0.0
-        recall = self.both / self.felt if self.felt else 0.0
-        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        found = prf(self.both, self.shown - self.both, self.felt - self.both)
+        precision, recall, f1 = (value or 0.0 for value in (found.precision, found.recall, found.f1))
         return (
             f"{name}: {self.turns} turns, {self.felt} with a feeling ({self.implicit} implicit); "
             f"found precision {precision:.3f} recall {recall:.3f} F1 {f1:.3f}; "
@@ -125,8 +125,8 @@ def main(argv: list[str] | None = None, say: Callable[[str], None] = print) -> i
     for writer in sorted({d.writer for d in dialogues}):
         counts = read_writer([d for d in dialogues if d.writer == writer])
         say(counts.line(writer))
-        for name in ("turns", "felt", "shown", "both", "same_feeling", "implicit", "implicit_found"):
-            setattr(total, name, getattr(total, name) + getattr(counts, name))
+        for count in fields(Found):
+            setattr(total, count.name, getattr(total, count.name) + getattr(counts, count.name))
     say(total.line("all" + (" (rules alone)" if args.rules else "")))
     return 0
 
